@@ -1,0 +1,72 @@
+# libigo: one entry point. `make demo` runs the example region, `make test` runs every test.
+# Both install what a fresh Debian machine lacks (apt-get as root, pip into .venv).
+
+PYTHON  ?= python3
+VENV    := .venv
+PY      := $(VENV)/bin/python
+PIP     := $(PY) -m pip
+BUILD   := build/c
+SUDO    := $(if $(filter 0,$(shell id -u)),,sudo)
+APT_PACKAGES := gcc make valgrind libreoffice-calc-nogui
+PY_PACKAGES  := "numpy>=1.23" "pandas>=1.5" "cffi>=1.15" "pytest>=7" "hypothesis>=6" \
+                "setuptools>=64" wheel
+
+CORE_SRC   := $(wildcard libigo/src/*.c)
+CORE_HDR   := $(wildcard libigo/include/igo/*.h libigo/src/*.h)
+CTEST_SRC  := $(wildcard libigo/tests/*.c)
+CFLAGS     := -std=c11 -g -Wall -Wextra -Werror -ffp-contract=off -Ilibigo/include \
+              -DIGO_GOLDEN_DIR='"libigo/tests/golden"'
+SANITIZE   := -O1 -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+
+.PHONY: demo test ctest pytest bench deps apt-deps install clean
+
+demo: install
+	$(VENV)/bin/igo voorbeeld
+
+test: ctest pytest
+
+# ---- dependencies ----
+
+deps: apt-deps $(VENV)/.deps-stamp
+
+apt-deps:
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "apt-get install:$$missing"; \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	fi
+
+$(VENV)/.deps-stamp: Makefile
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install -q --upgrade pip
+	$(PIP) install -q $(PY_PACKAGES)
+	touch $@
+
+# Builds both backends and installs the package (and the `igo` command) into .venv.
+install: deps
+	$(PIP) install -q --no-build-isolation --no-deps .
+
+# ---- tests ----
+
+# The C core's own tests, under AddressSanitizer + UndefinedBehaviorSanitizer, then valgrind.
+ctest: apt-deps
+	mkdir -p $(BUILD)
+	gcc $(CFLAGS) $(SANITIZE) $(CORE_SRC) $(CTEST_SRC) -lm -o $(BUILD)/tests-asan
+	$(BUILD)/tests-asan
+	gcc $(CFLAGS) -O2 $(CORE_SRC) $(CTEST_SRC) -lm -o $(BUILD)/tests
+	valgrind -q --leak-check=full --errors-for-leak-kinds=all --error-exitcode=3 $(BUILD)/tests \
+	  round_known_values split_hand_computed model_setter_errors model_unchanged_after_error \
+	  distribute_hand_computed distribute_history_keys distribute_normalised_keys \
+	  distribute_errors distribute_random_regions_conserve batch_equals_single batch_errors
+
+# The pytest suite, once per backend.
+pytest: install
+	LIBIGO_BACKEND=cext $(VENV)/bin/pytest -q tests
+	LIBIGO_BACKEND=cffi $(VENV)/bin/pytest -q tests
+
+bench: install
+	$(PY) bench/bench_batch.py
+
+clean:
+	rm -rf build dist python/*.egg-info $(VENV)

@@ -1,0 +1,82 @@
+/* Model.distribute_batch: many variants through igo_distribute_batch, on caller-owned buffers
+ * (numpy arrays, array.array, ...) so that no Python object is made per variant. */
+#include "cext.h"
+
+/* Gets a C-contiguous buffer of `count` 8-byte items of the given kind ('d' float, 'q' int), or
+ * leaves view->buf NULL for None. */
+static int get_buffer(PyObject *obj, Py_buffer *view, char kind, size_t count, int writable,
+                      const char *name)
+{
+    view->buf = NULL;
+    if (obj == Py_None)
+        return 0;
+    int flags = PyBUF_C_CONTIGUOUS | PyBUF_FORMAT | (writable ? PyBUF_WRITABLE : 0);
+    if (PyObject_GetBuffer(obj, view, flags) < 0)
+        return -1;
+    const char *f = view->format ? view->format : "B";
+    if (*f == '@' || *f == '=' || *f == '<')
+        f++;
+    int ok_kind = kind == 'd' ? (f[0] == 'd' && !f[1])
+                              : ((f[0] == 'q' || f[0] == 'l') && !f[1]);
+    if (!ok_kind || view->itemsize != 8) {
+        PyErr_Format(PyExc_TypeError, "distribute_batch: %s must hold %s, not format '%s'", name,
+                     kind == 'd' ? "float64" : "int64", view->format ? view->format : "B");
+    } else if ((size_t)view->len != count * 8) {
+        PyErr_Format(PyExc_ValueError, "distribute_batch: %s has %zd values, expected %zu", name,
+                     view->len / 8, count);
+    } else {
+        return 0;
+    }
+    PyBuffer_Release(view);
+    view->buf = NULL;
+    return -1;
+}
+
+PyObject *cext_model_distribute_batch(ModelObject *self, PyObject *args)
+{
+    Py_ssize_t variants;
+    PyObject *in[3], *out[3];
+    if (!PyArg_ParseTuple(args, "nOOOOOO:distribute_batch", &variants, &in[0], &in[1], &in[2],
+                          &out[0], &out[1], &out[2]))
+        return NULL;
+    if (variants < 0)
+        return PyErr_Format(PyExc_ValueError, "distribute_batch: variants must be >= 0");
+    if (self->busy)
+        return PyErr_Format(PyExc_RuntimeError, "this Model is busy on another thread");
+    size_t V = (size_t)variants, P = igo_model_prestatie_count(self->model);
+    size_t width = P + igo_model_provider_count(self->model) +
+                   igo_model_discipline_count(self->model) + IGO_SUMMARY_COUNT;
+    if (V > PY_SSIZE_T_MAX / 8 / width)
+        return PyErr_Format(PyExc_ValueError, "distribute_batch: too many variants");
+    size_t sizes[6] = {V * P, V * P, V * IGO_COST_COUNT, V * igo_model_provider_count(self->model),
+                       V * igo_model_discipline_count(self->model), V * IGO_SUMMARY_COUNT};
+    static const char *names[6] = {"counts", "tariffs", "costs", "provider_totals",
+                                   "discipline_totals", "summary"};
+    Py_buffer views[6];
+    int got = 0;
+    for (; got < 6; got++) {
+        PyObject *obj = got < 3 ? in[got] : out[got - 3];
+        if (get_buffer(obj, &views[got], got < 3 ? 'd' : 'q', sizes[got], got >= 3, names[got]))
+            break;
+    }
+    PyObject *result = NULL;
+    if (got == 6) {
+        igo_batch b = {V, views[0].buf, views[1].buf, views[2].buf,
+                       views[3].buf, views[4].buf, views[5].buf, 0};
+        igo_error e;
+        self->busy = 1;
+        Py_BEGIN_ALLOW_THREADS
+        e = igo_distribute_batch(self->model, &b);
+        Py_END_ALLOW_THREADS
+        self->busy = 0;
+        if (e)
+            cext_raise((cext_state *)PyType_GetModuleState(Py_TYPE(self)), e,
+                       igo_model_errmsg(self->model), (Py_ssize_t)b.failed_variant);
+        else
+            result = Py_NewRef(Py_None);
+    }
+    while (got--)
+        if (views[got].buf)
+            PyBuffer_Release(&views[got]);
+    return result;
+}

@@ -1,0 +1,127 @@
+/* Module definition of libigo._cext: functions, constants and the module state. */
+#include "cext.h"
+
+cext_state *cext_state_of(PyObject *module)
+{
+    return (cext_state *)PyModule_GetState(module);
+}
+
+PyObject *cext_raise(cext_state *st, igo_error code, const char *message, Py_ssize_t variant)
+{
+    if (code == IGO_ERROR_MEMORY)
+        return PyErr_NoMemory();
+    PyObject *exc = variant >= 0
+                        ? PyObject_CallFunction(st->igo_error, "ssn", message, igo_error_name(code),
+                                                variant)
+                        : PyObject_CallFunction(st->igo_error, "ss", message, igo_error_name(code));
+    if (exc) {
+        PyErr_SetObject(st->igo_error, exc);
+        Py_DECREF(exc);
+    }
+    return NULL;
+}
+
+static PyObject *py_round(PyObject *module, PyObject *args)
+{
+    (void)module;
+    double x;
+    int decimals;
+    if (!PyArg_ParseTuple(args, "di:round", &x, &decimals))
+        return NULL;
+    return PyFloat_FromDouble(igo_round(x, decimals));
+}
+
+static PyObject *py_round_cents(PyObject *module, PyObject *arg)
+{
+    (void)module;
+    double x = PyFloat_AsDouble(arg);
+    if (x == -1.0 && PyErr_Occurred())
+        return NULL;
+    if (!isfinite(x) || fabs(x) >= 4e13) {
+        PyErr_Format(PyExc_ValueError, "round_cents: %R is not a finite amount below EUR 4e13", arg);
+        return NULL;
+    }
+    return PyLong_FromLongLong(igo_round_cents(x));
+}
+
+static PyObject *py_version(PyObject *module, PyObject *unused)
+{
+    (void)module, (void)unused;
+    return PyUnicode_FromString(igo_version());
+}
+
+static PyMethodDef functions[] = {
+    {"round", py_round, METH_VARARGS, "round(x, decimals) -> float: the spreadsheet's ROUND."},
+    {"round_cents", py_round_cents, METH_O, "round_cents(x) -> int: ROUND(x; 2) in whole cents."},
+    {"version", py_version, METH_NOARGS, "version() -> str: the C core's version."},
+    {NULL, NULL, 0, NULL},
+};
+
+static int add_constants(PyObject *m)
+{
+    static const struct {
+        const char *name;
+        long value;
+    } constants[] = {
+        {"COST_BEHEERSKOSTEN", IGO_COST_BEHEERSKOSTEN},
+        {"COST_INNOVATIE_KWALITEIT", IGO_COST_INNOVATIE_KWALITEIT},
+        {"COST_OVERIG", IGO_COST_OVERIG},
+        {"COST_AMOUNT", IGO_COST_AMOUNT},
+        {"COST_SHARE", IGO_COST_SHARE},
+        {"SUMMARY_COUNT", IGO_SUMMARY_COUNT},
+    };
+    for (size_t i = 0; i < sizeof constants / sizeof constants[0]; i++)
+        if (PyModule_AddIntConstant(m, constants[i].name, constants[i].value) < 0)
+            return -1;
+    return 0;
+}
+
+static int exec_module(PyObject *m)
+{
+    cext_state *st = cext_state_of(m);
+    PyObject *errors = PyImport_ImportModule("libigo._errors");
+    if (!errors)
+        return -1;
+    st->igo_error = PyObject_GetAttrString(errors, "IgoError");
+    Py_DECREF(errors);
+    if (!st->igo_error || add_constants(m) < 0)
+        return -1;
+    return cext_add_model_type(m, st);
+}
+
+static int traverse(PyObject *m, visitproc visit, void *arg)
+{
+    cext_state *st = cext_state_of(m);
+    Py_VISIT(st->igo_error);
+    Py_VISIT(st->model_type);
+    return 0;
+}
+
+static int clear(PyObject *m)
+{
+    cext_state *st = cext_state_of(m);
+    Py_CLEAR(st->igo_error);
+    Py_CLEAR(st->model_type);
+    return 0;
+}
+
+static PyModuleDef_Slot slots[] = {
+    {Py_mod_exec, exec_module},
+    {0, NULL},
+};
+
+static struct PyModuleDef moduledef = {
+    PyModuleDef_HEAD_INIT,
+    .m_name = "libigo._cext",
+    .m_doc = "The libigo C core as a CPython extension (the 'cext' backend).",
+    .m_size = sizeof(cext_state),
+    .m_methods = functions,
+    .m_slots = slots,
+    .m_traverse = traverse,
+    .m_clear = clear,
+};
+
+PyMODINIT_FUNC PyInit__cext(void)
+{
+    return PyModuleDef_Init(&moduledef);
+}

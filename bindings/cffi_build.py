@@ -1,0 +1,38 @@
+"""Builds libigo._cffi, the CFFI backend: the C core compiled into an API-mode CFFI module.
+
+The declarations come straight from the public headers (preprocessor lines and the C++ markers
+stripped), so the two backends cannot drift apart from the core's API.
+"""
+import pathlib
+import re
+
+from cffi import FFI
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+INCLUDE = ROOT / "libigo" / "include"
+HEADERS = ["common.h", "error.h", "round.h", "model.h", "distribute.h", "igo.h"]
+SOURCES = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "libigo" / "src").glob("*.c"))
+CFLAGS = ["-std=c11", "-O2", "-ffp-contract=off"]
+
+
+def declarations() -> str:
+    """The public headers as plain C declarations that cffi's parser accepts."""
+    text = "\n".join((INCLUDE / "igo" / h).read_text() for h in HEADERS)
+    text = re.sub(r"/\*.*?\*/", "", text, flags=re.S)
+    lines = [ln for ln in text.splitlines() if not ln.lstrip().startswith("#")]
+    return re.sub(r"\bIGO_(BEGIN|END)_DECLS\b", "", "\n".join(lines))
+
+
+ffibuilder = FFI()
+ffibuilder.cdef(declarations())
+ffibuilder.set_source(
+    "libigo._cffi",
+    '#include "igo/igo.h"',
+    sources=SOURCES,
+    include_dirs=[str(INCLUDE)],
+    extra_compile_args=CFLAGS,
+    libraries=["m"],
+)
+
+if __name__ == "__main__":
+    ffibuilder.compile(verbose=True)

@@ -1,0 +1,98 @@
+/* A region's distribution model: catalogue, disciplines, providers and every input of the
+ * instapverdeelmodel (see shared/spec/verdeelmodel.md).
+ *
+ * Build it with the igo_model_* calls in any order, except that an id must exist before it is
+ * referred to (add a prestatie before its production, a discipline before its providers). Every
+ * call checks its input at once and returns an igo_error; igo_model_errmsg() then says what is
+ * wrong and where. Setting a value again replaces it. Money is given in EUR as a double (as a
+ * spreadsheet cell holds it); percentages as fractions (0.25 for 25 %). */
+#ifndef IGO_MODEL_H
+#define IGO_MODEL_H
+
+#include "common.h"
+#include "error.h"
+
+IGO_BEGIN_DECLS
+
+typedef struct igo_model igo_model;
+
+/* The three IGO cost components. */
+typedef enum igo_cost {
+    IGO_COST_BEHEERSKOSTEN = 0,
+    IGO_COST_INNOVATIE_KWALITEIT = 1,
+    IGO_COST_OVERIG = 2,
+    IGO_COST_COUNT = 3
+} igo_cost;
+
+/* How a cost component is given. */
+typedef enum igo_cost_mode {
+    IGO_COST_AMOUNT = 0, /* an amount in EUR */
+    IGO_COST_SHARE = 1   /* a fraction of total income */
+} igo_cost_mode;
+
+/* A new empty model (no prestaties, no disciplines), or NULL when out of memory. */
+igo_model *igo_model_new(void);
+void igo_model_free(igo_model *model);
+
+/* The detailed message of the last failing call on this model ("" when there was none). */
+const char *igo_model_errmsg(const igo_model *model);
+
+/* Adds the default catalogue: the nine IG-prestaties IG1..IG9 of the NZa rule. */
+igo_error igo_model_add_default_catalogue(igo_model *model);
+/* Adds the default disciplines: verloskunde, ziekenhuis, kraamzorg. */
+igo_error igo_model_add_default_disciplines(igo_model *model);
+
+igo_error igo_model_set_name(igo_model *model, const char *name);
+igo_error igo_model_add_prestatie(igo_model *model, const char *code, const char *label,
+                                  const char *phase, const char *unit);
+igo_error igo_model_add_discipline(igo_model *model, const char *id, const char *label);
+igo_error igo_model_add_provider(igo_model *model, const char *id, const char *name,
+                                 const char *discipline);
+
+/* Production of a prestatie: the count (women, or hours) and the average contracted tariff. */
+igo_error igo_model_set_production(igo_model *model, const char *prestatie, double count,
+                                   double tariff);
+
+/* An IGO cost component as an amount in EUR, or as a fraction of total income. */
+igo_error igo_model_set_cost(igo_model *model, igo_cost cost, igo_cost_mode mode, double value);
+
+/* An activity bought outside the IGO, charged to its target prestaties pro rata to their income. */
+igo_error igo_model_add_outside(igo_model *model, const char *label, double count, double tariff,
+                                const char *const *targets, size_t ntargets);
+
+/* Verdeelsleutel given directly: the fraction of prestatie's money for discipline. */
+igo_error igo_model_set_key(igo_model *model, const char *prestatie, const char *discipline,
+                            double fraction);
+/* Verdeelsleutel derived from history: one monodisciplinary claim line. A prestatie takes its key
+ * either directly or from history, not both. */
+igo_error igo_model_add_history(igo_model *model, const char *code, const char *discipline,
+                                const char *prestatie, double count, double tariff);
+/* Scale each prestatie's direct key to 100 % instead of refusing a key that does not sum to it. */
+igo_error igo_model_set_normalise_keys(igo_model *model, int normalise);
+
+/* How many prestaties (or hours) of prestatie the provider took part in. */
+igo_error igo_model_set_volume(igo_model *model, const char *prestatie, const char *provider,
+                               double volume);
+
+/* Reading the model back. Indices follow the order in which things were added. */
+const char *igo_model_name(const igo_model *model);
+size_t igo_model_prestatie_count(const igo_model *model);
+size_t igo_model_discipline_count(const igo_model *model);
+size_t igo_model_provider_count(const igo_model *model);
+size_t igo_model_outside_count(const igo_model *model);
+/* The strings of an entity, or NULL for an index out of range. */
+const char *igo_model_prestatie_code(const igo_model *model, size_t index);
+const char *igo_model_prestatie_label(const igo_model *model, size_t index);
+const char *igo_model_prestatie_phase(const igo_model *model, size_t index);
+const char *igo_model_prestatie_unit(const igo_model *model, size_t index);
+const char *igo_model_discipline_id(const igo_model *model, size_t index);
+const char *igo_model_discipline_label(const igo_model *model, size_t index);
+const char *igo_model_provider_id(const igo_model *model, size_t index);
+const char *igo_model_provider_name(const igo_model *model, size_t index);
+/* The index of the provider's discipline. */
+size_t igo_model_provider_discipline(const igo_model *model, size_t index);
+igo_cost_mode igo_model_cost_mode(const igo_model *model, igo_cost cost);
+
+IGO_END_DECLS
+
+#endif

@@ -1,0 +1,91 @@
+/* igo_distribute_batch: many variants of one region through one compiled plan, for sweeps. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "plan.h"
+
+/* Checks one variant's inputs with the same rules (and messages) as the model setters. */
+static igo_error check_variant(igo_model *m, const igo_variant *in, size_t P)
+{
+    for (size_t p = 0; p < P; p++) {
+        char where[300];
+        snprintf(where, sizeof where, "prestatie %s", m->prestaties.v[p].code);
+        igo_error e = igo_check_number(m, in->count[p], IGO_MAX_EUR, where, "count");
+        if (!e)
+            e = igo_check_number(m, in->tariff[p], IGO_MAX_EUR, where, "tariff");
+        if (e)
+            return e;
+    }
+    for (int k = 0; k < IGO_COST_COUNT; k++) {
+        igo_error e = igo_check_cost(m, (igo_cost)k, m->cost_mode[k], in->cost[k]);
+        if (e)
+            return e;
+    }
+    return IGO_OK;
+}
+
+static void write_summary(const igo_output *out, int64_t *row)
+{
+    row[IGO_SUMMARY_INCOME] = out->income;
+    row[IGO_SUMMARY_BEHEERSKOSTEN] = out->costs[IGO_COST_BEHEERSKOSTEN];
+    row[IGO_SUMMARY_INNOVATIE_KWALITEIT] = out->costs[IGO_COST_INNOVATIE_KWALITEIT];
+    row[IGO_SUMMARY_OVERIG] = out->costs[IGO_COST_OVERIG];
+    row[IGO_SUMMARY_OUTSIDE] = out->outside_total;
+    row[IGO_SUMMARY_DISTRIBUTED] = out->distributed;
+}
+
+static igo_error run_all(igo_model *m, const igo_plan *pl, igo_batch *b, igo_output *out,
+                         const igo_variant *base)
+{
+    size_t P = pl->P;
+    for (size_t v = 0; v < b->variants; v++) {
+        igo_variant in = {
+            .count = b->counts ? b->counts + v * P : base->count,
+            .tariff = b->tariffs ? b->tariffs + v * P : base->tariff,
+            .cost = b->costs ? b->costs + v * IGO_COST_COUNT : base->cost,
+        };
+        out->provider_totals = b->provider_totals ? b->provider_totals + v * pl->O : NULL;
+        out->discipline_totals = b->discipline_totals ? b->discipline_totals + v * pl->D : NULL;
+        igo_error e = check_variant(m, &in, P);
+        if (!e)
+            e = igo_plan_run(pl, &in, out);
+        if (e) {
+            char prefix[48];
+            snprintf(prefix, sizeof prefix, "variant %zu: ", v);
+            igo_fail_prefix(m, prefix);
+            b->failed_variant = v;
+            return e;
+        }
+        if (b->summary)
+            write_summary(out, b->summary + v * IGO_SUMMARY_COUNT);
+    }
+    return IGO_OK;
+}
+
+igo_error igo_distribute_batch(igo_model *m, igo_batch *b)
+{
+    if (!m)
+        return IGO_ERROR_ARGUMENT;
+    m->errmsg[0] = '\0';
+    if (!b)
+        return igo_fail(m, IGO_ERROR_ARGUMENT, "no batch (NULL)");
+    b->failed_variant = 0;
+    igo_plan pl;
+    igo_error e = igo_plan_build(m, &pl);
+    if (e)
+        return e;
+    igo_output out;
+    igo_variant base;
+    double *inputs = NULL;
+    e = igo_model_variant(m, &inputs, &base);
+    if (!e)
+        e = igo_output_alloc(&pl, &out);
+    if (!e) {
+        e = run_all(m, &pl, b, &out, &base);
+        igo_output_free(&out);
+    }
+    free(inputs);
+    igo_plan_free(&pl);
+    return e;
+}

@@ -1,0 +1,64 @@
+/* Error codes, their descriptions, and the detailed messages kept on a model. */
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "internal.h"
+
+static const struct {
+    const char *name, *text;
+} errors[IGO_ERROR_COUNT_] = {
+    [IGO_OK] = {"IGO_OK", "no error"},
+    [IGO_ERROR_MEMORY] = {"IGO_ERROR_MEMORY", "out of memory"},
+    [IGO_ERROR_ARGUMENT] = {"IGO_ERROR_ARGUMENT", "invalid argument"},
+    [IGO_ERROR_VALUE] = {"IGO_ERROR_VALUE", "invalid number"},
+    [IGO_ERROR_TOO_LARGE] = {"IGO_ERROR_TOO_LARGE", "amount too large"},
+    [IGO_ERROR_DUPLICATE] = {"IGO_ERROR_DUPLICATE", "duplicate id"},
+    [IGO_ERROR_UNKNOWN] = {"IGO_ERROR_UNKNOWN", "unknown prestatie, discipline or provider"},
+    [IGO_ERROR_KEY_SUM] = {"IGO_ERROR_KEY_SUM", "verdeelsleutel does not sum to 100 %"},
+    [IGO_ERROR_KEY_MISSING] = {"IGO_ERROR_KEY_MISSING", "prestatie without verdeelsleutel"},
+    [IGO_ERROR_KEY_CONFLICT] = {"IGO_ERROR_KEY_CONFLICT",
+                                "verdeelsleutel given both directly and from history"},
+    [IGO_ERROR_NEGATIVE_DISTRIBUTABLE] = {"IGO_ERROR_NEGATIVE_DISTRIBUTABLE",
+                                          "costs and outside activities exceed income"},
+    [IGO_ERROR_NO_VOLUME] = {"IGO_ERROR_NO_VOLUME",
+                             "money for a discipline without provider volume"},
+    [IGO_ERROR_NO_INCOME] = {"IGO_ERROR_NO_INCOME", "costs to charge to prestaties without income"},
+};
+
+const char *igo_strerror(igo_error error)
+{
+    if ((unsigned)error >= IGO_ERROR_COUNT_)
+        return "unknown error code";
+    return errors[error].text;
+}
+
+const char *igo_error_name(igo_error error)
+{
+    if ((unsigned)error >= IGO_ERROR_COUNT_)
+        return "IGO_ERROR_UNKNOWN_CODE";
+    return errors[error].name;
+}
+
+igo_error igo_fail(igo_model *m, igo_error code, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(m->errmsg, sizeof m->errmsg, fmt, ap);
+    va_end(ap);
+    return code;
+}
+
+void igo_fail_prefix(igo_model *m, const char *prefix)
+{
+    char old[IGO_ERRMSG_SIZE];
+    memcpy(old, m->errmsg, sizeof old);
+    snprintf(m->errmsg, sizeof m->errmsg, "%s%s", prefix, old);
+}
+
+const char *igo_fmt_cents(char *buf, int64_t cents)
+{
+    uint64_t mag = cents < 0 ? (uint64_t)0 - (uint64_t)cents : (uint64_t)cents;
+    snprintf(buf, 32, "%s%" PRIu64 ".%02" PRIu64, cents < 0 ? "-" : "", mag / 100, mag % 100);
+    return buf;
+}

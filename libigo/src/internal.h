@@ -1,0 +1,152 @@
+/* Internal declarations shared by the libigo sources. Not installed. */
+#ifndef IGO_INTERNAL_H
+#define IGO_INTERNAL_H
+
+#include <math.h>
+#include <stdarg.h>
+
+#include "igo/igo.h"
+
+/* The largest amount of money (EUR) the model accepts anywhere. In cents it stays far below 2^53,
+ * so every amount and every sum of amounts is exact in an int64 and in a double. */
+#define IGO_MAX_EUR 1e12
+#define IGO_MAX_CENTS ((int64_t)100000000000000)
+#define IGO_ERRMSG_SIZE 512
+
+/* ---- memory and strings ---- */
+
+/* Returns items grown to hold at least need elements of size bytes, updating *cap. Out of memory,
+ * it returns items unchanged and leaves *cap below need. */
+void *igo_grow(void *items, size_t *cap, size_t need, size_t size);
+char *igo_strdup(const char *s);
+
+/* An index from string ids to positions. Keys point at strings owned elsewhere. */
+typedef struct igo_strmap {
+    const char **keys;
+    size_t *index;
+    size_t cap; /* a power of two, or 0 */
+    size_t used;
+} igo_strmap;
+
+int igo_strmap_put(igo_strmap *map, const char *key, size_t index);
+/* The position of key, or (size_t)-1. */
+size_t igo_strmap_get(const igo_strmap *map, const char *key);
+void igo_strmap_free(igo_strmap *map);
+
+/* ---- the model ---- */
+
+typedef struct igo_prestatie {
+    char *code, *label, *phase, *unit;
+    double count, tariff;
+} igo_prestatie;
+
+typedef struct igo_discipline {
+    char *id, *label;
+} igo_discipline;
+
+typedef struct igo_provider {
+    char *id, *name;
+    size_t discipline;
+} igo_provider;
+
+typedef struct igo_outside {
+    char *label;
+    double count, tariff;
+    size_t first_target, ntargets; /* a range of igo_model.targets */
+} igo_outside;
+
+/* A value at (row, column): a key (prestatie, discipline) or a volume (prestatie, provider). */
+typedef struct igo_cell {
+    size_t row, col;
+    double value;
+} igo_cell;
+
+typedef struct igo_history {
+    char *code;
+    size_t discipline, prestatie;
+    double count, tariff;
+} igo_history;
+
+/* A growable array: items, count n, capacity cap. */
+#define IGO_VEC(type) struct { type *v; size_t n, cap; }
+/* Makes room for `extra` more elements in an IGO_VEC: 0 on success, -1 out of memory. */
+#define IGO_VEC_ROOM(vec, extra)                                                               \
+    (((vec).v = igo_grow((vec).v, &(vec).cap, (vec).n + (extra), sizeof *(vec).v)),            \
+     (vec).cap >= (vec).n + (extra) ? 0 : -1)
+
+struct igo_model {
+    char *name;
+    IGO_VEC(igo_prestatie) prestaties;
+    IGO_VEC(igo_discipline) disciplines;
+    IGO_VEC(igo_provider) providers;
+    IGO_VEC(igo_outside) outside;
+    IGO_VEC(size_t) targets;
+    IGO_VEC(igo_cell) keys;    /* in call order; a later cell replaces an earlier one */
+    IGO_VEC(igo_cell) volumes; /* likewise */
+    IGO_VEC(igo_history) history;
+    igo_strmap prestatie_ids, discipline_ids, provider_ids;
+    igo_cost_mode cost_mode[IGO_COST_COUNT];
+    double cost_value[IGO_COST_COUNT];
+    int normalise_keys;
+    char errmsg[IGO_ERRMSG_SIZE];
+};
+
+/* Records a detailed message on the model and returns code. */
+igo_error igo_fail(igo_model *m, igo_error code, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+/* Puts "prefix" in front of the model's current message. */
+void igo_fail_prefix(igo_model *m, const char *prefix);
+
+/* "1234.56" for 123456 cents, in buf of at least 32 bytes. */
+const char *igo_fmt_cents(char *buf, int64_t cents);
+
+/* Checks an input number: finite, not negative, at most max. On failure records
+ * "<where>: <what> <value> is negative" (etc.) and returns IGO_ERROR_VALUE or IGO_ERROR_TOO_LARGE. */
+igo_error igo_check_number(igo_model *m, double value, double max, const char *where,
+                           const char *what);
+/* Checks a fraction: finite and within 0..1. */
+igo_error igo_check_fraction(igo_model *m, double value, const char *where, const char *what);
+/* Checks a cost component's value against its mode. */
+igo_error igo_check_cost(igo_model *m, igo_cost cost, igo_cost_mode mode, double value);
+extern const char *const igo_cost_names[IGO_COST_COUNT];
+
+/* ---- arithmetic ---- */
+
+/* ROUND(x; 2) in cents when x is comfortably away from a rounding boundary; the exact spreadsheet
+ * algorithm (igo_round_cents_exact) otherwise. Inline because the split loops call it per part. */
+int64_t igo_round_cents_exact(double euros);
+
+static inline int64_t igo_round_cents_fast(double euros)
+{
+    double a = fabs(euros);
+    if (a < 0x1p40) {
+        /* The spreadsheet computes floor(approx15(a * 100 + 0.5)), where approx15 rounds to 15
+         * significant digits. That can only differ from the plain floor when z lies within
+         * 0.5e-14 * z below the next integer; 2e-14 leaves room for the rounding of log10. */
+        double z = a * 100.0 + 0.5;
+        int64_t whole = (int64_t)z; /* z > 0, so truncation is floor */
+        double below = (double)(whole + 1) - z;
+        if (below > z * 2e-14)
+            return euros < 0 ? -whole : whole;
+    }
+    return igo_round_cents_exact(euros);
+}
+
+/* Compensated (Neumaier) sum, close to the exact sum like a spreadsheet's SUM. */
+double igo_fsum(const double *x, size_t n);
+
+/* Splits total cents over n parts in proportion to w[i] / wsum (wsum > 0): every part but the
+ * largest is ROUND(total_eur * w[i] / wsum; 2); part `largest` takes the rest. */
+void igo_split(int64_t total, const double *w, size_t n, double wsum, size_t largest, int64_t *out);
+/* The index of the largest weight, the first on a tie. */
+size_t igo_argmax(const double *w, size_t n);
+
+static inline double igo_eur(int64_t cents)
+{
+    return (double)cents / 100.0;
+}
+
+#endif

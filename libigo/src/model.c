@@ -1,0 +1,416 @@
+/* Building a model: every setter checks its input at once and leaves the model unchanged when it
+ * refuses it, with a message naming the prestatie, discipline or provider. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+igo_model *igo_model_new(void)
+{
+    return calloc(1, sizeof(igo_model));
+}
+
+void igo_model_free(igo_model *m)
+{
+    if (!m)
+        return;
+    for (size_t i = 0; i < m->prestaties.n; i++) {
+        igo_prestatie *p = &m->prestaties.v[i];
+        free(p->code), free(p->label), free(p->phase), free(p->unit);
+    }
+    for (size_t i = 0; i < m->disciplines.n; i++)
+        free(m->disciplines.v[i].id), free(m->disciplines.v[i].label);
+    for (size_t i = 0; i < m->providers.n; i++)
+        free(m->providers.v[i].id), free(m->providers.v[i].name);
+    for (size_t i = 0; i < m->outside.n; i++)
+        free(m->outside.v[i].label);
+    for (size_t i = 0; i < m->history.n; i++)
+        free(m->history.v[i].code);
+    free(m->prestaties.v), free(m->disciplines.v), free(m->providers.v), free(m->outside.v);
+    free(m->targets.v), free(m->keys.v), free(m->volumes.v), free(m->history.v);
+    igo_strmap_free(&m->prestatie_ids);
+    igo_strmap_free(&m->discipline_ids);
+    igo_strmap_free(&m->provider_ids);
+    free(m->name);
+    free(m);
+}
+
+const char *igo_model_errmsg(const igo_model *m)
+{
+    return m ? m->errmsg : "no model (NULL)";
+}
+
+/* ---- helpers ---- */
+
+#define CHECK_MODEL(m)                                                                         \
+    do {                                                                                       \
+        if (!(m))                                                                              \
+            return IGO_ERROR_ARGUMENT;                                                         \
+        (m)->errmsg[0] = '\0';                                                                 \
+    } while (0)
+
+static igo_error nomem(igo_model *m)
+{
+    return igo_fail(m, IGO_ERROR_MEMORY, "out of memory");
+}
+
+static igo_error need_text(igo_model *m, const char *text, const char *what)
+{
+    if (!text || !*text)
+        return igo_fail(m, IGO_ERROR_ARGUMENT, "%s is empty", what);
+    return IGO_OK;
+}
+
+/* A new id must be non-empty and not yet taken. */
+static igo_error check_new_id(igo_model *m, const igo_strmap *ids, const char *id,
+                              const char *kind)
+{
+    char what[64];
+    snprintf(what, sizeof what, "%s id", kind);
+    igo_error e = need_text(m, id, what);
+    if (!e && igo_strmap_get(ids, id) != (size_t)-1)
+        e = igo_fail(m, IGO_ERROR_DUPLICATE, "duplicate %s '%s'", kind, id);
+    return e;
+}
+
+/* Finds an id; otherwise records "<context>: unknown <kind> '<id>'". */
+static igo_error lookup(igo_model *m, const igo_strmap *ids, const char *id, const char *kind,
+                        const char *context, size_t *index)
+{
+    if (!id || !*id)
+        return igo_fail(m, IGO_ERROR_ARGUMENT, "%s: %s id is empty", context, kind);
+    *index = igo_strmap_get(ids, id);
+    if (*index == (size_t)-1)
+        return igo_fail(m, IGO_ERROR_UNKNOWN, "%s: unknown %s '%s'", context, kind, id);
+    return IGO_OK;
+}
+
+/* Copies n strings into *out[i]; on failure frees what it made and returns -1. */
+static int dup_all(char **out[], const char *const in[], size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        *out[i] = igo_strdup(in[i]);
+        if (!*out[i]) {
+            while (i--)
+                free(*out[i]), *out[i] = NULL;
+            return -1;
+        }
+    }
+    return 0;
+}
+
+static void free_all(char **out[], size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(*out[i]);
+}
+
+/* Copies the strings of a new entity and indexes it under its id (the first string).
+ * Room for the entity must already be reserved. */
+static igo_error own_and_index(igo_model *m, igo_strmap *ids, size_t index, char **out[],
+                               const char *const in[], size_t n)
+{
+    if (dup_all(out, in, n))
+        return nomem(m);
+    if (igo_strmap_put(ids, *out[0], index)) {
+        free_all(out, n);
+        return nomem(m);
+    }
+    return IGO_OK;
+}
+
+/* ---- catalogue, disciplines, providers ---- */
+
+igo_error igo_model_set_name(igo_model *m, const char *name)
+{
+    CHECK_MODEL(m);
+    igo_error e = need_text(m, name, "region name");
+    if (e)
+        return e;
+    char *copy = igo_strdup(name);
+    if (!copy)
+        return nomem(m);
+    free(m->name);
+    m->name = copy;
+    return IGO_OK;
+}
+
+igo_error igo_model_add_prestatie(igo_model *m, const char *code, const char *label,
+                                  const char *phase, const char *unit)
+{
+    CHECK_MODEL(m);
+    igo_error e = check_new_id(m, &m->prestatie_ids, code, "prestatie");
+    if (e)
+        return e;
+    if (IGO_VEC_ROOM(m->prestaties, 1))
+        return nomem(m);
+    igo_prestatie p = {0};
+    char **out[] = {&p.code, &p.label, &p.phase, &p.unit};
+    const char *const in[] = {code, label ? label : code, phase ? phase : "", unit ? unit : ""};
+    e = own_and_index(m, &m->prestatie_ids, m->prestaties.n, out, in, 4);
+    if (!e)
+        m->prestaties.v[m->prestaties.n++] = p;
+    return e;
+}
+
+igo_error igo_model_add_discipline(igo_model *m, const char *id, const char *label)
+{
+    CHECK_MODEL(m);
+    igo_error e = check_new_id(m, &m->discipline_ids, id, "discipline");
+    if (e)
+        return e;
+    if (IGO_VEC_ROOM(m->disciplines, 1))
+        return nomem(m);
+    igo_discipline d = {0};
+    char **out[] = {&d.id, &d.label};
+    const char *const in[] = {id, label ? label : id};
+    e = own_and_index(m, &m->discipline_ids, m->disciplines.n, out, in, 2);
+    if (!e)
+        m->disciplines.v[m->disciplines.n++] = d;
+    return e;
+}
+
+igo_error igo_model_add_provider(igo_model *m, const char *id, const char *name,
+                                 const char *discipline)
+{
+    CHECK_MODEL(m);
+    igo_provider o = {0};
+    igo_error e = check_new_id(m, &m->provider_ids, id, "provider");
+    if (!e) {
+        char context[300];
+        snprintf(context, sizeof context, "provider '%s'", id);
+        e = lookup(m, &m->discipline_ids, discipline, "discipline", context, &o.discipline);
+    }
+    if (e)
+        return e;
+    if (IGO_VEC_ROOM(m->providers, 1))
+        return nomem(m);
+    char **out[] = {&o.id, &o.name};
+    const char *const in[] = {id, name ? name : id};
+    e = own_and_index(m, &m->provider_ids, m->providers.n, out, in, 2);
+    if (!e)
+        m->providers.v[m->providers.n++] = o;
+    return e;
+}
+
+/* ---- production and costs ---- */
+
+igo_error igo_model_set_production(igo_model *m, const char *prestatie, double count,
+                                   double tariff)
+{
+    CHECK_MODEL(m);
+    size_t p;
+    igo_error e = lookup(m, &m->prestatie_ids, prestatie, "prestatie", "production", &p);
+    char where[300];
+    snprintf(where, sizeof where, "prestatie %s", prestatie ? prestatie : "");
+    if (!e)
+        e = igo_check_number(m, count, IGO_MAX_EUR, where, "count");
+    if (!e)
+        e = igo_check_number(m, tariff, IGO_MAX_EUR, where, "tariff");
+    if (e)
+        return e;
+    m->prestaties.v[p].count = count;
+    m->prestaties.v[p].tariff = tariff;
+    return IGO_OK;
+}
+
+igo_error igo_model_set_cost(igo_model *m, igo_cost cost, igo_cost_mode mode, double value)
+{
+    CHECK_MODEL(m);
+    if ((unsigned)cost >= IGO_COST_COUNT)
+        return igo_fail(m, IGO_ERROR_ARGUMENT, "cost component %d does not exist", (int)cost);
+    if (mode != IGO_COST_AMOUNT && mode != IGO_COST_SHARE)
+        return igo_fail(m, IGO_ERROR_ARGUMENT, "%s: cost mode %d does not exist",
+                        igo_cost_names[cost], (int)mode);
+    igo_error e = igo_check_cost(m, cost, mode, value);
+    if (e)
+        return e;
+    m->cost_mode[cost] = mode;
+    m->cost_value[cost] = value;
+    return IGO_OK;
+}
+
+/* ---- outside activities ---- */
+
+static igo_error check_targets(igo_model *m, const char *label, const char *const *targets,
+                               size_t ntargets, size_t *index)
+{
+    char context[300];
+    snprintf(context, sizeof context, "outside activity '%s'", label);
+    if (!targets || ntargets == 0)
+        return igo_fail(m, IGO_ERROR_ARGUMENT, "%s: no target prestaties", context);
+    for (size_t i = 0; i < ntargets; i++) {
+        igo_error e = lookup(m, &m->prestatie_ids, targets[i], "prestatie", context, &index[i]);
+        if (e)
+            return e;
+        for (size_t j = 0; j < i; j++)
+            if (index[j] == index[i])
+                return igo_fail(m, IGO_ERROR_DUPLICATE, "%s: target prestatie %s given twice",
+                                context, targets[i]);
+    }
+    return IGO_OK;
+}
+
+igo_error igo_model_add_outside(igo_model *m, const char *label, double count, double tariff,
+                                const char *const *targets, size_t ntargets)
+{
+    CHECK_MODEL(m);
+    igo_error e = need_text(m, label, "outside activity label");
+    if (e)
+        return e;
+    char where[300];
+    snprintf(where, sizeof where, "outside activity '%s'", label);
+    e = igo_check_number(m, count, IGO_MAX_EUR, where, "count");
+    if (!e)
+        e = igo_check_number(m, tariff, IGO_MAX_EUR, where, "tariff");
+    if (e)
+        return e;
+    if (ntargets > SIZE_MAX / 2 || IGO_VEC_ROOM(m->targets, ntargets) ||
+        IGO_VEC_ROOM(m->outside, 1))
+        return nomem(m);
+    e = check_targets(m, label, targets, ntargets, m->targets.v + m->targets.n);
+    if (e)
+        return e;
+    igo_outside line = {.count = count, .tariff = tariff, .first_target = m->targets.n,
+                        .ntargets = ntargets, .label = igo_strdup(label)};
+    if (!line.label)
+        return nomem(m);
+    m->targets.n += ntargets;
+    m->outside.v[m->outside.n++] = line;
+    return IGO_OK;
+}
+
+/* ---- verdeelsleutel and volumes ---- */
+
+static igo_error add_cell(igo_model *m, int volumes, size_t row, size_t col, double value)
+{
+    if (volumes ? IGO_VEC_ROOM(m->volumes, 1) : IGO_VEC_ROOM(m->keys, 1))
+        return nomem(m);
+    igo_cell cell = {row, col, value};
+    if (volumes)
+        m->volumes.v[m->volumes.n++] = cell;
+    else
+        m->keys.v[m->keys.n++] = cell;
+    return IGO_OK;
+}
+
+igo_error igo_model_set_key(igo_model *m, const char *prestatie, const char *discipline,
+                            double fraction)
+{
+    CHECK_MODEL(m);
+    size_t p, d;
+    igo_error e = lookup(m, &m->prestatie_ids, prestatie, "prestatie", "verdeelsleutel", &p);
+    char where[300];
+    snprintf(where, sizeof where, "verdeelsleutel of prestatie %s", prestatie ? prestatie : "");
+    if (!e)
+        e = lookup(m, &m->discipline_ids, discipline, "discipline", where, &d);
+    if (!e) {
+        snprintf(where, sizeof where, "verdeelsleutel of prestatie %s, discipline %s", prestatie,
+                 discipline);
+        e = igo_check_fraction(m, fraction, where, "percentage");
+    }
+    return e ? e : add_cell(m, 0, p, d, fraction);
+}
+
+igo_error igo_model_add_history(igo_model *m, const char *code, const char *discipline,
+                                const char *prestatie, double count, double tariff)
+{
+    CHECK_MODEL(m);
+    igo_history line = {0};
+    igo_error e = need_text(m, code, "history claim code");
+    char where[300];
+    snprintf(where, sizeof where, "history line %s", code ? code : "");
+    if (!e)
+        e = lookup(m, &m->discipline_ids, discipline, "discipline", where, &line.discipline);
+    if (!e)
+        e = lookup(m, &m->prestatie_ids, prestatie, "prestatie", where, &line.prestatie);
+    if (!e)
+        e = igo_check_number(m, count, IGO_MAX_EUR, where, "count");
+    if (!e)
+        e = igo_check_number(m, tariff, IGO_MAX_EUR, where, "tariff");
+    if (e)
+        return e;
+    if (IGO_VEC_ROOM(m->history, 1) || !(line.code = igo_strdup(code)))
+        return nomem(m);
+    line.count = count;
+    line.tariff = tariff;
+    m->history.v[m->history.n++] = line;
+    return IGO_OK;
+}
+
+igo_error igo_model_set_normalise_keys(igo_model *m, int normalise)
+{
+    CHECK_MODEL(m);
+    m->normalise_keys = normalise != 0;
+    return IGO_OK;
+}
+
+igo_error igo_model_set_volume(igo_model *m, const char *prestatie, const char *provider,
+                               double volume)
+{
+    CHECK_MODEL(m);
+    size_t p, o;
+    igo_error e = lookup(m, &m->prestatie_ids, prestatie, "prestatie", "volume", &p);
+    char where[300];
+    snprintf(where, sizeof where, "volume of prestatie %s", prestatie ? prestatie : "");
+    if (!e)
+        e = lookup(m, &m->provider_ids, provider, "provider", where, &o);
+    if (!e) {
+        snprintf(where, sizeof where, "prestatie %s, provider '%s'", prestatie, provider);
+        e = igo_check_number(m, volume, IGO_MAX_EUR, where, "volume");
+    }
+    return e ? e : add_cell(m, 1, p, o, volume);
+}
+
+/* ---- reading back ---- */
+
+const char *igo_model_name(const igo_model *m)
+{
+    return m && m->name ? m->name : "";
+}
+
+size_t igo_model_prestatie_count(const igo_model *m)
+{
+    return m ? m->prestaties.n : 0;
+}
+
+size_t igo_model_discipline_count(const igo_model *m)
+{
+    return m ? m->disciplines.n : 0;
+}
+
+size_t igo_model_provider_count(const igo_model *m)
+{
+    return m ? m->providers.n : 0;
+}
+
+size_t igo_model_outside_count(const igo_model *m)
+{
+    return m ? m->outside.n : 0;
+}
+
+#define GETTER(name, vec, field)                                                               \
+    const char *name(const igo_model *m, size_t i)                                             \
+    {                                                                                          \
+        return m && i < m->vec.n ? m->vec.v[i].field : NULL;                                   \
+    }
+
+GETTER(igo_model_prestatie_code, prestaties, code)
+GETTER(igo_model_prestatie_label, prestaties, label)
+GETTER(igo_model_prestatie_phase, prestaties, phase)
+GETTER(igo_model_prestatie_unit, prestaties, unit)
+GETTER(igo_model_discipline_id, disciplines, id)
+GETTER(igo_model_discipline_label, disciplines, label)
+GETTER(igo_model_provider_id, providers, id)
+GETTER(igo_model_provider_name, providers, name)
+
+size_t igo_model_provider_discipline(const igo_model *m, size_t i)
+{
+    return m && i < m->providers.n ? m->providers.v[i].discipline : (size_t)-1;
+}
+
+igo_cost_mode igo_model_cost_mode(const igo_model *m, igo_cost cost)
+{
+    return m && (unsigned)cost < IGO_COST_COUNT ? m->cost_mode[cost] : IGO_COST_AMOUNT;
+}

@@ -1,0 +1,228 @@
+/* Compiling a model into a plan: everything a variant does not change, checked once. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "plan.h"
+
+void igo_plan_free(igo_plan *pl)
+{
+    free(pl->key), free(pl->key_from), free(pl->key_largest);
+    free(pl->group_start), free(pl->group_provider), free(pl->group_volume);
+    free(pl->group_sum), free(pl->group_largest), free(pl->line_cost);
+    memset(pl, 0, sizeof *pl);
+}
+
+/* n elements of size bytes, zeroed, at least one so that empty regions still get a pointer. */
+static void *zalloc(size_t n, size_t size)
+{
+    return calloc(n ? n : 1, size);
+}
+
+static int mul_overflows(size_t a, size_t b)
+{
+    return b && a > SIZE_MAX / b;
+}
+
+/* Describes a direct key row for a message: "verloskunde 60 %, ziekenhuis 35 %". */
+static void describe_key(const igo_plan *pl, size_t p, char *buf, size_t size)
+{
+    size_t used = 0;
+    buf[0] = '\0';
+    for (size_t d = 0; d < pl->D && used < size; d++)
+        used += (size_t)snprintf(buf + used, size - used, "%s%s %.10g %%", d ? ", " : "",
+                                 pl->m->disciplines.v[d].id, pl->key[p * pl->D + d] * 100);
+}
+
+/* Direct keys: the last value given per (prestatie, discipline); checks each row sums to 100 %. */
+static igo_error resolve_direct_keys(igo_plan *pl)
+{
+    igo_model *m = pl->m;
+    for (size_t i = 0; i < m->keys.n; i++) {
+        const igo_cell *c = &m->keys.v[i];
+        pl->key[c->row * pl->D + c->col] = c->value;
+        pl->key_from[c->row] = IGO_KEY_DIRECT;
+    }
+    for (size_t p = 0; p < pl->P; p++) {
+        if (pl->key_from[p] != IGO_KEY_DIRECT)
+            continue;
+        double *row = &pl->key[p * pl->D];
+        double sum = igo_fsum(row, pl->D);
+        if (m->normalise_keys && sum > 0) {
+            for (size_t d = 0; d < pl->D; d++)
+                row[d] /= sum;
+        } else if (fabs(sum - 1.0) > 1e-9) {
+            char parts[300];
+            describe_key(pl, p, parts, sizeof parts);
+            return igo_fail(m, IGO_ERROR_KEY_SUM,
+                            "prestatie %s: verdeelsleutel sums to %.10g %% (%s), not 100 %%",
+                            m->prestaties.v[p].code, sum * 100, parts);
+        }
+    }
+    return IGO_OK;
+}
+
+/* Keys from history: discipline d's share of the claimed money count * tariff in prestatie p. */
+static igo_error derive_history_keys(igo_plan *pl)
+{
+    igo_model *m = pl->m;
+    size_t n = m->history.n;
+    double *money = zalloc(n, sizeof *money);
+    double *picked = zalloc(n, sizeof *picked);
+    if (!money || !picked) {
+        free(money), free(picked);
+        return igo_fail(m, IGO_ERROR_MEMORY, "out of memory");
+    }
+    for (size_t i = 0; i < n; i++)
+        money[i] = m->history.v[i].count * m->history.v[i].tariff;
+    igo_error e = IGO_OK;
+    for (size_t p = 0; p < pl->P && !e; p++) {
+        /* The prestatie's lines in input order, as the spreadsheet's SUMIFS adds them. */
+        size_t k = 0;
+        for (size_t i = 0; i < n; i++)
+            if (m->history.v[i].prestatie == p)
+                picked[k++] = money[i];
+        if (k == 0)
+            continue;
+        if (pl->key_from[p] == IGO_KEY_DIRECT)
+            e = igo_fail(m, IGO_ERROR_KEY_CONFLICT,
+                         "prestatie %s: verdeelsleutel given directly and by %zu history lines; "
+                         "give one of the two",
+                         m->prestaties.v[p].code, k);
+        double total = igo_fsum(picked, k);
+        if (e || total == 0)
+            continue;
+        for (size_t d = 0; d < pl->D; d++) {
+            size_t j = 0;
+            for (size_t i = 0; i < n; i++)
+                if (m->history.v[i].prestatie == p && m->history.v[i].discipline == d)
+                    picked[j++] = money[i];
+            pl->key[p * pl->D + d] = igo_fsum(picked, j) / total;
+        }
+        pl->key_from[p] = IGO_KEY_HISTORY;
+    }
+    free(money), free(picked);
+    return e;
+}
+
+/* Providers with volume, grouped per (prestatie, discipline) in input order. */
+static igo_error group_providers(igo_plan *pl)
+{
+    igo_model *m = pl->m;
+    size_t P = pl->P, D = pl->D, O = pl->O, G = P * D;
+    if (mul_overflows(P, O))
+        return igo_fail(m, IGO_ERROR_MEMORY, "out of memory");
+    double *volume = zalloc(P * O, sizeof *volume);
+    size_t *fill = zalloc(G, sizeof *fill);
+    if (!volume || !fill) {
+        free(volume), free(fill);
+        return igo_fail(m, IGO_ERROR_MEMORY, "out of memory");
+    }
+    for (size_t i = 0; i < m->volumes.n; i++)
+        volume[m->volumes.v[i].row * O + m->volumes.v[i].col] = m->volumes.v[i].value;
+    /* Count per group, then place: the classic two-pass bucket layout. */
+    for (size_t p = 0; p < P; p++)
+        for (size_t o = 0; o < O; o++)
+            if (volume[p * O + o] > 0)
+                pl->group_start[p * D + m->providers.v[o].discipline + 1]++;
+    for (size_t g = 0; g < G; g++)
+        pl->group_start[g + 1] += pl->group_start[g];
+    size_t members = pl->group_start[G];
+    pl->group_provider = zalloc(members, sizeof *pl->group_provider);
+    pl->group_volume = zalloc(members, sizeof *pl->group_volume);
+    if (!pl->group_provider || !pl->group_volume) {
+        free(volume), free(fill);
+        return igo_fail(m, IGO_ERROR_MEMORY, "out of memory");
+    }
+    for (size_t p = 0; p < P; p++) {
+        for (size_t o = 0; o < O; o++) {
+            double v = volume[p * O + o];
+            if (v > 0) {
+                size_t g = p * D + m->providers.v[o].discipline;
+                size_t at = pl->group_start[g] + fill[g]++;
+                pl->group_provider[at] = o;
+                pl->group_volume[at] = v;
+            }
+        }
+    }
+    for (size_t g = 0; g < G; g++) {
+        const double *v = pl->group_volume + pl->group_start[g];
+        size_t n = pl->group_start[g + 1] - pl->group_start[g];
+        pl->group_sum[g] = igo_fsum(v, n);
+        pl->group_largest[g] = n ? igo_argmax(v, n) : 0;
+    }
+    free(volume), free(fill);
+    return IGO_OK;
+}
+
+static igo_error cost_outside(igo_plan *pl)
+{
+    for (size_t l = 0; l < pl->L; l++) {
+        const igo_outside *line = &pl->m->outside.v[l];
+        double eur = line->count * line->tariff;
+        if (eur > IGO_MAX_EUR)
+            return igo_fail(pl->m, IGO_ERROR_TOO_LARGE,
+                            "outside activity '%s': cost EUR %.2f exceeds the limit of EUR %.0f",
+                            line->label, eur, IGO_MAX_EUR);
+        pl->line_cost[l] = igo_round_cents_fast(eur);
+    }
+    return IGO_OK;
+}
+
+igo_error igo_plan_build(igo_model *m, igo_plan *pl)
+{
+    memset(pl, 0, sizeof *pl);
+    pl->m = m;
+    pl->P = m->prestaties.n, pl->D = m->disciplines.n, pl->O = m->providers.n;
+    pl->L = m->outside.n;
+    if (pl->P == 0)
+        return igo_fail(m, IGO_ERROR_ARGUMENT, "the model has no prestaties");
+    if (pl->D == 0)
+        return igo_fail(m, IGO_ERROR_ARGUMENT, "the model has no disciplines");
+    size_t G = pl->P * pl->D;
+    if (mul_overflows(pl->P, pl->D) || G == SIZE_MAX)
+        return igo_fail(m, IGO_ERROR_MEMORY, "out of memory");
+    pl->key = zalloc(G, sizeof *pl->key);
+    pl->key_from = zalloc(pl->P, sizeof *pl->key_from);
+    pl->key_largest = zalloc(pl->P, sizeof *pl->key_largest);
+    pl->group_start = zalloc(G + 1, sizeof *pl->group_start);
+    pl->group_sum = zalloc(G, sizeof *pl->group_sum);
+    pl->group_largest = zalloc(G, sizeof *pl->group_largest);
+    pl->line_cost = zalloc(pl->L, sizeof *pl->line_cost);
+    igo_error e = IGO_OK;
+    if (!pl->key || !pl->key_from || !pl->key_largest || !pl->group_start || !pl->group_sum ||
+        !pl->group_largest || !pl->line_cost)
+        e = igo_fail(m, IGO_ERROR_MEMORY, "out of memory");
+    if (!e)
+        e = resolve_direct_keys(pl);
+    if (!e)
+        e = derive_history_keys(pl);
+    if (!e)
+        e = group_providers(pl);
+    if (!e)
+        e = cost_outside(pl);
+    if (e) {
+        igo_plan_free(pl);
+        return e;
+    }
+    for (size_t p = 0; p < pl->P; p++)
+        pl->key_largest[p] = igo_argmax(&pl->key[p * pl->D], pl->D);
+    return IGO_OK;
+}
+
+/* The model's own inputs as one variant. */
+igo_error igo_model_variant(igo_model *m, double **buf, igo_variant *in)
+{
+    size_t P = m->prestaties.n;
+    *buf = malloc((2 * P + IGO_COST_COUNT) * sizeof **buf);
+    if (!*buf)
+        return igo_fail(m, IGO_ERROR_MEMORY, "out of memory");
+    double *count = *buf, *tariff = count + P, *cost = tariff + P;
+    for (size_t p = 0; p < P; p++) {
+        count[p] = m->prestaties.v[p].count;
+        tariff[p] = m->prestaties.v[p].tariff;
+    }
+    memcpy(cost, m->cost_value, sizeof m->cost_value);
+    in->count = count, in->tariff = tariff, in->cost = cost;
+    return IGO_OK;
+}

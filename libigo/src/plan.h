@@ -1,0 +1,61 @@
+/* A model compiled for distribution: the verdeelsleutel resolved per prestatie, providers grouped
+ * per (prestatie, discipline) with their volumes, outside activities costed. Building the plan
+ * checks everything that does not depend on a variant's counts, tariffs and costs; running it
+ * for one variant is the hot loop of igo_distribute and igo_distribute_batch. */
+#ifndef IGO_PLAN_H
+#define IGO_PLAN_H
+
+#include "internal.h"
+
+enum { IGO_KEY_NONE = 0, IGO_KEY_DIRECT = 1, IGO_KEY_HISTORY = 2 };
+
+typedef struct igo_plan {
+    igo_model *m; /* for names in messages and for the message itself */
+    size_t P, D, O, L;
+    double *key;             /* P x D: the fractions used */
+    unsigned char *key_from; /* P: IGO_KEY_* */
+    size_t *key_largest;     /* P: the discipline that takes a split's rounding difference */
+    /* Providers with volume, grouped by g = p * D + d, in input order within a group:
+     * group g is group_provider/group_volume[group_start[g] .. group_start[g + 1]). */
+    size_t *group_start;   /* P x D + 1 */
+    size_t *group_provider;
+    double *group_volume;
+    double *group_sum;     /* P x D: the sum of the group's volumes */
+    size_t *group_largest; /* P x D: position within the group of its largest volume */
+    int64_t *line_cost;    /* L: each outside activity's cost in cents */
+} igo_plan;
+
+igo_error igo_plan_build(igo_model *m, igo_plan *plan);
+void igo_plan_free(igo_plan *plan);
+
+/* One variant's inputs: P counts, P tariffs, IGO_COST_COUNT cost values in the model's modes. */
+typedef struct igo_variant {
+    const double *count, *tariff, *cost;
+} igo_variant;
+
+/* What a run writes. The per-prestatie columns, the scratch arrays and the totals are always
+ * written; the other arrays only when not NULL. */
+typedef struct igo_output {
+    int64_t *column[IGO_COLUMN_COUNT]; /* P each */
+    int64_t income, costs[IGO_COST_COUNT], costs_total, outside_total, distributed;
+    int64_t *outside_parts;     /* L x P, optional */
+    int64_t *disciplines;       /* P x D, optional */
+    int64_t *providers;         /* P x O, optional */
+    int64_t *discipline_totals; /* D, optional */
+    int64_t *provider_totals;   /* O, optional */
+    /* Scratch: income weights (P), one outside activity's target weights (P), the parts of a
+     * split over targets or providers (max(P, O)), the parts over disciplines (D). */
+    double *weight, *target_weight;
+    int64_t *parts, *discipline_parts;
+} igo_output;
+
+/* The model's own counts, tariffs and cost values as a variant, in *buf for the caller to free. */
+igo_error igo_model_variant(igo_model *m, double **buf, igo_variant *in);
+
+/* Allocates the always-written arrays of an output for the plan; frees them again. */
+igo_error igo_output_alloc(const igo_plan *plan, igo_output *out);
+void igo_output_free(igo_output *out);
+
+igo_error igo_plan_run(const igo_plan *plan, const igo_variant *in, igo_output *out);
+
+#endif

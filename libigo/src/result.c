@@ -1,0 +1,169 @@
+/* igo_distribute: one model into one result object holding every step's figures. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "plan.h"
+
+struct igo_result {
+    size_t P, D, O, L;
+    igo_output out; /* per-prestatie columns, totals, and the optional arrays, all allocated */
+    int64_t *outside_costs;
+    double *keys;
+};
+
+void igo_result_free(igo_result *r)
+{
+    if (!r)
+        return;
+    igo_output_free(&r->out);
+    free(r->out.outside_parts), free(r->out.disciplines), free(r->out.providers);
+    free(r->out.discipline_totals), free(r->out.provider_totals);
+    free(r->outside_costs), free(r->keys);
+    free(r);
+}
+
+static igo_result *result_new(const igo_plan *pl)
+{
+    igo_result *r = calloc(1, sizeof *r);
+    if (!r)
+        return NULL;
+    r->P = pl->P, r->D = pl->D, r->O = pl->O, r->L = pl->L;
+    if (igo_output_alloc(pl, &r->out)) {
+        free(r);
+        return NULL;
+    }
+    /* +1: calloc(0) may return NULL, and an empty array is still a valid pointer here. */
+    r->out.outside_parts = calloc(pl->L * pl->P + 1, sizeof(int64_t));
+    r->out.disciplines = calloc(pl->P * pl->D + 1, sizeof(int64_t));
+    r->out.providers = calloc(pl->P * pl->O + 1, sizeof(int64_t));
+    r->out.discipline_totals = calloc(pl->D + 1, sizeof(int64_t));
+    r->out.provider_totals = calloc(pl->O + 1, sizeof(int64_t));
+    r->outside_costs = calloc(pl->L + 1, sizeof(int64_t));
+    r->keys = calloc(pl->P * pl->D + 1, sizeof(double));
+    if (!r->out.outside_parts || !r->out.disciplines || !r->out.providers ||
+        !r->out.discipline_totals || !r->out.provider_totals || !r->outside_costs || !r->keys) {
+        igo_result_free(r);
+        return NULL;
+    }
+    return r;
+}
+
+igo_error igo_distribute(igo_model *m, igo_result **result)
+{
+    if (!result)
+        return m ? igo_fail(m, IGO_ERROR_ARGUMENT, "no place for the result (NULL)")
+                 : IGO_ERROR_ARGUMENT;
+    *result = NULL;
+    if (!m)
+        return IGO_ERROR_ARGUMENT;
+    m->errmsg[0] = '\0';
+    igo_plan pl;
+    igo_error e = igo_plan_build(m, &pl);
+    if (e)
+        return e;
+    double *inputs = NULL;
+    igo_variant in;
+    igo_result *r = NULL;
+    e = igo_model_variant(m, &inputs, &in);
+    if (!e && !(r = result_new(&pl)))
+        e = igo_fail(m, IGO_ERROR_MEMORY, "out of memory");
+    if (!e)
+        e = igo_plan_run(&pl, &in, &r->out);
+    if (!e) {
+        memcpy(r->outside_costs, pl.line_cost, pl.L * sizeof *pl.line_cost);
+        memcpy(r->keys, pl.key, pl.P * pl.D * sizeof *pl.key);
+        *result = r;
+    } else {
+        igo_result_free(r);
+    }
+    free(inputs);
+    igo_plan_free(&pl);
+    return e;
+}
+
+/* ---- getters ---- */
+
+size_t igo_result_prestatie_count(const igo_result *r)
+{
+    return r ? r->P : 0;
+}
+
+size_t igo_result_discipline_count(const igo_result *r)
+{
+    return r ? r->D : 0;
+}
+
+size_t igo_result_provider_count(const igo_result *r)
+{
+    return r ? r->O : 0;
+}
+
+size_t igo_result_outside_count(const igo_result *r)
+{
+    return r ? r->L : 0;
+}
+
+int64_t igo_result_income(const igo_result *r)
+{
+    return r ? r->out.income : 0;
+}
+
+int64_t igo_result_cost(const igo_result *r, igo_cost cost)
+{
+    return r && (unsigned)cost < IGO_COST_COUNT ? r->out.costs[cost] : 0;
+}
+
+int64_t igo_result_costs_total(const igo_result *r)
+{
+    return r ? r->out.costs_total : 0;
+}
+
+int64_t igo_result_outside_total(const igo_result *r)
+{
+    return r ? r->out.outside_total : 0;
+}
+
+int64_t igo_result_distributed(const igo_result *r)
+{
+    return r ? r->out.distributed : 0;
+}
+
+const int64_t *igo_result_prestatie(const igo_result *r, igo_prestatie_column c)
+{
+    return r && (unsigned)c < IGO_COLUMN_COUNT ? r->out.column[c] : NULL;
+}
+
+const int64_t *igo_result_outside_costs(const igo_result *r)
+{
+    return r ? r->outside_costs : NULL;
+}
+
+const int64_t *igo_result_outside_parts(const igo_result *r)
+{
+    return r ? r->out.outside_parts : NULL;
+}
+
+const double *igo_result_keys(const igo_result *r)
+{
+    return r ? r->keys : NULL;
+}
+
+const int64_t *igo_result_disciplines(const igo_result *r)
+{
+    return r ? r->out.disciplines : NULL;
+}
+
+const int64_t *igo_result_providers(const igo_result *r)
+{
+    return r ? r->out.providers : NULL;
+}
+
+const int64_t *igo_result_discipline_totals(const igo_result *r)
+{
+    return r ? r->out.discipline_totals : NULL;
+}
+
+const int64_t *igo_result_provider_totals(const igo_result *r)
+{
+    return r ? r->out.provider_totals : NULL;
+}

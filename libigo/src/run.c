@@ -1,0 +1,215 @@
+/* Running a plan for one variant: the calculation steps of the spec, each split exact in cents. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "plan.h"
+
+igo_error igo_output_alloc(const igo_plan *pl, igo_output *out)
+{
+    memset(out, 0, sizeof *out);
+    for (int c = 0; c < IGO_COLUMN_COUNT; c++)
+        out->column[c] = calloc(pl->P, sizeof(int64_t));
+    out->weight = calloc(pl->P, sizeof(double));
+    out->target_weight = calloc(pl->P, sizeof(double));
+    out->parts = calloc((pl->P > pl->O ? pl->P : pl->O) + 1, sizeof(int64_t));
+    out->discipline_parts = calloc(pl->D, sizeof(int64_t));
+    int ok = out->weight && out->target_weight && out->parts && out->discipline_parts;
+    for (int c = 0; c < IGO_COLUMN_COUNT; c++)
+        ok = ok && out->column[c];
+    if (ok)
+        return IGO_OK;
+    igo_output_free(out);
+    return igo_fail(pl->m, IGO_ERROR_MEMORY, "out of memory");
+}
+
+void igo_output_free(igo_output *out)
+{
+    for (int c = 0; c < IGO_COLUMN_COUNT; c++)
+        free(out->column[c]), out->column[c] = NULL;
+    free(out->weight), free(out->target_weight), free(out->parts), free(out->discipline_parts);
+    out->weight = out->target_weight = NULL;
+    out->parts = out->discipline_parts = NULL;
+}
+
+static const char *code(const igo_plan *pl, size_t p)
+{
+    return pl->m->prestaties.v[p].code;
+}
+
+/* Step 1: I_p = ROUND(n_p * t_p; 2) and I = sum I_p. */
+static igo_error income(const igo_plan *pl, const igo_variant *in, igo_output *out)
+{
+    int64_t *I = out->column[IGO_COLUMN_INCOME];
+    out->income = 0;
+    for (size_t p = 0; p < pl->P; p++) {
+        double eur = in->count[p] * in->tariff[p];
+        if (eur > IGO_MAX_EUR)
+            return igo_fail(pl->m, IGO_ERROR_TOO_LARGE,
+                            "prestatie %s: income %.15g x EUR %.15g exceeds the limit of EUR %.0f",
+                            code(pl, p), in->count[p], in->tariff[p], IGO_MAX_EUR);
+        I[p] = igo_round_cents_fast(eur);
+        out->income += I[p];
+        out->weight[p] = igo_eur(I[p]);
+    }
+    if (out->income > IGO_MAX_CENTS)
+        return igo_fail(pl->m, IGO_ERROR_TOO_LARGE,
+                        "total income exceeds the limit of EUR %.0f", IGO_MAX_EUR);
+    return IGO_OK;
+}
+
+/* Step 2: the cost components, and their total H charged pro rata to income. */
+static igo_error costs(const igo_plan *pl, const igo_variant *in, igo_output *out)
+{
+    out->costs_total = 0;
+    for (int k = 0; k < IGO_COST_COUNT; k++) {
+        double eur = in->cost[k];
+        if (pl->m->cost_mode[k] == IGO_COST_SHARE)
+            eur *= igo_eur(out->income);
+        out->costs[k] = igo_round_cents_fast(eur);
+        out->costs_total += out->costs[k];
+    }
+    char a[32];
+    if (out->costs_total > 0 && out->income == 0)
+        return igo_fail(pl->m, IGO_ERROR_NO_INCOME,
+                        "IGO costs of EUR %s cannot be charged: the total income is 0",
+                        igo_fmt_cents(a, out->costs_total));
+    igo_split(out->costs_total, out->weight, pl->P, igo_eur(out->income),
+              igo_argmax(out->weight, pl->P), out->column[IGO_COLUMN_COSTS]);
+    return IGO_OK;
+}
+
+/* Step 3: each outside activity charged to its targets pro rata to their income. */
+static igo_error outside(const igo_plan *pl, igo_output *out)
+{
+    const igo_model *m = pl->m;
+    int64_t *O = out->column[IGO_COLUMN_OUTSIDE];
+    const int64_t *I = out->column[IGO_COLUMN_INCOME];
+    memset(O, 0, pl->P * sizeof *O);
+    if (out->outside_parts)
+        memset(out->outside_parts, 0, pl->L * pl->P * sizeof *out->outside_parts);
+    out->outside_total = 0;
+    double *tw = out->target_weight;
+    for (size_t l = 0; l < pl->L; l++) {
+        const igo_outside *line = &m->outside.v[l];
+        const size_t *t = m->targets.v + line->first_target;
+        size_t n = line->ntargets;
+        int64_t cost = pl->line_cost[l], base = 0;
+        for (size_t i = 0; i < n; i++) {
+            tw[i] = out->weight[t[i]];
+            base += I[t[i]];
+        }
+        if (cost > 0 && base == 0) {
+            char a[32];
+            return igo_fail(pl->m, IGO_ERROR_NO_INCOME,
+                            "outside activity '%s': its cost of EUR %s cannot be charged, its "
+                            "target prestaties have no income",
+                            line->label, igo_fmt_cents(a, cost));
+        }
+        igo_split(cost, tw, n, igo_eur(base), igo_argmax(tw, n), out->parts);
+        for (size_t i = 0; i < n; i++) {
+            O[t[i]] += out->parts[i];
+            if (out->outside_parts)
+                out->outside_parts[l * pl->P + t[i]] = out->parts[i];
+        }
+        out->outside_total += cost;
+    }
+    return IGO_OK;
+}
+
+/* Step 4: D_p = I_p - H_p - O_p, which must not be negative. */
+static igo_error distributable(const igo_plan *pl, igo_output *out)
+{
+    const int64_t *I = out->column[IGO_COLUMN_INCOME], *H = out->column[IGO_COLUMN_COSTS];
+    const int64_t *O = out->column[IGO_COLUMN_OUTSIDE];
+    int64_t *D = out->column[IGO_COLUMN_DISTRIBUTABLE];
+    out->distributed = 0;
+    for (size_t p = 0; p < pl->P; p++) {
+        D[p] = I[p] - H[p] - O[p];
+        if (D[p] < 0) {
+            char a[32], b[32], c[32];
+            return igo_fail(pl->m, IGO_ERROR_NEGATIVE_DISTRIBUTABLE,
+                            "prestatie %s: IGO costs EUR %s plus outside activities EUR %s exceed "
+                            "its income EUR %s",
+                            code(pl, p), igo_fmt_cents(a, H[p]), igo_fmt_cents(b, O[p]),
+                            igo_fmt_cents(c, I[p]));
+        }
+        out->distributed += D[p];
+    }
+    return IGO_OK;
+}
+
+/* Step 6 for one (prestatie, discipline): its money over the discipline's providers by volume. */
+static igo_error to_providers(const igo_plan *pl, size_t p, size_t d, int64_t amount,
+                              igo_output *out)
+{
+    size_t g = p * pl->D + d, s = pl->group_start[g], n = pl->group_start[g + 1] - s;
+    if (amount == 0)
+        return IGO_OK;
+    if (n == 0) {
+        char a[32];
+        const char *disc = pl->m->disciplines.v[d].id;
+        return igo_fail(pl->m, IGO_ERROR_NO_VOLUME,
+                        "prestatie %s: EUR %s for discipline '%s' would be lost, no %s provider "
+                        "has volume in %s",
+                        code(pl, p), igo_fmt_cents(a, amount), disc, disc, code(pl, p));
+    }
+    int64_t *parts = out->parts;
+    igo_split(amount, pl->group_volume + s, n, pl->group_sum[g], pl->group_largest[g], parts);
+    const size_t *who = pl->group_provider + s;
+    if (out->providers)
+        for (size_t i = 0; i < n; i++)
+            out->providers[p * pl->O + who[i]] = parts[i];
+    if (out->provider_totals)
+        for (size_t i = 0; i < n; i++)
+            out->provider_totals[who[i]] += parts[i];
+    return IGO_OK;
+}
+
+/* Steps 5-7: D_p over the disciplines by the verdeelsleutel, then over providers. */
+static igo_error to_disciplines(const igo_plan *pl, igo_output *out)
+{
+    size_t P = pl->P, D = pl->D;
+    const int64_t *Dp = out->column[IGO_COLUMN_DISTRIBUTABLE];
+    int64_t *A = out->discipline_parts;
+    for (size_t p = 0; p < P; p++) {
+        if (Dp[p] != 0 && pl->key_from[p] == IGO_KEY_NONE) {
+            char a[32];
+            return igo_fail(pl->m, IGO_ERROR_KEY_MISSING,
+                            "prestatie %s: EUR %s to distribute but no verdeelsleutel (give "
+                            "percentages or history lines for it)",
+                            code(pl, p), igo_fmt_cents(a, Dp[p]));
+        }
+        igo_split(Dp[p], &pl->key[p * D], D, 1.0, pl->key_largest[p], A);
+        for (size_t d = 0; d < D; d++) {
+            if (out->disciplines)
+                out->disciplines[p * D + d] = A[d];
+            if (out->discipline_totals)
+                out->discipline_totals[d] += A[d];
+            igo_error e = to_providers(pl, p, d, A[d], out);
+            if (e)
+                return e;
+        }
+    }
+    return IGO_OK;
+}
+
+igo_error igo_plan_run(const igo_plan *pl, const igo_variant *in, igo_output *out)
+{
+    if (out->providers)
+        memset(out->providers, 0, pl->P * pl->O * sizeof *out->providers);
+    if (out->provider_totals)
+        memset(out->provider_totals, 0, pl->O * sizeof *out->provider_totals);
+    if (out->discipline_totals)
+        memset(out->discipline_totals, 0, pl->D * sizeof *out->discipline_totals);
+    igo_error e = income(pl, in, out);
+    if (!e)
+        e = costs(pl, in, out);
+    if (!e)
+        e = outside(pl, out);
+    if (!e)
+        e = distributable(pl, out);
+    if (!e)
+        e = to_disciplines(pl, out);
+    return e;
+}

@@ -1,0 +1,92 @@
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "random_region.h"
+
+static void add_entities(igo_model *m, igo_rng *r, size_t P, size_t D, size_t O)
+{
+    char id[32];
+    for (size_t p = 0; p < P; p++) {
+        snprintf(id, sizeof id, "P%zu", p);
+        igo_model_add_prestatie(m, id, NULL, NULL, NULL);
+        /* Tariffs in tenths of cents make ties at the third decimal common. */
+        igo_model_set_production(m, id, (double)rng_below(r, 4000),
+                                 (double)rng_below(r, 5000000) / 1000.0);
+    }
+    for (size_t d = 0; d < D; d++) {
+        snprintf(id, sizeof id, "D%zu", d);
+        igo_model_add_discipline(m, id, NULL);
+    }
+    for (size_t o = 0; o < O; o++) {
+        char disc[32];
+        snprintf(id, sizeof id, "O%zu", o);
+        snprintf(disc, sizeof disc, "D%zu", o < D ? o : (size_t)rng_below(r, D));
+        igo_model_add_provider(m, id, NULL, disc);
+    }
+}
+
+/* A key row for prestatie p: direct percentages, or history lines. Returns which disciplines got
+ * a share, so that volumes can be given to them. */
+static void add_key(igo_model *m, igo_rng *r, size_t p, size_t D, int *has_share)
+{
+    char pid[32], did[32];
+    snprintf(pid, sizeof pid, "P%zu", p);
+    int history = rng_below(r, 3) == 0;
+    unsigned left = 100;
+    for (size_t d = 0; d < D; d++) {
+        snprintf(did, sizeof did, "D%zu", d);
+        unsigned pct = d + 1 == D ? left : (unsigned)rng_below(r, left + 1);
+        left -= pct;
+        has_share[d] = pct > 0;
+        if (history && pct > 0)
+            igo_model_add_history(m, "code", did, pid, pct, (double)rng_below(r, 100000) / 100.0 + 1);
+        else if (!history)
+            igo_model_set_key(m, pid, did, pct / 100.0);
+    }
+}
+
+static void add_outside(igo_model *m, igo_rng *r, size_t P)
+{
+    size_t L = rng_below(r, 3);
+    for (size_t l = 0; l < L; l++) {
+        char names[8][32];
+        const char *targets[8];
+        size_t n = 1 + rng_below(r, P < 8 ? P : 8), first = rng_below(r, P - n + 1);
+        for (size_t i = 0; i < n; i++) {
+            snprintf(names[i], sizeof names[i], "P%zu", first + i);
+            targets[i] = names[i];
+        }
+        igo_model_add_outside(m, "activity", (double)rng_below(r, 50),
+                              (double)rng_below(r, 20000) / 100.0, targets, n);
+    }
+}
+
+igo_model *random_region(igo_rng *r)
+{
+    size_t P = 1 + rng_below(r, 12), D = 1 + rng_below(r, 4), O = D + rng_below(r, 30);
+    igo_model *m = igo_model_new();
+    add_entities(m, r, P, D, O);
+    int has_share[8];
+    for (size_t p = 0; p < P; p++) {
+        add_key(m, r, p, D, has_share);
+        char pid[32], oid[32];
+        snprintf(pid, sizeof pid, "P%zu", p);
+        for (size_t o = 0; o < O; o++) {
+            size_t d = igo_model_provider_discipline(m, o);
+            /* The first provider of a discipline always has volume where it has a share. */
+            int must = has_share[d] && o == d;
+            if (must || rng_below(r, 3) != 0) {
+                snprintf(oid, sizeof oid, "O%zu", o);
+                igo_model_set_volume(m, pid, oid, (double)(must + rng_below(r, 400)));
+            }
+        }
+    }
+    add_outside(m, r, P);
+    for (int k = 0; k < IGO_COST_COUNT; k++) {
+        if (rng_below(r, 2))
+            igo_model_set_cost(m, (igo_cost)k, IGO_COST_SHARE, (double)rng_below(r, 300) / 10000);
+        else
+            igo_model_set_cost(m, (igo_cost)k, IGO_COST_AMOUNT, (double)rng_below(r, 500000) / 100);
+    }
+    return m;
+}

@@ -1,0 +1,13 @@
+/* Random regions for property tests: any number of prestaties, disciplines and providers, tariffs
+ * with ties at the third decimal, direct or historical keys, outside activities and costs. Every
+ * discipline with a key in a prestatie gets a provider with volume there, so each region is valid
+ * unless its costs exceed a prestatie's income. */
+#ifndef IGO_RANDOM_REGION_H
+#define IGO_RANDOM_REGION_H
+
+#include "../src/internal.h"
+#include "check.h"
+
+igo_model *random_region(igo_rng *r);
+
+#endif

@@ -1,0 +1,204 @@
+/* igo_distribute on small regions whose every cent is worked out by hand in the comments. */
+#include <stdlib.h>
+
+#include "../src/internal.h"
+#include "tests.h"
+
+/* Two prestaties A and B, disciplines x and y, providers x1 and x2 (x) and y1 (y). */
+static igo_model *hand_model(igo_t *t)
+{
+    igo_model *m = igo_model_new();
+    const char *only_a[] = {"A"};
+    CHECK_OK(m, igo_model_add_prestatie(m, "A", "Prestatie A", "prenataal", "vrouw"));
+    CHECK_OK(m, igo_model_add_prestatie(m, "B", "Prestatie B", "nataal", "vrouw"));
+    CHECK_OK(m, igo_model_add_discipline(m, "x", "Discipline x"));
+    CHECK_OK(m, igo_model_add_discipline(m, "y", "Discipline y"));
+    CHECK_OK(m, igo_model_add_provider(m, "x1", "X een", "x"));
+    CHECK_OK(m, igo_model_add_provider(m, "x2", "X twee", "x"));
+    CHECK_OK(m, igo_model_add_provider(m, "y1", "Y een", "y"));
+    CHECK_OK(m, igo_model_set_production(m, "A", 10, 100));
+    CHECK_OK(m, igo_model_set_production(m, "B", 3, 333.335));
+    CHECK_OK(m, igo_model_set_cost(m, IGO_COST_BEHEERSKOSTEN, IGO_COST_AMOUNT, 100));
+    CHECK_OK(m, igo_model_set_cost(m, IGO_COST_INNOVATIE_KWALITEIT, IGO_COST_SHARE, 0.01));
+    CHECK_OK(m, igo_model_add_outside(m, "Echo", 2, 25, only_a, 1));
+    CHECK_OK(m, igo_model_set_key(m, "A", "x", 0.6));
+    CHECK_OK(m, igo_model_set_key(m, "A", "y", 0.4));
+    CHECK_OK(m, igo_model_set_key(m, "B", "x", 0.5));
+    CHECK_OK(m, igo_model_set_key(m, "B", "y", 0.5));
+    CHECK_OK(m, igo_model_set_volume(m, "A", "x1", 3));
+    CHECK_OK(m, igo_model_set_volume(m, "A", "x2", 1));
+    CHECK_OK(m, igo_model_set_volume(m, "B", "x1", 1));
+    CHECK_OK(m, igo_model_set_volume(m, "B", "x2", 1));
+    CHECK_OK(m, igo_model_set_volume(m, "A", "y1", 5));
+    CHECK_OK(m, igo_model_set_volume(m, "B", "y1", 5));
+    return m;
+}
+
+void test_distribute_hand_computed(igo_t *t)
+{
+    igo_model *m = hand_model(t);
+    igo_result *r = NULL;
+    CHECK_OK(m, igo_distribute(m, &r));
+    if (!r) {
+        igo_model_free(m);
+        return;
+    }
+    const int64_t *I = igo_result_prestatie(r, IGO_COLUMN_INCOME);
+    const int64_t *H = igo_result_prestatie(r, IGO_COLUMN_COSTS);
+    const int64_t *O = igo_result_prestatie(r, IGO_COLUMN_OUTSIDE);
+    const int64_t *D = igo_result_prestatie(r, IGO_COLUMN_DISTRIBUTABLE);
+    /* I_A = 10 x 100 = 1000.00. I_B = 3 x 333.335 = 1000.005, whose double is 1000.00499...;
+     * the spreadsheet rounds it to 1000.01. I = 2000.01. */
+    CHECK_I64(I[0], 100000);
+    CHECK_I64(I[1], 100001);
+    CHECK_I64(igo_result_income(r), 200001);
+    /* Costs: 100.00 + ROUND(1 % x 2000.01) = 100.00 + 20.00 = 120.00, pro rata income:
+     * A gets ROUND(120 x 1000 / 2000.01) = ROUND(59.9997) = 60.00, B (largest income) the rest. */
+    CHECK_I64(igo_result_cost(r, IGO_COST_BEHEERSKOSTEN), 10000);
+    CHECK_I64(igo_result_cost(r, IGO_COST_INNOVATIE_KWALITEIT), 2000);
+    CHECK_I64(igo_result_cost(r, IGO_COST_OVERIG), 0);
+    CHECK_I64(H[0], 6000);
+    CHECK_I64(H[1], 6000);
+    /* Outside: 2 x 25 = 50.00, all on A. */
+    CHECK_I64(O[0], 5000);
+    CHECK_I64(O[1], 0);
+    CHECK_I64(igo_result_outside_total(r), 5000);
+    CHECK_I64(igo_result_outside_parts(r)[0], 5000);
+    /* D_A = 1000 - 60 - 50 = 890.00; D_B = 1000.01 - 60 = 940.01. */
+    CHECK_I64(D[0], 89000);
+    CHECK_I64(D[1], 94001);
+    /* A: y = ROUND(890 x 0.4) = 356.00, x (largest key) = 534.00.
+     * B: keys tie, so x is the largest; y = ROUND(940.01 x 0.5 = 470.005) = 470.01, x = 470.00. */
+    const int64_t *A = igo_result_disciplines(r);
+    CHECK_I64(A[0 * 2 + 0], 53400);
+    CHECK_I64(A[0 * 2 + 1], 35600);
+    CHECK_I64(A[1 * 2 + 0], 47000);
+    CHECK_I64(A[1 * 2 + 1], 47001);
+    /* Providers. A/x: x2 = ROUND(534 x 1/4) = 133.50, x1 (volume 3) = 400.50.
+     * B/x: volumes tie, x1 first: x2 = 235.00, x1 = 235.00. y1 takes all of y. */
+    const int64_t *P = igo_result_providers(r);
+    CHECK_I64(P[0 * 3 + 0], 40050);
+    CHECK_I64(P[0 * 3 + 1], 13350);
+    CHECK_I64(P[0 * 3 + 2], 35600);
+    CHECK_I64(P[1 * 3 + 0], 23500);
+    CHECK_I64(P[1 * 3 + 1], 23500);
+    CHECK_I64(P[1 * 3 + 2], 47001);
+    const int64_t *T = igo_result_provider_totals(r);
+    CHECK_I64(T[0], 63550);
+    CHECK_I64(T[1], 36850);
+    CHECK_I64(T[2], 82601);
+    CHECK_I64(igo_result_discipline_totals(r)[0], 100400);
+    CHECK_I64(igo_result_discipline_totals(r)[1], 82601);
+    /* The reconciliation: 2000.01 = 120.00 + 50.00 + 1830.01. */
+    CHECK_I64(igo_result_distributed(r), 183001);
+    CHECK_I64(igo_result_costs_total(r) + igo_result_outside_total(r) + T[0] + T[1] + T[2],
+              igo_result_income(r));
+    CHECK(igo_result_keys(r)[1] == 0.4);
+    igo_result_free(r);
+    igo_model_free(m);
+}
+
+void test_distribute_history_keys(igo_t *t)
+{
+    igo_model *m = igo_model_new();
+    CHECK_OK(m, igo_model_add_prestatie(m, "A", NULL, NULL, NULL));
+    CHECK_OK(m, igo_model_add_discipline(m, "x", NULL));
+    CHECK_OK(m, igo_model_add_discipline(m, "y", NULL));
+    CHECK_OK(m, igo_model_add_provider(m, "x1", NULL, "x"));
+    CHECK_OK(m, igo_model_add_provider(m, "y1", NULL, "y"));
+    CHECK_OK(m, igo_model_set_production(m, "A", 4, 250));
+    /* x claimed 10 x 75 = 750; y claimed 1 x 100 + 3 x 50 = 250: keys 75 % and 25 %. */
+    CHECK_OK(m, igo_model_add_history(m, "1101", "x", "A", 10, 75));
+    CHECK_OK(m, igo_model_add_history(m, "190032", "y", "A", 1, 100));
+    CHECK_OK(m, igo_model_add_history(m, "190033", "y", "A", 3, 50));
+    CHECK_OK(m, igo_model_set_volume(m, "A", "x1", 1));
+    CHECK_OK(m, igo_model_set_volume(m, "A", "y1", 1));
+    igo_result *r = NULL;
+    CHECK_OK(m, igo_distribute(m, &r));
+    if (r) {
+        CHECK(igo_result_keys(r)[0] == 0.75 && igo_result_keys(r)[1] == 0.25);
+        CHECK_I64(igo_result_provider_totals(r)[0], 75000);
+        CHECK_I64(igo_result_provider_totals(r)[1], 25000);
+        igo_result_free(r);
+    }
+    /* A direct key for the same prestatie conflicts with its history. */
+    CHECK_OK(m, igo_model_set_key(m, "A", "x", 1));
+    CHECK_FAILS(m, igo_distribute(m, &r), IGO_ERROR_KEY_CONFLICT, "prestatie A",
+                "3 history lines");
+    CHECK(r == NULL);
+    igo_model_free(m);
+}
+
+void test_distribute_normalised_keys(igo_t *t)
+{
+    igo_model *m = hand_model(t);
+    CHECK_OK(m, igo_model_set_key(m, "A", "x", 0.375));
+    CHECK_OK(m, igo_model_set_key(m, "A", "y", 0.125));
+    igo_result *r = NULL;
+    CHECK_FAILS(m, igo_distribute(m, &r), IGO_ERROR_KEY_SUM, "prestatie A", "sums to 50 %",
+                "x 37.5 %", "y 12.5 %");
+    CHECK_OK(m, igo_model_set_normalise_keys(m, 1));
+    CHECK_OK(m, igo_distribute(m, &r));
+    if (r) {
+        CHECK(igo_result_keys(r)[0] == 0.75);
+        CHECK(igo_result_keys(r)[1] == 0.25);
+        /* D_A = 890.00: y = ROUND(890 x 0.25) = 222.50, x = 667.50. */
+        CHECK_I64(igo_result_disciplines(r)[1], 22250);
+        CHECK_I64(igo_result_disciplines(r)[0], 66750);
+        igo_result_free(r);
+    }
+    igo_model_free(m);
+}
+
+void test_distribute_errors(igo_t *t)
+{
+    igo_result *r = NULL;
+    igo_model *m = hand_model(t);
+    /* Costs and outside activities beyond a prestatie's income. */
+    CHECK_OK(m, igo_model_set_cost(m, IGO_COST_OVERIG, IGO_COST_AMOUNT, 1900));
+    CHECK_FAILS(m, igo_distribute(m, &r), IGO_ERROR_NEGATIVE_DISTRIBUTABLE, "prestatie A",
+                "exceed its income EUR 1000.00");
+    CHECK(r == NULL);
+    CHECK_OK(m, igo_model_set_cost(m, IGO_COST_OVERIG, IGO_COST_AMOUNT, 0));
+    /* Money for y in B, but y1 has no volume there any more. */
+    CHECK_OK(m, igo_model_set_volume(m, "B", "y1", 0));
+    CHECK_FAILS(m, igo_distribute(m, &r), IGO_ERROR_NO_VOLUME, "prestatie B",
+                "EUR 470.01 for discipline 'y'", "no y provider has volume in B");
+    CHECK_OK(m, igo_model_set_volume(m, "B", "y1", 2));
+    /* A key that does not sum to 100 %. */
+    CHECK_OK(m, igo_model_set_key(m, "B", "y", 0.45));
+    CHECK_FAILS(m, igo_distribute(m, &r), IGO_ERROR_KEY_SUM, "prestatie B", "95 %");
+    CHECK_OK(m, igo_model_set_key(m, "B", "y", 0.5));
+    CHECK_OK(m, igo_distribute(m, &r));
+    igo_result_free(r);
+    igo_model_free(m);
+
+    /* No key at all for a prestatie with money. */
+    m = igo_model_new();
+    CHECK_OK(m, igo_model_add_prestatie(m, "A", NULL, NULL, NULL));
+    CHECK_OK(m, igo_model_add_discipline(m, "x", NULL));
+    CHECK_OK(m, igo_model_set_production(m, "A", 1, 10));
+    CHECK_FAILS(m, igo_distribute(m, &r), IGO_ERROR_KEY_MISSING, "prestatie A",
+                "EUR 10.00 to distribute but no verdeelsleutel");
+    /* Costs with no income to carry them. */
+    CHECK_OK(m, igo_model_set_production(m, "A", 0, 10));
+    CHECK_OK(m, igo_model_set_cost(m, IGO_COST_OVERIG, IGO_COST_AMOUNT, 5));
+    CHECK_FAILS(m, igo_distribute(m, &r), IGO_ERROR_NO_INCOME, "IGO costs of EUR 5.00");
+    CHECK_OK(m, igo_model_set_cost(m, IGO_COST_OVERIG, IGO_COST_AMOUNT, 0));
+    /* An outside activity whose targets have no income. */
+    const char *targets[] = {"A"};
+    CHECK_OK(m, igo_model_add_outside(m, "Geboortecentrum", 2, 300, targets, 1));
+    CHECK_FAILS(m, igo_distribute(m, &r), IGO_ERROR_NO_INCOME,
+                "outside activity 'Geboortecentrum'", "EUR 600.00");
+    /* Income beyond the exact-cents limit. */
+    CHECK_OK(m, igo_model_set_production(m, "A", 1e8, 1e6));
+    CHECK_FAILS(m, igo_distribute(m, &r), IGO_ERROR_TOO_LARGE, "prestatie A");
+    CHECK(igo_distribute(m, NULL) == IGO_ERROR_ARGUMENT);
+    CHECK(igo_distribute(NULL, &r) == IGO_ERROR_ARGUMENT);
+    igo_model_free(m);
+
+    /* An empty model. */
+    m = igo_model_new();
+    CHECK_FAILS(m, igo_distribute(m, &r), IGO_ERROR_ARGUMENT, "no prestaties");
+    igo_model_free(m);
+}

@@ -1,0 +1,64 @@
+/* The split primitive: parts rounded to cents, the difference on the largest part. */
+#include <math.h>
+
+#include "../src/internal.h"
+#include "tests.h"
+
+void test_split_hand_computed(igo_t *t)
+{
+    int64_t out[4];
+    /* EUR 1.00 in thirds: 0.33 twice, and the first (largest on a tie) takes 0.34. */
+    double thirds[] = {1, 1, 1};
+    igo_split(100, thirds, 3, 3, igo_argmax(thirds, 3), out);
+    CHECK_I64(out[0], 34);
+    CHECK_I64(out[1], 33);
+    CHECK_I64(out[2], 33);
+    /* EUR 10.01 as 1:2: 3.336... -> 3.34, and the larger part takes 10.01 - 3.34 = 6.67. */
+    double w[] = {1, 2};
+    igo_split(1001, w, 2, 3, igo_argmax(w, 2), out);
+    CHECK_I64(out[0], 334);
+    CHECK_I64(out[1], 667);
+    /* Half a cent rounds away from zero: EUR 0.05 in halves is 0.025 -> 0.03 for the second part,
+     * and the first (largest on a tie) takes what is left, 0.02. */
+    double h[] = {1, 1};
+    igo_split(5, h, 2, 2, igo_argmax(h, 2), out);
+    CHECK_I64(out[0], 2);
+    CHECK_I64(out[1], 3);
+    /* Nothing to split: all zero, whatever the weights. */
+    double z[] = {0, 0};
+    igo_split(0, z, 2, 0, 0, out);
+    CHECK_I64(out[0], 0);
+    CHECK_I64(out[1], 0);
+    /* Negative totals split symmetrically. */
+    igo_split(-1001, w, 2, 3, 1, out);
+    CHECK_I64(out[0], -334);
+    CHECK_I64(out[1], -667);
+}
+
+void test_split_conserves(igo_t *t)
+{
+    igo_rng r = {3};
+    double w[50];
+    int64_t out[50];
+    int lost = 0, far = 0;
+    for (int i = 0; i < 200000; i++) {
+        size_t n = 1 + rng_below(&r, 50);
+        int64_t total = (int64_t)rng_below(&r, INT64_C(10000000000));
+        for (size_t k = 0; k < n; k++)
+            w[k] = rng_below(&r, 4) == 0 ? 0 : (double)rng_below(&r, 1000) + rng_unit(&r);
+        w[rng_below(&r, n)] += 1; /* at least one positive weight */
+        double sum = igo_fsum(w, n);
+        size_t big = igo_argmax(w, n);
+        igo_split(total, w, n, sum, big, out);
+        int64_t got = 0;
+        for (size_t k = 0; k < n; k++) {
+            got += out[k];
+            double exact = (double)total * w[k] / sum;
+            /* Rounded parts lie within half a cent; the largest within half a cent per part. */
+            far += fabs((double)out[k] - exact) > (k == big ? 0.5 * (double)n : 0.5) + 1e-3;
+        }
+        lost += got != total;
+    }
+    CHECK_I64(lost, 0);
+    CHECK_I64(far, 0);
+}

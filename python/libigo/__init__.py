@@ -1,0 +1,53 @@
+"""libigo: the instapverdeelmodel for integral birth care (IGO), with a C core.
+
+    >>> import libigo
+    >>> region = libigo.example_region()          # or libigo.Region.from_file("regio.toml")
+    >>> result = region.distribute()
+    >>> result.per_provider                        # a pandas DataFrame, amounts in Decimal euros
+
+The backend is chosen at import with LIBIGO_BACKEND=cext (default) or cffi; both give the same
+results. Amounts are exact: whole cents in the core, ``decimal.Decimal`` euros in tables, int64
+cents in sweeps.
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+
+from ._backend import NAME as backend
+from ._backend import impl as _impl
+from ._errors import IgoError
+from .distribution import Distribution
+from .money import euros, format_nl
+from .region import (COST_NAMES, Cost, Discipline, HistoryLine, OutsideActivity, Prestatie,
+                     Provider, Region, default_catalogue)
+from .sweep import Sweep
+
+__version__ = "0.1.0"
+
+__all__ = ["COST_NAMES", "Cost", "Discipline", "Distribution", "HistoryLine", "IgoError",
+           "OutsideActivity", "Prestatie", "Provider", "Region", "Sweep", "backend",
+           "core_version", "default_catalogue", "euros", "example_region", "format_nl",
+           "round_cents", "spreadsheet_round"]
+
+
+def spreadsheet_round(x: float, decimals: int = 2) -> float:
+    """ROUND(x; decimals) as Excel and LibreOffice compute it (2.675 -> 2.68, not 2.67)."""
+    return _impl.round(x, decimals)
+
+
+def round_cents(x: float) -> int:
+    """ROUND(x; 2) in whole cents, the rounding every split in libigo uses."""
+    return _impl.round_cents(x)
+
+
+def core_version() -> str:
+    """The version of the C core inside the active backend."""
+    return _impl.version()
+
+
+def example_region() -> Region:
+    """The embedded example: a fictional IGO of about 3,000 births a year (voorbeeld.toml)."""
+    ref = importlib.resources.files(__package__) / "data" / "voorbeeld.toml"
+    with importlib.resources.as_file(ref) as path:
+        return Region.from_file(path)

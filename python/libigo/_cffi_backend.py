@@ -1,0 +1,254 @@
+"""The 'cffi' backend: the same API as the C extension (libigo._cext), over the CFFI module.
+
+cffi releases the GIL around every call into the core, as the extension does around its long calls.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any, Callable, Sequence
+
+from ._cffi import ffi, lib
+from ._errors import IgoError
+
+COST_BEHEERSKOSTEN = lib.IGO_COST_BEHEERSKOSTEN
+COST_INNOVATIE_KWALITEIT = lib.IGO_COST_INNOVATIE_KWALITEIT
+COST_OVERIG = lib.IGO_COST_OVERIG
+COST_AMOUNT = lib.IGO_COST_AMOUNT
+COST_SHARE = lib.IGO_COST_SHARE
+SUMMARY_COUNT = lib.IGO_SUMMARY_COUNT
+
+
+def _text(value: Any, name: str) -> bytes:
+    """A str argument as UTF-8, refused the way PyArg_ParseTuple's 's' refuses it."""
+    if not isinstance(value, str):
+        raise TypeError(f"{name} must be str, not {type(value).__name__}")
+    if "\0" in value:
+        raise ValueError("embedded null character")
+    return value.encode("utf-8")
+
+
+def _optional_text(value: Any, name: str) -> Any:
+    return ffi.NULL if value is None else _text(value, name)
+
+
+def _number(value: Any, name: str) -> float:
+    """A float argument, refused the way PyArg_ParseTuple's 'd' refuses it."""
+    if isinstance(value, (str, bytes)):
+        raise TypeError(f"{name} must be a real number, not {type(value).__name__}")
+    return float(value)
+
+
+def _raise(code: int, message: str, variant: int | None = None) -> None:
+    if code == lib.IGO_ERROR_MEMORY:
+        raise MemoryError(message)
+    raise IgoError(message, ffi.string(lib.igo_error_name(code)).decode(), variant)
+
+
+def round(x: float, decimals: int) -> float:  # noqa: A001 - mirrors the extension's name
+    return lib.igo_round(_number(x, "x"), int(decimals))
+
+
+def round_cents(x: float) -> int:
+    value = _number(x, "x")
+    if not math.isfinite(value) or abs(value) >= 4e13:
+        raise ValueError(f"round_cents: {x!r} is not a finite amount below EUR 4e13")
+    return lib.igo_round_cents(value)
+
+
+def version() -> str:
+    return ffi.string(lib.igo_version()).decode()
+
+
+_PRESTATIE_FIELDS = (lib.igo_model_prestatie_code, lib.igo_model_prestatie_label,
+                     lib.igo_model_prestatie_phase, lib.igo_model_prestatie_unit)
+_DISCIPLINE_FIELDS = (lib.igo_model_discipline_id, lib.igo_model_discipline_label)
+
+
+class Model:
+    """An igo_model: a region's distribution model in the C core."""
+
+    def __init__(self) -> None:
+        model = lib.igo_model_new()
+        if model == ffi.NULL:
+            raise MemoryError("out of memory")
+        self._m = ffi.gc(model, lib.igo_model_free)
+        self._busy = False
+
+    # ---- plumbing ----
+
+    def _idle(self) -> None:
+        if self._busy:
+            raise RuntimeError("this Model is busy in a calculation on another thread; use one "
+                               "Model per thread")
+
+    def _call(self, fn: Callable[..., int], *args: Any) -> None:
+        self._idle()
+        code = fn(self._m, *args)
+        if code:
+            _raise(code, ffi.string(lib.igo_model_errmsg(self._m)).decode())
+
+    # ---- setters ----
+
+    def set_name(self, name: str) -> None:
+        self._call(lib.igo_model_set_name, _text(name, "name"))
+
+    def add_default_catalogue(self) -> None:
+        self._call(lib.igo_model_add_default_catalogue)
+
+    def add_default_disciplines(self) -> None:
+        self._call(lib.igo_model_add_default_disciplines)
+
+    def add_prestatie(self, code: str, label: str | None = None, phase: str | None = None,
+                      unit: str | None = None) -> None:
+        self._call(lib.igo_model_add_prestatie, _text(code, "code"), _optional_text(label, "label"),
+                   _optional_text(phase, "phase"), _optional_text(unit, "unit"))
+
+    def add_discipline(self, id: str, label: str | None = None) -> None:
+        self._call(lib.igo_model_add_discipline, _text(id, "id"), _optional_text(label, "label"))
+
+    def add_provider(self, id: str, name: str | None, discipline: str) -> None:
+        self._call(lib.igo_model_add_provider, _text(id, "id"), _optional_text(name, "name"),
+                   _text(discipline, "discipline"))
+
+    def set_production(self, prestatie: str, count: float, tariff: float) -> None:
+        self._call(lib.igo_model_set_production, _text(prestatie, "prestatie"),
+                   _number(count, "count"), _number(tariff, "tariff"))
+
+    def set_cost(self, cost: int, mode: int, value: float) -> None:
+        self._call(lib.igo_model_set_cost, int(cost), int(mode), _number(value, "value"))
+
+    def add_outside(self, label: str, count: float, tariff: float, targets: Sequence[str]) -> None:
+        if isinstance(targets, str) or not isinstance(targets, Sequence):
+            raise TypeError("add_outside: targets must be a list of str")
+        owned = [ffi.new("char[]", _text(t, f"target {i}")) for i, t in enumerate(targets)]
+        ids = ffi.new("const char *[]", owned) if owned else ffi.NULL
+        self._call(lib.igo_model_add_outside, _text(label, "label"), _number(count, "count"),
+                   _number(tariff, "tariff"), ids, len(owned))
+
+    def set_key(self, prestatie: str, discipline: str, fraction: float) -> None:
+        self._call(lib.igo_model_set_key, _text(prestatie, "prestatie"),
+                   _text(discipline, "discipline"), _number(fraction, "fraction"))
+
+    def add_history(self, code: str, discipline: str, prestatie: str, count: float,
+                    tariff: float) -> None:
+        self._call(lib.igo_model_add_history, _text(code, "code"), _text(discipline, "discipline"),
+                   _text(prestatie, "prestatie"), _number(count, "count"),
+                   _number(tariff, "tariff"))
+
+    def set_normalise_keys(self, flag: Any) -> None:
+        self._call(lib.igo_model_set_normalise_keys, 1 if flag else 0)
+
+    def set_volume(self, prestatie: str, provider: str, volume: float) -> None:
+        self._call(lib.igo_model_set_volume, _text(prestatie, "prestatie"),
+                   _text(provider, "provider"), _number(volume, "volume"))
+
+    # ---- reading back ----
+
+    def sizes(self) -> tuple[int, int, int, int]:
+        m = self._m
+        return (lib.igo_model_prestatie_count(m), lib.igo_model_discipline_count(m),
+                lib.igo_model_provider_count(m), lib.igo_model_outside_count(m))
+
+    def _entities(self, count: int, fields: tuple) -> list[tuple[str, ...]]:
+        return [tuple(ffi.string(get(self._m, i)).decode() for get in fields) for i in range(count)]
+
+    def prestaties(self) -> list[tuple[str, ...]]:
+        return self._entities(lib.igo_model_prestatie_count(self._m), _PRESTATIE_FIELDS)
+
+    def disciplines(self) -> list[tuple[str, ...]]:
+        return self._entities(lib.igo_model_discipline_count(self._m), _DISCIPLINE_FIELDS)
+
+    # ---- distribution ----
+
+    def distribute(self) -> dict[str, Any]:
+        self._idle()
+        out = ffi.new("igo_result **")
+        self._busy = True
+        try:
+            code = lib.igo_distribute(self._m, out)
+        finally:
+            self._busy = False
+        if code:
+            _raise(code, ffi.string(lib.igo_model_errmsg(self._m)).decode())
+        result = ffi.gc(out[0], lib.igo_result_free)
+        return _result_dict(result)
+
+    def distribute_batch(self, variants: int, counts: Any, tariffs: Any, costs: Any,
+                         provider_totals: Any, discipline_totals: Any, summary: Any) -> None:
+        self._idle()
+        if variants < 0:
+            raise ValueError("distribute_batch: variants must be >= 0")
+        P, D, O, _ = self.sizes()
+        width = P + O + D + SUMMARY_COUNT
+        if variants > (2**63 - 1) // 8 // width:
+            raise ValueError("distribute_batch: too many variants")
+        batch = ffi.new("igo_batch *")
+        batch.variants = variants
+        keep = []  # the cdata views must outlive the call
+        specs = [("counts", counts, "double[]", variants * P, False),
+                 ("tariffs", tariffs, "double[]", variants * P, False),
+                 ("costs", costs, "double[]", variants * lib.IGO_COST_COUNT, False),
+                 ("provider_totals", provider_totals, "int64_t[]", variants * O, True),
+                 ("discipline_totals", discipline_totals, "int64_t[]", variants * D, True),
+                 ("summary", summary, "int64_t[]", variants * SUMMARY_COUNT, True)]
+        for name, obj, ctype, count, writable in specs:
+            view = _buffer(obj, name, ctype, count, writable)
+            keep.append(view)
+            setattr(batch, name, view)
+        self._busy = True
+        try:
+            code = lib.igo_distribute_batch(self._m, batch)
+        finally:
+            self._busy = False
+        if code:
+            _raise(code, ffi.string(lib.igo_model_errmsg(self._m)).decode(),
+                   batch.failed_variant)
+
+
+def _buffer(obj: Any, name: str, ctype: str, count: int, writable: bool) -> Any:
+    """A cdata view of a C-contiguous buffer of count float64/int64 items, checked like the
+    extension checks it; NULL for None."""
+    if obj is None:
+        return ffi.NULL
+    view = memoryview(obj)
+    fmt = view.format.lstrip("@=<")
+    wanted = ("d",) if ctype == "double[]" else ("q", "l")
+    if fmt not in wanted or view.itemsize != 8:
+        kind = "float64" if ctype == "double[]" else "int64"
+        raise TypeError(f"distribute_batch: {name} must hold {kind}, not format '{view.format}'")
+    if not view.c_contiguous:
+        raise ValueError(f"distribute_batch: {name} is not C-contiguous")
+    if writable and view.readonly:
+        raise TypeError(f"distribute_batch: {name} is read-only")
+    if view.nbytes != count * 8:
+        raise ValueError(f"distribute_batch: {name} has {view.nbytes // 8} values, expected {count}")
+    return ffi.from_buffer(ctype, obj, require_writable=writable)
+
+
+def _ints(ptr: Any, n: int) -> list[int]:
+    return ffi.unpack(ptr, n) if n else []
+
+
+def _result_dict(r: Any) -> dict[str, Any]:
+    P, D = lib.igo_result_prestatie_count(r), lib.igo_result_discipline_count(r)
+    O, L = lib.igo_result_provider_count(r), lib.igo_result_outside_count(r)
+    column = lib.igo_result_prestatie
+    return {
+        "income": lib.igo_result_income(r),
+        "costs": [lib.igo_result_cost(r, k) for k in range(lib.IGO_COST_COUNT)],
+        "costs_total": lib.igo_result_costs_total(r),
+        "outside_total": lib.igo_result_outside_total(r),
+        "distributed": lib.igo_result_distributed(r),
+        "prestatie_income": _ints(column(r, lib.IGO_COLUMN_INCOME), P),
+        "prestatie_costs": _ints(column(r, lib.IGO_COLUMN_COSTS), P),
+        "prestatie_outside": _ints(column(r, lib.IGO_COLUMN_OUTSIDE), P),
+        "prestatie_distributable": _ints(column(r, lib.IGO_COLUMN_DISTRIBUTABLE), P),
+        "outside_costs": _ints(lib.igo_result_outside_costs(r), L),
+        "outside_parts": _ints(lib.igo_result_outside_parts(r), L * P),
+        "keys": _ints(lib.igo_result_keys(r), P * D),
+        "disciplines": _ints(lib.igo_result_disciplines(r), P * D),
+        "providers": _ints(lib.igo_result_providers(r), P * O),
+        "discipline_totals": _ints(lib.igo_result_discipline_totals(r), D),
+        "provider_totals": _ints(lib.igo_result_provider_totals(r), O),
+    }

@@ -1,0 +1,119 @@
+"""The ``igo`` command: distributes a region file and prints the tables, in Dutch.
+
+    igo verdeel REGIO.toml [--csv MAP]   the distribution of a region (.json or .toml)
+    igo voorbeeld [--csv MAP]           the same for the embedded example region
+
+Exit status: 0 done, 1 the input was refused (the message says where), 2 wrong usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import pathlib
+import sys
+from typing import Sequence
+
+import pandas as pd
+
+from . import __version__, example_region
+from ._errors import IgoError
+from .distribution import Distribution
+from .money import format_nl
+from .region import Region
+
+
+def _money(value: object) -> str:
+    return format_nl(value)  # type: ignore[arg-type]
+
+
+def _count(value: object) -> str:
+    if value == "":
+        return ""
+    number = float(value)  # type: ignore[arg-type]
+    return format_nl(number, 0 if number.is_integer() else 2)
+
+
+def _table(frame: pd.DataFrame, money: Sequence[str] = (), percent: Sequence[str] = (),
+           counts: Sequence[str] = (), text_ok: bool = False) -> str:
+    """frame.to_string with Dutch notation; text_ok lets cells hold "" (the total row)."""
+    def blank_or(fmt):
+        return (lambda v: "" if v == "" else fmt(v)) if text_ok else fmt
+    formatters = {c: blank_or(_money) for c in money}
+    formatters.update({c: blank_or(lambda v: format_nl(v, 1)) for c in percent})
+    formatters.update({c: _count for c in counts})
+    return frame.to_string(formatters=formatters)  # type: ignore[arg-type]
+
+
+HEADERS = {"count": "aantal", "tariff": "tarief", "income": "inkomsten", "costs": "IGO-kosten",
+           "outside": "buiten IGO", "distributable": "te verdelen", "name": "naam",
+           "amount": "bedrag", "share_of_income_pct": "% van inkomsten"}
+
+
+def _dutch(frame: pd.DataFrame) -> pd.DataFrame:
+    return frame.rename(columns=HEADERS).rename_axis(
+        index={"prestatie": "prestatie", "provider": "zorgaanbieder", "post": ""})
+
+
+def render(result: Distribution) -> str:
+    """The distribution as readable tables (Dutch labels and number notation), ending with the
+    reconciliation."""
+    disciplines = [d.id for d in result.region.disciplines]
+    money = ["tarief", "inkomsten", "IGO-kosten", "buiten IGO", "te verdelen", *disciplines]
+    per_p = _dutch(result.per_prestatie.drop(columns=["label"]))
+    per_p.loc["totaal"] = ["", ""] + [per_p[c].sum() for c in money[1:]]
+    parts = [
+        f"{result.region.name or 'Regio'}: verdeling van de IGO-inkomsten (bedragen in EUR)",
+        "\nInkomsten per IG-prestatie",
+        _table(per_p, money=money, counts=["aantal"], text_ok=True),
+        "\nVerdeelsleutel (% per discipline)",
+        _table(result.keys, percent=disciplines),
+        "\nVerdeling per discipline",
+        _table(_dutch(result.per_discipline.drop(columns=["label"])), money=["bedrag"],
+               percent=["% van inkomsten"]),
+        "\nVerdeling per zorgaanbieder",
+        _table(_dutch(result.per_provider), money=["bedrag"], percent=["% van inkomsten"]),
+        "\nAansluiting: inkomsten = IGO-kosten + buiten de IGO + zorgaanbieders",
+        _table(_dutch(result.reconciliation), money=["bedrag"]),
+        "Sluitend tot op de cent." if result.balanced else "NIET SLUITEND.",
+    ]
+    return "\n".join(parts) + "\n"
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="igo", description="libigo: het instapverdeelmodel "
+                                     "voor integrale geboortezorg.")
+    parser.add_argument("--version", action="version", version=f"libigo {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+    verdeel = sub.add_parser("verdeel", help="verdeel de inkomsten van een regio (.json/.toml)")
+    verdeel.add_argument("region", type=pathlib.Path, help="regiobestand (.json of .toml)")
+    voorbeeld = sub.add_parser("voorbeeld", help="de verdeling van de ingebouwde voorbeeldregio")
+    for p in (verdeel, voorbeeld):
+        p.add_argument("--csv", type=pathlib.Path, metavar="MAP",
+                       help="schrijf de tabellen als CSV in deze map")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        region = example_region() if args.command == "voorbeeld" else Region.from_file(args.region)
+        try:
+            result = region.distribute()
+        except IgoError as exc:  # the core names the prestatie or provider; add the file
+            source = "voorbeeldregio" if args.command == "voorbeeld" else str(args.region)
+            raise IgoError(f"{source}: {exc}", exc.code) from None
+        sys.stdout.write(render(result))
+        if args.csv:
+            written = result.to_csv(args.csv)
+            sys.stdout.write(f"\nCSV-tabellen geschreven: {', '.join(str(p) for p in written)}\n")
+    except IgoError as exc:
+        print(f"igo: fout: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"igo: fout: {exc.filename or ''}: {exc.strerror}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

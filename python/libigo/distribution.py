@@ -1,0 +1,159 @@
+"""The result of a distribution as pandas tables. Every amount is an exact ``decimal.Decimal`` in
+euros (two decimals), made from the core's whole cents; shares are floats in percent."""
+
+from __future__ import annotations
+
+import os
+import pathlib
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+from .money import euros, euros_list
+
+if TYPE_CHECKING:
+    from .region import Region
+
+COST_LABELS = {"beheerskosten": "Beheerskosten",
+               "innovatie_kwaliteit": "Innovatie- en kwaliteitsbudget",
+               "overig": "Overige kosten"}
+
+
+def _share(part: Decimal, whole: Decimal) -> float:
+    return float(part / whole * 100) if whole else 0.0
+
+
+class Distribution:
+    """What the instapverdeelmodel computes for a region.
+
+    Scalars: ``income``, ``costs`` (per component), ``costs_total``, ``outside_total``,
+    ``distributed``. Tables (pandas DataFrames, amounts as Decimal euros): ``per_prestatie``,
+    ``per_discipline``, ``per_provider``, ``provider_prestatie`` (providers x prestaties),
+    ``discipline_prestatie``, ``outside``, ``keys`` (the verdeelsleutel used, in percent) and
+    ``reconciliation``. ``cents`` keeps the core's raw figures in whole cents.
+    """
+
+    def __init__(self, region: "Region", raw: dict[str, Any]) -> None:
+        self.region = region
+        self.cents = raw
+        self.income = euros(raw["income"])
+        self.costs = dict(zip(COST_LABELS, euros_list(raw["costs"])))
+        self.costs_total = euros(raw["costs_total"])
+        self.outside_total = euros(raw["outside_total"])
+        self.distributed = euros(raw["distributed"])
+        self._codes = [p.code for p in region.prestaties]
+        self._disciplines = [d.id for d in region.disciplines]
+        self._providers = [o.id for o in region.providers]
+
+    def _grid(self, key: str, rows: list[str], cols: list[str], transpose: bool = False,
+              convert: Any = euros) -> pd.DataFrame:
+        """A row-major flat list from the core as a table of rows x cols."""
+        flat, n = self.cents[key], len(cols)
+        table = pd.DataFrame([[convert(flat[r * n + c]) for c in range(n)]
+                              for r in range(len(rows))], index=rows, columns=cols, dtype=object)
+        return table.T if transpose else table
+
+    @property
+    def per_prestatie(self) -> pd.DataFrame:
+        """Income, costs, outside activities, distributable and each discipline's part."""
+        raw = self.cents
+        table = pd.DataFrame({
+            "label": [p.label for p in self.region.prestaties],
+            "count": [self.region.production.get(c, (0.0, 0.0))[0] for c in self._codes],
+            "tariff": [self.region.production.get(c, (0.0, 0.0))[1] for c in self._codes],
+            "income": euros_list(raw["prestatie_income"]),
+            "costs": euros_list(raw["prestatie_costs"]),
+            "outside": euros_list(raw["prestatie_outside"]),
+            "distributable": euros_list(raw["prestatie_distributable"]),
+        }, index=pd.Index(self._codes, name="prestatie"))
+        return table.join(self.discipline_prestatie.T)
+
+    @property
+    def discipline_prestatie(self) -> pd.DataFrame:
+        """A[p][d]: each discipline's money per prestatie (disciplines x prestaties)."""
+        return self._grid("disciplines", self._codes, self._disciplines, transpose=True) \
+            .rename_axis(index="discipline", columns="prestatie")
+
+    @property
+    def provider_prestatie(self) -> pd.DataFrame:
+        """A[p][o]: each provider's money per prestatie (providers x prestaties)."""
+        return self._grid("providers", self._codes, self._providers, transpose=True) \
+            .rename_axis(index="provider", columns="prestatie")
+
+    @property
+    def per_discipline(self) -> pd.DataFrame:
+        amounts = euros_list(self.cents["discipline_totals"])
+        return pd.DataFrame({
+            "label": [d.label for d in self.region.disciplines],
+            "amount": amounts,
+            "share_of_income_pct": [_share(a, self.income) for a in amounts],
+        }, index=pd.Index(self._disciplines, name="discipline"))
+
+    @property
+    def per_provider(self) -> pd.DataFrame:
+        amounts = euros_list(self.cents["provider_totals"])
+        return pd.DataFrame({
+            "name": [o.name for o in self.region.providers],
+            "discipline": [o.discipline for o in self.region.providers],
+            "amount": amounts,
+            "share_of_income_pct": [_share(a, self.income) for a in amounts],
+        }, index=pd.Index(self._providers, name="provider"))
+
+    @property
+    def outside(self) -> pd.DataFrame:
+        """Each outside activity's cost and the part charged to each prestatie."""
+        labels = [a.label for a in self.region.outside]
+        table = self._grid("outside_parts", labels, self._codes)
+        table.insert(0, "cost", euros_list(self.cents["outside_costs"]))
+        return table.rename_axis(index="outside_activity")
+
+    @property
+    def keys(self) -> pd.DataFrame:
+        """The verdeelsleutel used, in percent (prestaties x disciplines)."""
+        return self._grid("keys", self._codes, self._disciplines,
+                          convert=lambda f: f * 100).astype(float).rename_axis(
+            index="prestatie", columns="discipline")
+
+    @property
+    def reconciliation(self) -> pd.DataFrame:
+        """I = H + sum(O) + sum(T), line by line; the difference is always exactly zero."""
+        providers = euros(sum(self.cents["provider_totals"]))
+        rows = [("Inkomsten IGO", self.income)]
+        rows += [(f"- {COST_LABELS[k]}", v) for k, v in self.costs.items()]
+        rows += [("- Verrichtingen buiten de IGO", self.outside_total),
+                 ("- Verdeeld over de zorgaanbieders", providers),
+                 ("= Verschil", self.income - self.costs_total - self.outside_total - providers)]
+        return pd.DataFrame(rows, columns=["post", "amount"]).set_index("post")
+
+    @property
+    def balanced(self) -> bool:
+        """True when income equals costs + outside + the providers' total, to the cent."""
+        raw = self.cents
+        return raw["income"] == raw["costs_total"] + raw["outside_total"] + \
+            sum(raw["provider_totals"])
+
+    def to_csv(self, directory: str | os.PathLike[str]) -> list[pathlib.Path]:
+        """Writes every table as CSV (comma separated, decimal point) into directory; each file is
+        written under a temporary name and renamed, so none is ever half-written."""
+        from .region import write_atomic
+        directory = pathlib.Path(directory)
+        directory.mkdir(parents=True, exist_ok=True)
+        tables = {"per_prestatie": self.per_prestatie, "per_discipline": self.per_discipline,
+                  "per_provider": self.per_provider, "provider_prestatie": self.provider_prestatie,
+                  "outside": self.outside, "verdeelsleutel": self.keys,
+                  "reconciliation": self.reconciliation}
+        written = []
+        for name, table in tables.items():
+            path = directory / f"{name}.csv"
+            write_atomic(path, table.to_csv())
+            written.append(path)
+        return written
+
+    def __repr__(self) -> str:
+        return (f"<Distribution {self.region.name!r}: income EUR {self.income}, costs "
+                f"{self.costs_total}, outside {self.outside_total}, providers {self.distributed}>")
+
+    def _repr_html_(self) -> str:
+        return (f"<p><b>{self.region.name or 'Regio'}</b>: total income EUR {self.income}</p>"
+                + self.per_discipline.to_html() + self.reconciliation.to_html())

@@ -1,0 +1,352 @@
+"""A region: everything the distribution model needs, built from dicts, pandas DataFrames or a
+JSON/TOML file, and handed to the C core to distribute."""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import pathlib
+import tempfile
+import tomllib
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Mapping
+
+from . import _parse as P
+from ._backend import impl
+from ._errors import IgoError
+
+if TYPE_CHECKING:
+    from .distribution import Distribution
+    from .sweep import Sweep
+
+COST_NAMES = ("beheerskosten", "innovatie_kwaliteit", "overig")
+
+
+@dataclass(frozen=True)
+class Prestatie:
+    code: str
+    label: str
+    phase: str = ""
+    unit: str = "vrouw"
+
+
+@dataclass(frozen=True)
+class Discipline:
+    id: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Provider:
+    id: str
+    name: str
+    discipline: str
+
+
+@dataclass(frozen=True)
+class Cost:
+    """An IGO cost component: an amount in EUR, or a percentage of total income."""
+    amount: float | None = None
+    percent: float | None = None
+
+
+@dataclass(frozen=True)
+class OutsideActivity:
+    label: str
+    count: float
+    tariff: float
+    targets: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class HistoryLine:
+    """One monodisciplinary claim line: code, discipline, the IG-prestatie it belongs to."""
+    code: str
+    discipline: str
+    prestatie: str
+    count: float
+    tariff: float
+
+
+@functools.lru_cache(maxsize=1)
+def default_catalogue() -> tuple[tuple[Prestatie, ...], tuple[Discipline, ...]]:
+    """The core's defaults: the nine IG-prestaties and the three disciplines."""
+    m = impl.Model()
+    m.add_default_catalogue()
+    m.add_default_disciplines()
+    return (tuple(Prestatie(*p) for p in m.prestaties()),
+            tuple(Discipline(*d) for d in m.disciplines()))
+
+
+class Region:
+    """The inputs of the instapverdeelmodel for one IGO.
+
+    Every argument takes plain Python (dicts, lists of dicts) or a pandas DataFrame:
+
+    - ``prestaties``: rows ``code, label, phase, unit``; default the nine IG-prestaties.
+    - ``disciplines``: rows ``id, label`` (or plain ids); default verloskunde, ziekenhuis, kraamzorg.
+    - ``providers``: rows ``id, name, discipline``.
+    - ``production``: ``{prestatie: {"count": n, "tariff": eur}}``, or rows
+      ``prestatie, count, tariff``.
+    - ``costs``: ``{"beheerskosten" | "innovatie_kwaliteit" | "overig": {"amount": eur} or
+      {"percent": pct}}``; a bare number is an amount.
+    - ``outside``: rows ``label, count, tariff, targets`` (a list of prestaties).
+    - ``verdeelsleutel``: ``{prestatie: {discipline: percent}}`` (percent, 0-100), or a DataFrame
+      with prestaties as index and disciplines as columns.
+    - ``history``: rows ``code, discipline, prestatie, count, tariff``: the key is then derived
+      from the historical claimed money per prestatie.
+    - ``volumes``: ``{prestatie: {provider: volume}}``, a wide DataFrame (prestaties x providers)
+      or rows ``prestatie, provider, volume``.
+    - ``normalise_keys``: scale each prestatie's percentages to 100 % instead of refusing them.
+    """
+
+    def __init__(self, *, name: str = "", prestaties: Any = None, disciplines: Any = None,
+                 providers: Any = None, production: Any = None, costs: Any = None,
+                 outside: Any = None, verdeelsleutel: Any = None, history: Any = None,
+                 volumes: Any = None, normalise_keys: bool = False) -> None:
+        default_p, default_d = default_catalogue()
+        self.name = str(name)
+        self.prestaties = list(default_p) if prestaties is None else _prestaties(prestaties)
+        self.disciplines = list(default_d) if disciplines is None else _disciplines(disciplines)
+        self.providers = _providers(providers)
+        self.production = _production(production)
+        self.costs = _costs(costs)
+        self.outside = _outside(outside)
+        self.verdeelsleutel = P.matrix(verdeelsleutel, "verdeelsleutel", "prestatie",
+                                       "discipline", "percent")
+        self.history = _history(history)
+        self.volumes = P.matrix(volumes, "volumes", "prestatie", "provider", "volume")
+        self.normalise_keys = bool(normalise_keys)
+
+    # ---- constructors ----
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> "Region":
+        """A region from the structure of a region file (see the README)."""
+        data = P.mapping(data, "")
+        allowed = ("name", "prestaties", "disciplines", "providers", "production", "costs",
+                   "outside", "verdeelsleutel", "history", "volumes", "normalise_keys")
+        P.only_keys(data, allowed, "region")
+        return cls(**{k: data[k] for k in allowed if k in data})
+
+    @classmethod
+    def from_file(cls, path: str | os.PathLike[str]) -> "Region":
+        """A region from a .json or .toml file; errors name the file."""
+        path = pathlib.Path(path)
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            raise IgoError(f"{path}: cannot read: {exc.strerror}", "IGO_ERROR_FILE") from None
+        try:
+            if path.suffix.lower() == ".toml":
+                data = tomllib.loads(raw.decode("utf-8-sig"))
+            elif path.suffix.lower() == ".json":
+                data = json.loads(raw.decode("utf-8-sig"))
+            else:
+                raise IgoError(f"{path}: expected a .json or .toml region file",
+                               "IGO_ERROR_FILE")
+        except (UnicodeDecodeError, ValueError) as exc:
+            if isinstance(exc, IgoError):
+                raise
+            raise IgoError(f"{path}: not valid {path.suffix[1:].upper()}: {exc}",
+                           "IGO_ERROR_FILE") from None
+        try:
+            return cls.from_dict(data)
+        except IgoError as exc:
+            raise IgoError(f"{path}: {exc}", exc.code) from None
+
+    # ---- output ----
+
+    def to_dict(self) -> dict[str, Any]:
+        """The region in the file structure (JSON-serialisable); from_dict(to_dict()) is equal."""
+        return {
+            "name": self.name,
+            "prestaties": [vars(p).copy() for p in self.prestaties],
+            "disciplines": [vars(d).copy() for d in self.disciplines],
+            "providers": [vars(o).copy() for o in self.providers],
+            "production": {p: {"count": n, "tariff": t} for p, (n, t) in self.production.items()},
+            "costs": {k: {f: v for f, v in vars(c).items() if v is not None}
+                      for k, c in self.costs.items()},
+            "outside": [dict(vars(a), targets=list(a.targets)) for a in self.outside],
+            "verdeelsleutel": {p: dict(row) for p, row in self.verdeelsleutel.items()},
+            "history": [vars(h).copy() for h in self.history],
+            "volumes": {p: dict(row) for p, row in self.volumes.items()},
+            "normalise_keys": self.normalise_keys,
+        }
+
+    def to_json(self, path: str | os.PathLike[str]) -> None:
+        """Writes the region as JSON, atomically (a temporary file renamed into place)."""
+        write_atomic(pathlib.Path(path), json.dumps(self.to_dict(), indent=2, ensure_ascii=False))
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Region) and self.to_dict() == other.to_dict()
+
+    def __repr__(self) -> str:
+        return (f"Region({self.name!r}: {len(self.prestaties)} prestaties, "
+                f"{len(self.disciplines)} disciplines, {len(self.providers)} providers)")
+
+    # ---- the core ----
+
+    def model(self) -> Any:
+        """This region as a core model of the chosen backend (a fresh one on every call)."""
+        m = impl.Model()
+        if self.name:
+            m.set_name(self.name)
+        for p in self.prestaties:
+            m.add_prestatie(p.code, p.label, p.phase, p.unit)
+        for d in self.disciplines:
+            m.add_discipline(d.id, d.label)
+        for o in self.providers:
+            m.add_provider(o.id, o.name, o.discipline)
+        for code, (count, tariff) in self.production.items():
+            m.set_production(code, count, tariff)
+        for index, name in enumerate(COST_NAMES):
+            cost = self.costs.get(name)
+            if cost is not None and cost.percent is not None:
+                m.set_cost(index, impl.COST_SHARE, cost.percent / 100)
+            elif cost is not None:
+                m.set_cost(index, impl.COST_AMOUNT, cost.amount)
+        for a in self.outside:
+            m.add_outside(a.label, a.count, a.tariff, list(a.targets))
+        for prestatie, row in self.verdeelsleutel.items():
+            for discipline, percent in row.items():
+                m.set_key(prestatie, discipline, percent / 100)
+        for h in self.history:
+            m.add_history(h.code, h.discipline, h.prestatie, h.count, h.tariff)
+        m.set_normalise_keys(self.normalise_keys)
+        for prestatie, row in self.volumes.items():
+            for provider, volume in row.items():
+                m.set_volume(prestatie, provider, volume)
+        return m
+
+    def distribute(self) -> "Distribution":
+        """Runs the distribution in the C core (without the GIL) and returns its tables."""
+        from .distribution import Distribution
+        return Distribution(self, self.model().distribute())
+
+    def sweep(self, counts: Any = None, tariffs: Any = None, costs: Any = None) -> "Sweep":
+        """Distributes many variants of this region in one core call; see libigo.sweep.Sweep."""
+        from .sweep import run_sweep
+        return run_sweep(self, counts, tariffs, costs)
+
+
+def write_atomic(path: pathlib.Path, content: str) -> None:
+    """Writes content next to path under a temporary name and renames it into place, so that a
+    failing write never leaves a half-written file."""
+    directory = path.resolve().parent
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+            f.write(content)
+        os.replace(tmp, path)
+    except BaseException:
+        os.unlink(tmp)
+        raise
+
+
+# ---- parsing each input ----
+
+def _prestaties(value: Any) -> list[Prestatie]:
+    out = []
+    for where, row in P.records(value, "prestaties"):
+        P.only_keys(row, ("code", "label", "phase", "unit"), where)
+        code = P.text(P.field(row, "code", where), f"{where}.code")
+        out.append(Prestatie(code, P.optional_text(row.get("label"), f"{where}.label") or code,
+                             P.optional_text(row.get("phase"), f"{where}.phase") or "",
+                             P.optional_text(row.get("unit"), f"{where}.unit") or "vrouw"))
+    return out
+
+
+def _disciplines(value: Any) -> list[Discipline]:
+    if isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value):
+        return [Discipline(P.text(v, f"disciplines[{i}]"), v) for i, v in enumerate(value)]
+    out = []
+    for where, row in P.records(value, "disciplines"):
+        P.only_keys(row, ("id", "label"), where)
+        ident = P.text(P.field(row, "id", where), f"{where}.id")
+        out.append(Discipline(ident, P.optional_text(row.get("label"), f"{where}.label") or ident))
+    return out
+
+
+def _providers(value: Any) -> list[Provider]:
+    out = []
+    for where, row in P.records(value, "providers"):
+        P.only_keys(row, ("id", "name", "discipline"), where)
+        ident = P.text(P.field(row, "id", where), f"{where}.id")
+        out.append(Provider(ident, P.optional_text(row.get("name"), f"{where}.name") or ident,
+                            P.text(P.field(row, "discipline", where), f"{where}.discipline")))
+    return out
+
+
+def _production(value: Any) -> dict[str, tuple[float, float]]:
+    out: dict[str, tuple[float, float]] = {}
+    if value is None:
+        return out
+    if P.is_frame(value) and "prestatie" not in value.columns:
+        value = value.rename_axis("prestatie").reset_index()
+    if P.is_frame(value) or not isinstance(value, Mapping):
+        items = [(P.text(P.field(r, "prestatie", w), f"{w}.prestatie"), r, w)
+                 for w, r in P.records(value, "production")]
+    else:
+        items = [(P.text(k, "production"), P.mapping(r, f"production.{k}"), f"production.{k}")
+                 for k, r in value.items()]
+    for code, row, where in items:
+        P.only_keys(row, ("prestatie", "count", "tariff"), where)
+        out[code] = (P.number(P.field(row, "count", where), f"{where}.count"),
+                     P.number(P.field(row, "tariff", where), f"{where}.tariff"))
+    return out
+
+
+def _costs(value: Any) -> dict[str, Cost]:
+    out: dict[str, Cost] = {}
+    if value is None:
+        return out
+    for name, spec in P.mapping(value, "costs").items():
+        where = f"costs.{name}"
+        if name not in COST_NAMES:
+            raise P.fail(where, f"unknown cost component; expected one of {', '.join(COST_NAMES)}")
+        if not isinstance(spec, Mapping):
+            out[name] = Cost(amount=P.number(spec, where))
+            continue
+        P.only_keys(spec, ("amount", "percent"), where)
+        if len(spec) != 1:
+            raise P.fail(where, "give either 'amount' (EUR) or 'percent' (of total income)")
+        key, raw = next(iter(spec.items()))
+        out[name] = Cost(**{key: P.number(raw, f"{where}.{key}")})
+    return out
+
+
+def _targets(value: Any, where: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [v for v in value.replace(";", ",").split(",") if v.strip()]
+    if not isinstance(value, (list, tuple)) or not value:
+        raise P.fail(where, "expected a non-empty list of prestaties")
+    return tuple(P.text(v, f"{where}[{i}]") for i, v in enumerate(value))
+
+
+def _outside(value: Any) -> list[OutsideActivity]:
+    out = []
+    for where, row in P.records(value, "outside"):
+        P.only_keys(row, ("label", "count", "tariff", "targets"), where)
+        out.append(OutsideActivity(
+            P.text(P.field(row, "label", where), f"{where}.label"),
+            P.number(P.field(row, "count", where), f"{where}.count"),
+            P.number(P.field(row, "tariff", where), f"{where}.tariff"),
+            _targets(P.field(row, "targets", where), f"{where}.targets")))
+    return out
+
+
+def _history(value: Any) -> list[HistoryLine]:
+    out = []
+    for where, row in P.records(value, "history"):
+        P.only_keys(row, ("code", "discipline", "prestatie", "count", "tariff"), where)
+        code = P.field(row, "code", where)
+        out.append(HistoryLine(
+            P.text(str(code) if isinstance(code, int) and not isinstance(code, bool) else code,
+                   f"{where}.code"),
+            P.text(P.field(row, "discipline", where), f"{where}.discipline"),
+            P.text(P.field(row, "prestatie", where), f"{where}.prestatie"),
+            P.number(P.field(row, "count", where), f"{where}.count"),
+            P.number(P.field(row, "tariff", where), f"{where}.tariff")))
+    return out
