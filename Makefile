@@ -8,7 +8,7 @@ PIP     := $(PY) -m pip
 BUILD   := build/c
 SUDO    := $(if $(filter 0,$(shell id -u)),,sudo)
 APT_PACKAGES := gcc make valgrind libreoffice-calc-nogui
-PY_PACKAGES  := "numpy>=1.23" "pandas>=1.5" "cffi>=1.15" "pytest>=7" "hypothesis>=6" \
+PY_PACKAGES  := "numpy>=1.23" "pandas>=1.5" "cffi>=1.15" "pytest>=7" "hypothesis>=6" mypy \
                 "setuptools>=64" wheel
 
 CORE_SRC   := $(wildcard libigo/src/*.c)
@@ -43,8 +43,10 @@ $(VENV)/.deps-stamp: Makefile
 	$(PIP) install -q $(PY_PACKAGES)
 	touch $@
 
-# Builds both backends and installs the package (and the `igo` command) into .venv.
+# Builds both backends from scratch (setuptools would keep objects built with other flags) and
+# installs the package and the `igo` command into .venv.
 install: deps
+	rm -rf build/lib.* build/temp.*
 	$(PIP) install -q --no-build-isolation --no-deps .
 
 # ---- tests ----

@@ -5,10 +5,18 @@
 
 #include "plan.h"
 
-/* Checks one variant's inputs with the same rules (and messages) as the model setters. */
+static int plausible(double v)
+{
+    return v >= 0 && v <= IGO_MAX_EUR; /* false for NaN too */
+}
+
+/* Checks one variant's inputs with the same rules (and messages) as the model setters. The
+ * message is only formatted for a value that fails: this runs once per variant. */
 static igo_error check_variant(igo_model *m, const igo_variant *in, size_t P)
 {
     for (size_t p = 0; p < P; p++) {
+        if (plausible(in->count[p]) && plausible(in->tariff[p]))
+            continue;
         char where[300];
         snprintf(where, sizeof where, "prestatie %s", m->prestaties.v[p].code);
         igo_error e = igo_check_number(m, in->count[p], IGO_MAX_EUR, where, "count");
@@ -18,6 +26,8 @@ static igo_error check_variant(igo_model *m, const igo_variant *in, size_t P)
             return e;
     }
     for (int k = 0; k < IGO_COST_COUNT; k++) {
+        if (plausible(in->cost[k]) && (m->cost_mode[k] == IGO_COST_AMOUNT || in->cost[k] <= 1))
+            continue;
         igo_error e = igo_check_cost(m, (igo_cost)k, m->cost_mode[k], in->cost[k]);
         if (e)
             return e;

@@ -62,3 +62,39 @@ void test_split_conserves(igo_t *t)
     CHECK_I64(lost, 0);
     CHECK_I64(far, 0);
 }
+
+/* The split's fast path (a reciprocal instead of a division per part) against the spreadsheet's
+ * own order of operations on every part, with many exact half-cent ties among the parts. */
+void test_split_fast_equals_exact(igo_t *t)
+{
+    igo_rng r = {7};
+    double w[40];
+    int64_t out[40];
+    int differ = 0, ties = 0;
+    for (int i = 0; i < 300000; i++) {
+        /* Weight sums of 2, 4, 8 or 20 over totals in odd cents give x.xx5 quotients; larger
+         * random weights give everything else. */
+        static const double even[] = {1, 1, 2, 4, 10};
+        int tie_case = i % 2 == 0;
+        size_t n = tie_case ? 2 + rng_below(&r, 3) : 1 + rng_below(&r, 40);
+        int64_t total = (int64_t)rng_below(&r, 2000000) * (rng_below(&r, 2) ? 1 : -1);
+        for (size_t k = 0; k < n; k++)
+            w[k] = tie_case ? even[rng_below(&r, 5)]
+                            : (double)(rng_below(&r, 3) ? rng_below(&r, 8) : rng_below(&r, 100000));
+        w[0] += 1;
+        double sum = igo_fsum(w, n);
+        size_t big = igo_argmax(w, n);
+        igo_split(total, w, n, sum, big, out);
+        for (size_t k = 0; k < n; k++) {
+            if (k == big)
+                continue;
+            double x = igo_eur(total) * w[k] / sum;
+            /* A half-cent tie: total * w / sum is exactly a whole number of cents plus 0.5. */
+            int64_t tenths = (total < 0 ? -total : total) * 10 * (int64_t)w[k];
+            ties += tenths % (int64_t)sum == 0 && (tenths / (int64_t)sum) % 10 == 5;
+            differ += out[k] != igo_round_cents_exact(x);
+        }
+    }
+    CHECK_I64(differ, 0);
+    CHECK(ties > 5000); /* the inputs did hit half-cent ties */
+}

@@ -11,6 +11,7 @@
     X(round_properties)                                                                        \
     X(split_hand_computed)                                                                     \
     X(split_conserves)                                                                         \
+    X(split_fast_equals_exact)                                                                 \
     X(model_setter_errors)                                                                     \
     X(model_unchanged_after_error)                                                             \
     X(distribute_hand_computed)                                                                \

@@ -78,7 +78,8 @@ def run_sweep(region: "Region", counts: Any, tariffs: Any, costs: Any) -> "Sweep
     for name in COST_NAMES:
         cost = region.costs.get(name)
         percent = cost is not None and cost.percent is not None
-        base_c.append((cost.percent if percent else cost.amount) if cost else 0.0)
+        value = (cost.percent if percent else cost.amount) if cost else None
+        base_c.append(value or 0.0)
         scale.append(0.01 if percent else 1.0)  # the core takes a fraction, users give percent
     cost_matrix = _matrix(costs, COST_NAMES, base_c, variants, "costs")
     if cost_matrix is not None:

@@ -4,15 +4,15 @@ The C tests compare libigo's rounding with this file, so the core is checked aga
 spreadsheet engine without needing it at test time; the pytest suite checks the same against a live
 LibreOffice. Run: python3 make_round_golden.py (needs `soffice`, from libreoffice-calc-nogui).
 """
-import csv
 import math
 import pathlib
 import random
 import subprocess
-import tempfile
-from decimal import Decimal
+import sys
 
 HERE = pathlib.Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent.parent.parent / "tests"))
+import libreoffice  # noqa: E402  (tests/libreoffice.py: LibreOffice evaluating formulas)
 
 
 def awkward_values(n: int, seed: int = 20261123) -> list[float]:
@@ -41,26 +41,9 @@ def awkward_values(n: int, seed: int = 20261123) -> list[float]:
     return out
 
 
-def libreoffice_round(values: list[float]) -> list[int]:
-    """ROUND(x; 2) of each value as LibreOffice computes it, in cents."""
-    with tempfile.TemporaryDirectory() as tmp:
-        tmp = pathlib.Path(tmp)
-        src = tmp / "round.csv"
-        src.write_text("".join(f"{x!r}\t=ROUND(A{i + 1},2)*100\n" for i, x in enumerate(values)))
-        # Import: tab separated, UTF-8, formulas evaluated. Export: tab separated, full precision.
-        subprocess.run(
-            ["soffice", f"-env:UserInstallation=file://{tmp}/profile", "--headless",
-             "--infilter=CSV:9,34,76,1", "--convert-to",
-             "csv:Text - txt - csv (StarCalc):9,34,76,1,,0,false,true,false,false,false,-1",
-             "--outdir", str(tmp / "out"), str(src)],
-            check=True, capture_output=True, timeout=300)
-        rows = list(csv.reader(open(next((tmp / "out").iterdir())), delimiter="\t"))
-    return [int(Decimal(r[1]).to_integral_value()) for r in rows]
-
-
 def main() -> None:
     values = awkward_values(7000)
-    cents = libreoffice_round(values)
+    cents = libreoffice.round_cents(values)
     version = subprocess.run(["soffice", "--version"], capture_output=True, text=True).stdout
     with open(HERE / "round_libreoffice.tsv", "w") as f:
         f.write(f"# ROUND(x; 2) in cents as computed by {version.strip()}\n")

@@ -1,0 +1,42 @@
+"""The two backends: same constants as the core, same results, same refusals."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+import libigo
+from libigo import _cext, _cffi_backend
+from libigo._cffi import lib
+
+
+def test_backend_follows_the_environment():
+    assert libigo.backend == (os.environ.get("LIBIGO_BACKEND") or "cext")
+
+
+def test_constants_equal_the_core_enums():
+    for name in ("COST_BEHEERSKOSTEN", "COST_INNOVATIE_KWALITEIT", "COST_OVERIG", "COST_AMOUNT",
+                 "COST_SHARE", "SUMMARY_COUNT"):
+        assert getattr(_cext, name) == getattr(_cffi_backend, name) == getattr(lib, f"IGO_{name}")
+
+
+def test_both_backends_give_identical_results(example, monkeypatch):
+    results = []
+    for backend in (_cext, _cffi_backend):
+        monkeypatch.setattr(libigo.region, "impl", backend)
+        results.append(example.model().distribute())
+    assert results[0] == results[1]
+    assert _cext.version() == _cffi_backend.version() == libigo.__version__
+
+
+@pytest.mark.parametrize("backend", [_cext, _cffi_backend])
+def test_both_backends_refuse_alike(backend):
+    m = backend.Model()
+    m.add_default_catalogue()
+    with pytest.raises(libigo.IgoError) as info:
+        m.set_production("IG4", 1, -3)
+    assert info.value.code == "IGO_ERROR_VALUE"
+    assert str(info.value) == "prestatie IG4: tariff -3 is negative"
+    with pytest.raises(TypeError):
+        backend.Model(1)

@@ -1,0 +1,104 @@
+"""Building regions from dicts, DataFrames, JSON and TOML; refusing malformed input by its path."""
+
+from __future__ import annotations
+
+import json
+import pathlib
+
+import pandas as pd
+import pytest
+
+import libigo
+
+
+def test_defaults_come_from_the_core():
+    region = libigo.Region()
+    assert [p.code for p in region.prestaties] == [f"IG{i}" for i in range(1, 10)]
+    assert region.prestaties[8].unit == "uur"
+    assert [d.id for d in region.disciplines] == ["verloskunde", "ziekenhuis", "kraamzorg"]
+
+
+def test_dataframes_give_the_same_region_as_dicts(hand_region):
+    volumes_long = pd.DataFrame([(p, o, v) for p, row in hand_region.volumes.items()
+                                 for o, v in row.items()],
+                                columns=["prestatie", "provider", "volume"])
+    volumes_wide = pd.DataFrame(hand_region.volumes).T  # prestaties x providers
+    keys = pd.DataFrame(hand_region.verdeelsleutel).T
+    production = pd.DataFrame({"count": [10, 3], "tariff": [100, 333.335]}, index=["A", "B"])
+    for volumes in (volumes_long, volumes_wide):
+        region = libigo.Region(
+            name="Hand", prestaties=pd.DataFrame({"code": ["A", "B"],
+                                                  "label": ["Prestatie A", "Prestatie B"]}),
+            disciplines=["x", "y"], providers=pd.DataFrame([vars(o) for o in hand_region.providers]),
+            production=production, costs=hand_region.to_dict()["costs"],
+            outside=pd.DataFrame([{"label": "Echo", "count": 2, "tariff": 25, "targets": "A"}]),
+            verdeelsleutel=keys, volumes=volumes)
+        assert region.distribute().cents == hand_region.distribute().cents
+
+
+def test_wide_volumes_skip_empty_cells():
+    frame = pd.DataFrame({"a": [1.0, None], "b": [None, 2.0]}, index=["IG1", "IG2"])
+    region = libigo.Region(volumes=frame)
+    assert region.volumes == {"IG1": {"a": 1.0}, "IG2": {"b": 2.0}}
+
+
+@pytest.mark.parametrize("suffix", [".json", ".toml"])
+def test_files_round_trip(example, tmp_path: pathlib.Path, suffix):
+    path = tmp_path / f"regio{suffix}"
+    if suffix == ".json":
+        example.to_json(path)
+    else:
+        path.write_bytes((pathlib.Path(libigo.__file__).parent / "data/voorbeeld.toml").read_bytes())
+    again = libigo.Region.from_file(path)
+    assert again == example
+    assert again.distribute().cents == example.distribute().cents
+
+
+def test_to_json_is_plain_json(example, tmp_path: pathlib.Path):
+    example.to_json(tmp_path / "r.json")
+    data = json.loads((tmp_path / "r.json").read_text())
+    assert data["costs"]["innovatie_kwaliteit"] == {"percent": 1.25}
+    assert libigo.Region.from_dict(data) == example
+    assert [p.name for p in tmp_path.iterdir()] == ["r.json"]  # no temporary file left behind
+
+
+@pytest.mark.parametrize("data, where", [
+    ({"production": {"IG1": {"count": "1720", "tariff": 915.4}}},
+     "production.IG1.count: expected a number, got '1720'"),
+    ({"production": {"IG1": {"count": 1720}}}, "production.IG1: 'tariff' is missing"),
+    ({"production": {"IG1": {"count": 1, "tarief": 2, "tariff": 3}}},
+     "production.IG1: unknown key(s) 'tarief'"),
+    ({"costs": {"beheer": {"amount": 1}}}, "costs.beheer: unknown cost component"),
+    ({"costs": {"overig": {"amount": 1, "percent": 2}}}, "costs.overig: give either"),
+    ({"providers": [{"id": "a", "discipline": "verloskunde"}, {"id": "", "discipline": "x"}]},
+     "providers[1].id: expected a non-empty text"),
+    ({"outside": [{"label": "Echo", "count": 1, "tariff": 2, "targets": []}]},
+     "outside[0].targets: expected a non-empty list"),
+    ({"volumes": {"IG1": {"a": True}}}, "volumes.IG1.a: expected a number, got True"),
+    ({"verdeelsleutel": {"IG1": 80}}, "verdeelsleutel.IG1: expected a table"),
+    ({"history": [{"code": "1101", "discipline": "verloskunde", "prestatie": "IG1",
+                   "count": float("nan"), "tariff": 1}]}, "history[0].count: is empty"),
+    ({"regio": "x"}, "region: unknown key(s) 'regio'"),
+])
+def test_malformed_input_is_refused_by_path(data, where):
+    with pytest.raises(libigo.IgoError) as info:
+        libigo.Region.from_dict(data)
+    assert where in str(info.value)
+
+
+def test_file_errors_name_the_file(tmp_path: pathlib.Path):
+    bad_toml = tmp_path / "kapot.toml"
+    bad_toml.write_text("name = \n")
+    bad_value = tmp_path / "waarde.json"
+    bad_value.write_text(json.dumps({"production": {"IG3": {"count": -5, "tariff": 1}}}))
+    cases = [(tmp_path / "bestaat-niet.toml", "cannot read"), (bad_toml, "not valid TOML"),
+             (tmp_path / "regio.xlsx", "expected a .json or .toml")]
+    (tmp_path / "regio.xlsx").write_bytes(b"PK")
+    for path, problem in cases:
+        with pytest.raises(libigo.IgoError) as info:
+            libigo.Region.from_file(path)
+        assert str(path) in str(info.value) and problem in str(info.value)
+        assert info.value.code == "IGO_ERROR_FILE"
+    # A value the core refuses: the message names the prestatie.
+    with pytest.raises(libigo.IgoError, match="prestatie IG3: count -5 is negative"):
+        libigo.Region.from_file(bad_value).distribute()
