@@ -51,7 +51,8 @@ install: deps
 
 # ---- tests ----
 
-# The C core's own tests, under AddressSanitizer + UndefinedBehaviorSanitizer, then valgrind.
+# The C core's own tests, all under AddressSanitizer + UndefinedBehaviorSanitizer, then those that
+# allocate under valgrind too (the long pure-arithmetic loops would take minutes there).
 ctest: apt-deps
 	mkdir -p $(BUILD)
 	gcc $(CFLAGS) $(SANITIZE) $(CORE_SRC) $(CTEST_SRC) -lm -o $(BUILD)/tests-asan

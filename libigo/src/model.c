@@ -283,12 +283,30 @@ igo_error igo_model_add_outside(igo_model *m, const char *label, double count, d
 
 /* ---- verdeelsleutel and volumes ---- */
 
-static igo_error add_cell(igo_model *m, int volumes, size_t row, size_t col, double value)
+/* Records a value at (prestatie, column): a key share (the column is a discipline) or a volume (the
+ * column is a provider). A later value for the same cell replaces the earlier one. */
+static igo_error set_cell(igo_model *m, int volume, const char *prestatie, const char *column,
+                          double value)
 {
-    if (volumes ? IGO_VEC_ROOM(m->volumes, 1) : IGO_VEC_ROOM(m->keys, 1))
+    const char *what = volume ? "volume" : "verdeelsleutel";
+    const char *kind = volume ? "provider" : "discipline";
+    size_t p, c;
+    char where[300];
+    igo_error e = lookup(m, &m->prestatie_ids, prestatie, "prestatie", what, &p);
+    snprintf(where, sizeof where, "%s of prestatie %s", what, prestatie ? prestatie : "");
+    if (!e)
+        e = lookup(m, volume ? &m->provider_ids : &m->discipline_ids, column, kind, where, &c);
+    if (!e) {
+        snprintf(where, sizeof where, "%s of prestatie %s, %s '%s'", what, prestatie, kind, column);
+        e = volume ? igo_check_number(m, value, IGO_MAX_EUR, where, "volume")
+                   : igo_check_fraction(m, value, where, "percentage");
+    }
+    if (e)
+        return e;
+    if (volume ? IGO_VEC_ROOM(m->volumes, 1) : IGO_VEC_ROOM(m->keys, 1))
         return nomem(m);
-    igo_cell cell = {row, col, value};
-    if (volumes)
+    igo_cell cell = {p, c, value};
+    if (volume)
         m->volumes.v[m->volumes.n++] = cell;
     else
         m->keys.v[m->keys.n++] = cell;
@@ -299,18 +317,7 @@ igo_error igo_model_set_key(igo_model *m, const char *prestatie, const char *dis
                             double fraction)
 {
     CHECK_MODEL(m);
-    size_t p, d;
-    igo_error e = lookup(m, &m->prestatie_ids, prestatie, "prestatie", "verdeelsleutel", &p);
-    char where[300];
-    snprintf(where, sizeof where, "verdeelsleutel of prestatie %s", prestatie ? prestatie : "");
-    if (!e)
-        e = lookup(m, &m->discipline_ids, discipline, "discipline", where, &d);
-    if (!e) {
-        snprintf(where, sizeof where, "verdeelsleutel of prestatie %s, discipline %s", prestatie,
-                 discipline);
-        e = igo_check_fraction(m, fraction, where, "percentage");
-    }
-    return e ? e : add_cell(m, 0, p, d, fraction);
+    return set_cell(m, 0, prestatie, discipline, fraction);
 }
 
 igo_error igo_model_add_history(igo_model *m, const char *code, const char *discipline,
@@ -350,17 +357,7 @@ igo_error igo_model_set_volume(igo_model *m, const char *prestatie, const char *
                                double volume)
 {
     CHECK_MODEL(m);
-    size_t p, o;
-    igo_error e = lookup(m, &m->prestatie_ids, prestatie, "prestatie", "volume", &p);
-    char where[300];
-    snprintf(where, sizeof where, "volume of prestatie %s", prestatie ? prestatie : "");
-    if (!e)
-        e = lookup(m, &m->provider_ids, provider, "provider", where, &o);
-    if (!e) {
-        snprintf(where, sizeof where, "prestatie %s, provider '%s'", prestatie, provider);
-        e = igo_check_number(m, volume, IGO_MAX_EUR, where, "volume");
-    }
-    return e ? e : add_cell(m, 1, p, o, volume);
+    return set_cell(m, 1, prestatie, provider, volume);
 }
 
 /* ---- reading back ---- */

@@ -56,7 +56,7 @@ void test_model_setter_errors(igo_t *t)
     CHECK_FAILS(m, igo_model_add_outside(m, "Echo", -10, 100, targets, 1), IGO_ERROR_VALUE,
                 "outside activity 'Echo'", "count -10 is negative");
     CHECK_FAILS(m, igo_model_set_key(m, "IG2", "kraamzorg", 1.2), IGO_ERROR_VALUE,
-                "prestatie IG2, discipline kraamzorg", "outside 0-100 %");
+                "prestatie IG2, discipline 'kraamzorg'", "outside 0-100 %");
     CHECK_FAILS(m, igo_model_set_key(m, "IG2", "echo", 0.2), IGO_ERROR_UNKNOWN,
                 "verdeelsleutel of prestatie IG2", "unknown discipline 'echo'");
     CHECK_FAILS(m, igo_model_add_history(m, "1101", "verloskunde", "IG0", 1, 2),
