@@ -52,22 +52,26 @@ def distribute(region, counts: pd.DataFrame) -> dict[str, pd.DataFrame]:
     discs = [d.id for d in region.disciplines]
     V = len(counts)
     tariffs = np.array([region.production[c][1] for c in codes])
-    income = round_cents(counts[codes].to_numpy() * tariffs)
+    n = counts[codes].to_numpy(dtype=np.float64)
+    if not np.array_equal(n, np.round(n)):  # whole counts are already kept to 15 digits
+        n = np.vectorize(reference.canonical)(n)
+    income = round_cents(n * np.vectorize(reference.canonical)(tariffs))
     total = income.sum(axis=1)
     costs = []
     for name in reference.COSTS:
         c = region.costs.get(name)
         if c is not None and c.percent is not None:
-            costs.append(round_cents(c.percent / 100 * (total / 100.0)))
+            costs.append(round_cents(reference.canonical(c.percent / 100) * (total / 100.0)))
         else:
-            costs.append(np.full(V, round_cents(np.array([c.amount if c else 0.0]))[0]))
+            costs.append(np.full(V, reference.round_cents(reference.canonical(c.amount if c else 0.0))))
     weights = income / 100.0
     charged = split(sum(costs), weights, total / 100.0)
     outside = np.zeros_like(income)
     outside_total = np.zeros(V, dtype=np.int64)
     for line in region.outside:
         t = [codes.index(x) for x in line.targets]
-        cost = np.full(V, reference.round_cents(line.count * line.tariff))
+        cost = np.full(V, reference.round_cents(reference.canonical(line.count)
+                                                   * reference.canonical(line.tariff)))
         outside[:, t] += split(cost, weights[:, t], income[:, t].sum(axis=1) / 100.0)
         outside_total += cost
     distributable = income - charged - outside
@@ -83,7 +87,7 @@ def distribute(region, counts: pd.DataFrame) -> dict[str, pd.DataFrame]:
                        and region.volumes.get(code, {}).get(o.id, 0) > 0]
             if not members:
                 continue
-            volumes = [region.volumes[code][o] for o in members]
+            volumes = [reference.canonical(region.volumes[code][o]) for o in members]
             providers[members] += split(per_discipline[:, d], volumes, reference.fsum(volumes))
     summary = pd.DataFrame({"income": total, "beheerskosten": costs[0],
                             "innovatie_kwaliteit": costs[1], "overig": costs[2],

@@ -44,6 +44,11 @@ def round_cents(x: float) -> int:
     return -cents if x < 0 else cents
 
 
+def canonical(x: float) -> float:
+    """x kept to 15 significant digits, as libigo (and a spreadsheet) keeps every input."""
+    return float(format(x, ".15g"))
+
+
 def argmax(weights: list[float]) -> int:
     best = 0
     for i, w in enumerate(weights):
@@ -80,14 +85,15 @@ def keys_for(region) -> list[list[float]]:
     keys = []
     for code in codes:
         if code in region.verdeelsleutel:
-            row = [region.verdeelsleutel[code].get(d, 0.0) / 100 for d in discs]
+            row = [canonical(region.verdeelsleutel[code].get(d, 0.0) / 100) for d in discs]
             if region.normalise_keys:
                 s = fsum(row)
                 row = [k / s for k in row]
         else:
-            lines = [h for h in region.history if h.prestatie == code]
-            total = fsum([h.count * h.tariff for h in lines])
-            row = [fsum([h.count * h.tariff for h in lines if h.discipline == d]) / total
+            lines = [(h.discipline, canonical(h.count) * canonical(h.tariff))
+                     for h in region.history if h.prestatie == code]
+            total = fsum([money for _, money in lines])
+            row = [fsum([money for disc, money in lines if disc == d]) / total
                    if total else 0.0 for d in discs]
         keys.append(row)
     return keys
@@ -98,8 +104,9 @@ def distribute(region, counts=None, tariffs=None, costs=None) -> dict:
     codes = [p.code for p in region.prestaties]
     discs = [d.id for d in region.disciplines]
     providers = region.providers
-    counts = counts or [region.production.get(c, (0, 0))[0] for c in codes]
-    tariffs = tariffs or [region.production.get(c, (0, 0))[1] for c in codes]
+    counts = [canonical(n) for n in counts or [region.production.get(c, (0, 0))[0] for c in codes]]
+    tariffs = [canonical(t) for t in
+               tariffs or [region.production.get(c, (0, 0))[1] for c in codes]]
     keys = keys_for(region)
     income = [round_cents(n * t) for n, t in zip(counts, tariffs)]
     total_income = sum(income)
@@ -109,16 +116,16 @@ def distribute(region, counts=None, tariffs=None, costs=None) -> dict:
         value = costs[i] if costs else (c.percent if c and c.percent is not None else
                                         c.amount if c else 0.0)
         if c is not None and c.percent is not None:
-            cost_parts.append(round_cents(value / 100 * (total_income / 100)))
+            cost_parts.append(round_cents(canonical(value / 100) * (total_income / 100)))
         else:
-            cost_parts.append(round_cents(value))
+            cost_parts.append(round_cents(canonical(value)))
     weights = [i / 100 for i in income]
     charged = split(sum(cost_parts), weights, total_income / 100)
     outside = [0] * len(codes)
     outside_total = 0
     for line in region.outside:
         targets = [codes.index(t) for t in line.targets]
-        cost = round_cents(line.count * line.tariff)
+        cost = round_cents(canonical(line.count) * canonical(line.tariff))
         parts = split(cost, [weights[t] for t in targets], sum(income[t] for t in targets) / 100)
         for t, part in zip(targets, parts):
             outside[t] += part
@@ -131,7 +138,7 @@ def distribute(region, counts=None, tariffs=None, costs=None) -> dict:
             discipline_totals[d] += amount
             members = [o for o in providers if o.discipline == discs[d]
                        and region.volumes.get(code, {}).get(o.id, 0) > 0]
-            volumes = [region.volumes[code][o.id] for o in members]
+            volumes = [canonical(region.volumes[code][o.id]) for o in members]
             for o, part in zip(members, split(amount, volumes, fsum(volumes))):
                 provider_totals[o.id] += part
     return {"provider_totals": [provider_totals[o.id] for o in providers],

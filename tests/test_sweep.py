@@ -89,3 +89,14 @@ def test_backend_checks_buffers(example):
         m.distribute_batch(2, None, None, None, readonly, None, None)
     m.distribute_batch(2, None, None, None, out, None, None)
     assert (out[0] == out[1]).all() and out[0].sum() == example.distribute().cents["distributed"]
+
+
+def test_inputs_are_kept_to_15_digits_alike(example):
+    """1720 * 1.1 is 1892.0000000000002 in binary; the core keeps 15 digits (1892), in a sweep as
+    in a single distribution, as a spreadsheet keeps a typed number."""
+    noisy = 1720 * 1.1
+    assert noisy != 1892
+    sweep = example.sweep(counts={"IG1": [noisy, 1892.0]})
+    assert (sweep.provider_totals.iloc[0] == sweep.provider_totals.iloc[1]).all()
+    example.production["IG1"] = (noisy, example.production["IG1"][1])
+    assert example.distribute().cents["provider_totals"] == list(sweep.provider_totals.iloc[0])

@@ -45,15 +45,27 @@ static void write_summary(const igo_output *out, int64_t *row)
     row[IGO_SUMMARY_DISTRIBUTED] = out->distributed;
 }
 
+/* The variant's own inputs, kept to 15 digits as the model's setters keep them, into own[]; or
+ * the model's (already kept so) where the batch gives none. */
+static const double *canonical(const double *given, const double *model, size_t n, double *own)
+{
+    if (!given)
+        return model;
+    for (size_t i = 0; i < n; i++)
+        own[i] = igo_canonical(given[i]);
+    return own;
+}
+
 static igo_error run_all(igo_model *m, const igo_plan *pl, igo_batch *b, igo_output *out,
-                         const igo_variant *base)
+                         const igo_variant *base, double *own)
 {
     size_t P = pl->P;
     for (size_t v = 0; v < b->variants; v++) {
         igo_variant in = {
-            .count = b->counts ? b->counts + v * P : base->count,
-            .tariff = b->tariffs ? b->tariffs + v * P : base->tariff,
-            .cost = b->costs ? b->costs + v * IGO_COST_COUNT : base->cost,
+            .count = canonical(b->counts ? b->counts + v * P : NULL, base->count, P, own),
+            .tariff = canonical(b->tariffs ? b->tariffs + v * P : NULL, base->tariff, P, own + P),
+            .cost = canonical(b->costs ? b->costs + v * IGO_COST_COUNT : NULL, base->cost,
+                              IGO_COST_COUNT, own + 2 * P),
         };
         out->provider_totals = b->provider_totals ? b->provider_totals + v * pl->O : NULL;
         out->discipline_totals = b->discipline_totals ? b->discipline_totals + v * pl->D : NULL;
@@ -87,15 +99,15 @@ igo_error igo_distribute_batch(igo_model *m, igo_batch *b)
         return e;
     igo_output out;
     igo_variant base;
-    double *inputs = NULL;
-    e = igo_model_variant(m, &inputs, &base);
+    double *inputs = NULL, *own = malloc((2 * pl.P + IGO_COST_COUNT) * sizeof *own);
+    e = own ? igo_model_variant(m, &inputs, &base) : igo_fail(m, IGO_ERROR_MEMORY, "out of memory");
     if (!e)
         e = igo_output_alloc(&pl, &out);
     if (!e) {
-        e = run_all(m, &pl, b, &out, &base);
+        e = run_all(m, &pl, b, &out, &base, own);
         igo_output_free(&out);
     }
-    free(inputs);
+    free(inputs), free(own);
     igo_plan_free(&pl);
     return e;
 }

@@ -210,8 +210,8 @@ igo_error igo_model_set_production(igo_model *m, const char *prestatie, double c
         e = igo_check_number(m, tariff, IGO_MAX_EUR, where, "tariff");
     if (e)
         return e;
-    m->prestaties.v[p].count = count;
-    m->prestaties.v[p].tariff = tariff;
+    m->prestaties.v[p].count = igo_canonical(count);
+    m->prestaties.v[p].tariff = igo_canonical(tariff);
     return IGO_OK;
 }
 
@@ -227,7 +227,7 @@ igo_error igo_model_set_cost(igo_model *m, igo_cost cost, igo_cost_mode mode, do
     if (e)
         return e;
     m->cost_mode[cost] = mode;
-    m->cost_value[cost] = value;
+    m->cost_value[cost] = igo_canonical(value);
     return IGO_OK;
 }
 
@@ -272,8 +272,17 @@ igo_error igo_model_add_outside(igo_model *m, const char *label, double count, d
     e = check_targets(m, label, targets, ntargets, m->targets.v + m->targets.n);
     if (e)
         return e;
-    igo_outside line = {.count = count, .tariff = tariff, .first_target = m->targets.n,
-                        .ntargets = ntargets, .label = igo_strdup(label)};
+    /* Targets in catalogue order: a tie for the largest part then goes to the first prestatie,
+     * as in the workbook, whatever order the caller listed them in. */
+    size_t *t = m->targets.v + m->targets.n;
+    for (size_t i = 1; i < ntargets; i++)
+        for (size_t j = i; j > 0 && t[j - 1] > t[j]; j--) {
+            size_t swap = t[j];
+            t[j] = t[j - 1], t[j - 1] = swap;
+        }
+    igo_outside line = {.count = igo_canonical(count), .tariff = igo_canonical(tariff),
+                        .first_target = m->targets.n, .ntargets = ntargets,
+                        .label = igo_strdup(label)};
     if (!line.label)
         return nomem(m);
     m->targets.n += ntargets;
@@ -305,7 +314,7 @@ static igo_error set_cell(igo_model *m, int volume, const char *prestatie, const
         return e;
     if (volume ? IGO_VEC_ROOM(m->volumes, 1) : IGO_VEC_ROOM(m->keys, 1))
         return nomem(m);
-    igo_cell cell = {p, c, value};
+    igo_cell cell = {p, c, igo_canonical(value)};
     if (volume)
         m->volumes.v[m->volumes.n++] = cell;
     else
@@ -340,8 +349,8 @@ igo_error igo_model_add_history(igo_model *m, const char *code, const char *disc
         return e;
     if (IGO_VEC_ROOM(m->history, 1) || !(line.code = igo_strdup(code)))
         return nomem(m);
-    line.count = count;
-    line.tariff = tariff;
+    line.count = igo_canonical(count);
+    line.tariff = igo_canonical(tariff);
     m->history.v[m->history.n++] = line;
     return IGO_OK;
 }

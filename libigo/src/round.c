@@ -3,6 +3,8 @@
  *   integer or has at most 11 binary fraction digits, or exceeds 2^41), take the floor, scale
  *   back, restore the sign.
  * The 15-digit step is what makes 2.675 round to 2.68 although its double is 2.67499999... */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "internal.h"
@@ -83,4 +85,30 @@ int64_t igo_round_cents_exact(double euros)
 int64_t igo_round_cents(double euros)
 {
     return igo_round_cents_fast(euros);
+}
+
+/* The slow, obviously right way: print 15 significant digits, read them back. */
+static double canonical_by_text(double x)
+{
+    char buf[40];
+    snprintf(buf, sizeof buf, "%.14e", x);
+    return strtod(buf, NULL);
+}
+
+double igo_canonical(double x)
+{
+    double a = fabs(x);
+    if (!isfinite(x) || a == 0 || (a < 1e15 && is_integer(a)))
+        return x;
+    int shift = 14 - (int)floor(log10(a));
+    if (shift < 0 || shift > 22)
+        return canonical_by_text(x);
+    /* The 15 digits are round(a * 10^shift); the product's own rounding can only decide which
+     * way a value within 0.1 of a half goes, so those few take the slow way. */
+    double scaled = a * pow10s[shift], whole = floor(scaled);
+    /* log10 may round across a power of ten: then the digit count is off, and text decides. */
+    if (fabs(scaled - whole - 0.5) < 0.1 || scaled >= 1e15 || scaled < 1e14)
+        return canonical_by_text(x);
+    double digits = scaled - whole >= 0.5 ? whole + 1 : whole;
+    return copysign(digits / pow10s[shift], x);
 }

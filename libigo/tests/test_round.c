@@ -108,3 +108,30 @@ void test_round_properties(igo_t *t)
     CHECK_I64(bad_symmetry, 0);
     CHECK_I64(bad_distance, 0);
 }
+
+void test_canonical_15_digits(igo_t *t)
+{
+    /* As a spreadsheet keeps a typed number: 15 significant digits. */
+    CHECK(igo_canonical(0.1 + 0.2) == 0.3);
+    CHECK(igo_canonical(1892.0000000000002) == 1892.0);
+    CHECK(igo_canonical(123456789.123456789) == 123456789.123457);
+    CHECK(igo_canonical(-2.675) == -2.675);
+    CHECK(igo_canonical(1720) == 1720);
+    CHECK(igo_canonical(0) == 0);
+    CHECK(isnan(igo_canonical(NAN)));
+    /* The fast way equals printing 15 digits and reading them back, and is idempotent. */
+    igo_rng r = {8};
+    int differ = 0, unstable = 0;
+    char buf[40];
+    for (int i = 0; i < 1000000; i++) {
+        double x = ldexp(rng_unit(&r), (int)rng_below(&r, 100) - 50);
+        if (i % 3 == 0)
+            x = (double)rng_below(&r, 100000000) / 1000.0 * (1.0 + 1e-16 * (double)rng_below(&r, 8));
+        snprintf(buf, sizeof buf, "%.14e", x);
+        double c = igo_canonical(x);
+        differ += c != strtod(buf, NULL);
+        unstable += igo_canonical(c) != c;
+    }
+    CHECK_I64(differ, 0);
+    CHECK_I64(unstable, 0);
+}

@@ -9,6 +9,7 @@
     X(round_libreoffice_golden)                                                                \
     X(round_fast_equals_exact)                                                             \
     X(round_properties)                                                                        \
+    X(canonical_15_digits)                                                                     \
     X(split_hand_computed)                                                                     \
     X(split_conserves)                                                                         \
     X(split_fast_equals_exact)                                                                 \

@@ -18,6 +18,11 @@ double igo_round(double x, int decimals);
 /* ROUND(euros; 2) as a whole number of cents. Defined for |euros| < 2^52 / 100. */
 int64_t igo_round_cents(double euros);
 
+/* x kept to 15 significant digits, as a spreadsheet keeps a typed number: the double nearest to
+ * x's correctly rounded 15-digit decimal. Every input of a model passes through it, so that a
+ * workbook holds exactly the values the core computed with. */
+double igo_canonical(double x);
+
 IGO_END_DECLS
 
 #endif
