@@ -7,16 +7,16 @@ PY      := $(VENV)/bin/python
 PIP     := $(PY) -m pip
 BUILD   := build/c
 SUDO    := $(if $(filter 0,$(shell id -u)),,sudo)
-APT_PACKAGES := gcc make valgrind libreoffice-calc-nogui
+APT_PACKAGES := gcc make valgrind libreoffice-calc-nogui libxlsxwriter-dev libminizip-dev zlib1g-dev
 PY_PACKAGES  := "numpy>=1.23" "pandas>=1.5" "cffi>=1.15" "pytest>=7" "hypothesis>=6" mypy \
                 "setuptools>=64" wheel
 
-CORE_SRC   := $(wildcard libigo/src/*.c)
-CORE_HDR   := $(wildcard libigo/include/igo/*.h libigo/src/*.h)
+CORE_SRC   := $(wildcard libigo/src/*.c libigo/src/workbook/*.c)
 CTEST_SRC  := $(wildcard libigo/tests/*.c)
-CFLAGS     := -std=c11 -g -Wall -Wextra -Werror -ffp-contract=off -Ilibigo/include \
+CFLAGS     := -std=c11 -D_DEFAULT_SOURCE -g -Wall -Wextra -Werror -ffp-contract=off -Ilibigo/include \
               -DIGO_GOLDEN_DIR='"libigo/tests/golden"'
 SANITIZE   := -O1 -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+LIBS       := -lxlsxwriter -lminizip -lz -lm
 
 .PHONY: demo test ctest pytest bench deps apt-deps install clean
 
@@ -55,13 +55,14 @@ install: deps
 # allocate under valgrind too (the long pure-arithmetic loops would take minutes there).
 ctest: apt-deps
 	mkdir -p $(BUILD)
-	gcc $(CFLAGS) $(SANITIZE) $(CORE_SRC) $(CTEST_SRC) -lm -o $(BUILD)/tests-asan
+	gcc $(CFLAGS) $(SANITIZE) $(CORE_SRC) $(CTEST_SRC) $(LIBS) -o $(BUILD)/tests-asan
 	$(BUILD)/tests-asan
-	gcc $(CFLAGS) -O2 $(CORE_SRC) $(CTEST_SRC) -lm -o $(BUILD)/tests
+	gcc $(CFLAGS) -O2 $(CORE_SRC) $(CTEST_SRC) $(LIBS) -o $(BUILD)/tests
 	valgrind -q --leak-check=full --errors-for-leak-kinds=all --error-exitcode=3 $(BUILD)/tests \
 	  round_known_values split_hand_computed model_setter_errors model_unchanged_after_error \
 	  distribute_hand_computed distribute_history_keys distribute_normalised_keys \
-	  distribute_errors distribute_random_regions_conserve batch_equals_single batch_errors
+	  distribute_errors distribute_random_regions_conserve batch_equals_single batch_errors \
+	  workbook_written_and_checked workbook_failures_leave_nothing
 
 # The pytest suite, once per backend.
 pytest: install

@@ -5,7 +5,9 @@ import pathlib
 from setuptools import Extension, setup
 
 ROOT = pathlib.Path(__file__).resolve().parent
-CORE = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "libigo" / "src").glob("*.c"))
+CORE = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "libigo" / "src").rglob("*.c"))
+# libxlsxwriter writes workbooks; minizip (with zlib) reads them back.
+LIBRARIES = ["xlsxwriter", "minizip", "z", "m"]
 CEXT = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "bindings" / "cext").glob("*.c"))
 # -ffp-contract=off: no fused multiply-add, so every product rounds exactly as a spreadsheet's.
 CFLAGS = ["-std=c11", "-O2", "-ffp-contract=off", "-Wall", "-Wextra", "-Werror"]
@@ -27,7 +29,7 @@ setup(
             sources=CEXT + CORE,
             include_dirs=["libigo/include", "bindings/cext"],
             extra_compile_args=CFLAGS,
-            libraries=["m"],
+            libraries=LIBRARIES,
         )
     ],
     cffi_modules=["bindings/cffi_build.py:ffibuilder"],

@@ -10,8 +10,8 @@ from cffi import FFI
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 INCLUDE = ROOT / "libigo" / "include"
-HEADERS = ["common.h", "error.h", "round.h", "model.h", "distribute.h", "igo.h"]
-SOURCES = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "libigo" / "src").glob("*.c"))
+HEADERS = ["common.h", "error.h", "round.h", "model.h", "distribute.h", "workbook.h", "igo.h"]
+SOURCES = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "libigo" / "src").rglob("*.c"))
 CFLAGS = ["-std=c11", "-O2", "-ffp-contract=off"]
 
 
@@ -31,7 +31,7 @@ ffibuilder.set_source(
     sources=SOURCES,
     include_dirs=[str(INCLUDE)],
     extra_compile_args=CFLAGS,
-    libraries=["m"],
+    libraries=["xlsxwriter", "minizip", "z", "m"],
 )
 
 if __name__ == "__main__":

@@ -74,6 +74,9 @@ SETTER(set_key, "ssd", const char *a; const char *b; double c, (&a, &b, &c),
        igo_model_set_key(self->model, a, b, c))
 SETTER(set_volume, "ssd", const char *a; const char *b; double c, (&a, &b, &c),
        igo_model_set_volume(self->model, a, b, c))
+SETTER(set_regio, "sd", const char *a; double b, (&a, &b), igo_model_set_regio(self->model, a, b))
+SETTER(set_transfer_reason, "sd", const char *a; double b, (&a, &b),
+       igo_model_set_transfer_reason(self->model, a, b))
 SETTER(add_history, "sssdd", const char *a; const char *b; const char *c; double d; double e,
        (&a, &b, &c, &d, &e), igo_model_add_history(self->model, a, b, c, d, e))
 
@@ -95,6 +98,33 @@ static PyObject *model_add_default_disciplines(ModelObject *self, PyObject *unus
 {
     (void)unused;
     return ensure_idle(self) ? NULL : done(self, igo_model_add_default_disciplines(self->model));
+}
+
+static PyObject *model_add_default_transfer_reasons(ModelObject *self, PyObject *unused)
+{
+    (void)unused;
+    return ensure_idle(self) ? NULL
+                             : done(self, igo_model_add_default_transfer_reasons(self->model));
+}
+
+/* write_workbook(path, lang): the filled-in model as .xlsx, written without the GIL. */
+static PyObject *model_write_workbook(ModelObject *self, PyObject *args)
+{
+    PyObject *path_bytes;
+    int lang = IGO_LANG_NL;
+    if (ensure_idle(self) ||
+        !PyArg_ParseTuple(args, "O&|i:write_workbook", PyUnicode_FSConverter, &path_bytes, &lang))
+        return NULL;
+    igo_workbook_options options = {.lang = lang ? IGO_LANG_EN : IGO_LANG_NL};
+    const char *path = PyBytes_AS_STRING(path_bytes);
+    igo_error e;
+    self->busy = 1;
+    Py_BEGIN_ALLOW_THREADS
+    e = igo_workbook_write(self->model, path, &options);
+    Py_END_ALLOW_THREADS
+    self->busy = 0;
+    Py_DECREF(path_bytes);
+    return done(self, e);
 }
 
 static PyObject *model_add_outside(ModelObject *self, PyObject *args)
@@ -220,6 +250,10 @@ static PyMethodDef model_methods[] = {
     METHOD(add_history, METH_VARARGS)
     METHOD(set_normalise_keys, METH_O)
     METHOD(set_volume, METH_VARARGS)
+    METHOD(set_regio, METH_VARARGS)
+    METHOD(set_transfer_reason, METH_VARARGS)
+    METHOD(add_default_transfer_reasons, METH_NOARGS)
+    METHOD(write_workbook, METH_VARARGS)
     METHOD(sizes, METH_NOARGS)
     METHOD(prestaties, METH_NOARGS)
     METHOD(disciplines, METH_NOARGS)

@@ -50,7 +50,21 @@ static PyObject *py_version(PyObject *module, PyObject *unused)
     return PyUnicode_FromString(igo_version());
 }
 
+static PyObject *py_regio_fields(PyObject *module, PyObject *unused)
+{
+    (void)module, (void)unused;
+    PyObject *list = PyList_New(0);
+    for (size_t i = 0; list && igo_regio_field(i); i++) {
+        PyObject *name = PyUnicode_FromString(igo_regio_field(i));
+        if (!name || PyList_Append(list, name) < 0)
+            Py_CLEAR(list);
+        Py_XDECREF(name);
+    }
+    return list;
+}
+
 static PyMethodDef functions[] = {
+    {"regio_fields", py_regio_fields, METH_NOARGS, "regio_fields() -> list[str]"},
     {"round", py_round, METH_VARARGS, "round(x, decimals) -> float: the spreadsheet's ROUND."},
     {"round_cents", py_round_cents, METH_O, "round_cents(x) -> int: ROUND(x; 2) in whole cents."},
     {"version", py_version, METH_NOARGS, "version() -> str: the C core's version."},
@@ -69,6 +83,8 @@ static int add_constants(PyObject *m)
         {"COST_AMOUNT", IGO_COST_AMOUNT},
         {"COST_SHARE", IGO_COST_SHARE},
         {"SUMMARY_COUNT", IGO_SUMMARY_COUNT},
+        {"LANG_NL", IGO_LANG_NL},
+        {"LANG_EN", IGO_LANG_EN},
     };
     for (size_t i = 0; i < sizeof constants / sizeof constants[0]; i++)
         if (PyModule_AddIntConstant(m, constants[i].name, constants[i].value) < 0)

@@ -49,3 +49,32 @@ igo_error igo_model_add_default_disciplines(igo_model *m)
     }
     return IGO_OK;
 }
+
+/* Regiokenmerken fields, in the order the workbook shows them. */
+const char *const igo_regio_fields[IGO_REGIO_COUNT] = {
+    "start_eerste_lijn",       "start_tweede_lijn",        "overdracht_zwangerschap",
+    "overdracht_bevalling",    "overdracht_na_bevalling",  "partus_spontaan",
+    "partus_kunstverlossing",  "partus_sectio",            "opnames_neonatologie",
+    "opnamedagen_neonatologie", "opnames_nicu",            "opnamedagen_nicu",
+};
+
+static const char *const default_reasons[] = {
+    "pijnbestrijding", "inleiding", "serotiniteit", "vliesscheuring zonder weeën",
+    "meconiumhoudend vruchtwater", "niet vorderende ontsluiting", "hypertensie/pre-eclampsie",
+    "overig",
+};
+
+const char *igo_regio_field(size_t index)
+{
+    return index < IGO_REGIO_COUNT ? igo_regio_fields[index] : NULL;
+}
+
+igo_error igo_model_add_default_transfer_reasons(igo_model *m)
+{
+    for (size_t i = 0; i < COUNT(default_reasons); i++) {
+        igo_error e = igo_model_set_transfer_reason(m, default_reasons[i], 0);
+        if (e)
+            return e;
+    }
+    return IGO_OK;
+}

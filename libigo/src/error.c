@@ -24,6 +24,7 @@ static const struct {
     [IGO_ERROR_NO_VOLUME] = {"IGO_ERROR_NO_VOLUME",
                              "money for a discipline without provider volume"},
     [IGO_ERROR_NO_INCOME] = {"IGO_ERROR_NO_INCOME", "costs to charge to prestaties without income"},
+    [IGO_ERROR_IO] = {"IGO_ERROR_IO", "file cannot be written or read"},
 };
 
 const char *igo_strerror(igo_error error)

@@ -67,6 +67,14 @@ typedef struct igo_history {
     double count, tariff;
 } igo_history;
 
+typedef struct igo_reason {
+    char *reason;
+    double count;
+} igo_reason;
+
+enum { IGO_REGIO_COUNT = 12 };
+extern const char *const igo_regio_fields[IGO_REGIO_COUNT];
+
 /* A growable array: items, count n, capacity cap. */
 #define IGO_VEC(type) struct { type *v; size_t n, cap; }
 /* Makes room for `extra` more elements in an IGO_VEC: 0 on success, -1 out of memory. */
@@ -85,6 +93,8 @@ struct igo_model {
     IGO_VEC(igo_cell) volumes; /* likewise */
     IGO_VEC(igo_history) history;
     igo_strmap prestatie_ids, discipline_ids, provider_ids;
+    IGO_VEC(igo_reason) reasons;
+    double regio[IGO_REGIO_COUNT];
     igo_cost_mode cost_mode[IGO_COST_COUNT];
     double cost_value[IGO_COST_COUNT];
     int normalise_keys;

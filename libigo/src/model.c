@@ -27,6 +27,9 @@ void igo_model_free(igo_model *m)
         free(m->outside.v[i].label);
     for (size_t i = 0; i < m->history.n; i++)
         free(m->history.v[i].code);
+    for (size_t i = 0; i < m->reasons.n; i++)
+        free(m->reasons.v[i].reason);
+    free(m->reasons.v);
     free(m->prestaties.v), free(m->disciplines.v), free(m->providers.v), free(m->outside.v);
     free(m->targets.v), free(m->keys.v), free(m->volumes.v), free(m->history.v);
     igo_strmap_free(&m->prestatie_ids);
@@ -367,6 +370,51 @@ igo_error igo_model_set_volume(igo_model *m, const char *prestatie, const char *
 {
     CHECK_MODEL(m);
     return set_cell(m, 1, prestatie, provider, volume);
+}
+
+/* ---- regiokenmerken ---- */
+
+igo_error igo_model_set_regio(igo_model *m, const char *field, double count)
+{
+    CHECK_MODEL(m);
+    igo_error e = need_text(m, field, "regiokenmerken field");
+    if (e)
+        return e;
+    for (size_t i = 0; i < IGO_REGIO_COUNT; i++) {
+        if (strcmp(field, igo_regio_fields[i]) != 0)
+            continue;
+        char where[300];
+        snprintf(where, sizeof where, "regiokenmerken %s", field);
+        e = igo_check_number(m, count, IGO_MAX_EUR, where, "count");
+        if (!e)
+            m->regio[i] = igo_canonical(count);
+        return e;
+    }
+    return igo_fail(m, IGO_ERROR_UNKNOWN, "unknown regiokenmerken field '%s'", field);
+}
+
+igo_error igo_model_set_transfer_reason(igo_model *m, const char *reason, double count)
+{
+    CHECK_MODEL(m);
+    igo_error e = need_text(m, reason, "reason for transfer");
+    char where[300];
+    snprintf(where, sizeof where, "reason for transfer '%s'", reason ? reason : "");
+    if (!e)
+        e = igo_check_number(m, count, IGO_MAX_EUR, where, "count");
+    if (e)
+        return e;
+    for (size_t i = 0; i < m->reasons.n; i++)
+        if (strcmp(m->reasons.v[i].reason, reason) == 0) {
+            m->reasons.v[i].count = igo_canonical(count);
+            return IGO_OK;
+        }
+    igo_reason r = {igo_strdup(reason), igo_canonical(count)};
+    if (!r.reason || IGO_VEC_ROOM(m->reasons, 1)) {
+        free(r.reason);
+        return nomem(m);
+    }
+    m->reasons.v[m->reasons.n++] = r;
+    return IGO_OK;
 }
 
 /* ---- reading back ---- */

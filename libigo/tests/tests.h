@@ -21,7 +21,9 @@
     X(distribute_errors)                                                                       \
     X(distribute_random_regions_conserve)                                                      \
     X(batch_equals_single)                                                                     \
-    X(batch_errors)
+    X(batch_errors)                                                                            \
+    X(workbook_written_and_checked)                                                            \
+    X(workbook_failures_leave_nothing)
 
 #define DECLARE(name) void test_##name(igo_t *t);
 IGO_TESTS(DECLARE)

@@ -6,6 +6,7 @@ cffi releases the GIL around every call into the core, as the extension does aro
 from __future__ import annotations
 
 import math
+import os
 from typing import Any, Callable, Sequence
 
 from ._cffi import ffi, lib
@@ -17,6 +18,8 @@ COST_OVERIG = lib.IGO_COST_OVERIG
 COST_AMOUNT = lib.IGO_COST_AMOUNT
 COST_SHARE = lib.IGO_COST_SHARE
 SUMMARY_COUNT = lib.IGO_SUMMARY_COUNT
+LANG_NL = lib.IGO_LANG_NL
+LANG_EN = lib.IGO_LANG_EN
 
 
 def _text(value: Any, name: str) -> bytes:
@@ -60,6 +63,13 @@ def version() -> str:
     return ffi.string(lib.igo_version()).decode()
 
 
+def regio_fields() -> list[str]:
+    fields = []
+    while (name := lib.igo_regio_field(len(fields))) != ffi.NULL:
+        fields.append(ffi.string(name).decode())
+    return fields
+
+
 _PRESTATIE_FIELDS = (lib.igo_model_prestatie_code, lib.igo_model_prestatie_label,
                      lib.igo_model_prestatie_phase, lib.igo_model_prestatie_unit)
 _DISCIPLINE_FIELDS = (lib.igo_model_discipline_id, lib.igo_model_discipline_label)
@@ -84,6 +94,9 @@ class Model:
 
     def _call(self, fn: Callable[..., int], *args: Any) -> None:
         self._idle()
+        self._call_busy(fn, *args)
+
+    def _call_busy(self, fn: Callable[..., int], *args: Any) -> None:
         code = fn(self._m, *args)
         if code:
             _raise(code, ffi.string(lib.igo_model_errmsg(self._m)).decode())
@@ -142,6 +155,28 @@ class Model:
     def set_volume(self, prestatie: str, provider: str, volume: float) -> None:
         self._call(lib.igo_model_set_volume, _text(prestatie, "prestatie"),
                    _text(provider, "provider"), _number(volume, "volume"))
+
+    def set_regio(self, field: str, count: float) -> None:
+        self._call(lib.igo_model_set_regio, _text(field, "field"), _number(count, "count"))
+
+    def set_transfer_reason(self, reason: str, count: float) -> None:
+        self._call(lib.igo_model_set_transfer_reason, _text(reason, "reason"),
+                   _number(count, "count"))
+
+    def add_default_transfer_reasons(self) -> None:
+        self._call(lib.igo_model_add_default_transfer_reasons)
+
+    def write_workbook(self, path: str | os.PathLike[str], lang: int = LANG_NL) -> None:
+        options = ffi.new("igo_workbook_options *")
+        options.lang = LANG_EN if lang else LANG_NL
+        encoded = os.fsencode(path)
+        if b"\0" in encoded:
+            raise ValueError("embedded null byte")
+        self._busy = True
+        try:
+            self._call_busy(lib.igo_workbook_write, encoded, options)
+        finally:
+            self._busy = False
 
     # ---- reading back ----
 

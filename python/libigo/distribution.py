@@ -150,6 +150,11 @@ class Distribution:
             written.append(path)
         return written
 
+    def to_excel(self, path: str | os.PathLike[str], lang: str = "nl") -> pathlib.Path:
+        """Writes the filled-in model workbook of this distribution's region (see
+        Region.to_excel); its recalculated figures equal these, to the cent."""
+        return self.region.to_excel(path, lang)
+
     def __repr__(self) -> str:
         return (f"<Distribution {self.region.name!r}: income EUR {self.income}, costs "
                 f"{self.costs_total}, outside {self.outside_total}, providers {self.distributed}>")

@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from .sweep import Sweep
 
 COST_NAMES = ("beheerskosten", "innovatie_kwaliteit", "overig")
+REGIO_FIELDS: tuple[str, ...] = tuple(impl.regio_fields())
+REASONS = "redenen_overdracht"
 
 
 @dataclass(frozen=True)
@@ -99,12 +101,15 @@ class Region:
     - ``volumes``: ``{prestatie: {provider: volume}}``, a wide DataFrame (prestaties x providers)
       or rows ``prestatie, provider, volume``.
     - ``normalise_keys``: scale each prestatie's percentages to 100 % instead of refusing them.
+    - ``regiokenmerken``: descriptive counts for the workbook (``REGIO_FIELDS``), and
+      ``redenen_overdracht``: ``{reason: women}`` (default: the standard reasons, count 0).
     """
 
     def __init__(self, *, name: str = "", prestaties: Any = None, disciplines: Any = None,
                  providers: Any = None, production: Any = None, costs: Any = None,
                  outside: Any = None, verdeelsleutel: Any = None, history: Any = None,
-                 volumes: Any = None, normalise_keys: bool = False) -> None:
+                 volumes: Any = None, normalise_keys: bool = False,
+                 regiokenmerken: Any = None) -> None:
         default_p, default_d = default_catalogue()
         self.name = str(name)
         self.prestaties = list(default_p) if prestaties is None else _prestaties(prestaties)
@@ -118,6 +123,7 @@ class Region:
         self.history = _history(history)
         self.volumes = P.matrix(volumes, "volumes", "prestatie", "provider", "volume")
         self.normalise_keys = bool(normalise_keys)
+        self.regiokenmerken = _regiokenmerken(regiokenmerken)
 
     # ---- constructors ----
 
@@ -126,7 +132,8 @@ class Region:
         """A region from the structure of a region file (see the README)."""
         data = P.mapping(data, "")
         allowed = ("name", "prestaties", "disciplines", "providers", "production", "costs",
-                   "outside", "verdeelsleutel", "history", "volumes", "normalise_keys")
+                   "outside", "verdeelsleutel", "history", "volumes", "normalise_keys",
+                   "regiokenmerken")
         P.only_keys(data, allowed, "region")
         return cls(**{k: data[k] for k in allowed if k in data})
 
@@ -173,6 +180,8 @@ class Region:
             "history": [vars(h).copy() for h in self.history],
             "volumes": {p: dict(row) for p, row in self.volumes.items()},
             "normalise_keys": self.normalise_keys,
+            "regiokenmerken": {k: dict(v) if isinstance(v, dict) else v
+                               for k, v in self.regiokenmerken.items()},
         }
 
     def to_json(self, path: str | os.PathLike[str]) -> None:
@@ -218,7 +227,24 @@ class Region:
         for prestatie, row in self.volumes.items():
             for provider, volume in row.items():
                 m.set_volume(prestatie, provider, volume)
+        reasons = self.regiokenmerken.get(REASONS)
+        for field, count in self.regiokenmerken.items():
+            if field != REASONS:
+                m.set_regio(field, count)
+        if reasons is None:
+            m.add_default_transfer_reasons()
+        for reason, count in (reasons or {}).items():
+            m.set_transfer_reason(reason, count)
         return m
+
+    def to_excel(self, path: str | os.PathLike[str], lang: str = "nl") -> pathlib.Path:
+        """Writes the filled-in model workbook (seven sheets, live formulas, charts) and returns
+        its path. The core writes it without the GIL, into a temporary file that is renamed into
+        place only when complete. lang: "nl" (default) or "en"."""
+        if lang not in ("nl", "en"):
+            raise IgoError(f"lang must be 'nl' or 'en', not {lang!r}", "IGO_ERROR_ARGUMENT")
+        self.model().write_workbook(os.fspath(path), impl.LANG_EN if lang == "en" else impl.LANG_NL)
+        return pathlib.Path(path)
 
     def distribute(self) -> "Distribution":
         """Runs the distribution in the C core (without the GIL) and returns its tables."""
@@ -334,6 +360,22 @@ def _outside(value: Any) -> list[OutsideActivity]:
             P.number(P.field(row, "count", where), f"{where}.count"),
             P.number(P.field(row, "tariff", where), f"{where}.tariff"),
             _targets(P.field(row, "targets", where), f"{where}.targets")))
+    return out
+
+
+def _regiokenmerken(value: Any) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    if value is None:
+        return out
+    for field, count in P.mapping(value, "regiokenmerken").items():
+        where = f"regiokenmerken.{field}"
+        if field == REASONS:
+            out[REASONS] = {P.text(reason, where): P.number(n, f"{where}.{reason}")
+                            for reason, n in P.mapping(count, where).items()}
+        elif field in REGIO_FIELDS:
+            out[field] = P.number(count, where)
+        else:
+            raise P.fail(where, f"unknown field; expected {', '.join(REGIO_FIELDS)} or {REASONS}")
     return out
 
 

@@ -32,6 +32,8 @@ typedef enum igo_error {
     IGO_ERROR_NO_VOLUME,
     /* Costs or an outside activity to charge to prestaties that have no income. */
     IGO_ERROR_NO_INCOME,
+    /* A file could not be written (or read): the message names it and says why. */
+    IGO_ERROR_IO,
     IGO_ERROR_COUNT_ /* not an error: the number of codes */
 } igo_error;
 

@@ -11,6 +11,7 @@
 #include "round.h"
 #include "model.h"
 #include "distribute.h"
+#include "workbook.h"
 
 IGO_BEGIN_DECLS
 

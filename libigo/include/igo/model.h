@@ -74,6 +74,16 @@ igo_error igo_model_set_normalise_keys(igo_model *model, int normalise);
 igo_error igo_model_set_volume(igo_model *model, const char *prestatie, const char *provider,
                                double volume);
 
+/* Regiokenmerken: descriptive counts of the region's women and children (Perined-type), shown in
+ * the workbook; they do not enter the distribution. Fields by name: igo_regio_field(i) lists
+ * them ("start_eerste_lijn", ..., "opnamedagen_nicu"), NULL past the last. */
+const char *igo_regio_field(size_t index);
+igo_error igo_model_set_regio(igo_model *model, const char *field, double count);
+/* Women per reason for transfer from the first to the second line; a reason given again gets the
+ * new count. The default list (pijnbestrijding, inleiding, ...) comes with count 0. */
+igo_error igo_model_set_transfer_reason(igo_model *model, const char *reason, double count);
+igo_error igo_model_add_default_transfer_reasons(igo_model *model);
+
 /* Reading the model back. Indices follow the order in which things were added. */
 const char *igo_model_name(const igo_model *model);
 size_t igo_model_prestatie_count(const igo_model *model);

@@ -1,0 +1,190 @@
+/* Writing cells and references; the first libxlsxwriter error is kept and reported at the end. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "wb.h"
+
+void wb_keep(wb *w, lxw_error e)
+{
+    if (e && !w->error)
+        w->error = e;
+}
+
+/* A1 column letters: 0 -> A, 25 -> Z, 26 -> AA. */
+static void column_name(char *out, int col)
+{
+    char rev[8];
+    int n = 0;
+    for (col++; col > 0; col = (col - 1) / 26)
+        rev[n++] = (char)('A' + (col - 1) % 26);
+    for (int i = 0; i < n; i++)
+        out[i] = rev[n - 1 - i];
+    out[n] = '\0';
+}
+
+/* 'Sheet name'! with the quotes a name with spaces needs (and quotes in it doubled). */
+static size_t sheet_prefix(const wb *w, int sheet, char *out, size_t size)
+{
+    if (sheet < 0)
+        return 0;
+    size_t n = 0;
+    const char *name = w->t->sheet[sheet];
+    out[n++] = '\'';
+    for (; *name && n + 4 < size; name++) {
+        if (*name == '\'')
+            out[n++] = '\'';
+        out[n++] = *name;
+    }
+    out[n++] = '\'';
+    out[n++] = '!';
+    out[n] = '\0';
+    return n;
+}
+
+wb_ref wb_at(const wb *w, int sheet, int row, int col)
+{
+    wb_ref r;
+    char letters[8];
+    size_t n = sheet_prefix(w, sheet, r.s, sizeof r.s);
+    column_name(letters, col);
+    snprintf(r.s + n, sizeof r.s - n, "$%s$%d", letters, row + 1);
+    return r;
+}
+
+wb_ref wb_rel(int row, int col)
+{
+    wb_ref r;
+    char letters[8];
+    column_name(letters, col);
+    snprintf(r.s, sizeof r.s, "%s%d", letters, row + 1);
+    return r;
+}
+
+wb_ref wb_range(const wb *w, int sheet, int row1, int col1, int row2, int col2)
+{
+    wb_ref r;
+    char a[8], b[8];
+    size_t n = sheet_prefix(w, sheet, r.s, sizeof r.s);
+    column_name(a, col1);
+    column_name(b, col2);
+    snprintf(r.s + n, sizeof r.s - n, "$%s$%d:$%s$%d", a, row1 + 1, b, row2 + 1);
+    return r;
+}
+
+void wb_formula(wb *w, int sheet, int row, int col, lxw_format *f, double cached,
+                const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(w->buf, sizeof w->buf, fmt, ap);
+    va_end(ap);
+    wb_keep(w, worksheet_write_formula_num(w->ws[sheet], (lxw_row_t)row, (lxw_col_t)col, w->buf,
+                                           f, cached));
+}
+
+void wb_formula_text(wb *w, int sheet, int row, int col, lxw_format *f, const char *cached,
+                     const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(w->buf, sizeof w->buf, fmt, ap);
+    va_end(ap);
+    wb_keep(w, worksheet_write_formula_str(w->ws[sheet], (lxw_row_t)row, (lxw_col_t)col, w->buf,
+                                           f, cached));
+}
+
+void wb_string(wb *w, int sheet, int row, int col, const char *s, lxw_format *f)
+{
+    wb_keep(w, worksheet_write_string(w->ws[sheet], (lxw_row_t)row, (lxw_col_t)col, s, f));
+}
+
+void wb_number(wb *w, int sheet, int row, int col, double v, lxw_format *f)
+{
+    wb_keep(w, worksheet_write_number(w->ws[sheet], (lxw_row_t)row, (lxw_col_t)col, v, f));
+}
+
+void wb_blank(wb *w, int sheet, int row, int col, lxw_format *f)
+{
+    wb_keep(w, worksheet_write_blank(w->ws[sheet], (lxw_row_t)row, (lxw_col_t)col, f));
+}
+
+void wb_heading(wb *w, int sheet, const char *title, const char *subtitle)
+{
+    wb_string(w, sheet, 0, 0, title, w->f.title);
+    if (subtitle)
+        wb_string(w, sheet, 1, 0, subtitle, w->f.subtitle);
+}
+
+void wb_header(wb *w, int sheet, int row, int col, const char *const *texts, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        wb_string(w, sheet, row, col + (int)i, texts[i], w->f.header);
+}
+
+void wb_finish_sheet(wb *w, int sheet, int freeze_row, int freeze_col)
+{
+    lxw_worksheet *ws = w->ws[sheet];
+    lxw_protection protection = {.no_select_locked_cells = 0, .format_columns = 1,
+                                 .format_rows = 1};
+    worksheet_protect(ws, NULL, &protection);
+    worksheet_freeze_panes(ws, (lxw_row_t)freeze_row, (lxw_col_t)freeze_col);
+    worksheet_set_landscape(ws);
+    worksheet_set_paper(ws, 9); /* A4 */
+    worksheet_fit_to_pages(ws, 1, 0);
+    wb_keep(w, worksheet_repeat_rows(ws, 0, (lxw_row_t)(freeze_row > 0 ? freeze_row - 1 : 0)));
+}
+
+static void validate(wb *w, int sheet, int row1, int col1, int row2, int col2,
+                     lxw_data_validation *v, const char *message)
+{
+    v->error_title = (char *)w->t->valid_choice;
+    v->error_message = (char *)message;
+    v->error_type = LXW_VALIDATION_ERROR_TYPE_STOP;
+    wb_keep(w, worksheet_data_validation_range(w->ws[sheet], (lxw_row_t)row1, (lxw_col_t)col1,
+                                               (lxw_row_t)row2, (lxw_col_t)col2, v));
+}
+
+void wb_valid_number(wb *w, int sheet, int row1, int col1, int row2, int col2)
+{
+    lxw_data_validation v = {.validate = LXW_VALIDATION_TYPE_DECIMAL,
+                             .criteria = LXW_VALIDATION_CRITERIA_GREATER_THAN_OR_EQUAL_TO,
+                             .value_number = 0};
+    validate(w, sheet, row1, col1, row2, col2, &v, w->t->valid_number);
+}
+
+void wb_valid_fraction(wb *w, int sheet, int row1, int col1, int row2, int col2)
+{
+    lxw_data_validation v = {.validate = LXW_VALIDATION_TYPE_DECIMAL,
+                             .criteria = LXW_VALIDATION_CRITERIA_BETWEEN,
+                             .minimum_number = 0, .maximum_number = 1};
+    validate(w, sheet, row1, col1, row2, col2, &v, w->t->valid_fraction);
+}
+
+void wb_valid_flag(wb *w, int sheet, int row1, int col1, int row2, int col2)
+{
+    lxw_data_validation v = {.validate = LXW_VALIDATION_TYPE_INTEGER,
+                             .criteria = LXW_VALIDATION_CRITERIA_BETWEEN,
+                             .minimum_number = 0, .maximum_number = 1};
+    validate(w, sheet, row1, col1, row2, col2, &v, w->t->valid_flag);
+}
+
+void wb_valid_list(wb *w, int sheet, int row1, int col1, int row2, int col2,
+                   const char *const *values, size_t n)
+{
+    /* A literal list (libxlsxwriter 1.1 leaks the string of a range-based list); Excel allows 255
+     * characters of it, beyond which the cells stay without a dropdown. */
+    size_t length = 0;
+    for (size_t i = 0; i < n; i++)
+        length += strlen(values[i]) + 1;
+    if (length > 255)
+        return;
+    const char **list = calloc(n + 1, sizeof *list);
+    if (!list)
+        return wb_keep(w, LXW_ERROR_MEMORY_MALLOC_FAILED);
+    for (size_t i = 0; i < n; i++)
+        list[i] = values[i];
+    lxw_data_validation v = {.validate = LXW_VALIDATION_TYPE_LIST, .value_list = (char **)list};
+    validate(w, sheet, row1, col1, row2, col2, &v, w->t->valid_choice);
+    free(list);
+}

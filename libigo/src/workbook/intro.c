@@ -1,0 +1,34 @@
+/* Modeltoelichting: what the model does, one line per sheet with a hyperlink to it. */
+#include <stdio.h>
+
+#include "wb.h"
+
+enum { S = WB_INTRO };
+
+void wb_sheet_intro(wb *w)
+{
+    const wb_text *t = w->t;
+    wb_heading(w, S, t->intro_title, w->m->name ? w->m->name : NULL);
+    int row = 3;
+    for (size_t i = 0; i < sizeof t->intro_lines / sizeof t->intro_lines[0]; i++)
+        wb_string(w, S, row++, 0, t->intro_lines[i], w->f.text);
+    row++;
+    const char *head[] = {t->intro_sheets, t->intro_kind, t->intro_about};
+    wb_header(w, S, row++, 0, head, 3);
+    for (int s = 0; s < WB_SHEETS; s++, row++) {
+        char url[128];
+        snprintf(url, sizeof url, "internal:%s", wb_at(w, s, 0, 0).s);
+        wb_keep(w, worksheet_write_url_opt(w->ws[S], (lxw_row_t)row, 0, url, w->f.link,
+                                           t->sheet[s], NULL));
+        wb_string(w, S, row, 1, t->sheet_kind[s], w->f.text);
+        wb_string(w, S, row, 2, t->sheet_about[s], w->f.note);
+    }
+    wb_string(w, S, ++row, 0, t->legend, w->f.subtitle);
+    wb_string(w, S, ++row, 0, "libigo", w->f.subtitle);
+    wb_string(w, S, row, 1, igo_version(), w->f.subtitle);
+    wb_keep(w, worksheet_set_column(w->ws[S], 0, 0, 34, NULL));
+    wb_keep(w, worksheet_set_column(w->ws[S], 1, 1, 14, NULL));
+    wb_keep(w, worksheet_set_column(w->ws[S], 2, 2, 100, NULL));
+    wb_finish_sheet(w, S, 2, 0);
+    worksheet_activate(w->ws[S]);
+}

@@ -1,0 +1,153 @@
+/* Internal declarations of the workbook writer: the sheets, their layout, formats and texts, and
+ * helpers that write formulas with the core's figures as cached values. */
+#ifndef IGO_WB_H
+#define IGO_WB_H
+
+#include <xlsxwriter.h>
+
+#include "../plan.h"
+
+enum wb_sheet {
+    WB_INTRO,    /* Modeltoelichting */
+    WB_REGIO,    /* Regiokenmerken (output) */
+    WB_RESULTS,  /* Uitkomsten verdeling */
+    WB_REGIO_IN, /* Invoertabblad - regiokenmerken */
+    WB_CARE_IN,  /* Invoertabblad - geleverde zorg */
+    WB_SPLIT_IN, /* Invoertabblad - verdeling */
+    WB_CALC,     /* Berekening */
+    WB_SHEETS
+};
+
+/* Every text the workbook shows, in one language. */
+typedef struct wb_text {
+    const char *sheet[WB_SHEETS];
+    const char *sheet_kind[WB_SHEETS], *sheet_about[WB_SHEETS];
+    const char *intro_title, *intro_lines[6], *intro_sheets, *intro_kind, *intro_about, *legend;
+    const char *input_hint;
+    const char *code, *label, *phase, *unit, *count, *tariff, *amount, *percent, *share;
+    const char *cost_title, *cost_item, *cost_mode, *mode_amount, *mode_percent, *cost_names[3];
+    const char *outside_title, *outside_label, *outside_targets;
+    const char *key_title, *key_source, *source_direct, *source_history, *key_total;
+    const char *normalise, *yes, *no;
+    const char *prov_title, *prov_id, *prov_name, *prov_discipline, *prov_volumes;
+    const char *hist_title, *hist_code, *hist_money;
+    const char *regio_in_title, *regio_lines_title, *regio_admissions_title, *regio_reasons_title;
+    const char *regio_fields[12], *reason, *admissions, *days, *days_per_admission;
+    const char *calc_income_title, *income, *rounded_share, *costs, *outside, *distributable;
+    const char *largest, *total, *base, *weight, *calc_outside_title, *calc_outside_weights;
+    const char *calc_outside_rounded, *calc_outside_parts, *calc_key_title, *history_total;
+    const char *calc_disc_rounded, *calc_disc_parts, *calc_volume_title, *calc_prov_largest;
+    const char *calc_prov_rounded, *calc_prov_parts, *calc_totals_title, *difference;
+    const char *results_title, *results_income_title, *results_disc_title, *results_prov_title;
+    const char *results_chart_split, *results_chart_providers, *results_check;
+    const char *total_income, *distributed, *of_income;
+    const char *regio_title, *regio_chart_start, *regio_chart_partus, *regio_chart_reasons;
+    const char *women, *of_first_line, *of_births, *of_transfers;
+    const char *valid_number, *valid_fraction, *valid_flag, *valid_choice;
+} wb_text;
+
+const wb_text *wb_texts(igo_lang lang);
+
+typedef struct wb_formats {
+    lxw_format *title, *subtitle, *header, *text, *note, *link, *bold;
+    lxw_format *money, *money_total, *count, *pct, *fraction, *index;
+    lxw_format *in_money, *in_count, *in_pct, *in_text, *in_choice, *in_flag;
+} wb_formats;
+
+void wb_make_formats(lxw_workbook *book, wb_formats *f);
+
+/* Where everything is: 0-based rows (the first row of each block) and sizes. */
+typedef struct wb_layout {
+    size_t P, D;                      /* prestaties, disciplines */
+    size_t L, O, H, R;                /* rows for outside activities, providers, history, reasons */
+    /* Invoertabblad - geleverde zorg */
+    int care, cost, out;
+    /* Invoertabblad - verdeling */
+    int norm, key, prov, hist;
+    /* Invoertabblad - regiokenmerken */
+    int regio[12], reason;
+    /* Berekening */
+    int c_income, c_big, c_costs, c_out, c_out_w, c_out_r, c_out_o, c_key, c_disc_r, c_disc_a;
+    int c_volume, c_prov_l, c_prov_r, c_prov_a, c_totals;
+    /* Uitkomsten verdeling */
+    int r_income, r_disc, r_chart, r_prov, r_check;
+    /* Regiokenmerken */
+    int k_lines, k_admissions, k_reasons;
+} wb_layout;
+
+void wb_make_layout(const igo_model *m, wb_layout *at);
+
+/* The columns of the fixed tables. */
+enum { CARE_COUNT = 4, CARE_TARIFF = 5, COST_MODE = 1, COST_AMOUNT = 2, COST_PERCENT = 3 };
+enum { OUT_COUNT = 1, OUT_TARIFF = 2, OUT_FLAGS = 3, KEY_SOURCE = 2, KEY_PCT = 3 };
+enum { PROV_NAME = 1, PROV_DISC = 2, PROV_VOL = 3, HIST_DISC = 1, HIST_PRESTATIE = 2 };
+enum { HIST_COUNT = 3, HIST_TARIFF = 4, HIST_MONEY = 5 };
+
+typedef struct wb {
+    igo_model *m;
+    const igo_plan *pl;
+    const igo_result *r;
+    const wb_text *t;
+    lxw_workbook *book;
+    lxw_worksheet *ws[WB_SHEETS];
+    wb_formats f;
+    wb_layout at;
+    lxw_error error; /* the first error of libxlsxwriter, if any */
+    char buf[4096];  /* a formula being written */
+} wb;
+
+/* A cell or range reference, returned by value so that several fit in one printf call. */
+typedef struct wb_ref {
+    char s[112];
+} wb_ref;
+
+/* $E$5 on the sheet (with the sheet's name, quoted, when sheet >= 0). */
+wb_ref wb_at(const wb *w, int sheet, int row, int col);
+/* E5: relative, on the same sheet (for ranges that grow with the row, like $C$5:C9). */
+wb_ref wb_rel(int row, int col);
+/* $E$5:$E$13 on the sheet (with its name when sheet >= 0). */
+wb_ref wb_range(const wb *w, int sheet, int row1, int col1, int row2, int col2);
+
+/* Writing cells: errors are kept in w->error, so that callers can write on and check once. */
+void wb_formula(wb *w, int sheet, int row, int col, lxw_format *f, double cached,
+                const char *fmt, ...) __attribute__((format(printf, 7, 8)));
+void wb_formula_text(wb *w, int sheet, int row, int col, lxw_format *f, const char *cached,
+                     const char *fmt, ...) __attribute__((format(printf, 7, 8)));
+void wb_string(wb *w, int sheet, int row, int col, const char *s, lxw_format *f);
+void wb_number(wb *w, int sheet, int row, int col, double v, lxw_format *f);
+void wb_blank(wb *w, int sheet, int row, int col, lxw_format *f);
+void wb_keep(wb *w, lxw_error e);
+/* A title row and an explanation under it. */
+void wb_heading(wb *w, int sheet, const char *title, const char *subtitle);
+/* A header row of n texts from col on. */
+void wb_header(wb *w, int sheet, int row, int col, const char *const *texts, size_t n);
+/* Protection (no password), print set-up and frozen panes shared by every sheet. */
+void wb_finish_sheet(wb *w, int sheet, int freeze_row, int freeze_col);
+/* Input validation: a number >= 0, a fraction 0..1, 0 or 1, or a choice from a list. */
+void wb_valid_number(wb *w, int sheet, int row1, int col1, int row2, int col2);
+void wb_valid_fraction(wb *w, int sheet, int row1, int col1, int row2, int col2);
+void wb_valid_flag(wb *w, int sheet, int row1, int col1, int row2, int col2);
+void wb_valid_list(wb *w, int sheet, int row1, int col1, int row2, int col2,
+                   const char *const *values, size_t n);
+/* The ids of the disciplines, and the codes of the prestaties, in a new array (free it). */
+const char **wb_discipline_ids(const wb *w);
+const char **wb_prestatie_codes(const wb *w);
+
+static inline double wb_eur(int64_t cents)
+{
+    return igo_eur(cents);
+}
+
+/* The sheets. */
+void wb_sheet_intro(wb *w);
+void wb_sheet_care_input(wb *w);
+void wb_sheet_split_input(wb *w);
+void wb_sheet_regio_input(wb *w);
+void wb_sheet_calc(wb *w);
+void wb_sheet_results(wb *w);
+void wb_sheet_regio(wb *w);
+
+/* Checks that a written .xlsx is a complete zip whose every member reads back with a good CRC. */
+igo_error wb_verify_zip(igo_model *m, const char *path);
+
+#endif

@@ -1,0 +1,132 @@
+#define _POSIX_C_SOURCE 200809L /* mkstemp, fsync */
+/* igo_workbook_write: distribute the model, write the seven sheets into a temporary file next to
+ * the target, check the file, and only then rename it into place. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "wb.h"
+
+/* A new empty file next to path (".name.xlsx.<pid>.<n>.tmp"), in *tmp for the caller to free.
+ * Created with O_EXCL (never an existing file) and mode 0666 less the umask, like any new file. */
+static igo_error temp_file(igo_model *m, const char *path, char **tmp)
+{
+    const char *slash = strrchr(path, '/');
+    size_t dir = slash ? (size_t)(slash - path) + 1 : 0, n = strlen(path) + 48;
+    if (!(*tmp = malloc(n)))
+        return igo_fail(m, IGO_ERROR_MEMORY, "out of memory");
+    int fd = -1;
+    for (unsigned i = 0; fd < 0 && i < 1000; i++) {
+        snprintf(*tmp, n, "%.*s.%s.%ld.%u.tmp", (int)dir, path, path + dir, (long)getpid(), i);
+        fd = open(*tmp, O_WRONLY | O_CREAT | O_EXCL, 0666);
+        if (fd < 0 && errno != EEXIST)
+            break;
+    }
+    if (fd < 0) {
+        igo_error e = igo_fail(m, IGO_ERROR_IO, "%s: cannot write in this directory: %s", path,
+                               strerror(errno));
+        free(*tmp), *tmp = NULL;
+        return e;
+    }
+    close(fd);
+    return IGO_OK;
+}
+
+/* Flushes the finished file to the disk, so that the rename cannot expose a file in pieces. */
+static igo_error sync_file(igo_model *m, const char *tmp, const char *path)
+{
+    int fd = open(tmp, O_RDONLY);
+    if (fd < 0 || fsync(fd) != 0) {
+        int err = errno;
+        if (fd >= 0)
+            close(fd);
+        return igo_fail(m, IGO_ERROR_IO, "%s: cannot write the workbook: %s", path,
+                        strerror(err));
+    }
+    close(fd);
+    return IGO_OK;
+}
+
+static void write_sheets(wb *w)
+{
+    for (int s = 0; s < WB_SHEETS; s++)
+        w->ws[s] = workbook_add_worksheet(w->book, w->t->sheet[s]);
+    for (int s = 0; s < WB_SHEETS; s++)
+        if (!w->ws[s])
+            return wb_keep(w, LXW_ERROR_MEMORY_MALLOC_FAILED);
+    wb_make_formats(w->book, &w->f);
+    wb_sheet_intro(w);
+    wb_sheet_regio(w);
+    wb_sheet_results(w);
+    wb_sheet_regio_input(w);
+    wb_sheet_care_input(w);
+    wb_sheet_split_input(w);
+    wb_sheet_calc(w);
+    lxw_doc_properties props = {.title = (char *)w->t->intro_title,
+                                .subject = (char *)(w->m->name ? w->m->name : ""),
+                                .author = "libigo", .comments = "libigo"};
+    wb_keep(w, workbook_set_properties(w->book, &props));
+}
+
+/* Writes the workbook into tmp; the model, plan and result are ready. */
+static igo_error write_to(igo_model *m, const igo_plan *pl, const igo_result *r, const char *tmp,
+                          const char *path, const igo_workbook_options *options)
+{
+    wb *w = calloc(1, sizeof *w);
+    if (!w)
+        return igo_fail(m, IGO_ERROR_MEMORY, "out of memory");
+    w->m = m, w->pl = pl, w->r = r;
+    w->t = wb_texts(options ? options->lang : IGO_LANG_NL);
+    wb_make_layout(m, &w->at);
+    lxw_workbook_options opts = {.constant_memory = LXW_FALSE, .use_zip64 = LXW_FALSE};
+    w->book = workbook_new_opt(tmp, &opts);
+    igo_error e = IGO_OK;
+    if (!w->book) {
+        e = igo_fail(m, IGO_ERROR_MEMORY, "%s: cannot start the workbook", path);
+    } else {
+        write_sheets(w);
+        lxw_error closed = workbook_close(w->book); /* frees the workbook, whatever happens */
+        lxw_error first = w->error ? w->error : closed;
+        if (first)
+            e = igo_fail(m, IGO_ERROR_IO, "%s: cannot write the workbook: %s", path,
+                         lxw_strerror(first));
+    }
+    free(w);
+    return e;
+}
+
+igo_error igo_workbook_write(igo_model *m, const char *path, const igo_workbook_options *options)
+{
+    if (!m)
+        return IGO_ERROR_ARGUMENT;
+    if (!path || !*path)
+        return igo_fail(m, IGO_ERROR_ARGUMENT, "no file name for the workbook");
+    igo_result *r = NULL;
+    igo_error e = igo_distribute(m, &r);
+    if (e)
+        return e;
+    igo_plan pl;
+    char *tmp = NULL;
+    e = igo_plan_build(m, &pl);
+    if (!e) {
+        e = temp_file(m, path, &tmp);
+        if (!e)
+            e = write_to(m, &pl, r, tmp, path, options);
+        if (!e)
+            e = wb_verify_zip(m, tmp);
+        if (!e)
+            e = sync_file(m, tmp, path);
+        if (!e && rename(tmp, path) != 0)
+            e = igo_fail(m, IGO_ERROR_IO, "%s: cannot put the workbook in place: %s", path,
+                         strerror(errno));
+        if (e && tmp)
+            remove(tmp);
+        free(tmp);
+        igo_plan_free(&pl);
+    }
+    igo_result_free(r);
+    return e;
+}
