@@ -8,7 +8,7 @@ PIP     := $(PY) -m pip
 BUILD   := build/c
 SUDO    := $(if $(filter 0,$(shell id -u)),,sudo)
 APT_PACKAGES := gcc make valgrind libreoffice-calc-nogui libxlsxwriter-dev libminizip-dev zlib1g-dev
-PY_PACKAGES  := "numpy>=1.23" "pandas>=1.5" "cffi>=1.15" "pytest>=7" "hypothesis>=6" mypy \
+PY_PACKAGES  := "numpy>=1.23" "pandas>=1.5" "cffi>=1.15" "pytest>=7" "hypothesis>=6" mypy openpyxl \
                 "setuptools>=64" wheel
 
 CORE_SRC   := $(wildcard libigo/src/*.c libigo/src/workbook/*.c)
@@ -18,10 +18,19 @@ CFLAGS     := -std=c11 -D_DEFAULT_SOURCE -g -Wall -Wextra -Werror -ffp-contract=
 SANITIZE   := -O1 -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 LIBS       := -lxlsxwriter -lminizip -lz -lm
 
-.PHONY: demo test ctest pytest bench deps apt-deps install clean
+.PHONY: demo test ctest pytest bench templates deps apt-deps install clean
 
+# The example region: its distribution printed, its filled-in model workbook in out/.
 demo: install
-	$(VENV)/bin/igo voorbeeld
+	mkdir -p out
+	$(VENV)/bin/igo voorbeeld --xlsx out/voorbeeldregio.xlsx
+
+# The workbooks users start from, written by the library itself.
+templates: install
+	$(VENV)/bin/igo sjabloon excel-templates/invoermodel-leeg.xlsx
+	$(VENV)/bin/igo sjabloon excel-templates/input-model-blank-en.xlsx --lang en
+	$(VENV)/bin/igo voorbeeld --xlsx excel-templates/voorbeeldregio.xlsx > /dev/null
+	@echo "Written: excel-templates/voorbeeldregio.xlsx"
 
 test: ctest pytest
 
@@ -70,7 +79,9 @@ pytest: install
 	LIBIGO_BACKEND=cffi $(VENV)/bin/pytest -q tests
 
 bench: install
+	$(PIP) install -q XlsxWriter
 	$(PY) bench/bench_batch.py
+	$(PY) bench/bench_workbook.py
 
 clean:
 	rm -rf build dist python/*.egg-info $(VENV)

@@ -34,6 +34,7 @@ setup(
     ],
     cffi_modules=["bindings/cffi_build.py:ffibuilder"],
     install_requires=["cffi>=1.15", "numpy>=1.23", "pandas>=1.5"],
-    extras_require={"test": ["pytest>=7", "hypothesis>=6"]},
+    extras_require={"test": ["pytest>=7", "hypothesis>=6", "openpyxl>=3", "mypy"],
+                    "bench": ["XlsxWriter>=3", "openpyxl>=3"]},
     entry_points={"console_scripts": ["igo=libigo.cli:main"]},
 )

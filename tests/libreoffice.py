@@ -34,3 +34,66 @@ def round_cents(values: list[float]) -> list[int]:
     if len(rows) != len(values):
         raise RuntimeError(f"LibreOffice returned {len(rows)} rows for {len(values)} values")
     return [round(float(r[1])) for r in rows]
+
+
+# Recalculate every formula when an OOXML (or ODF) file is loaded. LibreOffice's default is to
+# trust the cached values of a file that says Excel wrote it (libxlsxwriter's do), which would let
+# any workbook pass; a throw-away profile with this setting makes it compute everything itself.
+RECALC_ALWAYS = """<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry"
+           xmlns:xs="http://www.w3.org/2001/XMLSchema"
+           xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load">
+  <prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load">
+  <prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+"""
+
+
+def recalculate(paths: list[pathlib.Path], outdir: pathlib.Path,
+                force: bool = True) -> list[pathlib.Path]:
+    """Opens each workbook in LibreOffice (headless, in one run) and saves it as .xlsx into outdir,
+    with every formula recalculated when force is set (the default)."""
+    profile = outdir / ("profile-recalc" if force else "profile-default")
+    (profile / "user").mkdir(parents=True, exist_ok=True)
+    if force:
+        (profile / "user" / "registrymodifications.xcu").write_text(RECALC_ALWAYS)
+    out = subprocess.run([soffice() or "soffice", f"-env:UserInstallation=file://{profile}",
+                          "--headless", "--convert-to", "xlsx", "--outdir", str(outdir),
+                          *map(str, paths)], capture_output=True, text=True, timeout=900)
+    results = [outdir / p.name for p in paths]
+    missing = [p for p in results if not p.exists()]
+    if out.returncode != 0 or missing:
+        raise RuntimeError(f"LibreOffice could not convert {missing}: {out.stderr[-2000:]}")
+    return results
+
+
+def formula_mismatches(ours: pathlib.Path, theirs: pathlib.Path) -> tuple[int, list]:
+    """Compares every formula cell's cached value in ours with the value in theirs (the same
+    workbook after LibreOffice computed it): numbers to 1e-9 relative (stricter than a cent),
+    texts exactly. Returns the number of formula cells and the mismatches."""
+    import openpyxl
+    formulas = openpyxl.load_workbook(ours, data_only=False)
+    cached = openpyxl.load_workbook(ours, data_only=True)
+    computed = openpyxl.load_workbook(theirs, data_only=True)
+    count, bad = 0, []
+    for ws in formulas.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                if not (isinstance(cell.value, str) and cell.value.startswith("=")):
+                    continue
+                count += 1
+                a = cached[ws.title][cell.coordinate].value
+                b = computed[ws.title][cell.coordinate].value
+                if not same_value(a, b):
+                    bad.append((ws.title, cell.coordinate, a, b, cell.value))
+    return count, bad
+
+
+def same_value(a, b) -> bool:
+    if a in ("", None) and b in ("", None):
+        return True
+    if isinstance(a, (int, float)) and isinstance(b, (int, float)):
+        return abs(a - b) <= 1e-9 * max(1.0, abs(a))
+    return a == b

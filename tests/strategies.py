@@ -56,3 +56,59 @@ def regions(draw) -> libigo.Region:
                          disciplines=discs, providers=providers, production=production,
                          costs=costs, outside=outside, verdeelsleutel=keys, history=history,
                          volumes=volumes)
+
+
+def random_region(seed: int) -> libigo.Region:
+    """A seeded random region full of rounding edges: tariffs and amounts ending in half cents,
+    half-percent keys and cost shares, volume ties, history keys, normalised keys, several
+    outside activities, custom catalogues and disciplines. It may not distribute (then the caller
+    draws again)."""
+    import random
+    rnd = random.Random(seed)
+    custom = rnd.random() < 0.3
+    P = rnd.randint(2, 9) if custom else 9
+    codes = [f"P{i}" for i in range(P)] if custom else [f"IG{i}" for i in range(1, 10)]
+    discs = ["verloskunde", "ziekenhuis", "kraamzorg"] + (["echo centrum"] if rnd.random() < 0.3
+                                                         else [])
+    providers = [{"id": f"o{i}", "name": f"Zorgaanbieder {i}",
+                  "discipline": discs[i] if i < len(discs) else rnd.choice(discs)}
+                 for i in range(rnd.randint(len(discs), 30))]
+    tariff = lambda: rnd.choice([rnd.randrange(10**6) / 1000, rnd.randrange(10**5) / 100 + 0.005])
+    production = {c: {"count": rnd.choice([rnd.randint(0, 3000), rnd.randint(0, 40000) / 4]),
+                      "tariff": tariff()} for c in codes}
+    keys, history, volumes = {}, [], {}
+    normalise = rnd.random() < 0.2
+    for c in codes:
+        halves = [rnd.randint(0, 200) for _ in discs]
+        halves[rnd.randrange(len(discs))] += 1
+        total = sum(halves)
+        if rnd.random() < 0.3:
+            for d, h in zip(discs, halves):
+                if h:
+                    history.append({"code": "x", "discipline": d, "prestatie": c,
+                                    "count": rnd.randint(1, 500), "tariff": tariff() + 1})
+        else:  # percentages in halves that add up to 100 (or roughly, when normalised)
+            pct = [h * 200 // total / 2 for h in halves]
+            pct[halves.index(max(halves))] += 100 - sum(pct)
+            if normalise:  # then the rows need not add up to 100
+                pct = [p * rnd.randint(80, 120) // 50 / 2 for p in pct]
+            keys[c] = dict(zip(discs, pct))
+        volumes[c] = {o["id"]: rnd.choice([rnd.randint(1, 50), 12, 12.5]) for o in providers
+                      if rnd.random() < 0.7}
+        for d in discs:  # every discipline keeps a provider with volume
+            first = next(o["id"] for o in providers if o["discipline"] == d)
+            volumes[c].setdefault(first, rnd.randint(1, 50))
+    outside = [{"label": f"Buiten {j}", "count": rnd.randint(0, 40), "tariff": tariff() / 10,
+                "targets": rnd.sample(codes, rnd.randint(1, min(3, P)))}
+               for j in range(rnd.randint(0, 3))]
+    costs = {name: rnd.choice([{"amount": rnd.randrange(10**7) / 1000},
+                               {"percent": rnd.randint(0, 40) / 8}])
+             for name in libigo.COST_NAMES}
+    regio = {f: rnd.randint(0, 3000) for f in libigo.region.REGIO_FIELDS}
+    regio["redenen_overdracht"] = {f"reden {i}": rnd.randint(0, 300) for i in range(rnd.randint(0, 9))}
+    return libigo.Region(
+        name=f"Willekeurige regio {seed}",
+        prestaties=[{"code": c, "label": f"Prestatie {c}"} for c in codes] if custom else None,
+        disciplines=discs, providers=providers, production=production, costs=costs,
+        outside=outside, verdeelsleutel=keys, history=history, volumes=volumes,
+        normalise_keys=normalise, regiokenmerken=regio)

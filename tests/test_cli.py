@@ -79,3 +79,30 @@ def test_unreadable_inputs_and_usage(tmp_path: pathlib.Path):
     blocked.write_text("geen map")
     out = run("voorbeeld", "--csv", str(blocked))
     assert out.returncode == 1 and str(blocked) in out.stderr and "Traceback" not in out.stderr
+
+
+def test_xlsx_output_and_blank_template(example, tmp_path: pathlib.Path):
+    out = run("voorbeeld", "--xlsx", str(tmp_path / "voorbeeld.xlsx"))
+    assert out.returncode == 0, out.stderr
+    assert f"Ingevuld model (Excel) geschreven: {tmp_path / 'voorbeeld.xlsx'}" in out.stdout
+    import openpyxl
+    book = openpyxl.load_workbook(tmp_path / "voorbeeld.xlsx")
+    assert book.sheetnames[2] == "Uitkomsten verdeling"
+    blank = run("sjabloon", str(tmp_path / "leeg.xlsx"), "--lang", "en")
+    assert blank.returncode == 0, blank.stderr
+    assert openpyxl.load_workbook(tmp_path / "leeg.xlsx").sheetnames[0] == "Model explanation"
+
+
+def test_xlsx_output_never_overwrites_the_input(example, tmp_path: pathlib.Path):
+    region = tmp_path / "regio.json"
+    example.to_json(region)
+    before = region.read_bytes()
+    same = run("verdeel", str(region), "--xlsx", str(region))
+    assert same.returncode == 1 and "ends in .xlsx" in same.stderr
+    link = tmp_path / "uit.xlsx"  # an output name that is the input under another name
+    link.symlink_to(region)
+    linked = run("verdeel", str(region), "--xlsx", str(link))
+    assert linked.returncode == 1 and "would overwrite the input" in linked.stderr
+    out = run("verdeel", str(region), "--xlsx", str(tmp_path / "sub" / "x.xlsx"))
+    assert out.returncode == 1 and "cannot write in this directory" in out.stderr
+    assert region.read_bytes() == before

@@ -64,7 +64,7 @@ def version() -> str:
 
 
 def regio_fields() -> list[str]:
-    fields = []
+    fields: list[str] = []
     while (name := lib.igo_regio_field(len(fields))) != ffi.NULL:
         fields.append(ffi.string(name).decode())
     return fields

@@ -1,7 +1,8 @@
 """The ``igo`` command: distributes a region file and prints the tables, in Dutch.
 
-    igo verdeel REGIO.toml [--csv MAP]   the distribution of a region (.json or .toml)
-    igo voorbeeld [--csv MAP]           the same for the embedded example region
+    igo verdeel REGIO.toml [--csv MAP] [--xlsx UIT.xlsx]   the distribution of a region file
+    igo voorbeeld [--csv MAP] [--xlsx UIT.xlsx]           the same for the embedded example
+    igo sjabloon UIT.xlsx                                  a blank input workbook
 
 Exit status: 0 done, 1 the input was refused (the message says where), 2 wrong usage.
 """
@@ -90,12 +91,34 @@ def _parser() -> argparse.ArgumentParser:
     for p in (verdeel, voorbeeld):
         p.add_argument("--csv", type=pathlib.Path, metavar="MAP",
                        help="schrijf de tabellen als CSV in deze map")
+        p.add_argument("--xlsx", type=pathlib.Path, metavar="UIT.xlsx",
+                       help="schrijf het ingevulde model als Excel-werkmap")
+    sjabloon = sub.add_parser("sjabloon", help="een leeg invoermodel als Excel-werkmap")
+    sjabloon.add_argument("xlsx", type=pathlib.Path, metavar="UIT.xlsx")
+    for p in (verdeel, voorbeeld, sjabloon):
+        p.add_argument("--lang", choices=("nl", "en"), default="nl",
+                       help="taal van de werkmap (standaard nl)")
     return parser
+
+
+def _check_xlsx(target: pathlib.Path, source: pathlib.Path | None) -> None:
+    """An output workbook must be .xlsx and must not be the input region file."""
+    if target.suffix.lower() != ".xlsx":
+        raise IgoError(f"{target}: a workbook file name ends in .xlsx", "IGO_ERROR_ARGUMENT")
+    if source is not None and target.resolve() == source.resolve():
+        raise IgoError(f"{target}: would overwrite the input", "IGO_ERROR_FILE")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
+        if args.command == "sjabloon":
+            _check_xlsx(args.xlsx, None)
+            Region(name="Nieuwe regio").to_excel(args.xlsx, args.lang)
+            print(f"Leeg invoermodel geschreven: {args.xlsx}")
+            return 0
+        if args.xlsx:
+            _check_xlsx(args.xlsx, getattr(args, "region", None))
         region = example_region() if args.command == "voorbeeld" else Region.from_file(args.region)
         try:
             result = region.distribute()
@@ -106,6 +129,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.csv:
             written = result.to_csv(args.csv)
             sys.stdout.write(f"\nCSV-tabellen geschreven: {', '.join(str(p) for p in written)}\n")
+        if args.xlsx:
+            result.to_excel(args.xlsx, args.lang)
+            sys.stdout.write(f"\nIngevuld model (Excel) geschreven: {args.xlsx}\n")
     except IgoError as exc:
         print(f"igo: fout: {exc}", file=sys.stderr)
         return 1

@@ -4,7 +4,8 @@
 
 #define INPUT_FILL 0xFFF2CC
 #define HEADER_FILL 0xDDEBF7
-#define MONEY "\"€ \"#,##0.00;\"€ \"-#,##0.00"
+/* Zero shows as a dash, as in financial statements: the many empty rows of a model stay quiet. */
+#define MONEY "\"€ \"#,##0.00;\"€ \"-#,##0.00;\"€ –\""
 
 static lxw_format *add(lxw_workbook *book, const char *num_format, int input)
 {
@@ -47,12 +48,13 @@ void wb_make_formats(lxw_workbook *book, wb_formats *f)
     f->money_total = add(book, MONEY, 0);
     format_set_bold(f->money_total);
     format_set_top(f->money_total, LXW_BORDER_THIN);
-    f->count = add(book, "#,##0.##", 0);
+    f->count = add(book, "General", 0); /* whole counts without a trailing separator */
+    f->ratio = add(book, "#,##0.0", 0);
     f->pct = add(book, "0.0%", 0);
     f->fraction = add(book, "0.000000", 0);
     f->index = add(book, "0", 0);
     f->in_money = add(book, MONEY, 1);
-    f->in_count = add(book, "#,##0.##", 1);
+    f->in_count = add(book, "General", 1);
     f->in_pct = add(book, "0.00%", 1);
     f->in_text = add(book, NULL, 1);
     f->in_choice = add(book, NULL, 1);

@@ -50,7 +50,7 @@ static void lines_block(wb *w)
         wb_ref denominator = wb_range(w, -1, row + first, 1, row + last, 1);
         wb_formula(w, S, row + i, 2, w->f.pct, ratio(x[i], base), "=IF(SUM(%s)=0,0,%s/SUM(%s))",
                    denominator.s, wb_rel(row + i, 1).s, denominator.s);
-        wb_string(w, S, row + i, 3, basis, w->f.note);
+        wb_string(w, S, row + i, 3, basis, w->f.subtitle);
     }
     chart(w, LXW_CHART_PIE, t->regio_chart_start, row, row + 1, 3);
     chart(w, LXW_CHART_COLUMN, t->regio_chart_partus, row + 5, row + 7, 19);
@@ -71,7 +71,7 @@ static void admissions_block(wb *w)
         wb_formula(w, S, r, 1, w->f.count, x[admissions], "=%s",
                    wb_at(w, IN, w->at.regio[admissions], 1).s);
         wb_formula(w, S, r, 2, w->f.count, x[days], "=%s", wb_at(w, IN, w->at.regio[days], 1).s);
-        wb_formula(w, S, r, 3, w->f.count, ratio(x[days], x[admissions]), "=IF(%s=0,0,%s/%s)",
+        wb_formula(w, S, r, 3, w->f.ratio, ratio(x[days], x[admissions]), "=IF(%s=0,0,%s/%s)",
                    wb_rel(r, 1).s, wb_rel(r, 2).s, wb_rel(r, 1).s);
     }
 }
@@ -111,6 +111,7 @@ void wb_sheet_regio(wb *w)
     admissions_block(w);
     reasons_block(w);
     wb_keep(w, worksheet_set_column(w->ws[S], 0, 0, 44, NULL));
-    wb_keep(w, worksheet_set_column(w->ws[S], 1, 3, 16, NULL));
+    wb_keep(w, worksheet_set_column(w->ws[S], 1, 2, 16, NULL));
+    wb_keep(w, worksheet_set_column(w->ws[S], 3, 3, 24, NULL));
     wb_finish_sheet(w, S, 2, 0);
 }

@@ -50,7 +50,7 @@ const wb_text *wb_texts(igo_lang lang);
 
 typedef struct wb_formats {
     lxw_format *title, *subtitle, *header, *text, *note, *link, *bold;
-    lxw_format *money, *money_total, *count, *pct, *fraction, *index;
+    lxw_format *money, *money_total, *count, *ratio, *pct, *fraction, *index;
     lxw_format *in_money, *in_count, *in_pct, *in_text, *in_choice, *in_flag;
 } wb_formats;
 
