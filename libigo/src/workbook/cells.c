@@ -118,6 +118,8 @@ void wb_heading(wb *w, int sheet, const char *title, const char *subtitle)
 
 void wb_header(wb *w, int sheet, int row, int col, const char *const *texts, size_t n)
 {
+    /* Two lines high: header texts wrap rather than spill over the figures. */
+    wb_keep(w, worksheet_set_row(w->ws[sheet], (lxw_row_t)row, 30, NULL));
     for (size_t i = 0; i < n; i++)
         wb_string(w, sheet, row, col + (int)i, texts[i], w->f.header);
 }
