@@ -90,3 +90,16 @@ igo_model *random_region(igo_rng *r)
     }
     return m;
 }
+
+igo_model *random_distributable_region(igo_rng *r)
+{
+    for (;;) {
+        igo_model *m = random_region(r);
+        igo_result *res = NULL;
+        if (igo_distribute(m, &res) == IGO_OK) {
+            igo_result_free(res);
+            return m;
+        }
+        igo_model_free(m);
+    }
+}

@@ -9,5 +9,7 @@
 #include "check.h"
 
 igo_model *random_region(igo_rng *r);
+/* The first random region that distributes. */
+igo_model *random_distributable_region(igo_rng *r);
 
 #endif

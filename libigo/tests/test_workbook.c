@@ -27,14 +27,7 @@ void test_workbook_written_and_checked(igo_t *t)
     CHECK(mkdtemp(dir) != NULL);
     snprintf(path, sizeof path, "%s/regio.xlsx", dir);
     igo_rng r = {9};
-    igo_model *m = NULL;
-    igo_result *res = NULL;
-    while (!res) { /* a random region that distributes */
-        igo_model_free(m);
-        m = random_region(&r);
-        igo_distribute(m, &res);
-    }
-    igo_result_free(res);
+    igo_model *m = random_distributable_region(&r);
     igo_model_add_default_transfer_reasons(m);
     igo_model_set_regio(m, "start_eerste_lijn", 2000);
     CHECK_OK(m, igo_workbook_write(m, path, NULL));
@@ -74,6 +67,18 @@ void test_workbook_failures_leave_nothing(igo_t *t)
     CHECK(entries(dir) == 1);
     rmdir(path);
     CHECK(igo_workbook_write(m, NULL, NULL) == IGO_ERROR_ARGUMENT);
+    /* Ids a spreadsheet's SUMIF would match wrongly. */
+    snprintf(path, sizeof path, "%s/ids.xlsx", dir);
+    igo_model_add_discipline(m, "echo*", NULL);
+    CHECK_FAILS(m, igo_workbook_write(m, path, NULL), IGO_ERROR_ARGUMENT, "discipline 'echo*'");
+    igo_model *cased = igo_model_new();
+    igo_model_add_prestatie(cased, "A", NULL, NULL, NULL);
+    igo_model_add_discipline(cased, "echo", NULL);
+    igo_model_add_discipline(cased, "Echo", NULL);
+    CHECK_FAILS(cased, igo_workbook_write(cased, path, NULL), IGO_ERROR_DUPLICATE,
+                "'echo' and 'Echo'");
+    igo_model_free(cased);
+    CHECK(entries(dir) == 0);
     CHECK(igo_workbook_write(NULL, "x.xlsx", NULL) == IGO_ERROR_ARGUMENT);
     /* A file that is not a zip is refused by the check that guards the rename. */
     snprintf(path, sizeof path, "%s/broken.xlsx", dir);

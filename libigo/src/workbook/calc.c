@@ -464,8 +464,8 @@ void wb_sheet_calc(wb *w)
     volume_block(w);
     provider_block(w);
     totals_block(w);
-    wb_keep(w, worksheet_set_column(w->ws[C], 0, 0, 34, NULL));
-    wb_keep(w, worksheet_set_column(w->ws[C], 1, 2, 18, NULL));
-    wb_keep(w, worksheet_set_column(w->ws[C], 3, (lxw_col_t)(3 + w->at.P), 15, NULL));
+    wb_width(w, C, 0, 0, 34);
+    wb_width(w, C, 1, 2, 18);
+    wb_width(w, C, 3, 3 + (int)w->at.P, 15);
     wb_finish_sheet(w, C, 2, 1);
 }

@@ -83,6 +83,7 @@ void wb_formula(wb *w, int sheet, int row, int col, lxw_format *f, double cached
                                            f, cached));
 }
 
+/* The same for a formula whose value is a text. */
 void wb_formula_text(wb *w, int sheet, int row, int col, lxw_format *f, const char *cached,
                      const char *fmt, ...)
 {
@@ -92,6 +93,11 @@ void wb_formula_text(wb *w, int sheet, int row, int col, lxw_format *f, const ch
     va_end(ap);
     wb_keep(w, worksheet_write_formula_str(w->ws[sheet], (lxw_row_t)row, (lxw_col_t)col, w->buf,
                                            f, cached));
+}
+
+void wb_width(wb *w, int sheet, int col1, int col2, double width)
+{
+    wb_keep(w, worksheet_set_column(w->ws[sheet], (lxw_col_t)col1, (lxw_col_t)col2, width, NULL));
 }
 
 void wb_string(wb *w, int sheet, int row, int col, const char *s, lxw_format *f)

@@ -4,11 +4,6 @@
 
 #include "wb.h"
 
-static void set_width(wb *w, int sheet, int col1, int col2, double width)
-{
-    wb_keep(w, worksheet_set_column(w->ws[sheet], (lxw_col_t)col1, (lxw_col_t)col2, width, NULL));
-}
-
 static void define_name(wb *w, const char *name, wb_ref range)
 {
     char formula[140];
@@ -125,10 +120,10 @@ void wb_sheet_care_input(wb *w)
     care_table(w);
     cost_table(w);
     outside_table(w);
-    set_width(w, WB_CARE_IN, 0, 0, 30);
-    set_width(w, WB_CARE_IN, 1, 1, 32);
-    set_width(w, WB_CARE_IN, 2, 5, 16);
-    set_width(w, WB_CARE_IN, 6, OUT_FLAGS + (int)w->at.P, 8);
+    wb_width(w, WB_CARE_IN, 0, 0, 30);
+    wb_width(w, WB_CARE_IN, 1, 1, 32);
+    wb_width(w, WB_CARE_IN, 2, 5, 16);
+    wb_width(w, WB_CARE_IN, 6, OUT_FLAGS + (int)w->at.P, 8);
     wb_finish_sheet(w, WB_CARE_IN, 2, 1);
 }
 
@@ -288,10 +283,10 @@ void wb_sheet_split_input(wb *w)
     provider_table(w);
     history_table(w);
     free(k), free(given);
-    set_width(w, WB_SPLIT_IN, 0, 0, 22);
-    set_width(w, WB_SPLIT_IN, 1, 1, 34);
-    set_width(w, WB_SPLIT_IN, 2, 2, 14);
-    set_width(w, WB_SPLIT_IN, 3, 3 + (int)(w->at.P > w->at.D ? w->at.P : w->at.D), 12);
+    wb_width(w, WB_SPLIT_IN, 0, 0, 22);
+    wb_width(w, WB_SPLIT_IN, 1, 1, 34);
+    wb_width(w, WB_SPLIT_IN, 2, 2, 14);
+    wb_width(w, WB_SPLIT_IN, 3, 3 + (int)(w->at.P > w->at.D ? w->at.P : w->at.D), 12);
     wb_finish_sheet(w, WB_SPLIT_IN, 2, 1);
 }
 
@@ -326,7 +321,7 @@ void wb_sheet_regio_input(wb *w)
         input_number(w, S, r, 1, used, used ? w->m->reasons.v[i].count : 0, w->f.in_count);
     }
     wb_valid_number(w, S, w->at.reason, 1, w->at.reason + (int)w->at.R - 1, 1);
-    set_width(w, S, 0, 0, 48);
-    set_width(w, S, 1, 1, 14);
+    wb_width(w, S, 0, 0, 48);
+    wb_width(w, S, 1, 1, 14);
     wb_finish_sheet(w, S, 2, 0);
 }

@@ -26,9 +26,9 @@ void wb_sheet_intro(wb *w)
     wb_string(w, S, ++row, 0, t->legend, w->f.subtitle);
     wb_string(w, S, ++row, 0, "libigo", w->f.subtitle);
     wb_string(w, S, row, 1, igo_version(), w->f.subtitle);
-    wb_keep(w, worksheet_set_column(w->ws[S], 0, 0, 34, NULL));
-    wb_keep(w, worksheet_set_column(w->ws[S], 1, 1, 14, NULL));
-    wb_keep(w, worksheet_set_column(w->ws[S], 2, 2, 100, NULL));
+    wb_width(w, S, 0, 0, 34);
+    wb_width(w, S, 1, 1, 14);
+    wb_width(w, S, 2, 2, 100);
     wb_finish_sheet(w, S, 2, 0);
     worksheet_activate(w->ws[S]);
 }

@@ -110,8 +110,8 @@ void wb_sheet_regio(wb *w)
     lines_block(w);
     admissions_block(w);
     reasons_block(w);
-    wb_keep(w, worksheet_set_column(w->ws[S], 0, 0, 44, NULL));
-    wb_keep(w, worksheet_set_column(w->ws[S], 1, 2, 16, NULL));
-    wb_keep(w, worksheet_set_column(w->ws[S], 3, 3, 24, NULL));
+    wb_width(w, S, 0, 0, 44);
+    wb_width(w, S, 1, 2, 16);
+    wb_width(w, S, 3, 3, 24);
     wb_finish_sheet(w, S, 2, 0);
 }

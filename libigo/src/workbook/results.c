@@ -148,9 +148,9 @@ void wb_sheet_results(wb *w)
     discipline_block(w);
     split_chart(w);
     provider_block(w);
-    wb_keep(w, worksheet_set_column(w->ws[S], 0, 0, 44, NULL));
-    wb_keep(w, worksheet_set_column(w->ws[S], 1, 1, 36, NULL));
-    wb_keep(w, worksheet_set_column(w->ws[S], 2, 2, 16, NULL));
-    wb_keep(w, worksheet_set_column(w->ws[S], 3, (lxw_col_t)(5 + w->at.P), 15, NULL));
+    wb_width(w, S, 0, 0, 44);
+    wb_width(w, S, 1, 1, 36);
+    wb_width(w, S, 2, 2, 16);
+    wb_width(w, S, 3, 5 + (int)w->at.P, 15);
     wb_finish_sheet(w, S, 2, 0);
 }

@@ -117,6 +117,8 @@ void wb_string(wb *w, int sheet, int row, int col, const char *s, lxw_format *f)
 void wb_number(wb *w, int sheet, int row, int col, double v, lxw_format *f);
 void wb_blank(wb *w, int sheet, int row, int col, lxw_format *f);
 void wb_keep(wb *w, lxw_error e);
+/* Columns col1..col2 this wide (in characters). */
+void wb_width(wb *w, int sheet, int col1, int col2, double width);
 /* A title row and an explanation under it. */
 void wb_heading(wb *w, int sheet, const char *title, const char *subtitle);
 /* A header row of n texts from col on. */

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "wb.h"
@@ -47,6 +48,40 @@ static igo_error sync_file(igo_model *m, const char *tmp, const char *path)
                         strerror(err));
     }
     close(fd);
+    return IGO_OK;
+}
+
+/* The workbook matches prestaties and disciplines with SUMIF and =, which ignore case and read
+ * * ? ~ as wildcards and a leading < > = as a comparison: such ids would silently mismatch. */
+static igo_error check_id(igo_model *m, const char *kind, const char *id, const char *earlier)
+{
+    if (strpbrk(id, "*?~") || strchr("<>=", id[0]))
+        return igo_fail(m, IGO_ERROR_ARGUMENT,
+                        "%s '%s': a workbook cannot match an id with * ? ~ or a leading < > =",
+                        kind, id);
+    if (earlier && strcasecmp(id, earlier) == 0)
+        return igo_fail(m, IGO_ERROR_DUPLICATE,
+                        "%s '%s' and '%s': a workbook does not tell ids apart by case", kind,
+                        earlier, id);
+    return IGO_OK;
+}
+
+static igo_error check_ids(igo_model *m)
+{
+    for (size_t i = 0; i < m->prestaties.n; i++)
+        for (size_t j = 0; j <= i; j++) {
+            igo_error e = check_id(m, "prestatie", m->prestaties.v[i].code,
+                                   j < i ? m->prestaties.v[j].code : NULL);
+            if (e)
+                return e;
+        }
+    for (size_t i = 0; i < m->disciplines.n; i++)
+        for (size_t j = 0; j <= i; j++) {
+            igo_error e = check_id(m, "discipline", m->disciplines.v[i].id,
+                                   j < i ? m->disciplines.v[j].id : NULL);
+            if (e)
+                return e;
+        }
     return IGO_OK;
 }
 
@@ -106,8 +141,12 @@ igo_error igo_workbook_write(igo_model *m, const char *path, const igo_workbook_
         return igo_fail(m, IGO_ERROR_ARGUMENT, "no file name for the workbook");
     igo_result *r = NULL;
     igo_error e = igo_distribute(m, &r);
-    if (e)
+    if (!e)
+        e = check_ids(m);
+    if (e) {
+        igo_result_free(r);
         return e;
+    }
     igo_plan pl;
     char *tmp = NULL;
     e = igo_plan_build(m, &pl);
