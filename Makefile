@@ -8,10 +8,10 @@ PIP     := $(PY) -m pip
 BUILD   := build/c
 SUDO    := $(if $(filter 0,$(shell id -u)),,sudo)
 APT_PACKAGES := gcc make valgrind libreoffice-calc-nogui libxlsxwriter-dev libminizip-dev zlib1g-dev
-PY_PACKAGES  := "numpy>=1.23" "pandas>=1.5" "cffi>=1.15" "pytest>=7" "hypothesis>=6" mypy openpyxl \
+PY_PACKAGES  := "numpy>=1.23" "pandas>=1.5" "cffi>=1.15" "pytest>=7" "hypothesis>=6" mypy openpyxl matplotlib \
                 "setuptools>=64" wheel
 
-CORE_SRC   := $(wildcard libigo/src/*.c libigo/src/workbook/*.c)
+CORE_SRC   := $(wildcard libigo/src/*.c libigo/src/workbook/*.c libigo/src/scenario/*.c)
 CTEST_SRC  := $(wildcard libigo/tests/*.c)
 CFLAGS     := -std=c11 -D_DEFAULT_SOURCE -g -Wall -Wextra -Werror -ffp-contract=off -Ilibigo/include \
               -DIGO_GOLDEN_DIR='"libigo/tests/golden"'
@@ -71,7 +71,8 @@ ctest: apt-deps
 	  round_known_values split_hand_computed model_setter_errors model_unchanged_after_error \
 	  distribute_hand_computed distribute_history_keys distribute_normalised_keys \
 	  distribute_errors distribute_random_regions_conserve batch_equals_single batch_errors \
-	  workbook_written_and_checked workbook_failures_leave_nothing
+	  workbook_written_and_checked workbook_failures_leave_nothing scenario_published_figures \
+	  scenario_linear_in_volumes scenario_refusals percentiles_match_sorting scenario_monte_carlo
 
 # The pytest suite, once per backend.
 pytest: install
@@ -82,6 +83,7 @@ bench: install
 	$(PIP) install -q XlsxWriter
 	$(PY) bench/bench_batch.py
 	$(PY) bench/bench_workbook.py
+	$(PY) bench/bench_montecarlo.py
 
 clean:
 	rm -rf build dist python/*.egg-info $(VENV)

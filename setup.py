@@ -34,7 +34,8 @@ setup(
     ],
     cffi_modules=["bindings/cffi_build.py:ffibuilder"],
     install_requires=["cffi>=1.15", "numpy>=1.23", "pandas>=1.5"],
-    extras_require={"test": ["pytest>=7", "hypothesis>=6", "openpyxl>=3", "mypy"],
+    extras_require={"test": ["pytest>=7", "hypothesis>=6", "openpyxl>=3", "mypy", "matplotlib"],
+                    "plot": ["matplotlib>=3.5"],
                     "bench": ["XlsxWriter>=3", "openpyxl>=3"]},
     entry_points={"console_scripts": ["igo=libigo.cli:main"]},
 )

@@ -10,7 +10,7 @@ from cffi import FFI
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 INCLUDE = ROOT / "libigo" / "include"
-HEADERS = ["common.h", "error.h", "round.h", "model.h", "distribute.h", "workbook.h", "igo.h"]
+HEADERS = ["common.h", "error.h", "round.h", "model.h", "distribute.h", "workbook.h", "scenario.h", "igo.h"]
 SOURCES = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "libigo" / "src").rglob("*.c"))
 CFLAGS = ["-std=c11", "-O2", "-ffp-contract=off"]
 

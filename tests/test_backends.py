@@ -40,3 +40,15 @@ def test_both_backends_refuse_alike(backend):
     assert str(info.value) == "prestatie IG4: tariff -3 is negative"
     with pytest.raises(TypeError):
         backend.Model(1)
+
+
+def test_both_backends_compute_the_same_scenarios(monkeypatch):
+    from libigo import scenarios
+    results = []
+    for backend in (_cext, _cffi_backend):
+        monkeypatch.setattr(scenarios, "impl", backend)
+        study = scenarios.ScenarioSet.default()
+        results.append((study.compute(births=3030).cents,
+                        study.uncertainty(draws=10_000, seed=3).percentiles))
+    assert results[0][0] == results[1][0]
+    assert results[0][1].equals(results[1][1])

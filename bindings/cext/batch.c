@@ -2,36 +2,6 @@
  * (numpy arrays, array.array, ...) so that no Python object is made per variant. */
 #include "cext.h"
 
-/* Gets a C-contiguous buffer of `count` 8-byte items of the given kind ('d' float, 'q' int), or
- * leaves view->buf NULL for None. */
-static int get_buffer(PyObject *obj, Py_buffer *view, char kind, size_t count, int writable,
-                      const char *name)
-{
-    view->buf = NULL;
-    if (obj == Py_None)
-        return 0;
-    int flags = PyBUF_C_CONTIGUOUS | PyBUF_FORMAT | (writable ? PyBUF_WRITABLE : 0);
-    if (PyObject_GetBuffer(obj, view, flags) < 0)
-        return -1;
-    const char *f = view->format ? view->format : "B";
-    if (*f == '@' || *f == '=' || *f == '<')
-        f++;
-    int ok_kind = kind == 'd' ? (f[0] == 'd' && !f[1])
-                              : ((f[0] == 'q' || f[0] == 'l') && !f[1]);
-    if (!ok_kind || view->itemsize != 8) {
-        PyErr_Format(PyExc_TypeError, "distribute_batch: %s must hold %s, not format '%s'", name,
-                     kind == 'd' ? "float64" : "int64", view->format ? view->format : "B");
-    } else if ((size_t)view->len != count * 8) {
-        PyErr_Format(PyExc_ValueError, "distribute_batch: %s has %zd values, expected %zu", name,
-                     view->len / 8, count);
-    } else {
-        return 0;
-    }
-    PyBuffer_Release(view);
-    view->buf = NULL;
-    return -1;
-}
-
 PyObject *cext_model_distribute_batch(ModelObject *self, PyObject *args)
 {
     Py_ssize_t variants;
@@ -41,8 +11,8 @@ PyObject *cext_model_distribute_batch(ModelObject *self, PyObject *args)
         return NULL;
     if (variants < 0)
         return PyErr_Format(PyExc_ValueError, "distribute_batch: variants must be >= 0");
-    if (self->busy)
-        return PyErr_Format(PyExc_RuntimeError, "this Model is busy on another thread");
+    if (cext_idle(self->busy))
+        return NULL;
     size_t V = (size_t)variants, P = igo_model_prestatie_count(self->model);
     size_t width = P + igo_model_provider_count(self->model) +
                    igo_model_discipline_count(self->model) + IGO_SUMMARY_COUNT;
@@ -56,7 +26,8 @@ PyObject *cext_model_distribute_batch(ModelObject *self, PyObject *args)
     int got = 0;
     for (; got < 6; got++) {
         PyObject *obj = got < 3 ? in[got] : out[got - 3];
-        if (get_buffer(obj, &views[got], got < 3 ? 'd' : 'q', sizes[got], got >= 3, names[got]))
+        if (cext_get_buffer(obj, &views[got], got < 3 ? 'd' : 'q', sizes[got], got >= 3,
+                            "distribute_batch", names[got]))
             break;
     }
     PyObject *result = NULL;

@@ -10,7 +10,7 @@
 /* Per-module state (multi-phase init, no C globals). */
 typedef struct {
     PyObject *igo_error; /* libigo._errors.IgoError */
-    PyTypeObject *model_type;
+    PyTypeObject *model_type, *scenarios_type;
 } cext_state;
 
 typedef struct {
@@ -19,11 +19,41 @@ typedef struct {
     int busy; /* set while a call runs without the GIL; every method refuses to run meanwhile */
 } ModelObject;
 
+typedef struct {
+    PyObject_HEAD
+    igo_scenarios *set;
+    int busy;
+} ScenariosObject;
+
 cext_state *cext_state_of(PyObject *module);
 /* Raises IgoError(message, code=<name>, variant=...) for a core error code; returns NULL. */
 PyObject *cext_raise(cext_state *st, igo_error code, const char *message, Py_ssize_t variant);
 
 int cext_add_model_type(PyObject *module, cext_state *st);
+int cext_add_scenarios_type(PyObject *module, cext_state *st);
+
+/* Refuses to touch an object (-1, RuntimeError) while another thread runs a calculation on it
+ * without the GIL. */
+int cext_idle(int busy);
+/* None, or IgoError with the object's detailed message. */
+PyObject *cext_done(PyObject *self, igo_error e, const char *errmsg);
+/* A C-contiguous buffer of count 8-byte items ('d' float64, 'q' int64), or view->buf NULL for
+ * None; -1 with TypeError/ValueError naming fn and name otherwise. */
+int cext_get_buffer(PyObject *obj, Py_buffer *view, char kind, size_t count, int writable,
+                    const char *fn, const char *name);
+
+/* A method of an object type that parses its arguments with format into decls and makes one core
+ * call, whose message errmsg gives. */
+#define CEXT_UNPAREN(...) __VA_ARGS__
+#define CEXT_SETTER(type, method, format, errmsg, decls, args, call)                           \
+    static PyObject *method(type *self, PyObject *pyargs)                                      \
+    {                                                                                          \
+        decls;                                                                                 \
+        if (cext_idle(self->busy) ||                                                           \
+            !PyArg_ParseTuple(pyargs, format, CEXT_UNPAREN args))                              \
+            return NULL;                                                                       \
+        return cext_done((PyObject *)self, call, errmsg);                                      \
+    }
 
 /* A Python list of n ints / floats. */
 PyObject *cext_list_i64(const int64_t *values, size_t n);

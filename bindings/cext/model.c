@@ -1,28 +1,14 @@
 /* libigo._cext.Model: an igo_model, its setters, igo_distribute and igo_distribute_batch. */
 #include "cext.h"
 
-static cext_state *state(PyObject *self)
-{
-    return (cext_state *)PyType_GetModuleState(Py_TYPE(self));
-}
-
-/* Refuses to touch a model while another thread runs a calculation on it without the GIL. */
 static int ensure_idle(ModelObject *self)
 {
-    if (!self->busy)
-        return 0;
-    PyErr_SetString(PyExc_RuntimeError,
-                    "this Model is busy in a calculation on another thread; use one Model per "
-                    "thread");
-    return -1;
+    return cext_idle(self->busy);
 }
 
-/* The result of a setter: None, or IgoError with the model's message. */
 static PyObject *done(ModelObject *self, igo_error e)
 {
-    if (e)
-        return cext_raise(state((PyObject *)self), e, igo_model_errmsg(self->model), -1);
-    Py_RETURN_NONE;
+    return cext_done((PyObject *)self, e, igo_model_errmsg(self->model));
 }
 
 static PyObject *model_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
@@ -48,16 +34,9 @@ static void model_dealloc(ModelObject *self)
     Py_DECREF(type);
 }
 
-/* A method that parses its arguments with format into decls and makes one core call. */
-#define UNPAREN(...) __VA_ARGS__
 #define SETTER(name, format, decls, args, call)                                                \
-    static PyObject *model_##name(ModelObject *self, PyObject *pyargs)                         \
-    {                                                                                          \
-        decls;                                                                                 \
-        if (ensure_idle(self) || !PyArg_ParseTuple(pyargs, format ":" #name, UNPAREN args))    \
-            return NULL;                                                                       \
-        return done(self, call);                                                               \
-    }
+    CEXT_SETTER(ModelObject, model_##name, format ":" #name, igo_model_errmsg(self->model),   \
+                decls, args, call)
 
 SETTER(set_name, "s", const char *a, (&a), igo_model_set_name(self->model, a))
 SETTER(add_prestatie, "s|zzz", const char *a; const char *b = NULL; const char *c = NULL;

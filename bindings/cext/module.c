@@ -85,6 +85,11 @@ static int add_constants(PyObject *m)
         {"SUMMARY_COUNT", IGO_SUMMARY_COUNT},
         {"LANG_NL", IGO_LANG_NL},
         {"LANG_EN", IGO_LANG_EN},
+        {"SCENARIO_OPTIMISTIC", IGO_SCENARIO_OPTIMISTIC},
+        {"SCENARIO_MIDDLE", IGO_SCENARIO_MIDDLE},
+        {"SCENARIO_CONSERVATIVE", IGO_SCENARIO_CONSERVATIVE},
+        {"DRAW_UNIFORM", IGO_DRAW_UNIFORM},
+        {"DRAW_TRIANGULAR", IGO_DRAW_TRIANGULAR},
     };
     for (size_t i = 0; i < sizeof constants / sizeof constants[0]; i++)
         if (PyModule_AddIntConstant(m, constants[i].name, constants[i].value) < 0)
@@ -102,7 +107,7 @@ static int exec_module(PyObject *m)
     Py_DECREF(errors);
     if (!st->igo_error || add_constants(m) < 0)
         return -1;
-    return cext_add_model_type(m, st);
+    return cext_add_model_type(m, st) < 0 ? -1 : cext_add_scenarios_type(m, st);
 }
 
 static int traverse(PyObject *m, visitproc visit, void *arg)
@@ -110,6 +115,7 @@ static int traverse(PyObject *m, visitproc visit, void *arg)
     cext_state *st = cext_state_of(m);
     Py_VISIT(st->igo_error);
     Py_VISIT(st->model_type);
+    Py_VISIT(st->scenarios_type);
     return 0;
 }
 
@@ -118,6 +124,7 @@ static int clear(PyObject *m)
     cext_state *st = cext_state_of(m);
     Py_CLEAR(st->igo_error);
     Py_CLEAR(st->model_type);
+    Py_CLEAR(st->scenarios_type);
     return 0;
 }
 

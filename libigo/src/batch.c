@@ -19,16 +19,16 @@ static igo_error check_variant(igo_model *m, const igo_variant *in, size_t P)
             continue;
         char where[300];
         snprintf(where, sizeof where, "prestatie %s", m->prestaties.v[p].code);
-        igo_error e = igo_check_number(m, in->count[p], IGO_MAX_EUR, where, "count");
+        igo_error e = igo_check_number(m->errmsg, in->count[p], IGO_MAX_EUR, where, "count");
         if (!e)
-            e = igo_check_number(m, in->tariff[p], IGO_MAX_EUR, where, "tariff");
+            e = igo_check_number(m->errmsg, in->tariff[p], IGO_MAX_EUR, where, "tariff");
         if (e)
             return e;
     }
     for (int k = 0; k < IGO_COST_COUNT; k++) {
         if (plausible(in->cost[k]) && (m->cost_mode[k] == IGO_COST_AMOUNT || in->cost[k] <= 1))
             continue;
-        igo_error e = igo_check_cost(m, (igo_cost)k, m->cost_mode[k], in->cost[k]);
+        igo_error e = igo_check_cost(m->errmsg, (igo_cost)k, m->cost_mode[k], in->cost[k]);
         if (e)
             return e;
     }
@@ -75,7 +75,7 @@ static igo_error run_all(igo_model *m, const igo_plan *pl, igo_batch *b, igo_out
         if (e) {
             char prefix[48];
             snprintf(prefix, sizeof prefix, "variant %zu: ", v);
-            igo_fail_prefix(m, prefix);
+            igo_fail_prefix(m->errmsg, prefix);
             b->failed_variant = v;
             return e;
         }
@@ -91,7 +91,7 @@ igo_error igo_distribute_batch(igo_model *m, igo_batch *b)
         return IGO_ERROR_ARGUMENT;
     m->errmsg[0] = '\0';
     if (!b)
-        return igo_fail(m, IGO_ERROR_ARGUMENT, "no batch (NULL)");
+        return igo_fail(m->errmsg, IGO_ERROR_ARGUMENT, "no batch (NULL)");
     b->failed_variant = 0;
     igo_plan pl;
     igo_error e = igo_plan_build(m, &pl);
@@ -100,7 +100,7 @@ igo_error igo_distribute_batch(igo_model *m, igo_batch *b)
     igo_output out;
     igo_variant base;
     double *inputs = NULL, *own = malloc((2 * pl.P + IGO_COST_COUNT) * sizeof *own);
-    e = own ? igo_model_variant(m, &inputs, &base) : igo_fail(m, IGO_ERROR_MEMORY, "out of memory");
+    e = own ? igo_model_variant(m, &inputs, &base) : igo_fail(m->errmsg, IGO_ERROR_MEMORY, "out of memory");
     if (!e)
         e = igo_output_alloc(&pl, &out);
     if (!e) {

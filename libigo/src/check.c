@@ -5,35 +5,35 @@
 const char *const igo_cost_names[IGO_COST_COUNT] = {"beheerskosten", "innovatie_kwaliteit",
                                                     "overig"};
 
-igo_error igo_check_number(igo_model *m, double value, double max, const char *where,
+igo_error igo_check_number(char *errmsg, double value, double max, const char *where,
                            const char *what)
 {
     if (isnan(value))
-        return igo_fail(m, IGO_ERROR_VALUE, "%s: %s is not a number", where, what);
+        return igo_fail(errmsg, IGO_ERROR_VALUE, "%s: %s is not a number", where, what);
     if (isinf(value))
-        return igo_fail(m, IGO_ERROR_VALUE, "%s: %s is infinite", where, what);
+        return igo_fail(errmsg, IGO_ERROR_VALUE, "%s: %s is infinite", where, what);
     if (value < 0)
-        return igo_fail(m, IGO_ERROR_VALUE, "%s: %s %.15g is negative", where, what, value);
+        return igo_fail(errmsg, IGO_ERROR_VALUE, "%s: %s %.15g is negative", where, what, value);
     if (value > max)
-        return igo_fail(m, IGO_ERROR_TOO_LARGE, "%s: %s %.15g exceeds the limit of %.0f", where,
+        return igo_fail(errmsg, IGO_ERROR_TOO_LARGE, "%s: %s %.15g exceeds the limit of %.0f", where,
                         what, value, max);
     return IGO_OK;
 }
 
-igo_error igo_check_fraction(igo_model *m, double value, const char *where, const char *what)
+igo_error igo_check_fraction(char *errmsg, double value, const char *where, const char *what)
 {
     if (!isfinite(value))
-        return igo_fail(m, IGO_ERROR_VALUE, "%s: %s is not a finite number", where, what);
+        return igo_fail(errmsg, IGO_ERROR_VALUE, "%s: %s is not a finite number", where, what);
     if (value < 0 || value > 1)
-        return igo_fail(m, IGO_ERROR_VALUE, "%s: %s %.15g %% is outside 0-100 %%", where, what,
+        return igo_fail(errmsg, IGO_ERROR_VALUE, "%s: %s %.15g %% is outside 0-100 %%", where, what,
                         value * 100);
     return IGO_OK;
 }
 
-igo_error igo_check_cost(igo_model *m, igo_cost cost, igo_cost_mode mode, double value)
+igo_error igo_check_cost(char *errmsg, igo_cost cost, igo_cost_mode mode, double value)
 {
     const char *where = igo_cost_names[cost];
     if (mode == IGO_COST_SHARE)
-        return igo_check_fraction(m, value, where, "percentage of income");
-    return igo_check_number(m, value, IGO_MAX_EUR, where, "amount (EUR)");
+        return igo_check_fraction(errmsg, value, where, "percentage of income");
+    return igo_check_number(errmsg, value, IGO_MAX_EUR, where, "amount (EUR)");
 }

@@ -41,20 +41,20 @@ const char *igo_error_name(igo_error error)
     return errors[error].name;
 }
 
-igo_error igo_fail(igo_model *m, igo_error code, const char *fmt, ...)
+igo_error igo_fail(char *errmsg, igo_error code, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(m->errmsg, sizeof m->errmsg, fmt, ap);
+    vsnprintf(errmsg, IGO_ERRMSG_SIZE, fmt, ap);
     va_end(ap);
     return code;
 }
 
-void igo_fail_prefix(igo_model *m, const char *prefix)
+void igo_fail_prefix(char *errmsg, const char *prefix)
 {
     char old[IGO_ERRMSG_SIZE];
-    memcpy(old, m->errmsg, sizeof old);
-    snprintf(m->errmsg, sizeof m->errmsg, "%s%s", prefix, old);
+    memcpy(old, errmsg, sizeof old);
+    snprintf(errmsg, IGO_ERRMSG_SIZE, "%s%s", prefix, old);
 }
 
 const char *igo_fmt_cents(char *buf, int64_t cents)

@@ -101,26 +101,26 @@ struct igo_model {
     char errmsg[IGO_ERRMSG_SIZE];
 };
 
-/* Records a detailed message on the model and returns code. */
-igo_error igo_fail(igo_model *m, igo_error code, const char *fmt, ...)
+/* Records a detailed message in an object's errmsg (IGO_ERRMSG_SIZE bytes) and returns code. */
+igo_error igo_fail(char *errmsg, igo_error code, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 3, 4)))
 #endif
     ;
-/* Puts "prefix" in front of the model's current message. */
-void igo_fail_prefix(igo_model *m, const char *prefix);
+/* Puts "prefix" in front of the current message. */
+void igo_fail_prefix(char *errmsg, const char *prefix);
 
 /* "1234.56" for 123456 cents, in buf of at least 32 bytes. */
 const char *igo_fmt_cents(char *buf, int64_t cents);
 
 /* Checks an input number: finite, not negative, at most max. On failure records
  * "<where>: <what> <value> is negative" (etc.) and returns IGO_ERROR_VALUE or IGO_ERROR_TOO_LARGE. */
-igo_error igo_check_number(igo_model *m, double value, double max, const char *where,
+igo_error igo_check_number(char *errmsg, double value, double max, const char *where,
                            const char *what);
 /* Checks a fraction: finite and within 0..1. */
-igo_error igo_check_fraction(igo_model *m, double value, const char *where, const char *what);
+igo_error igo_check_fraction(char *errmsg, double value, const char *where, const char *what);
 /* Checks a cost component's value against its mode. */
-igo_error igo_check_cost(igo_model *m, igo_cost cost, igo_cost_mode mode, double value);
+igo_error igo_check_cost(char *errmsg, igo_cost cost, igo_cost_mode mode, double value);
 extern const char *const igo_cost_names[IGO_COST_COUNT];
 
 /* ---- arithmetic ---- */

@@ -55,13 +55,13 @@ const char *igo_model_errmsg(const igo_model *m)
 
 static igo_error nomem(igo_model *m)
 {
-    return igo_fail(m, IGO_ERROR_MEMORY, "out of memory");
+    return igo_fail(m->errmsg, IGO_ERROR_MEMORY, "out of memory");
 }
 
 static igo_error need_text(igo_model *m, const char *text, const char *what)
 {
     if (!text || !*text)
-        return igo_fail(m, IGO_ERROR_ARGUMENT, "%s is empty", what);
+        return igo_fail(m->errmsg, IGO_ERROR_ARGUMENT, "%s is empty", what);
     return IGO_OK;
 }
 
@@ -73,7 +73,7 @@ static igo_error check_new_id(igo_model *m, const igo_strmap *ids, const char *i
     snprintf(what, sizeof what, "%s id", kind);
     igo_error e = need_text(m, id, what);
     if (!e && igo_strmap_get(ids, id) != (size_t)-1)
-        e = igo_fail(m, IGO_ERROR_DUPLICATE, "duplicate %s '%s'", kind, id);
+        e = igo_fail(m->errmsg, IGO_ERROR_DUPLICATE, "duplicate %s '%s'", kind, id);
     return e;
 }
 
@@ -82,10 +82,10 @@ static igo_error lookup(igo_model *m, const igo_strmap *ids, const char *id, con
                         const char *context, size_t *index)
 {
     if (!id || !*id)
-        return igo_fail(m, IGO_ERROR_ARGUMENT, "%s: %s id is empty", context, kind);
+        return igo_fail(m->errmsg, IGO_ERROR_ARGUMENT, "%s: %s id is empty", context, kind);
     *index = igo_strmap_get(ids, id);
     if (*index == (size_t)-1)
-        return igo_fail(m, IGO_ERROR_UNKNOWN, "%s: unknown %s '%s'", context, kind, id);
+        return igo_fail(m->errmsg, IGO_ERROR_UNKNOWN, "%s: unknown %s '%s'", context, kind, id);
     return IGO_OK;
 }
 
@@ -208,9 +208,9 @@ igo_error igo_model_set_production(igo_model *m, const char *prestatie, double c
     char where[300];
     snprintf(where, sizeof where, "prestatie %s", prestatie ? prestatie : "");
     if (!e)
-        e = igo_check_number(m, count, IGO_MAX_EUR, where, "count");
+        e = igo_check_number(m->errmsg, count, IGO_MAX_EUR, where, "count");
     if (!e)
-        e = igo_check_number(m, tariff, IGO_MAX_EUR, where, "tariff");
+        e = igo_check_number(m->errmsg, tariff, IGO_MAX_EUR, where, "tariff");
     if (e)
         return e;
     m->prestaties.v[p].count = igo_canonical(count);
@@ -222,11 +222,11 @@ igo_error igo_model_set_cost(igo_model *m, igo_cost cost, igo_cost_mode mode, do
 {
     CHECK_MODEL(m);
     if ((unsigned)cost >= IGO_COST_COUNT)
-        return igo_fail(m, IGO_ERROR_ARGUMENT, "cost component %d does not exist", (int)cost);
+        return igo_fail(m->errmsg, IGO_ERROR_ARGUMENT, "cost component %d does not exist", (int)cost);
     if (mode != IGO_COST_AMOUNT && mode != IGO_COST_SHARE)
-        return igo_fail(m, IGO_ERROR_ARGUMENT, "%s: cost mode %d does not exist",
+        return igo_fail(m->errmsg, IGO_ERROR_ARGUMENT, "%s: cost mode %d does not exist",
                         igo_cost_names[cost], (int)mode);
-    igo_error e = igo_check_cost(m, cost, mode, value);
+    igo_error e = igo_check_cost(m->errmsg, cost, mode, value);
     if (e)
         return e;
     m->cost_mode[cost] = mode;
@@ -242,14 +242,14 @@ static igo_error check_targets(igo_model *m, const char *label, const char *cons
     char context[300];
     snprintf(context, sizeof context, "outside activity '%s'", label);
     if (!targets || ntargets == 0)
-        return igo_fail(m, IGO_ERROR_ARGUMENT, "%s: no target prestaties", context);
+        return igo_fail(m->errmsg, IGO_ERROR_ARGUMENT, "%s: no target prestaties", context);
     for (size_t i = 0; i < ntargets; i++) {
         igo_error e = lookup(m, &m->prestatie_ids, targets[i], "prestatie", context, &index[i]);
         if (e)
             return e;
         for (size_t j = 0; j < i; j++)
             if (index[j] == index[i])
-                return igo_fail(m, IGO_ERROR_DUPLICATE, "%s: target prestatie %s given twice",
+                return igo_fail(m->errmsg, IGO_ERROR_DUPLICATE, "%s: target prestatie %s given twice",
                                 context, targets[i]);
     }
     return IGO_OK;
@@ -264,9 +264,9 @@ igo_error igo_model_add_outside(igo_model *m, const char *label, double count, d
         return e;
     char where[300];
     snprintf(where, sizeof where, "outside activity '%s'", label);
-    e = igo_check_number(m, count, IGO_MAX_EUR, where, "count");
+    e = igo_check_number(m->errmsg, count, IGO_MAX_EUR, where, "count");
     if (!e)
-        e = igo_check_number(m, tariff, IGO_MAX_EUR, where, "tariff");
+        e = igo_check_number(m->errmsg, tariff, IGO_MAX_EUR, where, "tariff");
     if (e)
         return e;
     if (ntargets > SIZE_MAX / 2 || IGO_VEC_ROOM(m->targets, ntargets) ||
@@ -310,8 +310,8 @@ static igo_error set_cell(igo_model *m, int volume, const char *prestatie, const
         e = lookup(m, volume ? &m->provider_ids : &m->discipline_ids, column, kind, where, &c);
     if (!e) {
         snprintf(where, sizeof where, "%s of prestatie %s, %s '%s'", what, prestatie, kind, column);
-        e = volume ? igo_check_number(m, value, IGO_MAX_EUR, where, "volume")
-                   : igo_check_fraction(m, value, where, "percentage");
+        e = volume ? igo_check_number(m->errmsg, value, IGO_MAX_EUR, where, "volume")
+                   : igo_check_fraction(m->errmsg, value, where, "percentage");
     }
     if (e)
         return e;
@@ -345,9 +345,9 @@ igo_error igo_model_add_history(igo_model *m, const char *code, const char *disc
     if (!e)
         e = lookup(m, &m->prestatie_ids, prestatie, "prestatie", where, &line.prestatie);
     if (!e)
-        e = igo_check_number(m, count, IGO_MAX_EUR, where, "count");
+        e = igo_check_number(m->errmsg, count, IGO_MAX_EUR, where, "count");
     if (!e)
-        e = igo_check_number(m, tariff, IGO_MAX_EUR, where, "tariff");
+        e = igo_check_number(m->errmsg, tariff, IGO_MAX_EUR, where, "tariff");
     if (e)
         return e;
     if (IGO_VEC_ROOM(m->history, 1) || !(line.code = igo_strdup(code)))
@@ -385,12 +385,12 @@ igo_error igo_model_set_regio(igo_model *m, const char *field, double count)
             continue;
         char where[300];
         snprintf(where, sizeof where, "regiokenmerken %s", field);
-        e = igo_check_number(m, count, IGO_MAX_EUR, where, "count");
+        e = igo_check_number(m->errmsg, count, IGO_MAX_EUR, where, "count");
         if (!e)
             m->regio[i] = igo_canonical(count);
         return e;
     }
-    return igo_fail(m, IGO_ERROR_UNKNOWN, "unknown regiokenmerken field '%s'", field);
+    return igo_fail(m->errmsg, IGO_ERROR_UNKNOWN, "unknown regiokenmerken field '%s'", field);
 }
 
 igo_error igo_model_set_transfer_reason(igo_model *m, const char *reason, double count)
@@ -400,7 +400,7 @@ igo_error igo_model_set_transfer_reason(igo_model *m, const char *reason, double
     char where[300];
     snprintf(where, sizeof where, "reason for transfer '%s'", reason ? reason : "");
     if (!e)
-        e = igo_check_number(m, count, IGO_MAX_EUR, where, "count");
+        e = igo_check_number(m->errmsg, count, IGO_MAX_EUR, where, "count");
     if (e)
         return e;
     for (size_t i = 0; i < m->reasons.n; i++)

@@ -54,7 +54,7 @@ static igo_error resolve_direct_keys(igo_plan *pl)
         } else if (fabs(sum - 1.0) > 1e-9) {
             char parts[300];
             describe_key(pl, p, parts, sizeof parts);
-            return igo_fail(m, IGO_ERROR_KEY_SUM,
+            return igo_fail(m->errmsg, IGO_ERROR_KEY_SUM,
                             "prestatie %s: verdeelsleutel sums to %.10g %% (%s), not 100 %%",
                             m->prestaties.v[p].code, sum * 100, parts);
         }
@@ -71,7 +71,7 @@ static igo_error derive_history_keys(igo_plan *pl)
     double *picked = zalloc(n, sizeof *picked);
     if (!money || !picked) {
         free(money), free(picked);
-        return igo_fail(m, IGO_ERROR_MEMORY, "out of memory");
+        return igo_fail(m->errmsg, IGO_ERROR_MEMORY, "out of memory");
     }
     for (size_t i = 0; i < n; i++)
         money[i] = m->history.v[i].count * m->history.v[i].tariff;
@@ -85,7 +85,7 @@ static igo_error derive_history_keys(igo_plan *pl)
         if (k == 0)
             continue;
         if (pl->key_from[p] == IGO_KEY_DIRECT)
-            e = igo_fail(m, IGO_ERROR_KEY_CONFLICT,
+            e = igo_fail(m->errmsg, IGO_ERROR_KEY_CONFLICT,
                          "prestatie %s: verdeelsleutel given directly and by %zu history lines; "
                          "give one of the two",
                          m->prestaties.v[p].code, k);
@@ -111,12 +111,12 @@ static igo_error group_providers(igo_plan *pl)
     igo_model *m = pl->m;
     size_t P = pl->P, D = pl->D, O = pl->O, G = P * D;
     if (mul_overflows(P, O))
-        return igo_fail(m, IGO_ERROR_MEMORY, "out of memory");
+        return igo_fail(m->errmsg, IGO_ERROR_MEMORY, "out of memory");
     double *volume = zalloc(P * O, sizeof *volume);
     size_t *fill = zalloc(G, sizeof *fill);
     if (!volume || !fill) {
         free(volume), free(fill);
-        return igo_fail(m, IGO_ERROR_MEMORY, "out of memory");
+        return igo_fail(m->errmsg, IGO_ERROR_MEMORY, "out of memory");
     }
     for (size_t i = 0; i < m->volumes.n; i++)
         volume[m->volumes.v[i].row * O + m->volumes.v[i].col] = m->volumes.v[i].value;
@@ -132,7 +132,7 @@ static igo_error group_providers(igo_plan *pl)
     pl->group_volume = zalloc(members, sizeof *pl->group_volume);
     if (!pl->group_provider || !pl->group_volume) {
         free(volume), free(fill);
-        return igo_fail(m, IGO_ERROR_MEMORY, "out of memory");
+        return igo_fail(m->errmsg, IGO_ERROR_MEMORY, "out of memory");
     }
     for (size_t p = 0; p < P; p++) {
         for (size_t o = 0; o < O; o++) {
@@ -161,7 +161,7 @@ static igo_error cost_outside(igo_plan *pl)
         const igo_outside *line = &pl->m->outside.v[l];
         double eur = line->count * line->tariff;
         if (eur > IGO_MAX_EUR)
-            return igo_fail(pl->m, IGO_ERROR_TOO_LARGE,
+            return igo_fail(pl->m->errmsg, IGO_ERROR_TOO_LARGE,
                             "outside activity '%s': cost EUR %.2f exceeds the limit of EUR %.0f",
                             line->label, eur, IGO_MAX_EUR);
         pl->line_cost[l] = igo_round_cents_fast(eur);
@@ -176,12 +176,12 @@ igo_error igo_plan_build(igo_model *m, igo_plan *pl)
     pl->P = m->prestaties.n, pl->D = m->disciplines.n, pl->O = m->providers.n;
     pl->L = m->outside.n;
     if (pl->P == 0)
-        return igo_fail(m, IGO_ERROR_ARGUMENT, "the model has no prestaties");
+        return igo_fail(m->errmsg, IGO_ERROR_ARGUMENT, "the model has no prestaties");
     if (pl->D == 0)
-        return igo_fail(m, IGO_ERROR_ARGUMENT, "the model has no disciplines");
+        return igo_fail(m->errmsg, IGO_ERROR_ARGUMENT, "the model has no disciplines");
     size_t G = pl->P * pl->D;
     if (mul_overflows(pl->P, pl->D) || G == SIZE_MAX)
-        return igo_fail(m, IGO_ERROR_MEMORY, "out of memory");
+        return igo_fail(m->errmsg, IGO_ERROR_MEMORY, "out of memory");
     pl->key = zalloc(G, sizeof *pl->key);
     pl->key_from = zalloc(pl->P, sizeof *pl->key_from);
     pl->key_largest = zalloc(pl->P, sizeof *pl->key_largest);
@@ -192,7 +192,7 @@ igo_error igo_plan_build(igo_model *m, igo_plan *pl)
     igo_error e = IGO_OK;
     if (!pl->key || !pl->key_from || !pl->key_largest || !pl->group_start || !pl->group_sum ||
         !pl->group_largest || !pl->line_cost)
-        e = igo_fail(m, IGO_ERROR_MEMORY, "out of memory");
+        e = igo_fail(m->errmsg, IGO_ERROR_MEMORY, "out of memory");
     if (!e)
         e = resolve_direct_keys(pl);
     if (!e)
@@ -216,7 +216,7 @@ igo_error igo_model_variant(igo_model *m, double **buf, igo_variant *in)
     size_t P = m->prestaties.n;
     *buf = malloc((2 * P + IGO_COST_COUNT) * sizeof **buf);
     if (!*buf)
-        return igo_fail(m, IGO_ERROR_MEMORY, "out of memory");
+        return igo_fail(m->errmsg, IGO_ERROR_MEMORY, "out of memory");
     double *count = *buf, *tariff = count + P, *cost = tariff + P;
     for (size_t p = 0; p < P; p++) {
         count[p] = m->prestaties.v[p].count;

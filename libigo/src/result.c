@@ -51,7 +51,7 @@ static igo_result *result_new(const igo_plan *pl)
 igo_error igo_distribute(igo_model *m, igo_result **result)
 {
     if (!result)
-        return m ? igo_fail(m, IGO_ERROR_ARGUMENT, "no place for the result (NULL)")
+        return m ? igo_fail(m->errmsg, IGO_ERROR_ARGUMENT, "no place for the result (NULL)")
                  : IGO_ERROR_ARGUMENT;
     *result = NULL;
     if (!m)
@@ -66,7 +66,7 @@ igo_error igo_distribute(igo_model *m, igo_result **result)
     igo_result *r = NULL;
     e = igo_model_variant(m, &inputs, &in);
     if (!e && !(r = result_new(&pl)))
-        e = igo_fail(m, IGO_ERROR_MEMORY, "out of memory");
+        e = igo_fail(m->errmsg, IGO_ERROR_MEMORY, "out of memory");
     if (!e)
         e = igo_plan_run(&pl, &in, &r->out);
     if (!e) {

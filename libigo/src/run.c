@@ -20,7 +20,7 @@ igo_error igo_output_alloc(const igo_plan *pl, igo_output *out)
     if (ok)
         return IGO_OK;
     igo_output_free(out);
-    return igo_fail(pl->m, IGO_ERROR_MEMORY, "out of memory");
+    return igo_fail(pl->m->errmsg, IGO_ERROR_MEMORY, "out of memory");
 }
 
 void igo_output_free(igo_output *out)
@@ -45,7 +45,7 @@ static igo_error income(const igo_plan *pl, const igo_variant *in, igo_output *o
     for (size_t p = 0; p < pl->P; p++) {
         double eur = in->count[p] * in->tariff[p];
         if (eur > IGO_MAX_EUR)
-            return igo_fail(pl->m, IGO_ERROR_TOO_LARGE,
+            return igo_fail(pl->m->errmsg, IGO_ERROR_TOO_LARGE,
                             "prestatie %s: income %.15g x EUR %.15g exceeds the limit of EUR %.0f",
                             code(pl, p), in->count[p], in->tariff[p], IGO_MAX_EUR);
         I[p] = igo_round_cents_fast(eur);
@@ -53,7 +53,7 @@ static igo_error income(const igo_plan *pl, const igo_variant *in, igo_output *o
         out->weight[p] = igo_eur(I[p]);
     }
     if (out->income > IGO_MAX_CENTS)
-        return igo_fail(pl->m, IGO_ERROR_TOO_LARGE,
+        return igo_fail(pl->m->errmsg, IGO_ERROR_TOO_LARGE,
                         "total income exceeds the limit of EUR %.0f", IGO_MAX_EUR);
     return IGO_OK;
 }
@@ -71,7 +71,7 @@ static igo_error costs(const igo_plan *pl, const igo_variant *in, igo_output *ou
     }
     char a[32];
     if (out->costs_total > 0 && out->income == 0)
-        return igo_fail(pl->m, IGO_ERROR_NO_INCOME,
+        return igo_fail(pl->m->errmsg, IGO_ERROR_NO_INCOME,
                         "IGO costs of EUR %s cannot be charged: the total income is 0",
                         igo_fmt_cents(a, out->costs_total));
     igo_split(out->costs_total, out->weight, pl->P, igo_eur(out->income),
@@ -101,7 +101,7 @@ static igo_error outside(const igo_plan *pl, igo_output *out)
         }
         if (cost > 0 && base == 0) {
             char a[32];
-            return igo_fail(pl->m, IGO_ERROR_NO_INCOME,
+            return igo_fail(pl->m->errmsg, IGO_ERROR_NO_INCOME,
                             "outside activity '%s': its cost of EUR %s cannot be charged, its "
                             "target prestaties have no income",
                             line->label, igo_fmt_cents(a, cost));
@@ -128,7 +128,7 @@ static igo_error distributable(const igo_plan *pl, igo_output *out)
         D[p] = I[p] - H[p] - O[p];
         if (D[p] < 0) {
             char a[32], b[32], c[32];
-            return igo_fail(pl->m, IGO_ERROR_NEGATIVE_DISTRIBUTABLE,
+            return igo_fail(pl->m->errmsg, IGO_ERROR_NEGATIVE_DISTRIBUTABLE,
                             "prestatie %s: IGO costs EUR %s plus outside activities EUR %s exceed "
                             "its income EUR %s",
                             code(pl, p), igo_fmt_cents(a, H[p]), igo_fmt_cents(b, O[p]),
@@ -149,7 +149,7 @@ static igo_error to_providers(const igo_plan *pl, size_t p, size_t d, int64_t am
     if (n == 0) {
         char a[32];
         const char *disc = pl->m->disciplines.v[d].id;
-        return igo_fail(pl->m, IGO_ERROR_NO_VOLUME,
+        return igo_fail(pl->m->errmsg, IGO_ERROR_NO_VOLUME,
                         "prestatie %s: EUR %s for discipline '%s' would be lost, no %s provider "
                         "has volume in %s",
                         code(pl, p), igo_fmt_cents(a, amount), disc, disc, code(pl, p));
@@ -175,7 +175,7 @@ static igo_error to_disciplines(const igo_plan *pl, igo_output *out)
     for (size_t p = 0; p < P; p++) {
         if (Dp[p] != 0 && pl->key_from[p] == IGO_KEY_NONE) {
             char a[32];
-            return igo_fail(pl->m, IGO_ERROR_KEY_MISSING,
+            return igo_fail(pl->m->errmsg, IGO_ERROR_KEY_MISSING,
                             "prestatie %s: EUR %s to distribute but no verdeelsleutel (give "
                             "percentages or history lines for it)",
                             code(pl, p), igo_fmt_cents(a, Dp[p]));

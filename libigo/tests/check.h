@@ -6,6 +6,12 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "igo/igo.h"
+
+/* The detailed message of a model or of a scenario set. */
+#define ERRMSG(obj)                                                                            \
+    _Generic((obj), igo_model *: igo_model_errmsg, igo_scenarios *: igo_scenarios_errmsg)(obj)
+
 typedef struct igo_t {
     const char *test;
     int failures, checks;
@@ -40,14 +46,14 @@ typedef struct igo_t {
         if (got_ != (code)) {                                                                  \
             fprintf(stderr, "%s:%d: %s: %s returned %s, expected %s (%s)\n", __FILE__,         \
                     __LINE__, t->test, #call, igo_error_name(got_), igo_error_name(code),      \
-                    igo_model_errmsg(model));                                                  \
+                    ERRMSG(model));                                                  \
             t->failures++;                                                                     \
         } else {                                                                               \
             const char *frags_[] = {__VA_ARGS__};                                              \
             for (size_t i_ = 0; i_ < sizeof frags_ / sizeof frags_[0]; i_++)                   \
-                if (!strstr(igo_model_errmsg(model), frags_[i_])) {                            \
+                if (!strstr(ERRMSG(model), frags_[i_])) {                            \
                     fprintf(stderr, "%s:%d: %s: message \"%s\" lacks \"%s\"\n", __FILE__,      \
-                            __LINE__, t->test, igo_model_errmsg(model), frags_[i_]);           \
+                            __LINE__, t->test, ERRMSG(model), frags_[i_]);           \
                     t->failures++;                                                             \
                 }                                                                              \
         }                                                                                      \
@@ -59,7 +65,7 @@ typedef struct igo_t {
         t->checks++;                                                                           \
         if (got_ != IGO_OK) {                                                                  \
             fprintf(stderr, "%s:%d: %s: %s failed: %s\n", __FILE__, __LINE__, t->test, #call,  \
-                    igo_model_errmsg(model));                                                  \
+                    ERRMSG(model));                                                  \
             t->failures++;                                                                     \
         }                                                                                      \
     } while (0)

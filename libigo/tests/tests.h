@@ -23,7 +23,12 @@
     X(batch_equals_single)                                                                     \
     X(batch_errors)                                                                            \
     X(workbook_written_and_checked)                                                            \
-    X(workbook_failures_leave_nothing)
+    X(workbook_failures_leave_nothing)                                                         \
+    X(scenario_published_figures)                                                              \
+    X(scenario_linear_in_volumes)                                                              \
+    X(scenario_refusals)                                                                       \
+    X(percentiles_match_sorting)                                                               \
+    X(scenario_monte_carlo)
 
 #define DECLARE(name) void test_##name(igo_t *t);
 IGO_TESTS(DECLARE)

@@ -20,6 +20,11 @@ COST_SHARE = lib.IGO_COST_SHARE
 SUMMARY_COUNT = lib.IGO_SUMMARY_COUNT
 LANG_NL = lib.IGO_LANG_NL
 LANG_EN = lib.IGO_LANG_EN
+SCENARIO_OPTIMISTIC = lib.IGO_SCENARIO_OPTIMISTIC
+SCENARIO_MIDDLE = lib.IGO_SCENARIO_MIDDLE
+SCENARIO_CONSERVATIVE = lib.IGO_SCENARIO_CONSERVATIVE
+DRAW_UNIFORM = lib.IGO_DRAW_UNIFORM
+DRAW_TRIANGULAR = lib.IGO_DRAW_TRIANGULAR
 
 
 def _text(value: Any, name: str) -> bytes:
@@ -75,22 +80,23 @@ _PRESTATIE_FIELDS = (lib.igo_model_prestatie_code, lib.igo_model_prestatie_label
 _DISCIPLINE_FIELDS = (lib.igo_model_discipline_id, lib.igo_model_discipline_label)
 
 
-class Model:
-    """An igo_model: a region's distribution model in the C core."""
+class _Core:
+    """A core object (a model or a scenario set) with its detailed error message, guarded so
+    that one thread cannot change it while another computes with it without the GIL."""
 
-    def __init__(self) -> None:
-        model = lib.igo_model_new()
-        if model == ffi.NULL:
+    def __init__(self, new: Callable[[], Any], free: Callable[[Any], None],
+                 errmsg: Callable[[Any], Any]) -> None:
+        pointer = new()
+        if pointer == ffi.NULL:
             raise MemoryError("out of memory")
-        self._m = ffi.gc(model, lib.igo_model_free)
+        self._m = ffi.gc(pointer, free)
+        self._errmsg = errmsg
         self._busy = False
-
-    # ---- plumbing ----
 
     def _idle(self) -> None:
         if self._busy:
-            raise RuntimeError("this Model is busy in a calculation on another thread; use one "
-                               "Model per thread")
+            raise RuntimeError("this object is busy in a calculation on another thread; use one "
+                               "object per thread")
 
     def _call(self, fn: Callable[..., int], *args: Any) -> None:
         self._idle()
@@ -99,7 +105,23 @@ class Model:
     def _call_busy(self, fn: Callable[..., int], *args: Any) -> None:
         code = fn(self._m, *args)
         if code:
-            _raise(code, ffi.string(lib.igo_model_errmsg(self._m)).decode())
+            _raise(code, ffi.string(self._errmsg(self._m)).decode())
+
+    def _run(self, fn: Callable[..., int], *args: Any) -> None:
+        """A long call: the object is busy meanwhile (cffi runs it without the GIL)."""
+        self._idle()
+        self._busy = True
+        try:
+            self._call_busy(fn, *args)
+        finally:
+            self._busy = False
+
+
+class Model(_Core):
+    """An igo_model: a region's distribution model in the C core."""
+
+    def __init__(self) -> None:
+        super().__init__(lib.igo_model_new, lib.igo_model_free, lib.igo_model_errmsg)
 
     # ---- setters ----
 
@@ -167,16 +189,7 @@ class Model:
         self._call(lib.igo_model_add_default_transfer_reasons)
 
     def write_workbook(self, path: str | os.PathLike[str], lang: int = LANG_NL) -> None:
-        options = ffi.new("igo_workbook_options *")
-        options.lang = LANG_EN if lang else LANG_NL
-        encoded = os.fsencode(path)
-        if b"\0" in encoded:
-            raise ValueError("embedded null byte")
-        self._busy = True
-        try:
-            self._call_busy(lib.igo_workbook_write, encoded, options)
-        finally:
-            self._busy = False
+        self._run(lib.igo_workbook_write, _path(path), _lang(lang))
 
     # ---- reading back ----
 
@@ -197,15 +210,8 @@ class Model:
     # ---- distribution ----
 
     def distribute(self) -> dict[str, Any]:
-        self._idle()
         out = ffi.new("igo_result **")
-        self._busy = True
-        try:
-            code = lib.igo_distribute(self._m, out)
-        finally:
-            self._busy = False
-        if code:
-            _raise(code, ffi.string(lib.igo_model_errmsg(self._m)).decode())
+        self._run(lib.igo_distribute, out)
         result = ffi.gc(out[0], lib.igo_result_free)
         return _result_dict(result)
 
@@ -231,17 +237,28 @@ class Model:
             view = _buffer(obj, name, ctype, count, writable)
             keep.append(view)
             setattr(batch, name, view)
-        self._busy = True
         try:
-            code = lib.igo_distribute_batch(self._m, batch)
-        finally:
-            self._busy = False
-        if code:
-            _raise(code, ffi.string(lib.igo_model_errmsg(self._m)).decode(),
-                   batch.failed_variant)
+            self._run(lib.igo_distribute_batch, batch)
+        except IgoError as exc:
+            exc.variant = batch.failed_variant
+            raise
 
 
-def _buffer(obj: Any, name: str, ctype: str, count: int, writable: bool) -> Any:
+def _path(path: str | os.PathLike[str]) -> bytes:
+    encoded = os.fsencode(path)
+    if b"\0" in encoded:
+        raise ValueError("embedded null byte")
+    return encoded
+
+
+def _lang(lang: int) -> Any:
+    options = ffi.new("igo_workbook_options *")
+    options.lang = LANG_EN if lang else LANG_NL
+    return options
+
+
+def _buffer(obj: Any, name: str, ctype: str, count: int, writable: bool,
+            fn: str = "distribute_batch") -> Any:
     """A cdata view of a C-contiguous buffer of count float64/int64 items, checked like the
     extension checks it; NULL for None."""
     if obj is None:
@@ -251,17 +268,17 @@ def _buffer(obj: Any, name: str, ctype: str, count: int, writable: bool) -> Any:
     wanted = ("d",) if ctype == "double[]" else ("q", "l")
     if fmt not in wanted or view.itemsize != 8:
         kind = "float64" if ctype == "double[]" else "int64"
-        raise TypeError(f"distribute_batch: {name} must hold {kind}, not format '{view.format}'")
+        raise TypeError(f"{fn}: {name} must hold {kind}, not format '{view.format}'")
     if not view.c_contiguous:
-        raise ValueError(f"distribute_batch: {name} is not C-contiguous")
+        raise ValueError(f"{fn}: {name} is not C-contiguous")
     if writable and view.readonly:
-        raise TypeError(f"distribute_batch: {name} is read-only")
+        raise TypeError(f"{fn}: {name} is read-only")
     if view.nbytes != count * 8:
-        raise ValueError(f"distribute_batch: {name} has {view.nbytes // 8} values, expected {count}")
+        raise ValueError(f"{fn}: {name} has {view.nbytes // 8} values, expected {count}")
     return ffi.from_buffer(ctype, obj, require_writable=writable)
 
 
-def _ints(ptr: Any, n: int) -> list[int]:
+def _unpack(ptr: Any, n: int) -> list:
     return ffi.unpack(ptr, n) if n else []
 
 
@@ -275,15 +292,107 @@ def _result_dict(r: Any) -> dict[str, Any]:
         "costs_total": lib.igo_result_costs_total(r),
         "outside_total": lib.igo_result_outside_total(r),
         "distributed": lib.igo_result_distributed(r),
-        "prestatie_income": _ints(column(r, lib.IGO_COLUMN_INCOME), P),
-        "prestatie_costs": _ints(column(r, lib.IGO_COLUMN_COSTS), P),
-        "prestatie_outside": _ints(column(r, lib.IGO_COLUMN_OUTSIDE), P),
-        "prestatie_distributable": _ints(column(r, lib.IGO_COLUMN_DISTRIBUTABLE), P),
-        "outside_costs": _ints(lib.igo_result_outside_costs(r), L),
-        "outside_parts": _ints(lib.igo_result_outside_parts(r), L * P),
-        "keys": _ints(lib.igo_result_keys(r), P * D),
-        "disciplines": _ints(lib.igo_result_disciplines(r), P * D),
-        "providers": _ints(lib.igo_result_providers(r), P * O),
-        "discipline_totals": _ints(lib.igo_result_discipline_totals(r), D),
-        "provider_totals": _ints(lib.igo_result_provider_totals(r), O),
+        "prestatie_income": _unpack(column(r, lib.IGO_COLUMN_INCOME), P),
+        "prestatie_costs": _unpack(column(r, lib.IGO_COLUMN_COSTS), P),
+        "prestatie_outside": _unpack(column(r, lib.IGO_COLUMN_OUTSIDE), P),
+        "prestatie_distributable": _unpack(column(r, lib.IGO_COLUMN_DISTRIBUTABLE), P),
+        "outside_costs": _unpack(lib.igo_result_outside_costs(r), L),
+        "outside_parts": _unpack(lib.igo_result_outside_parts(r), L * P),
+        "keys": _unpack(lib.igo_result_keys(r), P * D),
+        "disciplines": _unpack(lib.igo_result_disciplines(r), P * D),
+        "providers": _unpack(lib.igo_result_providers(r), P * O),
+        "discipline_totals": _unpack(lib.igo_result_discipline_totals(r), D),
+        "provider_totals": _unpack(lib.igo_result_provider_totals(r), O),
     }
+
+
+class Scenarios(_Core):
+    """An igo_scenarios set: cost scenarios in the C core."""
+
+    def __init__(self) -> None:
+        super().__init__(lib.igo_scenarios_new, lib.igo_scenarios_free, lib.igo_scenarios_errmsg)
+
+    def set_name(self, name: str) -> None:
+        self._call(lib.igo_scenarios_set_name, _text(name, "name"))
+
+    def add_sector(self, id: str, label: str | None = None) -> None:
+        self._call(lib.igo_scenarios_add_sector, _text(id, "id"), _optional_text(label, "label"))
+
+    def add_driver(self, id: str, label: str | None, volume: float, per_volume: float) -> None:
+        self._call(lib.igo_scenarios_add_driver, _text(id, "id"), _optional_text(label, "label"),
+                   _number(volume, "volume"), _number(per_volume, "per_volume"))
+
+    def set_unit_delta(self, driver: str, sector: str, eur: float) -> None:
+        self._call(lib.igo_scenarios_set_unit_delta, _text(driver, "driver"),
+                   _text(sector, "sector"), _number(eur, "eur"))
+
+    def add_study(self, driver: str, label: str | None, effect: float, weight: float) -> None:
+        self._call(lib.igo_scenarios_add_study, _text(driver, "driver"),
+                   _optional_text(label, "label"), _number(effect, "effect"),
+                   _number(weight, "weight"))
+
+    def set_override(self, scenario: int, driver: str, effect: float) -> None:
+        self._call(lib.igo_scenarios_set_override, int(scenario), _text(driver, "driver"),
+                   _number(effect, "effect"))
+
+    def set_phase_in(self, year: int, fraction: float) -> None:
+        self._call(lib.igo_scenarios_set_phase_in, int(year), _number(fraction, "fraction"))
+
+    def set_national_births(self, births: float) -> None:
+        self._call(lib.igo_scenarios_set_national_births, _number(births, "births"))
+
+    def sizes(self) -> tuple[int, int]:
+        return lib.igo_scenarios_driver_count(self._m), lib.igo_scenarios_sector_count(self._m)
+
+    def _scaling(self, births: float, volumes: Any, fn: str) -> tuple[Any, Any]:
+        scaling = ffi.new("igo_scaling *")
+        scaling.births = _number(births, "births")
+        view = _buffer(volumes, "volumes", "double[]", self.sizes()[0], False, fn)
+        scaling.volumes = view
+        return scaling, view
+
+    def compute(self, births: float, volumes: Any) -> dict[str, Any]:
+        scaling, _view = self._scaling(births, volumes, "compute")
+        out = ffi.new("igo_scenario_result **")
+        self._run(lib.igo_scenarios_compute, scaling, out)
+        r = ffi.gc(out[0], lib.igo_scenario_result_free)
+        D, S = lib.igo_scenario_result_driver_count(r), lib.igo_scenario_result_sector_count(r)
+        Y = lib.igo_scenario_result_year_count(r)
+        each = range(lib.IGO_SCENARIO_COUNT)
+        return {
+            "volumes": _unpack(lib.igo_scenario_result_volumes(r), D),
+            "potentials": _unpack(lib.igo_scenario_result_potentials(r), D * S),
+            "effects": [_unpack(lib.igo_scenario_result_effects(r, k), D) for k in each],
+            "impacts": [_unpack(lib.igo_scenario_result_impacts(r, k), D * S) for k in each],
+            "sector_totals": [_unpack(lib.igo_scenario_result_sector_totals(r, k), S) for k in each],
+            "driver_totals": [_unpack(lib.igo_scenario_result_driver_totals(r, k), D) for k in each],
+            "totals": [lib.igo_scenario_result_total(r, k) for k in each],
+            "years": _unpack(lib.igo_scenario_result_years(r), Y),
+            "fractions": _unpack(lib.igo_scenario_result_fractions(r), Y),
+            "phase_in": [_unpack(lib.igo_scenario_result_phase_in(r, k), Y * (S + 1))
+                         for k in each],
+            "tornado_low": _unpack(lib.igo_scenario_result_tornado_low(r), D),
+            "tornado_high": _unpack(lib.igo_scenario_result_tornado_high(r), D),
+        }
+
+    def uncertainty(self, births: float, volumes: Any, draws: int, seed: int,
+                    distribution: int, percentiles: Any, out: Any, mean: Any,
+                    samples: Any) -> None:
+        if draws <= 0:
+            raise ValueError("uncertainty: draws must be more than 0")
+        scaling, _view = self._scaling(births, volumes, "uncertainty")
+        S1 = self.sizes()[1] + 1
+        n = len(memoryview(percentiles)) if percentiles is not None else 0
+        u = ffi.new("igo_uncertainty *")
+        u.draws, u.seed, u.distribution, u.npercentiles = draws, seed, distribution, n
+        keep = [_buffer(percentiles, "percentiles", "double[]", n, False, "uncertainty"),
+                _buffer(out, "out", "double[]", n * S1, True, "uncertainty"),
+                _buffer(mean, "mean", "double[]", S1, True, "uncertainty"),
+                _buffer(samples, "samples", "double[]", draws * S1, True, "uncertainty")]
+        u.percentiles, u.out, u.mean, u.samples = keep
+        self._run(lib.igo_scenarios_uncertainty, scaling, u)
+
+    def write_workbook(self, path: str | os.PathLike[str], births: float, volumes: Any,
+                       lang: int = LANG_NL) -> None:
+        scaling, _view = self._scaling(births, volumes, "write_workbook")
+        self._run(lib.igo_scenarios_workbook_write, scaling, _path(path), _lang(lang))

@@ -3,6 +3,7 @@
     igo verdeel REGIO.toml [--csv MAP] [--xlsx UIT.xlsx]   the distribution of a region file
     igo voorbeeld [--csv MAP] [--xlsx UIT.xlsx]           the same for the embedded example
     igo sjabloon UIT.xlsx                                  a blank input workbook
+    igo scenario [--geboorten N] [--xlsx UIT.xlsx]         the cost scenarios (Gupta 2026)
 
 Exit status: 0 done, 1 the input was refused (the message says where), 2 wrong usage.
 """
@@ -16,7 +17,7 @@ from typing import Sequence
 
 import pandas as pd
 
-from . import __version__, example_region
+from . import __version__, example_region, scenarios
 from ._errors import IgoError
 from .distribution import Distribution
 from .money import format_nl
@@ -95,10 +96,59 @@ def _parser() -> argparse.ArgumentParser:
                        help="schrijf het ingevulde model als Excel-werkmap")
     sjabloon = sub.add_parser("sjabloon", help="een leeg invoermodel als Excel-werkmap")
     sjabloon.add_argument("xlsx", type=pathlib.Path, metavar="UIT.xlsx")
-    for p in (verdeel, voorbeeld, sjabloon):
+    scenario = sub.add_parser("scenario", help="kosten en baten van betere samenwerking "
+                                                "(scenario's per sector en driver)")
+    scenario.add_argument("--geboorten", type=float, metavar="N",
+                          help="geboorten per jaar in de regio (standaard: landelijk)")
+    scenario.add_argument("--set", type=pathlib.Path, metavar="SET.toml",
+                          help="eigen scenarioset (standaard: de studie van Gupta, 2026)")
+    scenario.add_argument("--xlsx", type=pathlib.Path, metavar="UIT.xlsx",
+                          help="schrijf de scenariowerkmap")
+    for p in (verdeel, voorbeeld, sjabloon, scenario):
         p.add_argument("--lang", choices=("nl", "en"), default="nl",
                        help="taal van de werkmap (standaard nl)")
     return parser
+
+
+SCENARIO_HEADERS = {"optimistic": "optimistisch", "middle": "midden",
+                    "conservative": "conservatief", "total": "totaal", "low": "conservatief",
+                    "high": "optimistisch", "swing": "bandbreedte"}
+
+
+def render_scenarios(result: "scenarios.ScenarioResult") -> str:
+    """The scenario table, per driver, the phase-in and the tornado (Dutch): in EUR mln for the
+    country, in thousands of EUR for a region."""
+    big = abs(result.table.loc["total", "optimistic"]) >= 1e7
+    divisor, unit = (1e6, "EUR mln") if big else (1e3, "EUR duizend")
+
+    def scaled(frame: pd.DataFrame) -> str:
+        frame = (frame / divisor).rename(columns=SCENARIO_HEADERS, index=SCENARIO_HEADERS)
+        return frame.to_string(float_format=lambda v: format_nl(v, 1))
+    where = (f"regio met {format_nl(result.births, 0)} geboorten per jaar" if result.births
+             else "landelijk")
+    return "\n".join([
+        f"{result.set.name}; {where}",
+        f"\nImpact per sector per jaar bij volledig effect ({unit}; negatief is een besparing)",
+        scaled(result.table),
+        f"\nImpact per driver ({unit})",
+        scaled(result.by_driver),
+        f"\nInfasering, middenscenario ({unit})",
+        scaled(result.phase_in.loc["middle"]),
+        f"\nTornado: één driver van conservatief naar optimistisch, de rest midden ({unit})",
+        scaled(result.tornado),
+    ]) + "\n"
+
+
+def _scenario(args: argparse.Namespace) -> int:
+    study = scenarios.ScenarioSet.from_file(args.set) if args.set else \
+        scenarios.ScenarioSet.default()
+    result = study.compute(births=args.geboorten)
+    sys.stdout.write(render_scenarios(result))
+    if args.xlsx:
+        _check_xlsx(args.xlsx, args.set)
+        study.to_excel(args.xlsx, births=args.geboorten, lang=args.lang)
+        sys.stdout.write(f"\nScenariowerkmap geschreven: {args.xlsx}\n")
+    return 0
 
 
 def _check_xlsx(target: pathlib.Path, source: pathlib.Path | None) -> None:
@@ -112,6 +162,8 @@ def _check_xlsx(target: pathlib.Path, source: pathlib.Path | None) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
+        if args.command == "scenario":
+            return _scenario(args)
         if args.command == "sjabloon":
             _check_xlsx(args.xlsx, None)
             Region(name="Nieuwe regio").to_excel(args.xlsx, args.lang)

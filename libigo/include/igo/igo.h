@@ -12,6 +12,7 @@
 #include "model.h"
 #include "distribute.h"
 #include "workbook.h"
+#include "scenario.h"
 
 IGO_BEGIN_DECLS
 

@@ -29,7 +29,7 @@ static size_t sheet_prefix(const wb *w, int sheet, char *out, size_t size)
     if (sheet < 0)
         return 0;
     size_t n = 0;
-    const char *name = w->t->sheet[sheet];
+    const char *name = w->sheet_name[sheet];
     out[n++] = '\'';
     for (; *name && n + 4 < size; name++) {
         if (*name == '\'')

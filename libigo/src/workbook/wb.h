@@ -7,6 +7,8 @@
 
 #include "../plan.h"
 
+#define WB_MAX_SHEETS 8
+
 enum wb_sheet {
     WB_INTRO,    /* Modeltoelichting */
     WB_REGIO,    /* Regiokenmerken (output) */
@@ -84,12 +86,19 @@ enum { PROV_NAME = 1, PROV_DISC = 2, PROV_VOL = 3, HIST_DISC = 1, HIST_PRESTATIE
 enum { HIST_COUNT = 3, HIST_TARIFF = 4, HIST_MONEY = 5 };
 
 typedef struct wb {
+    /* The distribution model's workbook: */
     igo_model *m;
     const igo_plan *pl;
     const igo_result *r;
+    /* or the scenario workbook's: */
+    const struct igo_scenarios *sc;
+    const struct igo_scenario_result *sr;
+    double share; /* the scenario set's factor on national volumes */
     const wb_text *t;
     lxw_workbook *book;
-    lxw_worksheet *ws[WB_SHEETS];
+    lxw_worksheet *ws[WB_MAX_SHEETS];
+    const char *sheet_name[WB_MAX_SHEETS];
+    int sheets;
     wb_formats f;
     wb_layout at;
     lxw_error error; /* the first error of libxlsxwriter, if any */
@@ -150,6 +159,11 @@ void wb_sheet_results(wb *w);
 void wb_sheet_regio(wb *w);
 
 /* Checks that a written .xlsx is a complete zip whose every member reads back with a good CRC. */
-igo_error wb_verify_zip(igo_model *m, const char *path);
+igo_error wb_verify_zip(char *errmsg, const char *path);
+
+/* Writes a workbook safely: adds w->sheets sheets named w->sheet_name, calls fill, closes the
+ * book into a temporary file next to path, checks it, syncs it, renames it over path. A failure
+ * leaves no file; the message goes to errmsg. */
+igo_error wb_write_safely(wb *w, char *errmsg, const char *path, void (*fill)(wb *w));
 
 #endif

@@ -13,12 +13,12 @@
 
 /* A new empty file next to path (".name.xlsx.<pid>.<n>.tmp"), in *tmp for the caller to free.
  * Created with O_EXCL (never an existing file) and mode 0666 less the umask, like any new file. */
-static igo_error temp_file(igo_model *m, const char *path, char **tmp)
+static igo_error temp_file(char *errmsg, const char *path, char **tmp)
 {
     const char *slash = strrchr(path, '/');
     size_t dir = slash ? (size_t)(slash - path) + 1 : 0, n = strlen(path) + 48;
     if (!(*tmp = malloc(n)))
-        return igo_fail(m, IGO_ERROR_MEMORY, "out of memory");
+        return igo_fail(errmsg, IGO_ERROR_MEMORY, "out of memory");
     int fd = -1;
     for (unsigned i = 0; fd < 0 && i < 1000; i++) {
         snprintf(*tmp, n, "%.*s.%s.%ld.%u.tmp", (int)dir, path, path + dir, (long)getpid(), i);
@@ -27,7 +27,7 @@ static igo_error temp_file(igo_model *m, const char *path, char **tmp)
             break;
     }
     if (fd < 0) {
-        igo_error e = igo_fail(m, IGO_ERROR_IO, "%s: cannot write in this directory: %s", path,
+        igo_error e = igo_fail(errmsg, IGO_ERROR_IO, "%s: cannot write in this directory: %s", path,
                                strerror(errno));
         free(*tmp), *tmp = NULL;
         return e;
@@ -37,14 +37,14 @@ static igo_error temp_file(igo_model *m, const char *path, char **tmp)
 }
 
 /* Flushes the finished file to the disk, so that the rename cannot expose a file in pieces. */
-static igo_error sync_file(igo_model *m, const char *tmp, const char *path)
+static igo_error sync_file(char *errmsg, const char *tmp, const char *path)
 {
     int fd = open(tmp, O_RDONLY);
     if (fd < 0 || fsync(fd) != 0) {
         int err = errno;
         if (fd >= 0)
             close(fd);
-        return igo_fail(m, IGO_ERROR_IO, "%s: cannot write the workbook: %s", path,
+        return igo_fail(errmsg, IGO_ERROR_IO, "%s: cannot write the workbook: %s", path,
                         strerror(err));
     }
     close(fd);
@@ -56,11 +56,11 @@ static igo_error sync_file(igo_model *m, const char *tmp, const char *path)
 static igo_error check_id(igo_model *m, const char *kind, const char *id, const char *earlier)
 {
     if (strpbrk(id, "*?~") || strchr("<>=", id[0]))
-        return igo_fail(m, IGO_ERROR_ARGUMENT,
+        return igo_fail(m->errmsg, IGO_ERROR_ARGUMENT,
                         "%s '%s': a workbook cannot match an id with * ? ~ or a leading < > =",
                         kind, id);
     if (earlier && strcasecmp(id, earlier) == 0)
-        return igo_fail(m, IGO_ERROR_DUPLICATE,
+        return igo_fail(m->errmsg, IGO_ERROR_DUPLICATE,
                         "%s '%s' and '%s': a workbook does not tell ids apart by case", kind,
                         earlier, id);
     return IGO_OK;
@@ -87,12 +87,6 @@ static igo_error check_ids(igo_model *m)
 
 static void write_sheets(wb *w)
 {
-    for (int s = 0; s < WB_SHEETS; s++)
-        w->ws[s] = workbook_add_worksheet(w->book, w->t->sheet[s]);
-    for (int s = 0; s < WB_SHEETS; s++)
-        if (!w->ws[s])
-            return wb_keep(w, LXW_ERROR_MEMORY_MALLOC_FAILED);
-    wb_make_formats(w->book, &w->f);
     wb_sheet_intro(w);
     wb_sheet_regio(w);
     wb_sheet_results(w);
@@ -106,30 +100,45 @@ static void write_sheets(wb *w)
     wb_keep(w, workbook_set_properties(w->book, &props));
 }
 
-/* Writes the workbook into tmp; the model, plan and result are ready. */
-static igo_error write_to(igo_model *m, const igo_plan *pl, const igo_result *r, const char *tmp,
-                          const char *path, const igo_workbook_options *options)
+/* Creates the book in tmp, adds the sheets, fills them and closes the book. */
+static igo_error write_book(wb *w, char *errmsg, const char *tmp, const char *path,
+                            void (*fill)(wb *w))
 {
-    wb *w = calloc(1, sizeof *w);
-    if (!w)
-        return igo_fail(m, IGO_ERROR_MEMORY, "out of memory");
-    w->m = m, w->pl = pl, w->r = r;
-    w->t = wb_texts(options ? options->lang : IGO_LANG_NL);
-    wb_make_layout(m, &w->at);
     lxw_workbook_options opts = {.constant_memory = LXW_FALSE, .use_zip64 = LXW_FALSE};
     w->book = workbook_new_opt(tmp, &opts);
-    igo_error e = IGO_OK;
-    if (!w->book) {
-        e = igo_fail(m, IGO_ERROR_MEMORY, "%s: cannot start the workbook", path);
-    } else {
-        write_sheets(w);
-        lxw_error closed = workbook_close(w->book); /* frees the workbook, whatever happens */
-        lxw_error first = w->error ? w->error : closed;
-        if (first)
-            e = igo_fail(m, IGO_ERROR_IO, "%s: cannot write the workbook: %s", path,
-                         lxw_strerror(first));
+    if (!w->book)
+        return igo_fail(errmsg, IGO_ERROR_MEMORY, "%s: cannot start the workbook", path);
+    for (int s = 0; s < w->sheets; s++)
+        if (!(w->ws[s] = workbook_add_worksheet(w->book, w->sheet_name[s])))
+            wb_keep(w, LXW_ERROR_MEMORY_MALLOC_FAILED);
+    if (!w->error) {
+        wb_make_formats(w->book, &w->f);
+        fill(w);
     }
-    free(w);
+    lxw_error closed = workbook_close(w->book); /* frees the book, whatever happens */
+    lxw_error first = w->error ? w->error : closed;
+    if (first)
+        return igo_fail(errmsg, IGO_ERROR_IO, "%s: cannot write the workbook: %s", path,
+                        lxw_strerror(first));
+    return IGO_OK;
+}
+
+igo_error wb_write_safely(wb *w, char *errmsg, const char *path, void (*fill)(wb *w))
+{
+    char *tmp = NULL;
+    igo_error e = temp_file(errmsg, path, &tmp);
+    if (!e)
+        e = write_book(w, errmsg, tmp, path, fill);
+    if (!e)
+        e = wb_verify_zip(errmsg, tmp);
+    if (!e)
+        e = sync_file(errmsg, tmp, path);
+    if (!e && rename(tmp, path) != 0)
+        e = igo_fail(errmsg, IGO_ERROR_IO, "%s: cannot put the workbook in place: %s", path,
+                     strerror(errno));
+    if (e && tmp)
+        remove(tmp);
+    free(tmp);
     return e;
 }
 
@@ -138,32 +147,26 @@ igo_error igo_workbook_write(igo_model *m, const char *path, const igo_workbook_
     if (!m)
         return IGO_ERROR_ARGUMENT;
     if (!path || !*path)
-        return igo_fail(m, IGO_ERROR_ARGUMENT, "no file name for the workbook");
+        return igo_fail(m->errmsg, IGO_ERROR_ARGUMENT, "no file name for the workbook");
     igo_result *r = NULL;
     igo_error e = igo_distribute(m, &r);
     if (!e)
         e = check_ids(m);
-    if (e) {
-        igo_result_free(r);
-        return e;
-    }
     igo_plan pl;
-    char *tmp = NULL;
-    e = igo_plan_build(m, &pl);
-    if (!e) {
-        e = temp_file(m, path, &tmp);
-        if (!e)
-            e = write_to(m, &pl, r, tmp, path, options);
-        if (!e)
-            e = wb_verify_zip(m, tmp);
-        if (!e)
-            e = sync_file(m, tmp, path);
-        if (!e && rename(tmp, path) != 0)
-            e = igo_fail(m, IGO_ERROR_IO, "%s: cannot put the workbook in place: %s", path,
-                         strerror(errno));
-        if (e && tmp)
-            remove(tmp);
-        free(tmp);
+    if (!e)
+        e = igo_plan_build(m, &pl);
+    wb *w = e ? NULL : calloc(1, sizeof *w);
+    if (!e && !w)
+        e = igo_fail(m->errmsg, IGO_ERROR_MEMORY, "out of memory");
+    if (w) {
+        w->m = m, w->pl = &pl, w->r = r;
+        w->t = wb_texts(options ? options->lang : IGO_LANG_NL);
+        w->sheets = WB_SHEETS;
+        for (int s = 0; s < WB_SHEETS; s++)
+            w->sheet_name[s] = w->t->sheet[s];
+        wb_make_layout(m, &w->at);
+        e = wb_write_safely(w, m->errmsg, path, write_sheets);
+        free(w);
         igo_plan_free(&pl);
     }
     igo_result_free(r);

@@ -1,0 +1,45 @@
+/* Helpers every object type of the extension uses. */
+#include "cext.h"
+
+int cext_idle(int busy)
+{
+    if (!busy)
+        return 0;
+    PyErr_SetString(PyExc_RuntimeError, "this object is busy in a calculation on another "
+                                        "thread; use one object per thread");
+    return -1;
+}
+
+PyObject *cext_done(PyObject *self, igo_error e, const char *errmsg)
+{
+    if (e)
+        return cext_raise((cext_state *)PyType_GetModuleState(Py_TYPE(self)), e, errmsg, -1);
+    Py_RETURN_NONE;
+}
+
+int cext_get_buffer(PyObject *obj, Py_buffer *view, char kind, size_t count, int writable,
+                    const char *fn, const char *name)
+{
+    view->buf = NULL;
+    if (obj == Py_None)
+        return 0;
+    int flags = PyBUF_C_CONTIGUOUS | PyBUF_FORMAT | (writable ? PyBUF_WRITABLE : 0);
+    if (PyObject_GetBuffer(obj, view, flags) < 0)
+        return -1;
+    const char *f = view->format ? view->format : "B";
+    if (*f == '@' || *f == '=' || *f == '<')
+        f++;
+    int ok_kind = kind == 'd' ? (f[0] == 'd' && !f[1]) : ((f[0] == 'q' || f[0] == 'l') && !f[1]);
+    if (!ok_kind || view->itemsize != 8) {
+        PyErr_Format(PyExc_TypeError, "%s: %s must hold %s, not format '%s'", fn, name,
+                     kind == 'd' ? "float64" : "int64", view->format ? view->format : "B");
+    } else if ((size_t)view->len != count * 8) {
+        PyErr_Format(PyExc_ValueError, "%s: %s has %zd values, expected %zu", fn, name,
+                     view->len / 8, count);
+    } else {
+        return 0;
+    }
+    PyBuffer_Release(view);
+    view->buf = NULL;
+    return -1;
+}

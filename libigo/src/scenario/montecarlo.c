@@ -1,0 +1,170 @@
+/* Monte Carlo uncertainty: each driver's effect drawn between its conservative and optimistic
+ * values (uniform, or triangular with the mode at the middle effect), many times, with a seeded
+ * xoshiro256** generator so that a seed always gives the same figures. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "quantile.h"
+#include "scenario.h"
+
+typedef struct rng {
+    uint64_t s[4];
+} rng;
+
+static uint64_t splitmix64(uint64_t *x)
+{
+    uint64_t z = (*x += 0x9e3779b97f4a7c15ULL);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    return z ^ (z >> 31);
+}
+
+static rng rng_seed(uint64_t seed)
+{
+    rng r;
+    for (int i = 0; i < 4; i++)
+        r.s[i] = splitmix64(&seed);
+    return r;
+}
+
+static inline uint64_t rotl(uint64_t x, int k)
+{
+    return (x << k) | (x >> (64 - k));
+}
+
+/* A double uniform in [0, 1). */
+static inline double rng_unit(rng *r)
+{
+    uint64_t *s = r->s, result = rotl(s[1] * 5, 7) * 9, t = s[1] << 17;
+    s[2] ^= s[0], s[3] ^= s[1], s[1] ^= s[2], s[0] ^= s[3], s[2] ^= t, s[3] = rotl(s[3], 45);
+    return (double)(result >> 11) * 0x1p-53;
+}
+
+/* One driver's range: from lo to hi, mode at mode (triangular), as the inverse CDF needs it. */
+typedef struct range {
+    double lo, width, split, left, right; /* split: the CDF at the mode */
+} range;
+
+static igo_error ranges(igo_scenarios *set, const sc_plan *pl, igo_draw kind, range *out)
+{
+    size_t D = pl->D;
+    for (size_t i = 0; i < D; i++) {
+        double a = pl->effects[IGO_SCENARIO_CONSERVATIVE * D + i];
+        double b = pl->effects[IGO_SCENARIO_OPTIMISTIC * D + i];
+        double mode = pl->effects[IGO_SCENARIO_MIDDLE * D + i];
+        double lo = a < b ? a : b, hi = a < b ? b : a, width = hi - lo;
+        if (kind == IGO_DRAW_TRIANGULAR && (mode < lo || mode > hi))
+            return igo_fail(set->errmsg, IGO_ERROR_VALUE,
+                            "driver '%s': the middle effect %.4g %% lies outside the range "
+                            "%.4g..%.4g %% of the conservative and optimistic effects",
+                            set->drivers.v[i].id, mode * 100, lo * 100, hi * 100);
+        out[i] = (range){lo, width, width > 0 ? (mode - lo) / width : 0,
+                         width * (mode - lo), width * (hi - mode)};
+    }
+    return IGO_OK;
+}
+
+static inline double draw(rng *r, const range *g, igo_draw kind)
+{
+    double u = rng_unit(r);
+    if (kind == IGO_DRAW_UNIFORM)
+        return g->lo + g->width * u;
+    return u < g->split ? g->lo + sqrt(u * g->left) : g->lo + g->width - sqrt((1 - u) * g->right);
+}
+
+/* The draws, series by series: series[s * draws + n] is draw n's figure for sector s (s = S is
+ * the total), in EUR. */
+static void run(const sc_plan *pl, const double *potential, const range *g, igo_draw kind,
+                uint64_t seed, size_t draws, double *series)
+{
+    size_t D = pl->D, S = pl->S;
+    rng r = rng_seed(seed);
+    double magnitude[64];
+    for (size_t n = 0; n < draws; n++) {
+        for (size_t i = 0; i < D; i++)
+            magnitude[i] = fabs(draw(&r, &g[i], kind));
+        double total = 0;
+        for (size_t s = 0; s < S; s++) {
+            double sum = 0;
+            for (size_t i = 0; i < D; i++)
+                sum += potential[i * S + s] * magnitude[i];
+            series[s * draws + n] = sum;
+            total += sum;
+        }
+        series[S * draws + n] = total;
+    }
+}
+
+static void summarise(size_t draws, size_t S, double *series, igo_uncertainty *u)
+{
+    for (size_t s = 0; s <= S; s++) {
+        double *x = series + s * draws;
+        if (u->mean)
+            u->mean[s] = igo_fsum(x, draws) / (double)draws;
+        if (u->samples)
+            for (size_t n = 0; n < draws; n++)
+                u->samples[n * (S + 1) + s] = x[n];
+    }
+    double *column = malloc((u->npercentiles + 1) * sizeof *column);
+    for (size_t s = 0; column && s <= S; s++) {
+        igo_percentiles(series + s * draws, draws, u->percentiles, u->npercentiles, column);
+        for (size_t k = 0; k < u->npercentiles; k++)
+            u->out[k * (S + 1) + s] = column[k];
+    }
+    free(column);
+}
+
+static igo_error check_request(igo_scenarios *set, const igo_uncertainty *u, size_t D)
+{
+    if (!u || u->draws == 0 || (u->npercentiles && (!u->percentiles || !u->out)))
+        return igo_fail(set->errmsg, IGO_ERROR_ARGUMENT,
+                        "uncertainty: give draws > 0 and, with percentiles, room for them");
+    if (u->distribution != IGO_DRAW_UNIFORM && u->distribution != IGO_DRAW_TRIANGULAR)
+        return igo_fail(set->errmsg, IGO_ERROR_ARGUMENT, "uncertainty: unknown distribution %d",
+                        (int)u->distribution);
+    if (D > 64)
+        return igo_fail(set->errmsg, IGO_ERROR_ARGUMENT,
+                        "uncertainty: at most 64 drivers (this set has %zu)", D);
+    for (size_t k = 0; k < u->npercentiles; k++)
+        if (!(u->percentiles[k] >= 0 && u->percentiles[k] <= 100))
+            return igo_fail(set->errmsg, IGO_ERROR_VALUE,
+                            "uncertainty: percentile %.15g is outside 0..100", u->percentiles[k]);
+    return IGO_OK;
+}
+
+igo_error igo_scenarios_uncertainty(igo_scenarios *set, const igo_scaling *scaling,
+                                    igo_uncertainty *u)
+{
+    if (!set)
+        return IGO_ERROR_ARGUMENT;
+    set->errmsg[0] = '\0';
+    igo_scenario_result *r = NULL;
+    igo_error e = igo_scenarios_compute(set, scaling, &r); /* the potentials, in cents */
+    sc_plan pl;
+    if (!e)
+        e = sc_plan_build(set, scaling, &pl);
+    if (e) {
+        igo_scenario_result_free(r);
+        return e;
+    }
+    size_t D = pl.D, S = pl.S;
+    range *g = malloc(D * sizeof *g);
+    double *potential = malloc(D * S * sizeof *potential);
+    double *series = NULL;
+    e = check_request(set, u, D);
+    if (!e && (!g || !potential || u->draws > SIZE_MAX / sizeof(double) / (S + 1) ||
+               !(series = malloc(u->draws * (S + 1) * sizeof *series))))
+        e = igo_fail(set->errmsg, IGO_ERROR_MEMORY, "out of memory for %zu draws", u->draws);
+    if (!e)
+        e = ranges(set, &pl, u->distribution, g);
+    if (!e) {
+        for (size_t k = 0; k < D * S; k++)
+            potential[k] = igo_eur(r->potential[k]);
+        run(&pl, potential, g, u->distribution, u->seed, u->draws, series);
+        summarise(u->draws, S, series, u);
+    }
+    free(g), free(potential), free(series);
+    sc_plan_free(&pl);
+    igo_scenario_result_free(r);
+    return e;
+}

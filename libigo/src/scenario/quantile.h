@@ -1,0 +1,10 @@
+#ifndef IGO_QUANTILE_H
+#define IGO_QUANTILE_H
+
+#include <math.h>
+#include <stddef.h>
+
+/* The np percentiles p (0..100) of x[0..n): out[k] for p[k]. Reorders x. */
+void igo_percentiles(double *x, size_t n, const double *p, size_t np, double *out);
+
+#endif

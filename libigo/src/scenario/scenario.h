@@ -1,0 +1,68 @@
+/* Internal declarations of the cost-scenario engine. */
+#ifndef IGO_SCENARIO_INTERNAL_H
+#define IGO_SCENARIO_INTERNAL_H
+
+#include "../internal.h"
+#include "igo/scenario.h"
+
+typedef struct sc_sector {
+    char *id, *label;
+} sc_sector;
+
+typedef struct sc_driver {
+    char *id, *label;
+    double volume, per_volume;
+} sc_driver;
+
+typedef struct sc_study {
+    char *label;
+    size_t driver;
+    double effect, weight;
+} sc_study;
+
+typedef struct sc_phase {
+    int year;
+    double fraction;
+} sc_phase;
+
+struct igo_scenarios {
+    char *name;
+    IGO_VEC(sc_sector) sectors;
+    IGO_VEC(sc_driver) drivers;
+    IGO_VEC(sc_study) studies;
+    IGO_VEC(igo_cell) deltas;    /* (driver, sector): EUR per unit; a later value replaces */
+    IGO_VEC(igo_cell) overrides; /* (scenario, driver): effect; likewise */
+    IGO_VEC(sc_phase) phases;    /* kept in year order */
+    double national_births;
+    igo_strmap driver_ids, sector_ids;
+    char errmsg[IGO_ERRMSG_SIZE];
+};
+
+/* Everything a computation needs, resolved and checked: D drivers, S sectors. */
+typedef struct sc_plan {
+    size_t D, S;
+    double share;    /* the factor on national volumes: the region's share of births, or 1 */
+    double *volume;  /* D: the volume used (scaled, or the region's own) */
+    double *units;   /* D: volume * per_volume */
+    double *delta;   /* D x S: EUR per unit */
+    double *effects; /* IGO_SCENARIO_COUNT x D: each driver's effect per scenario */
+} sc_plan;
+
+igo_error sc_plan_build(igo_scenarios *set, const igo_scaling *scaling, sc_plan *plan);
+void sc_plan_free(sc_plan *plan);
+
+struct igo_scenario_result {
+    size_t D, S, Y;
+    double *volume;
+    int64_t *potential;                  /* D x S */
+    double *effect;                      /* 3 x D */
+    int64_t *impact;                     /* 3 x D x S */
+    int64_t *sector_total, *driver_total; /* 3 x S, 3 x D */
+    int64_t total[IGO_SCENARIO_COUNT];
+    int *year;
+    double *fraction;
+    int64_t *phase_in;                   /* 3 x Y x (S + 1) */
+    int64_t *tornado_low, *tornado_high; /* D */
+};
+
+#endif

@@ -1,0 +1,89 @@
+/* igo_scenarios_workbook_write: compute the scenarios, lay out the six sheets, write them. */
+#include <stdlib.h>
+
+#include "scenario_wb.h"
+
+static igo_error layout(const igo_scenarios *set, sc_wb *s)
+{
+    sc_layout *at = &s->at;
+    at->study_first = calloc(s->D + 1, sizeof *at->study_first);
+    at->study_last = calloc(s->D + 1, sizeof *at->study_last);
+    if (!at->study_first || !at->study_last)
+        return IGO_ERROR_MEMORY;
+    at->national = 4, at->region = 5, at->share = 6, at->drivers = 10;
+    int row = 5;
+    for (size_t i = 0; i < s->D; i++) { /* each driver's studies, then two rows to add more */
+        int n = 0;
+        for (size_t k = 0; k < set->studies.n; k++)
+            n += set->studies.v[k].driver == i;
+        at->study_first[i] = row;
+        at->study_last[i] = row + n + 1;
+        row += n + 2;
+    }
+    at->overrides = row + 3;
+    const int D = (int)s->D, S = (int)s->S;
+    at->effects = 5;
+    at->potentials = at->effects + D + 3;
+    for (int sc = 0; sc < IGO_SCENARIO_COUNT; sc++)
+        at->impact[sc] = (sc ? at->impact[sc - 1] : at->potentials) + D + 4;
+    at->table = 5;
+    at->by_driver = at->table + S + 1 + 3;
+    at->tornado = at->by_driver + D + 1 + 3;
+    at->phase = 5;
+    at->years = (int)s->Y + 2;
+    return IGO_OK;
+}
+
+static void fill(wb *w)
+{
+    sc_wb *s = (sc_wb *)w; /* the wb is the first member */
+    sc_sheet_intro(s);
+    sc_sheet_inputs(s);
+    sc_sheet_studies(s);
+    sc_sheet_calc(s);
+    sc_sheet_table(s);
+    sc_sheet_phase(s);
+}
+
+igo_error igo_scenarios_workbook_write(igo_scenarios *set, const igo_scaling *scaling,
+                                       const char *path, const igo_workbook_options *options)
+{
+    if (!set)
+        return IGO_ERROR_ARGUMENT;
+    if (!path || !*path)
+        return igo_fail(set->errmsg, IGO_ERROR_ARGUMENT, "no file name for the workbook");
+    if (set->drivers.n > 2000)
+        return igo_fail(set->errmsg, IGO_ERROR_ARGUMENT, "a workbook holds at most 2000 drivers");
+    igo_scenario_result *r = NULL;
+    igo_error e = igo_scenarios_compute(set, scaling, &r);
+    sc_plan pl;
+    if (!e)
+        e = sc_plan_build(set, scaling, &pl);
+    if (e) {
+        igo_scenario_result_free(r);
+        return e;
+    }
+    sc_wb *s = calloc(1, sizeof *s);
+    if (s) {
+        s->w.sc = set, s->w.sr = r, s->w.share = pl.share;
+        s->w.t = wb_texts(options ? options->lang : IGO_LANG_NL);
+        s->t = sc_texts(options ? options->lang : IGO_LANG_NL);
+        s->D = set->drivers.n, s->S = set->sectors.n, s->Y = set->phases.n;
+        s->births = scaling && scaling->births > 0 ? igo_canonical(scaling->births) : 0;
+        s->own = scaling ? scaling->volumes : NULL;
+        s->w.sheets = SC_SHEETS;
+        for (int k = 0; k < SC_SHEETS; k++)
+            s->w.sheet_name[k] = s->t->sheet[k];
+        e = layout(set, s);
+    }
+    if (!s || e)
+        e = igo_fail(set->errmsg, IGO_ERROR_MEMORY, "out of memory");
+    else
+        e = wb_write_safely(&s->w, set->errmsg, path, fill);
+    if (s)
+        free(s->at.study_first), free(s->at.study_last);
+    free(s);
+    sc_plan_free(&pl);
+    igo_scenario_result_free(r);
+    return e;
+}
