@@ -177,50 +177,68 @@ static void phase_in(const igo_scenarios *set, igo_scenario_result *r)
         }
 }
 
+/* P[i][s] = ROUND(units * delta; 2). */
+static igo_error potentials(igo_scenarios *set, const sc_plan *pl, igo_scenario_result *r)
+{
+    for (size_t i = 0; i < pl->D; i++)
+        for (size_t s = 0; s < pl->S; s++) {
+            double eur = pl->units[i] * pl->delta[i * pl->S + s];
+            if (fabs(eur) > IGO_MAX_EUR)
+                return igo_fail(set->errmsg, IGO_ERROR_TOO_LARGE,
+                                "driver '%s', sector '%s': potential exceeds EUR 1e12",
+                                set->drivers.v[i].id, set->sectors.v[s].id);
+            r->potential[i * pl->S + s] = igo_round_cents_exact(eur);
+        }
+    return IGO_OK;
+}
+
+/* The tornado: one driver's middle figures swapped for its conservative or optimistic ones. */
+static void tornado(igo_scenario_result *r)
+{
+    size_t D = r->D;
+    for (size_t i = 0; i < D; i++) {
+        int64_t others = r->total[IGO_SCENARIO_MIDDLE] - r->driver_total[D + i];
+        r->tornado_low[i] = others + r->driver_total[(size_t)IGO_SCENARIO_CONSERVATIVE * D + i];
+        r->tornado_high[i] = others + r->driver_total[(size_t)IGO_SCENARIO_OPTIMISTIC * D + i];
+    }
+}
+
+igo_error sc_compute(igo_scenarios *set, const igo_scaling *scaling, igo_scenario_result **result,
+                     sc_plan *pl)
+{
+    *result = NULL;
+    set->errmsg[0] = '\0';
+    igo_error e = sc_plan_build(set, scaling, pl);
+    if (e)
+        return e;
+    igo_scenario_result *r = result_new(pl->D, pl->S, set->phases.n);
+    e = r ? potentials(set, pl, r) : igo_fail(set->errmsg, IGO_ERROR_MEMORY, "out of memory");
+    if (e) {
+        igo_scenario_result_free(r);
+        sc_plan_free(pl);
+        return e;
+    }
+    memcpy(r->volume, pl->volume, pl->D * sizeof *pl->volume);
+    memcpy(r->effect, pl->effects, IGO_SCENARIO_COUNT * pl->D * sizeof *pl->effects);
+    for (int sc = 0; sc < IGO_SCENARIO_COUNT; sc++)
+        scenario(pl, r, sc);
+    phase_in(set, r);
+    tornado(r);
+    *result = r;
+    return IGO_OK;
+}
+
 igo_error igo_scenarios_compute(igo_scenarios *set, const igo_scaling *scaling,
                                 igo_scenario_result **result)
 {
     if (!set || !result)
         return set ? igo_fail(set->errmsg, IGO_ERROR_ARGUMENT, "no place for the result (NULL)")
                    : IGO_ERROR_ARGUMENT;
-    *result = NULL;
-    set->errmsg[0] = '\0';
     sc_plan pl;
-    igo_error e = sc_plan_build(set, scaling, &pl);
-    if (e)
-        return e;
-    size_t D = pl.D, S = pl.S;
-    igo_scenario_result *r = result_new(D, S, set->phases.n);
-    if (!r) {
+    igo_error e = sc_compute(set, scaling, result, &pl);
+    if (!e)
         sc_plan_free(&pl);
-        return igo_fail(set->errmsg, IGO_ERROR_MEMORY, "out of memory");
-    }
-    memcpy(r->volume, pl.volume, D * sizeof *pl.volume);
-    memcpy(r->effect, pl.effects, IGO_SCENARIO_COUNT * D * sizeof *pl.effects);
-    for (size_t i = 0; i < D; i++)
-        for (size_t s = 0; s < S; s++) {
-            double eur = pl.units[i] * pl.delta[i * S + s];
-            if (fabs(eur) > IGO_MAX_EUR) {
-                igo_scenario_result_free(r);
-                sc_plan_free(&pl);
-                return igo_fail(set->errmsg, IGO_ERROR_TOO_LARGE,
-                                "driver '%s', sector '%s': potential exceeds EUR 1e12",
-                                set->drivers.v[i].id, set->sectors.v[s].id);
-            }
-            r->potential[i * S + s] = igo_round_cents_exact(eur);
-        }
-    for (int sc = 0; sc < IGO_SCENARIO_COUNT; sc++)
-        scenario(&pl, r, sc);
-    phase_in(set, r);
-    /* The tornado: swap one driver's middle figures for its conservative or optimistic ones. */
-    for (size_t i = 0; i < D; i++) {
-        int64_t others = r->total[IGO_SCENARIO_MIDDLE] - r->driver_total[D + i];
-        r->tornado_low[i] = others + r->driver_total[(size_t)IGO_SCENARIO_CONSERVATIVE * D + i];
-        r->tornado_high[i] = others + r->driver_total[(size_t)IGO_SCENARIO_OPTIMISTIC * D + i];
-    }
-    sc_plan_free(&pl);
-    *result = r;
-    return IGO_OK;
+    return e;
 }
 
 /* ---- getters ---- */

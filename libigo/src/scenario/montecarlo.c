@@ -137,16 +137,11 @@ igo_error igo_scenarios_uncertainty(igo_scenarios *set, const igo_scaling *scali
 {
     if (!set)
         return IGO_ERROR_ARGUMENT;
-    set->errmsg[0] = '\0';
-    igo_scenario_result *r = NULL;
-    igo_error e = igo_scenarios_compute(set, scaling, &r); /* the potentials, in cents */
+    igo_scenario_result *r; /* for the potentials, in cents */
     sc_plan pl;
-    if (!e)
-        e = sc_plan_build(set, scaling, &pl);
-    if (e) {
-        igo_scenario_result_free(r);
+    igo_error e = sc_compute(set, scaling, &r, &pl);
+    if (e)
         return e;
-    }
     size_t D = pl.D, S = pl.S;
     range *g = malloc(D * sizeof *g);
     double *potential = malloc(D * S * sizeof *potential);

@@ -196,3 +196,11 @@ void wb_valid_list(wb *w, int sheet, int row1, int col1, int row2, int col2,
     validate(w, sheet, row1, col1, row2, col2, &v, w->t->valid_choice);
     free(list);
 }
+
+void wb_link(wb *w, int sheet, int row, int col, int target)
+{
+    char url[128];
+    snprintf(url, sizeof url, "internal:%s", wb_at(w, target, 0, 0).s);
+    wb_keep(w, worksheet_write_url_opt(w->ws[sheet], (lxw_row_t)row, (lxw_col_t)col, url,
+                                       w->f.link, w->sheet_name[target], NULL));
+}

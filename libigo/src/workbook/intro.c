@@ -1,6 +1,4 @@
 /* Modeltoelichting: what the model does, one line per sheet with a hyperlink to it. */
-#include <stdio.h>
-
 #include "wb.h"
 
 enum { S = WB_INTRO };
@@ -16,10 +14,7 @@ void wb_sheet_intro(wb *w)
     const char *head[] = {t->intro_sheets, t->intro_kind, t->intro_about};
     wb_header(w, S, row++, 0, head, 3);
     for (int s = 0; s < WB_SHEETS; s++, row++) {
-        char url[128];
-        snprintf(url, sizeof url, "internal:%s", wb_at(w, s, 0, 0).s);
-        wb_keep(w, worksheet_write_url_opt(w->ws[S], (lxw_row_t)row, 0, url, w->f.link,
-                                           t->sheet[s], NULL));
+        wb_link(w, S, row, 0, s);
         wb_string(w, S, row, 1, t->sheet_kind[s], w->f.text);
         wb_string(w, S, row, 2, t->sheet_about[s], w->f.note);
     }

@@ -14,10 +14,7 @@ void sc_sheet_intro(sc_wb *s)
         wb_string(w, SC_INTRO, row++, 0, t->intro[i], w->f.text);
     row++;
     for (int sheet = 0; sheet < SC_SHEETS; sheet++, row++) {
-        char url[128];
-        snprintf(url, sizeof url, "internal:%s", wb_at(w, sheet, 0, 0).s);
-        wb_keep(w, worksheet_write_url_opt(w->ws[SC_INTRO], (lxw_row_t)row, 0, url, w->f.link,
-                                           t->sheet[sheet], NULL));
+        wb_link(w, SC_INTRO, row, 0, sheet);
         wb_string(w, SC_INTRO, row, 1, t->sheet_about[sheet], w->f.text);
     }
     wb_string(w, SC_INTRO, row + 1, 0, t->legend, w->f.subtitle);

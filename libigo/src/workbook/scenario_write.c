@@ -54,15 +54,11 @@ igo_error igo_scenarios_workbook_write(igo_scenarios *set, const igo_scaling *sc
         return igo_fail(set->errmsg, IGO_ERROR_ARGUMENT, "no file name for the workbook");
     if (set->drivers.n > 2000)
         return igo_fail(set->errmsg, IGO_ERROR_ARGUMENT, "a workbook holds at most 2000 drivers");
-    igo_scenario_result *r = NULL;
-    igo_error e = igo_scenarios_compute(set, scaling, &r);
+    igo_scenario_result *r;
     sc_plan pl;
-    if (!e)
-        e = sc_plan_build(set, scaling, &pl);
-    if (e) {
-        igo_scenario_result_free(r);
+    igo_error e = sc_compute(set, scaling, &r, &pl);
+    if (e)
         return e;
-    }
     sc_wb *s = calloc(1, sizeof *s);
     if (s) {
         s->w.sc = set, s->w.sr = r, s->w.share = pl.share;

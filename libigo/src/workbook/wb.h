@@ -130,6 +130,8 @@ void wb_keep(wb *w, lxw_error e);
 void wb_width(wb *w, int sheet, int col1, int col2, double width);
 /* A title row and an explanation under it. */
 void wb_heading(wb *w, int sheet, const char *title, const char *subtitle);
+/* A hyperlink named after the target sheet, to its first cell. */
+void wb_link(wb *w, int sheet, int row, int col, int target);
 /* A header row of n texts from col on. */
 void wb_header(wb *w, int sheet, int row, int col, const char *const *texts, size_t n);
 /* Protection (no password), print set-up and frozen panes shared by every sheet. */
