@@ -54,20 +54,33 @@ static int broken_identities(const igo_model *m, const igo_result *r)
     return broken;
 }
 
-/* Each provider's part is within half a cent (per part of its split) of its exact share. */
+/* Each discipline's and each provider's part lies within half a cent of its exact share (the
+ * largest part of a split: half a cent per part of that split). */
 static int far_from_exact(const igo_model *m, const igo_result *r)
 {
     size_t P = igo_result_prestatie_count(r), D = igo_result_discipline_count(r);
     size_t O = igo_result_provider_count(r);
     const int64_t *Dp = igo_result_prestatie(r, IGO_COLUMN_DISTRIBUTABLE);
+    const int64_t *A = igo_result_disciplines(r), *Ao = igo_result_providers(r);
     const double *k = igo_result_keys(r);
-    int far = 0;
+    double *v = calloc(P * O + 1, sizeof *v), *V = calloc(P * D + 1, sizeof *V);
+    for (size_t i = 0; i < m->volumes.n; i++) /* the last volume per cell, as the core takes it */
+        v[m->volumes.v[i].row * O + m->volumes.v[i].col] = m->volumes.v[i].value;
     for (size_t p = 0; p < P; p++)
-        for (size_t d = 0; d < D; d++) {
-            double exact = (double)Dp[p] * k[p * D + d];
-            far += fabs((double)igo_result_disciplines(r)[p * D + d] - exact) > 0.5 * (double)D + 1e-3;
+        for (size_t o = 0; o < O; o++)
+            V[p * D + igo_model_provider_discipline(m, o)] += v[p * O + o];
+    int far = 0;
+    for (size_t p = 0; p < P; p++) {
+        for (size_t d = 0; d < D; d++)
+            far += fabs((double)A[p * D + d] - (double)Dp[p] * k[p * D + d]) >
+                   0.5 * (double)D + 1e-3;
+        for (size_t o = 0; o < O; o++) {
+            size_t d = igo_model_provider_discipline(m, o);
+            double exact = V[p * D + d] > 0 ? (double)A[p * D + d] * v[p * O + o] / V[p * D + d] : 0;
+            far += fabs((double)Ao[p * O + o] - exact) > 0.5 * (double)O + 1e-3;
         }
-    (void)m, (void)O;
+    }
+    free(v), free(V);
     return far;
 }
 

@@ -19,7 +19,7 @@ void wb_make_layout(const igo_model *m, wb_layout *at)
     at->O = at_least(m->providers.n, 5, 25);
     at->H = at_least(m->history.n, 10, 40);
     at->R = at_least(m->reasons.n, 4, 12);
-    int P = (int)at->P, D = (int)at->D, L = (int)at->L, O = (int)at->O, H = (int)at->H;
+    int P = (int)at->P, D = (int)at->D, L = (int)at->L, O = (int)at->O;
 
     /* Each block: a title row, a header row, then its rows; one empty row between blocks. */
     at->care = 5;
@@ -30,7 +30,6 @@ void wb_make_layout(const igo_model *m, wb_layout *at)
     at->key = 7;
     at->prov = at->key + P + 3;
     at->hist = at->prov + O + 3;
-    (void)H;
 
     for (int i = 0; i < 8; i++)
         at->regio[i] = 5 + i;
