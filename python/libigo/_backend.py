@@ -23,3 +23,11 @@ def _load(name: str) -> ModuleType:
 
 
 impl = _load(NAME)
+
+
+def workbook_lang(lang: str) -> int:
+    """The core's code for a workbook language, "nl" or "en"."""
+    from ._errors import IgoError
+    if lang not in ("nl", "en"):
+        raise IgoError(f"lang must be 'nl' or 'en', not {lang!r}", "IGO_ERROR_ARGUMENT")
+    return impl.LANG_EN if lang == "en" else impl.LANG_NL

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Mapping
 
 from . import _parse as P
-from ._backend import impl
+from ._backend import impl, workbook_lang
 from ._errors import IgoError
 
 if TYPE_CHECKING:
@@ -241,9 +241,7 @@ class Region:
         """Writes the filled-in model workbook (seven sheets, live formulas, charts) and returns
         its path. The core writes it without the GIL, into a temporary file that is renamed into
         place only when complete. lang: "nl" (default) or "en"."""
-        if lang not in ("nl", "en"):
-            raise IgoError(f"lang must be 'nl' or 'en', not {lang!r}", "IGO_ERROR_ARGUMENT")
-        self.model().write_workbook(os.fspath(path), impl.LANG_EN if lang == "en" else impl.LANG_NL)
+        self.model().write_workbook(os.fspath(path), workbook_lang(lang))
         return pathlib.Path(path)
 
     def distribute(self) -> "Distribution":

@@ -26,7 +26,7 @@ import numpy as np
 import pandas as pd
 
 from . import _parse as P
-from ._backend import impl
+from ._backend import impl, workbook_lang
 from ._errors import IgoError
 
 SCENARIOS = ("optimistic", "middle", "conservative")
@@ -160,10 +160,8 @@ class ScenarioSet:
     def to_excel(self, path: str | os.PathLike[str], births: float | None = None,
                  volumes: Mapping[str, float] | None = None, lang: str = "nl") -> pathlib.Path:
         """The scenario workbook: inputs, studies, live calculation, tables, phase-in, charts."""
-        if lang not in ("nl", "en"):
-            raise IgoError(f"lang must be 'nl' or 'en', not {lang!r}", "IGO_ERROR_ARGUMENT")
         self.core().write_workbook(os.fspath(path), float(births or 0), self._volumes(volumes),
-                                   impl.LANG_EN if lang == "en" else impl.LANG_NL)
+                                   workbook_lang(lang))
         return pathlib.Path(path)
 
 
