@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import pathlib
 
 import pandas as pd
@@ -102,3 +103,25 @@ def test_file_errors_name_the_file(tmp_path: pathlib.Path):
     # A value the core refuses: the message names the prestatie.
     with pytest.raises(libigo.IgoError, match="prestatie IG3: count -5 is negative"):
         libigo.Region.from_file(bad_value).distribute()
+
+
+def test_csv_tables_are_replaced_all_or_none(example, tmp_path, monkeypatch):
+    """A write that fails on the third table leaves the earlier tables as they were and no
+    temporary files."""
+    result = example.distribute()
+    first = result.to_csv(tmp_path)
+    before = {p: p.read_bytes() for p in first}
+    calls, real = [], os.fdopen
+
+    def failing(fd, *args, **kwargs):
+        calls.append(fd)
+        if len(calls) == 3:
+            os.close(fd)
+            raise OSError(28, "No space left on device")
+        return real(fd, *args, **kwargs)
+    monkeypatch.setattr(os, "fdopen", failing)
+    example.costs["overig"] = libigo.Cost(amount=50_000)
+    with pytest.raises(OSError, match="No space left"):
+        example.distribute().to_csv(tmp_path)
+    assert sorted(tmp_path.iterdir()) == sorted(before)
+    assert all(p.read_bytes() == content for p, content in before.items())

@@ -58,4 +58,8 @@ void igo_output_free(igo_output *out);
 
 igo_error igo_plan_run(const igo_plan *plan, const igo_variant *in, igo_output *out);
 
+/* igo_distribute that also hands back the plan it ran (the caller frees both; on failure neither
+ * exists). */
+igo_error igo_distribute_plan(igo_model *m, igo_result **result, igo_plan *plan);
+
 #endif

@@ -48,6 +48,33 @@ static igo_result *result_new(const igo_plan *pl)
     return r;
 }
 
+igo_error igo_distribute_plan(igo_model *m, igo_result **result, igo_plan *pl)
+{
+    *result = NULL;
+    m->errmsg[0] = '\0';
+    igo_error e = igo_plan_build(m, pl);
+    if (e)
+        return e;
+    double *inputs = NULL;
+    igo_variant in;
+    igo_result *r = NULL;
+    e = igo_model_variant(m, &inputs, &in);
+    if (!e && !(r = result_new(pl)))
+        e = igo_fail(m->errmsg, IGO_ERROR_MEMORY, "out of memory");
+    if (!e)
+        e = igo_plan_run(pl, &in, &r->out);
+    if (!e) {
+        memcpy(r->outside_costs, pl->line_cost, pl->L * sizeof *pl->line_cost);
+        memcpy(r->keys, pl->key, pl->P * pl->D * sizeof *pl->key);
+        *result = r;
+    } else {
+        igo_result_free(r);
+        igo_plan_free(pl);
+    }
+    free(inputs);
+    return e;
+}
+
 igo_error igo_distribute(igo_model *m, igo_result **result)
 {
     if (!result)
@@ -56,28 +83,10 @@ igo_error igo_distribute(igo_model *m, igo_result **result)
     *result = NULL;
     if (!m)
         return IGO_ERROR_ARGUMENT;
-    m->errmsg[0] = '\0';
     igo_plan pl;
-    igo_error e = igo_plan_build(m, &pl);
-    if (e)
-        return e;
-    double *inputs = NULL;
-    igo_variant in;
-    igo_result *r = NULL;
-    e = igo_model_variant(m, &inputs, &in);
-    if (!e && !(r = result_new(&pl)))
-        e = igo_fail(m->errmsg, IGO_ERROR_MEMORY, "out of memory");
+    igo_error e = igo_distribute_plan(m, result, &pl);
     if (!e)
-        e = igo_plan_run(&pl, &in, &r->out);
-    if (!e) {
-        memcpy(r->outside_costs, pl.line_cost, pl.L * sizeof *pl.line_cost);
-        memcpy(r->keys, pl.key, pl.P * pl.D * sizeof *pl.key);
-        *result = r;
-    } else {
-        igo_result_free(r);
-    }
-    free(inputs);
-    igo_plan_free(&pl);
+        igo_plan_free(&pl);
     return e;
 }
 

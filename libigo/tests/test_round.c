@@ -25,8 +25,6 @@ void test_round_known_values(igo_t *t)
     CHECK_I64(igo_round_cents(0.004999), 0);
     CHECK_I64(igo_round_cents(-0.004999), 0);
     CHECK_I64(igo_round_cents(0.0), 0);
-    /* Naive rounding of the binary value: floor(x * 100 + 0.5) gives 267 and 100. */
-    CHECK(floor(2.675 * 100 + 0.5) == 267 || floor(1.005 * 100 + 0.5) == 100);
     /* Huge amounts: ten billion euros and a tie in them. */
     CHECK_I64(igo_round_cents(9999999999.995), INT64_C(1000000000000));
     CHECK_I64(igo_round_cents(-9999999999.995), -INT64_C(1000000000000));

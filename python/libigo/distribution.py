@@ -134,21 +134,18 @@ class Distribution:
             sum(raw["provider_totals"])
 
     def to_csv(self, directory: str | os.PathLike[str]) -> list[pathlib.Path]:
-        """Writes every table as CSV (comma separated, decimal point) into directory; each file is
-        written under a temporary name and renamed, so none is ever half-written."""
-        from .region import write_atomic
+        """Writes every table as CSV (comma separated, decimal point) into directory; all are
+        written under temporary names and renamed together, so none is ever half-written."""
+        from .region import write_all_atomic
         directory = pathlib.Path(directory)
         directory.mkdir(parents=True, exist_ok=True)
         tables = {"per_prestatie": self.per_prestatie, "per_discipline": self.per_discipline,
                   "per_provider": self.per_provider, "provider_prestatie": self.provider_prestatie,
                   "outside": self.outside, "verdeelsleutel": self.keys,
                   "reconciliation": self.reconciliation}
-        written = []
-        for name, table in tables.items():
-            path = directory / f"{name}.csv"
-            write_atomic(path, table.to_csv())
-            written.append(path)
-        return written
+        files = {directory / f"{name}.csv": table.to_csv() for name, table in tables.items()}
+        write_all_atomic(files)
+        return list(files)
 
     def to_excel(self, path: str | os.PathLike[str], lang: str = "nl") -> pathlib.Path:
         """Writes the filled-in model workbook of this distribution's region (see

@@ -258,15 +258,26 @@ class Region:
 def write_atomic(path: pathlib.Path, content: str) -> None:
     """Writes content next to path under a temporary name and renames it into place, so that a
     failing write never leaves a half-written file."""
-    directory = path.resolve().parent
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    write_all_atomic({path: content})
+
+
+def write_all_atomic(files: Mapping[pathlib.Path, str]) -> None:
+    """Writes every file under a temporary name first and renames them into place only when all
+    are written: a failure leaves neither half-written files nor a mix of old and new ones."""
+    done: list[tuple[str, pathlib.Path]] = []
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            f.write(content)
-        os.replace(tmp, path)
+        for path, content in files.items():
+            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp",
+                                       dir=path.resolve().parent)
+            done.append((tmp, path))
+            with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+                f.write(content)
     except BaseException:
-        os.unlink(tmp)
+        for tmp, _ in done:
+            os.unlink(tmp)
         raise
+    for tmp, path in done:
+        os.replace(tmp, path)
 
 
 # ---- parsing each input ----

@@ -71,10 +71,13 @@ static void income_block(wb *w)
     for (int p = 0; p < P; p++)
         if (I[p] > best)
             best = I[p], largest = (size_t)p;
+    int64_t totals[6] = {0, igo_result_income(r), 0, igo_result_costs_total(r),
+                         igo_result_outside_total(r), igo_result_distributed(r)};
     for (int p = 0; p < P; p++) {
         int at = row + p;
         int64_t rounded = share(igo_result_costs_total(r), igo_eur(I[p]),
                                 igo_eur(igo_result_income(r)));
+        totals[2] += rounded;
         wb_string(w, C, at, 0, w->m->prestaties.v[p].code, w->f.text);
         wb_formula(w, C, at, 1, w->f.money, wb_eur(I[p]), "=ROUND(%s*%s,2)",
                    wb_at(w, CARE, w->at.care + p, CARE_COUNT).s,
@@ -88,10 +91,6 @@ static void income_block(wb *w)
         wb_formula(w, C, at, 5, w->f.money, wb_eur(Dp[p]), "=ROUND(%s-%s-%s,2)",
                    wb_rel(at, 1).s, wb_rel(at, 3).s, wb_rel(at, 4).s);
     }
-    int64_t totals[6] = {0, igo_result_income(r), 0, igo_result_costs_total(r),
-                         igo_result_outside_total(r), igo_result_distributed(r)};
-    for (int p = 0; p < P; p++)
-        totals[2] += share(igo_result_costs_total(r), igo_eur(I[p]), igo_eur(igo_result_income(r)));
     wb_string(w, C, row + P, 0, t->total, w->f.bold);
     for (int c = 1; c < 6; c++)
         wb_formula(w, C, row + P, c, w->f.money_total, wb_eur(totals[c]), "=ROUND(SUM(%s),2)",

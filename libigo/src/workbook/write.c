@@ -148,13 +148,12 @@ igo_error igo_workbook_write(igo_model *m, const char *path, const igo_workbook_
         return IGO_ERROR_ARGUMENT;
     if (!path || !*path)
         return igo_fail(m->errmsg, IGO_ERROR_ARGUMENT, "no file name for the workbook");
-    igo_result *r = NULL;
-    igo_error e = igo_distribute(m, &r);
-    if (!e)
-        e = check_ids(m);
+    igo_result *r;
     igo_plan pl;
-    if (!e)
-        e = igo_plan_build(m, &pl);
+    igo_error e = igo_distribute_plan(m, &r, &pl);
+    if (e)
+        return e;
+    e = check_ids(m);
     wb *w = e ? NULL : calloc(1, sizeof *w);
     if (!e && !w)
         e = igo_fail(m->errmsg, IGO_ERROR_MEMORY, "out of memory");
@@ -167,8 +166,8 @@ igo_error igo_workbook_write(igo_model *m, const char *path, const igo_workbook_
         wb_make_layout(m, &w->at);
         e = wb_write_safely(w, m->errmsg, path, write_sheets);
         free(w);
-        igo_plan_free(&pl);
     }
+    igo_plan_free(&pl);
     igo_result_free(r);
     return e;
 }
