@@ -10,7 +10,7 @@ from cffi import FFI
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 INCLUDE = ROOT / "libigo" / "include"
-HEADERS = ["common.h", "error.h", "round.h", "model.h", "distribute.h", "workbook.h", "scenario.h", "igo.h"]
+HEADERS = ["common.h", "error.h", "progress.h", "round.h", "model.h", "distribute.h", "workbook.h", "scenario.h", "igo.h"]
 SOURCES = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "libigo" / "src").rglob("*.c"))
 CFLAGS = ["-std=c11", "-O2", "-ffp-contract=off"]
 
@@ -23,8 +23,11 @@ def declarations() -> str:
     return re.sub(r"\bIGO_(BEGIN|END)_DECLS\b", "", "\n".join(lines))
 
 
+# The progress callback the backend gives long calls, so that Ctrl-C can stop them.
+CALLBACKS = 'extern "Python" int igo_py_progress(void *, double);'
+
 ffibuilder = FFI()
-ffibuilder.cdef(declarations())
+ffibuilder.cdef(declarations() + CALLBACKS)
 ffibuilder.set_source(
     "libigo._cffi",
     '#include "igo/igo.h"',

@@ -31,16 +31,16 @@ PyObject *cext_model_distribute_batch(ModelObject *self, PyObject *args)
             break;
     }
     PyObject *result = NULL;
-    if (got == 6) {
+    cext_unlocked u;
+    if (got == 6 && !cext_unlocked_init(&u)) {
         igo_batch b = {V, views[0].buf, views[1].buf, views[2].buf,
                        views[3].buf, views[4].buf, views[5].buf, 0};
         igo_error e;
-        self->busy = 1;
-        Py_BEGIN_ALLOW_THREADS
-        e = igo_distribute_batch(self->model, &b);
-        Py_END_ALLOW_THREADS
-        self->busy = 0;
-        if (e)
+        CEXT_RUN_UNLOCKED(self, u, igo_model_set_progress, self->model, e,
+                          igo_distribute_batch(self->model, &b));
+        if (e == IGO_ERROR_CANCELLED && PyErr_Occurred())
+            ; /* Ctrl-C: its KeyboardInterrupt propagates */
+        else if (e)
             cext_raise((cext_state *)PyType_GetModuleState(Py_TYPE(self)), e,
                        igo_model_errmsg(self->model), (Py_ssize_t)b.failed_variant);
         else

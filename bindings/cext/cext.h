@@ -35,6 +35,33 @@ int cext_add_scenarios_type(PyObject *module, cext_state *st);
 /* Refuses to touch an object (-1, RuntimeError) while another thread runs a calculation on it
  * without the GIL. */
 int cext_idle(int busy);
+
+/* A long core call runs without the GIL. On the main thread its progress callback takes the GIL
+ * back now and then to run Python's signal handlers, so that Ctrl-C stops the call: the callback
+ * returns nonzero when a handler raised (KeyboardInterrupt), which then stays set. */
+typedef struct cext_unlocked {
+    PyThreadState *ts;  /* this thread's state while the GIL is released */
+    igo_progress_fn fn; /* cext_check_signals on the main thread, else NULL */
+} cext_unlocked;
+/* Prepares a long call; -1 with an exception set on failure. */
+int cext_unlocked_init(cext_unlocked *u);
+int cext_check_signals(void *data, double done);
+/* After the call: NULL (the exception of a signal handler propagates) when it was stopped so,
+ * else whatever cext_done makes of the result. */
+PyObject *cext_finish(PyObject *self, igo_error e, const char *errmsg);
+
+/* Runs call on obj (with busy set) without the GIL, with the progress callback of u installed by
+ * set_progress(core, fn, data) for its duration; e receives the result. */
+#define CEXT_RUN_UNLOCKED(obj, u, set_progress, core, e, call)                                 \
+    do {                                                                                       \
+        set_progress(core, (u).fn, &(u));                                                      \
+        (obj)->busy = 1;                                                                       \
+        (u).ts = PyEval_SaveThread();                                                          \
+        e = (call);                                                                            \
+        PyEval_RestoreThread((u).ts);                                                          \
+        (obj)->busy = 0;                                                                       \
+        set_progress(core, NULL, NULL);                                                        \
+    } while (0)
 /* None, or IgoError with the object's detailed message. */
 PyObject *cext_done(PyObject *self, igo_error e, const char *errmsg);
 /* A C-contiguous buffer of count 8-byte items ('d' float64, 'q' int64), or view->buf NULL for

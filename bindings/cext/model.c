@@ -97,13 +97,15 @@ static PyObject *model_write_workbook(ModelObject *self, PyObject *args)
     igo_workbook_options options = {.lang = lang ? IGO_LANG_EN : IGO_LANG_NL};
     const char *path = PyBytes_AS_STRING(path_bytes);
     igo_error e;
-    self->busy = 1;
-    Py_BEGIN_ALLOW_THREADS
-    e = igo_workbook_write(self->model, path, &options);
-    Py_END_ALLOW_THREADS
-    self->busy = 0;
+    cext_unlocked u;
+    if (cext_unlocked_init(&u)) {
+        Py_DECREF(path_bytes);
+        return NULL;
+    }
+    CEXT_RUN_UNLOCKED(self, u, igo_model_set_progress, self->model, e,
+                      igo_workbook_write(self->model, path, &options));
     Py_DECREF(path_bytes);
-    return done(self, e);
+    return cext_finish((PyObject *)self, e, igo_model_errmsg(self->model));
 }
 
 static PyObject *model_add_outside(ModelObject *self, PyObject *args)
@@ -200,13 +202,13 @@ static PyObject *model_distribute(ModelObject *self, PyObject *unused)
         return NULL;
     igo_result *r = NULL;
     igo_error e;
-    self->busy = 1;
-    Py_BEGIN_ALLOW_THREADS
-    e = igo_distribute(self->model, &r);
-    Py_END_ALLOW_THREADS
-    self->busy = 0;
+    cext_unlocked u;
+    if (cext_unlocked_init(&u))
+        return NULL;
+    CEXT_RUN_UNLOCKED(self, u, igo_model_set_progress, self->model, e,
+                      igo_distribute(self->model, &r));
     if (e)
-        return done(self, e);
+        return cext_finish((PyObject *)self, e, igo_model_errmsg(self->model));
     PyObject *d = cext_result_dict(r);
     igo_result_free(r);
     return d;

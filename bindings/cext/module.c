@@ -90,6 +90,7 @@ static int add_constants(PyObject *m)
         {"SCENARIO_CONSERVATIVE", IGO_SCENARIO_CONSERVATIVE},
         {"DRAW_UNIFORM", IGO_DRAW_UNIFORM},
         {"DRAW_TRIANGULAR", IGO_DRAW_TRIANGULAR},
+        {"MAX_DRAWS", IGO_MAX_DRAWS},
     };
     for (size_t i = 0; i < sizeof constants / sizeof constants[0]; i++)
         if (PyModule_AddIntConstant(m, constants[i].name, constants[i].value) < 0)

@@ -125,11 +125,19 @@ static PyObject *scenarios_compute(ScenariosObject *self, PyObject *args)
         scaling_from(self, births, volumes, &view, &scaling, "compute"))
         return NULL;
     igo_scenario_result *r = NULL;
-    igo_error e = igo_scenarios_compute(self->set, &scaling, &r);
+    igo_error e;
+    cext_unlocked u;
+    if (cext_unlocked_init(&u)) {
+        if (view.buf)
+            PyBuffer_Release(&view);
+        return NULL;
+    }
+    CEXT_RUN_UNLOCKED(self, u, igo_scenarios_set_progress, self->set, e,
+                      igo_scenarios_compute(self->set, &scaling, &r));
     if (view.buf)
         PyBuffer_Release(&view);
     if (e)
-        return cext_done((PyObject *)self, e, ERRMSG);
+        return cext_finish((PyObject *)self, e, ERRMSG);
     PyObject *d = result_dict(r);
     igo_scenario_result_free(r);
     return d;
@@ -148,8 +156,8 @@ static PyObject *scenarios_uncertainty(ScenariosObject *self, PyObject *args)
         !PyArg_ParseTuple(args, "dOnKiOOOO:uncertainty", &births, &volumes, &draws, &seed,
                           &distribution, &objs[0], &objs[1], &objs[2], &objs[3]))
         return NULL;
-    if (draws <= 0)
-        return PyErr_Format(PyExc_ValueError, "uncertainty: draws must be more than 0");
+    if (draws < 0)
+        return PyErr_Format(PyExc_ValueError, "uncertainty: draws must not be negative");
     size_t S1 = igo_scenarios_sector_count(self->set) + 1;
     Py_ssize_t np = PyObject_Length(objs[0]);
     if (np < 0)
@@ -166,17 +174,15 @@ static PyObject *scenarios_uncertainty(ScenariosObject *self, PyObject *args)
                             names[got]))
             break;
     PyObject *result = NULL;
-    if (got == 4) {
+    cext_unlocked un;
+    if (got == 4 && !cext_unlocked_init(&un)) {
         igo_uncertainty u = {(size_t)draws, (uint64_t)seed, (igo_draw)distribution,
                              views[0].buf,   (size_t)np,     views[1].buf,
                              views[2].buf,   views[3].buf};
         igo_error e;
-        self->busy = 1;
-        Py_BEGIN_ALLOW_THREADS
-        e = igo_scenarios_uncertainty(self->set, &scaling, &u);
-        Py_END_ALLOW_THREADS
-        self->busy = 0;
-        result = cext_done((PyObject *)self, e, ERRMSG);
+        CEXT_RUN_UNLOCKED(self, un, igo_scenarios_set_progress, self->set, e,
+                          igo_scenarios_uncertainty(self->set, &scaling, &u));
+        result = cext_finish((PyObject *)self, e, ERRMSG);
     }
     while (got--)
         if (views[got].buf)
@@ -204,16 +210,15 @@ static PyObject *scenarios_write_workbook(ScenariosObject *self, PyObject *args)
     }
     igo_workbook_options options = {.lang = lang ? IGO_LANG_EN : IGO_LANG_NL};
     const char *path = PyBytes_AS_STRING(path_bytes);
-    igo_error e;
-    self->busy = 1;
-    Py_BEGIN_ALLOW_THREADS
-    e = igo_scenarios_workbook_write(self->set, &scaling, path, &options);
-    Py_END_ALLOW_THREADS
-    self->busy = 0;
+    igo_error e = IGO_ERROR_CANCELLED; /* with the exception set, when the init fails */
+    cext_unlocked u;
+    if (!cext_unlocked_init(&u))
+        CEXT_RUN_UNLOCKED(self, u, igo_scenarios_set_progress, self->set, e,
+                          igo_scenarios_workbook_write(self->set, &scaling, path, &options));
     if (view.buf)
         PyBuffer_Release(&view);
     Py_DECREF(path_bytes);
-    return cext_done((PyObject *)self, e, ERRMSG);
+    return cext_finish((PyObject *)self, e, ERRMSG);
 }
 
 static PyMethodDef scenarios_methods[] = {

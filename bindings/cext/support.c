@@ -10,6 +10,44 @@ int cext_idle(int busy)
     return -1;
 }
 
+int cext_unlocked_init(cext_unlocked *u)
+{
+    u->ts = NULL;
+    u->fn = NULL;
+    /* Python runs signal handlers on the main thread only: elsewhere there is nothing to check. */
+    PyObject *threading = PyImport_ImportModule("threading");
+    PyObject *main = threading ? PyObject_CallMethod(threading, "main_thread", NULL) : NULL;
+    PyObject *ident = main ? PyObject_GetAttrString(main, "ident") : NULL;
+    Py_XDECREF(threading);
+    Py_XDECREF(main);
+    if (!ident)
+        return -1;
+    unsigned long id = PyLong_AsUnsignedLong(ident);
+    Py_DECREF(ident);
+    if (id == (unsigned long)-1 && PyErr_Occurred())
+        return -1;
+    if (id == PyThread_get_thread_ident())
+        u->fn = cext_check_signals;
+    return 0;
+}
+
+int cext_check_signals(void *data, double done)
+{
+    (void)done;
+    cext_unlocked *u = data;
+    PyEval_RestoreThread(u->ts);
+    int stop = PyErr_CheckSignals() < 0;
+    u->ts = PyEval_SaveThread();
+    return stop;
+}
+
+PyObject *cext_finish(PyObject *self, igo_error e, const char *errmsg)
+{
+    if (e == IGO_ERROR_CANCELLED && PyErr_Occurred())
+        return NULL;
+    return cext_done(self, e, errmsg);
+}
+
 PyObject *cext_done(PyObject *self, igo_error e, const char *errmsg)
 {
     if (e)

@@ -17,7 +17,7 @@ static igo_error check_variant(igo_model *m, const igo_variant *in, size_t P)
     for (size_t p = 0; p < P; p++) {
         if (plausible(in->count[p]) && plausible(in->tariff[p]))
             continue;
-        char where[300];
+        char where[IGO_WHERE_SIZE];
         snprintf(where, sizeof where, "prestatie %s", m->prestaties.v[p].code);
         igo_error e = igo_check_number(m->errmsg, in->count[p], IGO_MAX_EUR, where, "count");
         if (!e)
@@ -56,11 +56,25 @@ static const double *canonical(const double *given, const double *model, size_t 
     return own;
 }
 
+/* Roughly the inner-loop steps of one variant, for progress reports. */
+static uint64_t work_per_variant(const igo_plan *pl)
+{
+    return 1 + pl->P * (pl->D + 4) + pl->L * pl->P + pl->group_start[pl->P * pl->D];
+}
+
 static igo_error run_all(igo_model *m, const igo_plan *pl, igo_batch *b, igo_output *out,
                          const igo_variant *base, double *own)
 {
     size_t P = pl->P;
+    uint64_t work = work_per_variant(pl);
+    igo_ticker tk = igo_ticker_start(m->progress, m->progress_data);
     for (size_t v = 0; v < b->variants; v++) {
+        if (igo_tick(&tk, work, (double)v / (double)b->variants)) {
+            b->failed_variant = v;
+            return igo_fail(m->errmsg, IGO_ERROR_CANCELLED,
+                            "stopped at variant %zu of %zu; the variants before it are complete",
+                            v, b->variants);
+        }
         igo_variant in = {
             .count = canonical(b->counts ? b->counts + v * P : NULL, base->count, P, own),
             .tariff = canonical(b->tariffs ? b->tariffs + v * P : NULL, base->tariff, P, own + P),

@@ -25,6 +25,8 @@ static const struct {
                              "money for a discipline without provider volume"},
     [IGO_ERROR_NO_INCOME] = {"IGO_ERROR_NO_INCOME", "costs to charge to prestaties without income"},
     [IGO_ERROR_IO] = {"IGO_ERROR_IO", "file cannot be written or read"},
+    [IGO_ERROR_CANCELLED] = {"IGO_ERROR_CANCELLED", "stopped by the caller"},
+    [IGO_ERROR_LIMIT] = {"IGO_ERROR_LIMIT", "too large for a workbook or a call"},
 };
 
 const char *igo_strerror(igo_error error)
@@ -41,11 +43,20 @@ const char *igo_error_name(igo_error error)
     return errors[error].name;
 }
 
+/* Callers decode messages as UTF-8: one cut to the buffer must not end inside a character, nor
+ * hold a part cut inside one. */
+static void fit(char *errmsg, int written)
+{
+    if (written >= IGO_ERRMSG_SIZE)
+        errmsg[igo_utf8_fit(errmsg, IGO_ERRMSG_SIZE - 4)] = '\0';
+    igo_utf8_repair(errmsg);
+}
+
 igo_error igo_fail(char *errmsg, igo_error code, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(errmsg, IGO_ERRMSG_SIZE, fmt, ap);
+    fit(errmsg, vsnprintf(errmsg, IGO_ERRMSG_SIZE, fmt, ap));
     va_end(ap);
     return code;
 }
@@ -54,7 +65,7 @@ void igo_fail_prefix(char *errmsg, const char *prefix)
 {
     char old[IGO_ERRMSG_SIZE];
     memcpy(old, errmsg, sizeof old);
-    snprintf(errmsg, IGO_ERRMSG_SIZE, "%s%s", prefix, old);
+    fit(errmsg, snprintf(errmsg, IGO_ERRMSG_SIZE, "%s%s", prefix, old));
 }
 
 const char *igo_fmt_cents(char *buf, int64_t cents)

@@ -12,6 +12,12 @@
 #define IGO_MAX_EUR 1e12
 #define IGO_MAX_CENTS ((int64_t)100000000000000)
 #define IGO_ERRMSG_SIZE 512
+/* The longest id (prestatie, discipline, provider, driver, sector) and the longest other text, in
+ * UTF-16 units as a spreadsheet counts them: a cell holds at most 32767. */
+#define IGO_MAX_ID_CHARS 255
+#define IGO_MAX_TEXT_CHARS 32767
+/* Room for a message's "where" part: two ids of IGO_MAX_ID_CHARS in UTF-8 and some words. */
+#define IGO_WHERE_SIZE 2048
 
 /* ---- memory and strings ---- */
 
@@ -19,6 +25,36 @@
  * it returns items unchanged and leaves *cap below need. */
 void *igo_grow(void *items, size_t *cap, size_t need, size_t size);
 char *igo_strdup(const char *s);
+
+/* The kinds of text: an id (not empty, at most IGO_MAX_ID_CHARS), a name (not empty) or a label
+ * (may be empty); names and labels at most IGO_MAX_TEXT_CHARS. */
+typedef enum igo_text { IGO_TEXT_ID, IGO_TEXT_NAME, IGO_TEXT_LABEL } igo_text;
+
+/* Checks a text entering the core: not NULL, valid UTF-8, no control characters (which XML and
+ * so a workbook cannot hold), not empty or too long for its kind. The message names what
+ * ("provider 'vp1': name") and the position, never the bad bytes themselves. */
+igo_error igo_check_text(char *errmsg, const char *text, igo_text kind, const char *what);
+/* The length of the longest prefix of s of at most max bytes that ends on a character boundary. */
+size_t igo_utf8_fit(const char *s, size_t max);
+/* Replaces every byte of s that does not start a valid UTF-8 character with '?' (a message built
+ * from parts cut to their buffers must still decode). */
+void igo_utf8_repair(char *s);
+
+/* ---- progress and cancellation ---- */
+
+/* Reports progress of one long call to the caller's callback, at most every 50 ms or so, and
+ * notices when the callback asks to stop. */
+typedef struct igo_ticker {
+    igo_progress_fn fn;
+    void *data;
+    uint64_t units; /* work done since the clock was last read */
+    double last;    /* when fn was last called, in seconds (monotonic) */
+} igo_ticker;
+
+igo_ticker igo_ticker_start(igo_progress_fn fn, void *data);
+/* Counts units of work (each a few nanoseconds' worth) and now and then calls the callback with
+ * done, the fraction of the call's work done. Nonzero when the callback asks to stop. */
+int igo_tick(igo_ticker *t, uint64_t units, double done);
 
 /* An index from string ids to positions. Keys point at strings owned elsewhere. */
 typedef struct igo_strmap {
@@ -98,6 +134,8 @@ struct igo_model {
     igo_cost_mode cost_mode[IGO_COST_COUNT];
     double cost_value[IGO_COST_COUNT];
     int normalise_keys;
+    igo_progress_fn progress;
+    void *progress_data;
     char errmsg[IGO_ERRMSG_SIZE];
 };
 

@@ -44,6 +44,15 @@ const char *igo_model_errmsg(const igo_model *m)
     return m ? m->errmsg : "no model (NULL)";
 }
 
+igo_error igo_model_set_progress(igo_model *m, igo_progress_fn progress, void *user_data)
+{
+    if (!m)
+        return IGO_ERROR_ARGUMENT;
+    m->progress = progress;
+    m->progress_data = user_data;
+    return IGO_OK;
+}
+
 /* ---- helpers ---- */
 
 #define CHECK_MODEL(m)                                                                         \
@@ -58,31 +67,42 @@ static igo_error nomem(igo_model *m)
     return igo_fail(m->errmsg, IGO_ERROR_MEMORY, "out of memory");
 }
 
-static igo_error need_text(igo_model *m, const char *text, const char *what)
-{
-    if (!text || !*text)
-        return igo_fail(m->errmsg, IGO_ERROR_ARGUMENT, "%s is empty", what);
-    return IGO_OK;
-}
-
-/* A new id must be non-empty and not yet taken. */
+/* A new id must be a valid, non-empty text and not yet taken. */
 static igo_error check_new_id(igo_model *m, const igo_strmap *ids, const char *id,
                               const char *kind)
 {
     char what[64];
     snprintf(what, sizeof what, "%s id", kind);
-    igo_error e = need_text(m, id, what);
+    igo_error e = igo_check_text(m->errmsg, id, IGO_TEXT_ID, what);
     if (!e && igo_strmap_get(ids, id) != (size_t)-1)
         e = igo_fail(m->errmsg, IGO_ERROR_DUPLICATE, "duplicate %s '%s'", kind, id);
     return e;
+}
+
+/* Checks the optional texts of the entity named context ("provider 'vp1'"): labels[i] is called
+ * names[i]; NULL is allowed (a default is used). */
+static igo_error check_labels(igo_model *m, const char *context, const char *const *labels,
+                              const char *const *names, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        char what[IGO_WHERE_SIZE + 16]; /* context and a short name */
+        snprintf(what, sizeof what, "%s: %s", context, names[i]);
+        igo_error e = labels[i] ? igo_check_text(m->errmsg, labels[i], IGO_TEXT_LABEL, what) : 0;
+        if (e)
+            return e;
+    }
+    return IGO_OK;
 }
 
 /* Finds an id; otherwise records "<context>: unknown <kind> '<id>'". */
 static igo_error lookup(igo_model *m, const igo_strmap *ids, const char *id, const char *kind,
                         const char *context, size_t *index)
 {
-    if (!id || !*id)
-        return igo_fail(m->errmsg, IGO_ERROR_ARGUMENT, "%s: %s id is empty", context, kind);
+    char what[IGO_WHERE_SIZE];
+    snprintf(what, sizeof what, "%s: %s id", context, kind);
+    igo_error e = igo_check_text(m->errmsg, id, IGO_TEXT_ID, what);
+    if (e)
+        return e;
     *index = igo_strmap_get(ids, id);
     if (*index == (size_t)-1)
         return igo_fail(m->errmsg, IGO_ERROR_UNKNOWN, "%s: unknown %s '%s'", context, kind, id);
@@ -128,7 +148,7 @@ static igo_error own_and_index(igo_model *m, igo_strmap *ids, size_t index, char
 igo_error igo_model_set_name(igo_model *m, const char *name)
 {
     CHECK_MODEL(m);
-    igo_error e = need_text(m, name, "region name");
+    igo_error e = igo_check_text(m->errmsg, name, IGO_TEXT_NAME, "region name");
     if (e)
         return e;
     char *copy = igo_strdup(name);
@@ -144,6 +164,12 @@ igo_error igo_model_add_prestatie(igo_model *m, const char *code, const char *la
 {
     CHECK_MODEL(m);
     igo_error e = check_new_id(m, &m->prestatie_ids, code, "prestatie");
+    if (!e) {
+        char context[IGO_WHERE_SIZE];
+        snprintf(context, sizeof context, "prestatie %s", code);
+        const char *const texts[] = {label, phase, unit}, *const names[] = {"label", "phase", "unit"};
+        e = check_labels(m, context, texts, names, 3);
+    }
     if (e)
         return e;
     if (IGO_VEC_ROOM(m->prestaties, 1))
@@ -161,6 +187,12 @@ igo_error igo_model_add_discipline(igo_model *m, const char *id, const char *lab
 {
     CHECK_MODEL(m);
     igo_error e = check_new_id(m, &m->discipline_ids, id, "discipline");
+    if (!e) {
+        char context[IGO_WHERE_SIZE];
+        snprintf(context, sizeof context, "discipline '%s'", id);
+        const char *const names[] = {"label"};
+        e = check_labels(m, context, &label, names, 1);
+    }
     if (e)
         return e;
     if (IGO_VEC_ROOM(m->disciplines, 1))
@@ -181,9 +213,12 @@ igo_error igo_model_add_provider(igo_model *m, const char *id, const char *name,
     igo_provider o = {0};
     igo_error e = check_new_id(m, &m->provider_ids, id, "provider");
     if (!e) {
-        char context[300];
+        char context[IGO_WHERE_SIZE];
+        const char *const names[] = {"name"};
         snprintf(context, sizeof context, "provider '%s'", id);
-        e = lookup(m, &m->discipline_ids, discipline, "discipline", context, &o.discipline);
+        e = check_labels(m, context, &name, names, 1);
+        if (!e)
+            e = lookup(m, &m->discipline_ids, discipline, "discipline", context, &o.discipline);
     }
     if (e)
         return e;
@@ -205,8 +240,8 @@ igo_error igo_model_set_production(igo_model *m, const char *prestatie, double c
     CHECK_MODEL(m);
     size_t p;
     igo_error e = lookup(m, &m->prestatie_ids, prestatie, "prestatie", "production", &p);
-    char where[300];
-    snprintf(where, sizeof where, "prestatie %s", prestatie ? prestatie : "");
+    char where[IGO_WHERE_SIZE];
+    snprintf(where, sizeof where, "prestatie %s", e ? "" : prestatie);
     if (!e)
         e = igo_check_number(m->errmsg, count, IGO_MAX_EUR, where, "count");
     if (!e)
@@ -239,7 +274,7 @@ igo_error igo_model_set_cost(igo_model *m, igo_cost cost, igo_cost_mode mode, do
 static igo_error check_targets(igo_model *m, const char *label, const char *const *targets,
                                size_t ntargets, size_t *index)
 {
-    char context[300];
+    char context[IGO_WHERE_SIZE];
     snprintf(context, sizeof context, "outside activity '%s'", label);
     if (!targets || ntargets == 0)
         return igo_fail(m->errmsg, IGO_ERROR_ARGUMENT, "%s: no target prestaties", context);
@@ -259,10 +294,10 @@ igo_error igo_model_add_outside(igo_model *m, const char *label, double count, d
                                 const char *const *targets, size_t ntargets)
 {
     CHECK_MODEL(m);
-    igo_error e = need_text(m, label, "outside activity label");
+    igo_error e = igo_check_text(m->errmsg, label, IGO_TEXT_NAME, "outside activity label");
     if (e)
         return e;
-    char where[300];
+    char where[IGO_WHERE_SIZE];
     snprintf(where, sizeof where, "outside activity '%s'", label);
     e = igo_check_number(m->errmsg, count, IGO_MAX_EUR, where, "count");
     if (!e)
@@ -303,9 +338,9 @@ static igo_error set_cell(igo_model *m, int volume, const char *prestatie, const
     const char *what = volume ? "volume" : "verdeelsleutel";
     const char *kind = volume ? "provider" : "discipline";
     size_t p, c;
-    char where[300];
+    char where[IGO_WHERE_SIZE];
     igo_error e = lookup(m, &m->prestatie_ids, prestatie, "prestatie", what, &p);
-    snprintf(where, sizeof where, "%s of prestatie %s", what, prestatie ? prestatie : "");
+    snprintf(where, sizeof where, "%s of prestatie %s", what, e ? "" : prestatie);
     if (!e)
         e = lookup(m, volume ? &m->provider_ids : &m->discipline_ids, column, kind, where, &c);
     if (!e) {
@@ -337,9 +372,9 @@ igo_error igo_model_add_history(igo_model *m, const char *code, const char *disc
 {
     CHECK_MODEL(m);
     igo_history line = {0};
-    igo_error e = need_text(m, code, "history claim code");
-    char where[300];
-    snprintf(where, sizeof where, "history line %s", code ? code : "");
+    igo_error e = igo_check_text(m->errmsg, code, IGO_TEXT_ID, "history claim code");
+    char where[IGO_WHERE_SIZE];
+    snprintf(where, sizeof where, "history line %s", e ? "" : code);
     if (!e)
         e = lookup(m, &m->discipline_ids, discipline, "discipline", where, &line.discipline);
     if (!e)
@@ -377,13 +412,13 @@ igo_error igo_model_set_volume(igo_model *m, const char *prestatie, const char *
 igo_error igo_model_set_regio(igo_model *m, const char *field, double count)
 {
     CHECK_MODEL(m);
-    igo_error e = need_text(m, field, "regiokenmerken field");
+    igo_error e = igo_check_text(m->errmsg, field, IGO_TEXT_ID, "regiokenmerken field");
     if (e)
         return e;
     for (size_t i = 0; i < IGO_REGIO_COUNT; i++) {
         if (strcmp(field, igo_regio_fields[i]) != 0)
             continue;
-        char where[300];
+        char where[IGO_WHERE_SIZE];
         snprintf(where, sizeof where, "regiokenmerken %s", field);
         e = igo_check_number(m->errmsg, count, IGO_MAX_EUR, where, "count");
         if (!e)
@@ -396,9 +431,9 @@ igo_error igo_model_set_regio(igo_model *m, const char *field, double count)
 igo_error igo_model_set_transfer_reason(igo_model *m, const char *reason, double count)
 {
     CHECK_MODEL(m);
-    igo_error e = need_text(m, reason, "reason for transfer");
-    char where[300];
-    snprintf(where, sizeof where, "reason for transfer '%s'", reason ? reason : "");
+    igo_error e = igo_check_text(m->errmsg, reason, IGO_TEXT_NAME, "reason for transfer");
+    char where[IGO_WHERE_SIZE];
+    snprintf(where, sizeof where, "reason for transfer '%s'", e ? "" : reason);
     if (!e)
         e = igo_check_number(m->errmsg, count, IGO_MAX_EUR, where, "count");
     if (e)

@@ -90,6 +90,8 @@ static igo_error derive_history_keys(igo_plan *pl)
                          "give one of the two",
                          m->prestaties.v[p].code, k);
         double total = igo_fsum(picked, k);
+        if (!e && total == 0)
+            pl->key_from[p] = IGO_KEY_EMPTY_HISTORY;
         if (e || total == 0)
             continue;
         for (size_t d = 0; d < pl->D; d++) {

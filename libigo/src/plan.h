@@ -7,7 +7,9 @@
 
 #include "internal.h"
 
-enum { IGO_KEY_NONE = 0, IGO_KEY_DIRECT = 1, IGO_KEY_HISTORY = 2 };
+/* Where a prestatie's verdeelsleutel comes from; EMPTY_HISTORY: history lines whose money is all
+ * zero, which give no key. */
+enum { IGO_KEY_NONE = 0, IGO_KEY_DIRECT = 1, IGO_KEY_HISTORY = 2, IGO_KEY_EMPTY_HISTORY = 3 };
 
 typedef struct igo_plan {
     igo_model *m; /* for names in messages and for the message itself */

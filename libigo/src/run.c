@@ -166,6 +166,25 @@ static igo_error to_providers(const igo_plan *pl, size_t p, size_t d, int64_t am
     return IGO_OK;
 }
 
+/* Money to distribute in a prestatie without a key: say why there is none. */
+static igo_error no_key(const igo_plan *pl, size_t p, int64_t amount)
+{
+    char a[32];
+    size_t lines = 0;
+    for (size_t i = 0; i < pl->m->history.n; i++)
+        lines += pl->m->history.v[i].prestatie == p;
+    if (pl->key_from[p] == IGO_KEY_EMPTY_HISTORY)
+        return igo_fail(pl->m->errmsg, IGO_ERROR_KEY_MISSING,
+                        "prestatie %s: EUR %s to distribute but no verdeelsleutel: its %zu history "
+                        "lines have no money (count x tariff is 0 on each); give them counts and "
+                        "tariffs, or give percentages",
+                        code(pl, p), igo_fmt_cents(a, amount), lines);
+    return igo_fail(pl->m->errmsg, IGO_ERROR_KEY_MISSING,
+                    "prestatie %s: EUR %s to distribute but no verdeelsleutel (give percentages or "
+                    "history lines for it)",
+                    code(pl, p), igo_fmt_cents(a, amount));
+}
+
 /* Steps 5-7: D_p over the disciplines by the verdeelsleutel, then over providers. */
 static igo_error to_disciplines(const igo_plan *pl, igo_output *out)
 {
@@ -173,13 +192,9 @@ static igo_error to_disciplines(const igo_plan *pl, igo_output *out)
     const int64_t *Dp = out->column[IGO_COLUMN_DISTRIBUTABLE];
     int64_t *A = out->discipline_parts;
     for (size_t p = 0; p < P; p++) {
-        if (Dp[p] != 0 && pl->key_from[p] == IGO_KEY_NONE) {
-            char a[32];
-            return igo_fail(pl->m->errmsg, IGO_ERROR_KEY_MISSING,
-                            "prestatie %s: EUR %s to distribute but no verdeelsleutel (give "
-                            "percentages or history lines for it)",
-                            code(pl, p), igo_fmt_cents(a, Dp[p]));
-        }
+        int keyed = pl->key_from[p] == IGO_KEY_DIRECT || pl->key_from[p] == IGO_KEY_HISTORY;
+        if (Dp[p] != 0 && !keyed)
+            return no_key(pl, p, Dp[p]);
         igo_split(Dp[p], &pl->key[p * D], D, 1.0, pl->key_largest[p], A);
         for (size_t d = 0; d < D; d++) {
             if (out->disciplines)

@@ -103,3 +103,28 @@ igo_model *random_distributable_region(igo_rng *r)
         igo_model_free(m);
     }
 }
+
+igo_model *large_region(size_t n)
+{
+    static const char *disc[] = {"verloskunde", "ziekenhuis", "kraamzorg"};
+    static const double key[] = {0.5, 0.3, 0.2};
+    igo_model *m = igo_model_new();
+    igo_model_add_default_catalogue(m);
+    igo_model_add_default_disciplines(m);
+    char id[32];
+    for (size_t o = 0; o < n; o++) {
+        snprintf(id, sizeof id, "p%zu", o);
+        igo_model_add_provider(m, id, NULL, disc[o % 3]);
+    }
+    for (size_t p = 0; p < igo_model_prestatie_count(m); p++) {
+        const char *code = igo_model_prestatie_code(m, p);
+        igo_model_set_production(m, code, 1000 + (double)p, 333.33 + (double)p);
+        for (int d = 0; d < 3; d++)
+            igo_model_set_key(m, code, disc[d], key[d]);
+        for (size_t o = 0; o < n; o++) {
+            snprintf(id, sizeof id, "p%zu", o);
+            igo_model_set_volume(m, code, id, 1 + (double)((o * 7 + p) % 13));
+        }
+    }
+    return m;
+}

@@ -11,5 +11,7 @@
 igo_model *random_region(igo_rng *r);
 /* The first random region that distributes. */
 igo_model *random_distributable_region(igo_rng *r);
+/* A region with n providers over the default catalogue, every one with volume everywhere. */
+igo_model *large_region(size_t n);
 
 #endif

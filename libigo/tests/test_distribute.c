@@ -180,6 +180,11 @@ void test_distribute_errors(igo_t *t)
     CHECK_OK(m, igo_model_set_production(m, "A", 1, 10));
     CHECK_FAILS(m, igo_distribute(m, &r), IGO_ERROR_KEY_MISSING, "prestatie A",
                 "EUR 10.00 to distribute but no verdeelsleutel");
+    /* History lines whose money is all zero give no key: the message says so. */
+    CHECK_OK(m, igo_model_add_history(m, "1101", "x", "A", 0, 598.35));
+    CHECK_OK(m, igo_model_add_history(m, "1102", "x", "A", 12, 0));
+    CHECK_FAILS(m, igo_distribute(m, &r), IGO_ERROR_KEY_MISSING, "prestatie A",
+                "its 2 history lines have no money (count x tariff is 0 on each)");
     /* Costs with no income to carry them. */
     CHECK_OK(m, igo_model_set_production(m, "A", 0, 10));
     CHECK_OK(m, igo_model_set_cost(m, IGO_COST_OVERIG, IGO_COST_AMOUNT, 5));

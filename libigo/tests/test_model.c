@@ -68,6 +68,8 @@ void test_model_setter_errors(igo_t *t)
     CHECK_FAILS(m, igo_model_set_volume(m, "IG1", "vp1", -3), IGO_ERROR_VALUE,
                 "prestatie IG1, provider 'vp1'", "volume -3 is negative");
     CHECK_FAILS(m, igo_model_set_volume(m, "IG1", NULL, 3), IGO_ERROR_ARGUMENT,
+                "provider id is missing");
+    CHECK_FAILS(m, igo_model_set_volume(m, "IG1", "", 3), IGO_ERROR_ARGUMENT,
                 "provider id is empty");
     CHECK(igo_model_set_name(NULL, "x") == IGO_ERROR_ARGUMENT);
     CHECK(strcmp(igo_strerror(IGO_ERROR_KEY_SUM), "verdeelsleutel does not sum to 100 %") == 0);

@@ -7,7 +7,7 @@
 #include "tests.h"
 
 /* The study's published national inputs (shared/spec/scenarios.md). */
-static igo_scenarios *published(igo_t *t)
+igo_scenarios *published_scenarios(igo_t *t)
 {
     static const struct {
         const char *id;
@@ -48,7 +48,7 @@ static igo_scenarios *published(igo_t *t)
 
 void test_scenario_published_figures(igo_t *t)
 {
-    igo_scenarios *s = published(t);
+    igo_scenarios *s = published_scenarios(t);
     igo_scenario_result *r = NULL;
     CHECK_OK(s, igo_scenarios_compute(s, NULL, &r));
     const int64_t *mid = igo_scenario_result_sector_totals(r, IGO_SCENARIO_MIDDLE);
@@ -81,7 +81,7 @@ void test_scenario_published_figures(igo_t *t)
 
 void test_scenario_linear_in_volumes(igo_t *t)
 {
-    igo_scenarios *s = published(t);
+    igo_scenarios *s = published_scenarios(t);
     igo_scenario_result *once = NULL, *twice = NULL;
     igo_scaling region = {3350, NULL}, doubled = {6700, NULL};
     CHECK_OK(s, igo_scenarios_compute(s, &region, &once));
@@ -106,7 +106,7 @@ void test_scenario_linear_in_volumes(igo_t *t)
 
 void test_scenario_refusals(igo_t *t)
 {
-    igo_scenarios *s = published(t);
+    igo_scenarios *s = published_scenarios(t);
     igo_scenario_result *r = NULL;
     CHECK_FAILS(s, igo_scenarios_add_study(s, "sectio", "x", -0.1, 1.5), IGO_ERROR_VALUE,
                 "driver 'sectio', study 'x'", "weight 150 % is outside 0-100 %");
@@ -143,7 +143,7 @@ void test_percentiles_match_sorting(igo_t *t)
     double p[] = {0, 5, 25, 50, 50, 75, 95, 99.9, 100};
     for (int trial = 0; trial < 300; trial++) {
         size_t n = 1 + rng_below(&r, 3000);
-        double *x = malloc(n * sizeof *x), *sorted = malloc(n * sizeof *sorted), got[9];
+        double *x = malloc(n * sizeof *x), *sorted = malloc(n * sizeof *sorted), got[9], tmp[9];
         for (size_t i = 0; i < n; i++) /* many duplicates, as effects at a bound give */
             x[i] = sorted[i] = trial % 2 ? (double)rng_below(&r, 7) : rng_unit(&r) - 0.5;
         for (size_t i = 1; i < n; i++) /* insertion sort: the obvious reference */
@@ -151,7 +151,7 @@ void test_percentiles_match_sorting(igo_t *t)
                 double v = sorted[j];
                 sorted[j] = sorted[j - 1], sorted[j - 1] = v;
             }
-        igo_percentiles(x, n, p, 9, got);
+        igo_percentiles(x, n, p, 9, tmp, got);
         for (int k = 0; k < 9; k++) {
             double h = (double)(n - 1) * p[k] / 100;
             size_t lo = (size_t)h, hi = lo + 1 < n ? lo + 1 : lo;
@@ -165,7 +165,7 @@ void test_percentiles_match_sorting(igo_t *t)
 
 void test_scenario_monte_carlo(igo_t *t)
 {
-    igo_scenarios *s = published(t);
+    igo_scenarios *s = published_scenarios(t);
     igo_scenario_result *r = NULL;
     CHECK_OK(s, igo_scenarios_compute(s, NULL, &r));
     double p[] = {5, 50, 95}, out[3 * 4], again[3 * 4], mean[4];

@@ -1,6 +1,7 @@
 /* The workbook writer from C: a complete file, or an error and nothing at all. (That the formulas
  * give the core's figures is checked with LibreOffice in tests/test_workbook.py.) */
 #include <dirent.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -63,22 +64,10 @@ void test_workbook_failures_leave_nothing(igo_t *t)
     igo_model_set_production(m, "IG1", 0, 100);
     snprintf(path, sizeof path, "%s/sub", dir);
     mkdir(path, 0700);
-    CHECK_FAILS(m, igo_workbook_write(m, path, NULL), IGO_ERROR_IO, "sub");
+    CHECK_FAILS(m, igo_workbook_write(m, path, NULL), IGO_ERROR_IO, "sub: is a directory");
     CHECK(entries(dir) == 1);
     rmdir(path);
     CHECK(igo_workbook_write(m, NULL, NULL) == IGO_ERROR_ARGUMENT);
-    /* Ids a spreadsheet's SUMIF would match wrongly. */
-    snprintf(path, sizeof path, "%s/ids.xlsx", dir);
-    igo_model_add_discipline(m, "echo*", NULL);
-    CHECK_FAILS(m, igo_workbook_write(m, path, NULL), IGO_ERROR_ARGUMENT, "discipline 'echo*'");
-    igo_model *cased = igo_model_new();
-    igo_model_add_prestatie(cased, "A", NULL, NULL, NULL);
-    igo_model_add_discipline(cased, "echo", NULL);
-    igo_model_add_discipline(cased, "Echo", NULL);
-    CHECK_FAILS(cased, igo_workbook_write(cased, path, NULL), IGO_ERROR_DUPLICATE,
-                "'echo' and 'Echo'");
-    igo_model_free(cased);
-    CHECK(entries(dir) == 0);
     CHECK(igo_workbook_write(NULL, "x.xlsx", NULL) == IGO_ERROR_ARGUMENT);
     /* A file that is not a zip is refused by the check that guards the rename. */
     snprintf(path, sizeof path, "%s/broken.xlsx", dir);
@@ -89,4 +78,79 @@ void test_workbook_failures_leave_nothing(igo_t *t)
     remove(path);
     rmdir(dir);
     igo_model_free(m);
+}
+
+void test_progress_stops_a_workbook(igo_t *t)
+{
+    char dir[] = "/tmp/igo-wb-XXXXXX", path[64];
+    CHECK(mkdtemp(dir) != NULL);
+    snprintf(path, sizeof path, "%s/groot.xlsx", dir);
+    igo_model *m = large_region(4000);
+    listener stop = {0, 1, 0, 0};
+    igo_model_set_progress(m, listen, &stop);
+    double start = seconds();
+    CHECK_FAILS(m, igo_workbook_write(m, path, NULL), IGO_ERROR_CANCELLED, path,
+                "no workbook written");
+    CHECK(seconds() - start < 1.0 && stop.calls == 1 && stop.last < 1);
+    CHECK(entries(dir) == 0);
+    rmdir(dir);
+    igo_model_free(m);
+}
+
+/* A model of n prestaties, the default disciplines and o providers, that distributes (no money). */
+static igo_model *wide_model(size_t n, size_t o)
+{
+    igo_model *m = igo_model_new();
+    igo_model_add_default_disciplines(m);
+    char id[32];
+    for (size_t p = 0; p < n; p++) {
+        snprintf(id, sizeof id, "P%zu", p);
+        igo_model_add_prestatie(m, id, NULL, NULL, NULL);
+    }
+    for (size_t i = 0; i < o; i++) {
+        snprintf(id, sizeof id, "o%zu", i);
+        igo_model_add_provider(m, id, NULL, "kraamzorg");
+    }
+    return m;
+}
+
+void test_workbook_targets_and_limits(igo_t *t)
+{
+    char dir[] = "/tmp/igo-wb-XXXXXX", path[512];
+    CHECK(mkdtemp(dir) != NULL);
+    igo_rng r = {4};
+    igo_model *m = random_distributable_region(&r);
+    /* Never over a pipe, a device or a directory: refused before anything is written. */
+    snprintf(path, sizeof path, "%s/pijp.xlsx", dir);
+    CHECK(mkfifo(path, 0600) == 0);
+    CHECK_FAILS(m, igo_workbook_write(m, path, NULL), IGO_ERROR_IO, path,
+                "is a device, pipe or socket, not a file");
+    CHECK(entries(dir) == 1);
+    remove(path);
+    CHECK_FAILS(m, igo_workbook_write(m, "/dev/null", NULL), IGO_ERROR_IO, "/dev/null");
+    snprintf(path, sizeof path, "%s/map.xlsx", dir);
+    mkdir(path, 0700);
+    CHECK_FAILS(m, igo_workbook_write(m, path, NULL), IGO_ERROR_IO, "is a directory");
+    rmdir(path);
+    /* A file name of 250 bytes (the most a file system takes is 255): the temporary name is cut. */
+    int n = snprintf(path, sizeof path, "%s/", dir);
+    memset(path + n, 'a', 245);
+    strcpy(path + n + 245, ".xlsx");
+    CHECK_OK(m, igo_workbook_write(m, path, NULL));
+    CHECK(entries(dir) == 1);
+    remove(path);
+    igo_model_free(m);
+    /* Too wide or too large for a workbook: said as such. */
+    snprintf(path, sizeof path, "%s/breed.xlsx", dir);
+    m = wide_model(16377, 1);
+    CHECK_FAILS(m, igo_workbook_write(m, path, NULL), IGO_ERROR_LIMIT,
+                "too many prestaties for a workbook: 16377, where a sheet has room for 16376");
+    igo_model_free(m);
+    m = wide_model(2000, 600);
+    CHECK_FAILS(m, igo_workbook_write(m, path, NULL), IGO_ERROR_LIMIT,
+                "a workbook of 2000 prestaties and 600 providers would hold about",
+                "libigo writes at most 4000000");
+    igo_model_free(m);
+    CHECK(entries(dir) == 0);
+    rmdir(dir);
 }

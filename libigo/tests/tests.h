@@ -28,10 +28,31 @@
     X(scenario_linear_in_volumes)                                                              \
     X(scenario_refusals)                                                                       \
     X(percentiles_match_sorting)                                                               \
-    X(scenario_monte_carlo)
+    X(scenario_monte_carlo)                                                                    \
+    X(text_refused_where_it_enters)                                                            \
+    X(text_lengths_as_a_spreadsheet_counts)                                                    \
+    X(text_in_scenario_sets)                                                                   \
+    X(progress_stops_a_batch)                                                                  \
+    X(progress_stops_monte_carlo)                                                              \
+    X(progress_stops_a_workbook)                                                               \
+    X(workbook_targets_and_limits)                                                             \
+    X(allocation_failures_are_errors)
 
 #define DECLARE(name) void test_##name(igo_t *t);
 IGO_TESTS(DECLARE)
 #undef DECLARE
+
+/* A progress callback for the tests: counts its calls, and asks to stop on call stop_at. */
+typedef struct {
+    int calls, stop_at; /* stop on this call (1 = the first); 0: never */
+    double last;        /* the last fraction reported */
+    int backwards;      /* a fraction lower than the one before, or outside 0..1 */
+} listener;
+int listen(void *data, double done);
+/* Monotonic seconds. */
+double seconds(void);
+
+/* The published national inputs of the 2026 business case, as a scenario set. */
+struct igo_scenarios *published_scenarios(igo_t *t);
 
 #endif

@@ -16,6 +16,7 @@ SCENARIO_MIDDLE: int
 SCENARIO_CONSERVATIVE: int
 DRAW_UNIFORM: int
 DRAW_TRIANGULAR: int
+MAX_DRAWS: int
 
 def round(x: float, decimals: int, /) -> float: ...
 def round_cents(x: float, /) -> int: ...

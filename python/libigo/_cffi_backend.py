@@ -1,12 +1,15 @@
 """The 'cffi' backend: the same API as the C extension (libigo._cext), over the CFFI module.
 
 cffi releases the GIL around every call into the core, as the extension does around its long calls.
+On the main thread a long call gets a progress callback that runs Python (and so its signal
+handlers) now and then: Ctrl-C stops the call and its KeyboardInterrupt propagates.
 """
 
 from __future__ import annotations
 
 import math
 import os
+import threading
 from typing import Any, Callable, Sequence
 
 from ._cffi import ffi, lib
@@ -25,6 +28,23 @@ SCENARIO_MIDDLE = lib.IGO_SCENARIO_MIDDLE
 SCENARIO_CONSERVATIVE = lib.IGO_SCENARIO_CONSERVATIVE
 DRAW_UNIFORM = lib.IGO_DRAW_UNIFORM
 DRAW_TRIANGULAR = lib.IGO_DRAW_TRIANGULAR
+MAX_DRAWS = lib.IGO_MAX_DRAWS
+
+# What stopped the running long call on this thread (a KeyboardInterrupt), to raise after it.
+_stopped = threading.local()
+
+
+def _keep_interrupt(exc_type: Any, value: BaseException, traceback: Any) -> int:
+    """A signal handler raised inside the progress callback: stop the call, raise it after."""
+    _stopped.error = value
+    return 1
+
+
+@ffi.def_extern(onerror=_keep_interrupt)
+def igo_py_progress(data: Any, done: float) -> int:
+    """Called by the core during long calls; that it runs Python code lets the interpreter run
+    pending signal handlers, whose exception goes to _keep_interrupt."""
+    return 0
 
 
 def _text(value: Any, name: str) -> bytes:
@@ -85,12 +105,13 @@ class _Core:
     that one thread cannot change it while another computes with it without the GIL."""
 
     def __init__(self, new: Callable[[], Any], free: Callable[[Any], None],
-                 errmsg: Callable[[Any], Any]) -> None:
+                 errmsg: Callable[[Any], Any], set_progress: Callable[..., int]) -> None:
         pointer = new()
         if pointer == ffi.NULL:
             raise MemoryError("out of memory")
         self._m = ffi.gc(pointer, free)
         self._errmsg = errmsg
+        self._set_progress = set_progress
         self._busy = False
 
     def _idle(self) -> None:
@@ -105,23 +126,34 @@ class _Core:
     def _call_busy(self, fn: Callable[..., int], *args: Any) -> None:
         code = fn(self._m, *args)
         if code:
-            _raise(code, ffi.string(self._errmsg(self._m)).decode())
+            _raise(code, ffi.string(self._errmsg(self._m)).decode("utf-8", "replace"))
 
     def _run(self, fn: Callable[..., int], *args: Any) -> None:
-        """A long call: the object is busy meanwhile (cffi runs it without the GIL)."""
+        """A long call: the object is busy meanwhile (cffi runs it without the GIL); on the main
+        thread Ctrl-C stops it."""
         self._idle()
+        main = threading.current_thread() is threading.main_thread()
+        self._set_progress(self._m, lib.igo_py_progress if main else ffi.NULL, ffi.NULL)
         self._busy = True
+        _stopped.error = None
         try:
             self._call_busy(fn, *args)
+        except IgoError as exc:
+            if exc.code == "IGO_ERROR_CANCELLED" and _stopped.error is not None:
+                raise _stopped.error from None
+            raise
         finally:
             self._busy = False
+            self._set_progress(self._m, ffi.NULL, ffi.NULL)
+            _stopped.error = None
 
 
 class Model(_Core):
     """An igo_model: a region's distribution model in the C core."""
 
     def __init__(self) -> None:
-        super().__init__(lib.igo_model_new, lib.igo_model_free, lib.igo_model_errmsg)
+        super().__init__(lib.igo_model_new, lib.igo_model_free, lib.igo_model_errmsg,
+                         lib.igo_model_set_progress)
 
     # ---- setters ----
 
@@ -310,7 +342,8 @@ class Scenarios(_Core):
     """An igo_scenarios set: cost scenarios in the C core."""
 
     def __init__(self) -> None:
-        super().__init__(lib.igo_scenarios_new, lib.igo_scenarios_free, lib.igo_scenarios_errmsg)
+        super().__init__(lib.igo_scenarios_new, lib.igo_scenarios_free, lib.igo_scenarios_errmsg,
+                         lib.igo_scenarios_set_progress)
 
     def set_name(self, name: str) -> None:
         self._call(lib.igo_scenarios_set_name, _text(name, "name"))
@@ -378,8 +411,8 @@ class Scenarios(_Core):
     def uncertainty(self, births: float, volumes: Any, draws: int, seed: int,
                     distribution: int, percentiles: Any, out: Any, mean: Any,
                     samples: Any) -> None:
-        if draws <= 0:
-            raise ValueError("uncertainty: draws must be more than 0")
+        if draws < 0:
+            raise ValueError("uncertainty: draws must not be negative")
         scaling, _view = self._scaling(births, volumes, "uncertainty")
         S1 = self.sizes()[1] + 1
         n = len(memoryview(percentiles)) if percentiles is not None else 0

@@ -91,7 +91,9 @@ typedef struct igo_batch {
 } igo_batch;
 
 /* Distributes every variant. Each variant's figures equal those of igo_distribute() on the model
- * with that variant's inputs. Stops at the first variant that fails. */
+ * with that variant's inputs. Stops at the first variant that fails, or when the model's progress
+ * callback asks to stop (IGO_ERROR_CANCELLED); failed_variant then says where, and the rows before
+ * it are complete. */
 igo_error igo_distribute_batch(igo_model *model, igo_batch *batch);
 
 IGO_END_DECLS

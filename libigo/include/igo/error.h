@@ -12,7 +12,8 @@ typedef enum igo_error {
     IGO_ERROR_MEMORY,
     /* A NULL pointer, an empty id or an enum value out of range: a programming error. */
     IGO_ERROR_ARGUMENT,
-    /* A negative or non-finite number, or a percentage outside 0-100 %. */
+    /* A negative or non-finite number, a percentage outside 0-100 %, or a text that is not valid
+     * UTF-8, holds a control character or is too long for a spreadsheet cell. */
     IGO_ERROR_VALUE,
     /* An amount beyond what the model counts exactly in cents (EUR 1e12). */
     IGO_ERROR_TOO_LARGE,
@@ -34,6 +35,10 @@ typedef enum igo_error {
     IGO_ERROR_NO_INCOME,
     /* A file could not be written (or read): the message names it and says why. */
     IGO_ERROR_IO,
+    /* The progress callback asked to stop (igo_progress_fn). */
+    IGO_ERROR_CANCELLED,
+    /* A region too large for what was asked (a workbook beyond a spreadsheet's rows or columns). */
+    IGO_ERROR_LIMIT,
     IGO_ERROR_COUNT_ /* not an error: the number of codes */
 } igo_error;
 

@@ -8,6 +8,7 @@
 
 #include "common.h"
 #include "error.h"
+#include "progress.h"
 #include "round.h"
 #include "model.h"
 #include "distribute.h"

@@ -11,6 +11,7 @@
 
 #include "common.h"
 #include "error.h"
+#include "progress.h"
 
 IGO_BEGIN_DECLS
 
@@ -36,6 +37,10 @@ void igo_model_free(igo_model *model);
 
 /* The detailed message of the last failing call on this model ("" when there was none). */
 const char *igo_model_errmsg(const igo_model *model);
+
+/* The progress callback for the model's long calls (igo_distribute_batch, igo_workbook_write);
+ * NULL for none (the default). See igo_progress_fn. */
+igo_error igo_model_set_progress(igo_model *model, igo_progress_fn progress, void *user_data);
 
 /* Adds the default catalogue: the nine IG-prestaties IG1..IG9 of the NZa rule. */
 igo_error igo_model_add_default_catalogue(igo_model *model);

@@ -11,6 +11,7 @@
 
 #include "common.h"
 #include "error.h"
+#include "progress.h"
 #include "workbook.h"
 
 IGO_BEGIN_DECLS
@@ -32,6 +33,9 @@ const char *igo_scenario_name(igo_scenario scenario);
 igo_scenarios *igo_scenarios_new(void);
 void igo_scenarios_free(igo_scenarios *set);
 const char *igo_scenarios_errmsg(const igo_scenarios *set);
+/* The progress callback for the set's long calls (Monte Carlo, the workbook); NULL for none. */
+igo_error igo_scenarios_set_progress(igo_scenarios *set, igo_progress_fn progress,
+                                     void *user_data);
 
 igo_error igo_scenarios_set_name(igo_scenarios *set, const char *name);
 igo_error igo_scenarios_add_sector(igo_scenarios *set, const char *id, const char *label);
@@ -91,6 +95,9 @@ const int64_t *igo_scenario_result_phase_in(const igo_scenario_result *result, i
  * optimistic (high) effect and every other driver at its middle effect, in cents. */
 const int64_t *igo_scenario_result_tornado_low(const igo_scenario_result *result);
 const int64_t *igo_scenario_result_tornado_high(const igo_scenario_result *result);
+
+/* The most draws one Monte Carlo call makes (they are kept in memory to take percentiles). */
+enum { IGO_MAX_DRAWS = 100000000 };
 
 typedef enum igo_draw {
     IGO_DRAW_UNIFORM = 0,   /* each effect uniform between conservative and optimistic */

@@ -24,7 +24,7 @@ static igo_error volumes(igo_scenarios *set, const igo_scaling *scaling, sc_plan
         const sc_driver *d = &set->drivers.v[i];
         double own = scaling && scaling->volumes ? scaling->volumes[i] : NAN;
         if (!isnan(own)) {
-            char where[300];
+            char where[IGO_WHERE_SIZE];
             snprintf(where, sizeof where, "driver '%s'", d->id);
             igo_error e = igo_check_number(set->errmsg, own, IGO_MAX_EUR, where, "region volume");
             if (e)

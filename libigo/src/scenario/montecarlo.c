@@ -73,14 +73,16 @@ static inline double draw(rng *r, const range *g, igo_draw kind)
 }
 
 /* The draws, series by series: series[s * draws + n] is draw n's figure for sector s (s = S is
- * the total), in EUR. */
-static void run(const sc_plan *pl, const double *potential, const range *g, igo_draw kind,
-                uint64_t seed, size_t draws, double *series)
+ * the total), in EUR. Nonzero when the progress callback stopped it. */
+static int run(const sc_plan *pl, const double *potential, const range *g, igo_draw kind,
+               uint64_t seed, size_t draws, double *series, igo_ticker *tk)
 {
     size_t D = pl->D, S = pl->S;
     rng r = rng_seed(seed);
     double magnitude[64];
     for (size_t n = 0; n < draws; n++) {
+        if (igo_tick(tk, D * (S + 1), 0.8 * (double)n / (double)draws))
+            return 1;
         for (size_t i = 0; i < D; i++)
             magnitude[i] = fabs(draw(&r, &g[i], kind));
         double total = 0;
@@ -93,9 +95,13 @@ static void run(const sc_plan *pl, const double *potential, const range *g, igo_
         }
         series[S * draws + n] = total;
     }
+    return 0;
 }
 
-static void summarise(size_t draws, size_t S, double *series, igo_uncertainty *u)
+/* The mean, the samples and the percentiles of each series, column[] holding 2 * npercentiles
+ * values. Nonzero when the progress callback stopped it. */
+static int summarise(size_t draws, size_t S, double *series, double *column, igo_uncertainty *u,
+                     igo_ticker *tk)
 {
     for (size_t s = 0; s <= S; s++) {
         double *x = series + s * draws;
@@ -105,13 +111,16 @@ static void summarise(size_t draws, size_t S, double *series, igo_uncertainty *u
             for (size_t n = 0; n < draws; n++)
                 u->samples[n * (S + 1) + s] = x[n];
     }
-    double *column = malloc((u->npercentiles + 1) * sizeof *column);
-    for (size_t s = 0; column && s <= S; s++) {
-        igo_percentiles(series + s * draws, draws, u->percentiles, u->npercentiles, column);
+    for (size_t s = 0; s <= S; s++) {
+        /* Selecting percentiles takes a few passes over the series. */
+        if (igo_tick(tk, 65536 + 8 * (uint64_t)draws, 0.8 + 0.2 * (double)s / (double)(S + 1)))
+            return 1;
+        igo_percentiles(series + s * draws, draws, u->percentiles, u->npercentiles,
+                        column + u->npercentiles, column);
         for (size_t k = 0; k < u->npercentiles; k++)
             u->out[k * (S + 1) + s] = column[k];
     }
-    free(column);
+    return 0;
 }
 
 static igo_error check_request(igo_scenarios *set, const igo_uncertainty *u, size_t D)
@@ -119,16 +128,37 @@ static igo_error check_request(igo_scenarios *set, const igo_uncertainty *u, siz
     if (!u || u->draws == 0 || (u->npercentiles && (!u->percentiles || !u->out)))
         return igo_fail(set->errmsg, IGO_ERROR_ARGUMENT,
                         "uncertainty: give draws > 0 and, with percentiles, room for them");
+    if (u->draws > IGO_MAX_DRAWS)
+        return igo_fail(set->errmsg, IGO_ERROR_LIMIT,
+                        "uncertainty: %zu draws is more than the %d one call makes", u->draws,
+                        IGO_MAX_DRAWS);
     if (u->distribution != IGO_DRAW_UNIFORM && u->distribution != IGO_DRAW_TRIANGULAR)
         return igo_fail(set->errmsg, IGO_ERROR_ARGUMENT, "uncertainty: unknown distribution %d",
                         (int)u->distribution);
     if (D > 64)
-        return igo_fail(set->errmsg, IGO_ERROR_ARGUMENT,
+        return igo_fail(set->errmsg, IGO_ERROR_LIMIT,
                         "uncertainty: at most 64 drivers (this set has %zu)", D);
     for (size_t k = 0; k < u->npercentiles; k++)
         if (!(u->percentiles[k] >= 0 && u->percentiles[k] <= 100))
             return igo_fail(set->errmsg, IGO_ERROR_VALUE,
                             "uncertainty: percentile %.15g is outside 0..100", u->percentiles[k]);
+    return IGO_OK;
+}
+
+/* The draws and percentiles, once every buffer exists. */
+static igo_error simulate(igo_scenarios *set, const sc_plan *pl, const igo_scenario_result *r,
+                          igo_uncertainty *u, range *g, double *potential, double *series,
+                          double *column)
+{
+    igo_error e = ranges(set, pl, u->distribution, g);
+    if (e)
+        return e;
+    for (size_t k = 0; k < pl->D * pl->S; k++)
+        potential[k] = igo_eur(r->potential[k]);
+    igo_ticker tk = igo_ticker_start(set->progress, set->progress_data);
+    if (run(pl, potential, g, u->distribution, u->seed, u->draws, series, &tk) ||
+        summarise(u->draws, pl->S, series, column, u, &tk))
+        return igo_fail(set->errmsg, IGO_ERROR_CANCELLED, "uncertainty: stopped");
     return IGO_OK;
 }
 
@@ -143,22 +173,19 @@ igo_error igo_scenarios_uncertainty(igo_scenarios *set, const igo_scaling *scali
     if (e)
         return e;
     size_t D = pl.D, S = pl.S;
-    range *g = malloc(D * sizeof *g);
-    double *potential = malloc(D * S * sizeof *potential);
-    double *series = NULL;
     e = check_request(set, u, D);
-    if (!e && (!g || !potential || u->draws > SIZE_MAX / sizeof(double) / (S + 1) ||
-               !(series = malloc(u->draws * (S + 1) * sizeof *series))))
-        e = igo_fail(set->errmsg, IGO_ERROR_MEMORY, "out of memory for %zu draws", u->draws);
+    /* Every buffer before any work: a failure can only be an error, never a partial result. */
+    range *g = malloc((D + 1) * sizeof *g);
+    double *potential = malloc((D * S + 1) * sizeof *potential);
+    double *column = malloc((2 * (e ? 0 : u->npercentiles) + 1) * sizeof *column);
+    int fits = !e && u->draws <= SIZE_MAX / sizeof(double) / (S + 1);
+    double *series = fits ? malloc(u->draws * (S + 1) * sizeof *series) : NULL;
+    if (!e && (!g || !potential || !column || !series))
+        e = igo_fail(set->errmsg, IGO_ERROR_MEMORY, "uncertainty: out of memory for %zu draws",
+                     u->draws);
     if (!e)
-        e = ranges(set, &pl, u->distribution, g);
-    if (!e) {
-        for (size_t k = 0; k < D * S; k++)
-            potential[k] = igo_eur(r->potential[k]);
-        run(&pl, potential, g, u->distribution, u->seed, u->draws, series);
-        summarise(u->draws, S, series, u);
-    }
-    free(g), free(potential), free(series);
+        e = simulate(set, &pl, r, u, g, potential, series, column);
+    free(g), free(potential), free(column), free(series);
     sc_plan_free(&pl);
     igo_scenario_result_free(r);
     return e;

@@ -49,17 +49,11 @@ static int ascending(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-void igo_percentiles(double *x, size_t n, const double *p, size_t np, double *out)
+void igo_percentiles(double *x, size_t n, const double *p, size_t np, double *sorted,
+                     double *out)
 {
     /* Handle the percentiles in ascending order so that each search starts where the last
      * ended. */
-    double *sorted = malloc((np + 1) * sizeof *sorted);
-    if (!sorted || n == 0) {
-        for (size_t k = 0; k < np; k++)
-            out[k] = NAN;
-        free(sorted);
-        return;
-    }
     for (size_t k = 0; k < np; k++)
         sorted[k] = p[k];
     qsort(sorted, np, sizeof *sorted, ascending);
@@ -81,5 +75,4 @@ void igo_percentiles(double *x, size_t n, const double *p, size_t np, double *ou
             if (p[q] == sorted[k])
                 out[q] = value;
     }
-    free(sorted);
 }

@@ -46,27 +46,46 @@ const char *igo_scenarios_errmsg(const igo_scenarios *s)
     return s ? s->errmsg : "no scenario set (NULL)";
 }
 
+igo_error igo_scenarios_set_progress(igo_scenarios *s, igo_progress_fn progress, void *user_data)
+{
+    if (!s)
+        return IGO_ERROR_ARGUMENT;
+    s->progress = progress;
+    s->progress_data = user_data;
+    return IGO_OK;
+}
+
 static igo_error nomem(igo_scenarios *s)
 {
     return igo_fail(s->errmsg, IGO_ERROR_MEMORY, "out of memory");
 }
 
-/* A new id: not empty, not taken. */
-static igo_error new_id(igo_scenarios *s, const igo_strmap *ids, const char *id, const char *kind)
+/* A new id: a valid text, not empty, not taken; its label (NULL: the id) a valid text. */
+static igo_error new_id(igo_scenarios *s, const igo_strmap *ids, const char *id, const char *label,
+                        const char *kind)
 {
-    if (!id || !*id)
-        return igo_fail(s->errmsg, IGO_ERROR_ARGUMENT, "%s id is empty", kind);
+    char what[IGO_WHERE_SIZE];
+    snprintf(what, sizeof what, "%s id", kind);
+    igo_error e = igo_check_text(s->errmsg, id, IGO_TEXT_ID, what);
+    if (e)
+        return e;
     if (igo_strmap_get(ids, id) != (size_t)-1)
         return igo_fail(s->errmsg, IGO_ERROR_DUPLICATE, "duplicate %s '%s'", kind, id);
-    return IGO_OK;
+    snprintf(what, sizeof what, "%s '%s': label", kind, id);
+    return label ? igo_check_text(s->errmsg, label, IGO_TEXT_LABEL, what) : IGO_OK;
 }
 
 static igo_error find(igo_scenarios *s, const igo_strmap *ids, const char *id, const char *kind,
                       size_t *index)
 {
-    *index = id ? igo_strmap_get(ids, id) : (size_t)-1;
+    char what[64];
+    snprintf(what, sizeof what, "%s id", kind);
+    igo_error e = igo_check_text(s->errmsg, id, IGO_TEXT_ID, what);
+    if (e)
+        return e;
+    *index = igo_strmap_get(ids, id);
     if (*index == (size_t)-1)
-        return igo_fail(s->errmsg, IGO_ERROR_UNKNOWN, "unknown %s '%s'", kind, id ? id : "");
+        return igo_fail(s->errmsg, IGO_ERROR_UNKNOWN, "unknown %s '%s'", kind, id);
     return IGO_OK;
 }
 
@@ -86,9 +105,12 @@ static igo_error own(igo_scenarios *s, igo_strmap *ids, size_t index, const char
 igo_error igo_scenarios_set_name(igo_scenarios *s, const char *name)
 {
     CHECK_SET(s);
-    char *copy = name ? igo_strdup(name) : NULL;
+    igo_error e = igo_check_text(s->errmsg, name, IGO_TEXT_NAME, "scenario set name");
+    if (e)
+        return e;
+    char *copy = igo_strdup(name);
     if (!copy)
-        return name ? nomem(s) : igo_fail(s->errmsg, IGO_ERROR_ARGUMENT, "name is empty");
+        return nomem(s);
     free(s->name);
     s->name = copy;
     return IGO_OK;
@@ -97,7 +119,7 @@ igo_error igo_scenarios_set_name(igo_scenarios *s, const char *name)
 igo_error igo_scenarios_add_sector(igo_scenarios *s, const char *id, const char *label)
 {
     CHECK_SET(s);
-    igo_error e = new_id(s, &s->sector_ids, id, "sector");
+    igo_error e = new_id(s, &s->sector_ids, id, label, "sector");
     if (e || IGO_VEC_ROOM(s->sectors, 1))
         return e ? e : nomem(s);
     sc_sector sector;
@@ -111,9 +133,9 @@ igo_error igo_scenarios_add_driver(igo_scenarios *s, const char *id, const char 
                                    double volume, double per_volume)
 {
     CHECK_SET(s);
-    char where[300];
-    snprintf(where, sizeof where, "driver '%s'", id ? id : "");
-    igo_error e = new_id(s, &s->driver_ids, id, "driver");
+    char where[IGO_WHERE_SIZE];
+    igo_error e = new_id(s, &s->driver_ids, id, label, "driver");
+    snprintf(where, sizeof where, "driver '%s'", e ? "" : id);
     if (!e)
         e = igo_check_number(s->errmsg, volume, IGO_MAX_EUR, where, "volume");
     if (!e)
@@ -132,12 +154,14 @@ igo_error igo_scenarios_set_unit_delta(igo_scenarios *s, const char *driver, con
 {
     CHECK_SET(s);
     size_t d, c;
+    char where[IGO_WHERE_SIZE];
     igo_error e = find(s, &s->driver_ids, driver, "driver", &d);
-    if (!e)
-        e = find(s, &s->sector_ids, sector, "sector", &c);
+    if (!e && (e = find(s, &s->sector_ids, sector, "sector", &c))) {
+        snprintf(where, sizeof where, "driver '%s': ", driver);
+        igo_fail_prefix(s->errmsg, where);
+    }
     if (e)
         return e;
-    char where[300];
     snprintf(where, sizeof where, "driver '%s', sector '%s'", driver, sector);
     e = igo_check_number(s->errmsg, fabs(eur), IGO_MAX_EUR, where, "cost per unit");
     if (e || IGO_VEC_ROOM(s->deltas, 1))
@@ -161,11 +185,15 @@ igo_error igo_scenarios_add_study(igo_scenarios *s, const char *driver, const ch
     CHECK_SET(s);
     size_t d;
     igo_error e = find(s, &s->driver_ids, driver, "driver", &d);
-    char where[400];
-    snprintf(where, sizeof where, "driver '%s', study '%s'", driver ? driver : "",
-             label ? label : "");
-    if (!e)
+    char where[IGO_WHERE_SIZE];
+    if (!e) {
+        snprintf(where, sizeof where, "driver '%s': study label", driver);
+        e = label ? igo_check_text(s->errmsg, label, IGO_TEXT_LABEL, where) : IGO_OK;
+    }
+    if (!e) {
+        snprintf(where, sizeof where, "driver '%s', study '%s'", driver, label ? label : "");
         e = check_effect(s, effect, where);
+    }
     if (!e)
         e = igo_check_fraction(s->errmsg, weight, where, "weight");
     if (e || IGO_VEC_ROOM(s->studies, 1))
@@ -187,8 +215,8 @@ igo_error igo_scenarios_set_override(igo_scenarios *s, igo_scenario scenario, co
                         (int)scenario);
     size_t d;
     igo_error e = find(s, &s->driver_ids, driver, "driver", &d);
-    char where[300];
-    snprintf(where, sizeof where, "driver '%s', %s scenario", driver ? driver : "",
+    char where[IGO_WHERE_SIZE];
+    snprintf(where, sizeof where, "driver '%s', %s scenario", e ? "" : driver,
              scenario_names[scenario]);
     if (!e)
         e = check_effect(s, effect, where);

@@ -3,7 +3,11 @@
  *
  * Each split is written as the core computes it: a block of rounded shares
  * ROUND(total * w / wsum; 2), the position of the largest weight (MATCH of the MAX: the first on a
- * tie), and the parts, where the largest share also takes total - SUM(shares). */
+ * tie), and the parts, where the largest share also takes total - SUM(shares).
+ *
+ * Ids typed on the input sheets are matched with EXACT inside SUMPRODUCT, never with SUMIF or =:
+ * those ignore case (beyond ASCII too) and read * ? ~ and a leading < > = as patterns, so they
+ * would mix up ids that the core keeps apart. */
 #include <stdlib.h>
 
 #include "wb.h"
@@ -203,14 +207,20 @@ static void outside_block(wb *w)
 
 /* ---- the verdeelsleutel used, and the split over disciplines ---- */
 
-static double history_total(const igo_model *m, size_t p)
+/* The history money of prestatie p, summed as the core sums it. */
+static double history_total(wb *w, size_t p)
 {
+    const igo_model *m = w->m;
     double *money = malloc((m->history.n + 1) * sizeof *money);
+    if (!money) {
+        wb_keep(w, LXW_ERROR_MEMORY_MALLOC_FAILED);
+        return 0;
+    }
     size_t n = 0;
-    for (size_t i = 0; money && i < m->history.n; i++)
+    for (size_t i = 0; i < m->history.n; i++)
         if (m->history.v[i].prestatie == p)
             money[n++] = m->history.v[i].count * m->history.v[i].tariff;
-    double total = money ? igo_fsum(money, n) : 0;
+    double total = igo_fsum(money, n);
     free(money);
     return total;
 }
@@ -235,15 +245,15 @@ static void key_block(wb *w)
         int r = row + p, in = at->key + p;
         wb_ref source = wb_at(w, SPLIT, in, KEY_SOURCE), sum = wb_at(w, SPLIT, in, KEY_PCT + D);
         wb_string(w, C, r, 0, w->m->prestaties.v[p].code, w->f.text);
-        wb_formula(w, C, r, 1, w->f.money, history_total(w->m, (size_t)p), "=SUMIF(%s,%s,%s)",
-                   h_prestatie.s, wb_at(w, -1, r, 0).s, h_money.s);
+        wb_formula(w, C, r, 1, w->f.money, history_total(w, (size_t)p),
+                   "=SUMPRODUCT(EXACT(%s,%s)*%s)", h_prestatie.s, wb_at(w, -1, r, 0).s, h_money.s);
         for (int d = 0; d < D; d++) {
             wb_ref pct = wb_at(w, SPLIT, in, KEY_PCT + d);
             wb_formula(w, C, r, 2 + d, w->f.fraction, w->pl->key[(size_t)p * w->at.D + (size_t)d],
-                       "=IF(%s=\"historie\",IF(%s=0,0,SUMIFS(%s,%s,%s,%s,%s)/%s),"
-                       "IF(%s=\"ja\",IF(%s=0,0,%s/%s),%s))",
-                       source.s, wb_at(w, -1, r, 1).s, h_money.s, h_prestatie.s,
-                       wb_at(w, -1, r, 0).s, h_disc.s, wb_at(w, -1, row - 1, 2 + d).s,
+                       "=IF(%s=\"historie\",IF(%s=0,0,SUMPRODUCT(EXACT(%s,%s)*EXACT(%s,%s)*%s)"
+                       "/%s),IF(%s=\"ja\",IF(%s=0,0,%s/%s),%s))",
+                       source.s, wb_at(w, -1, r, 1).s, h_prestatie.s, wb_at(w, -1, r, 0).s,
+                       h_disc.s, wb_at(w, -1, row - 1, 2 + d).s, h_money.s,
                        wb_at(w, -1, r, 1).s, norm.s, sum.s, pct.s, sum.s, pct.s);
         }
         wb_ref keys = wb_range(w, -1, r, 2, r, 1 + D);
@@ -302,7 +312,8 @@ static void volume_block(wb *w)
         wb_string(w, C, row + d, 0, w->m->disciplines.v[d].id, w->f.text);
         for (int p = 0; p < P; p++)
             wb_formula(w, C, row + d, 1 + p, w->f.count,
-                       w->pl->group_sum[(size_t)p * w->at.D + (size_t)d], "=SUMIF(%s,%s,%s)",
+                       w->pl->group_sum[(size_t)p * w->at.D + (size_t)d],
+                       "=SUMPRODUCT(EXACT(%s,%s)*%s)",
                        wb_range(w, SPLIT, at->prov, PROV_DISC, last, PROV_DISC).s,
                        wb_at(w, -1, row + d, 0).s,
                        wb_range(w, SPLIT, at->prov, PROV_VOL + p, last, PROV_VOL + p).s);
@@ -361,19 +372,23 @@ static void provider_row(wb *w, size_t o, const double *vol)
         wb_ref volume_p = wb_range(w, -1, at->c_volume, 1 + p, at->c_volume + D - 1, 1 + p);
         total += part;
         wb_formula(w, C, rl, 3 + p, w->f.index, used && vp > 0 && is_largest(w->pl, (size_t)p, o, d),
-                   "=IF(AND(%s>0,SUMPRODUCT((%s=%s)*(%s>%s))=0,"
-                   "SUMPRODUCT((%s=%s)*(%s=%s))=1),1,0)",
+                   "=IF(AND(%s>0,SUMPRODUCT(EXACT(%s,%s)*(%s>%s))=0,"
+                   "SUMPRODUCT(EXACT(%s,%s)*(%s=%s))=1),1,0)",
                    v.s, disc_all.s, disc.s,
                    wb_range(w, SPLIT, at->prov, PROV_VOL + p, last, PROV_VOL + p).s, v.s,
                    disc_upto.s, disc.s,
                    wb_range(w, SPLIT, at->prov, PROV_VOL + p, in, PROV_VOL + p).s, v.s);
         wb_formula(w, C, rr, 3 + p, w->f.money,
                    vp > 0 ? wb_eur(share(amount, vp, w->pl->group_sum[g])) : 0,
-                   "=IF(%s>0,ROUND(SUMIF(%s,%s,%s)*%s/SUMIF(%s,%s,%s),2),0)", v.s,
+                   "=IF(%s>0,ROUND(SUMPRODUCT(EXACT(%s,%s)*%s)*%s/"
+                   "SUMPRODUCT(EXACT(%s,%s)*%s),2),0)",
+                   v.s,
                    discipline_names.s, my_disc.s, discipline_money.s, v.s, volume_names.s,
                    my_disc.s, volume_p.s);
         wb_formula(w, C, ra, 3 + p, w->f.money, wb_eur(part),
-                   "=ROUND(%s+IF(%s=1,SUMIF(%s,%s,%s)-SUMIF(%s,%s,%s),0),2)", wb_rel(rr, 3 + p).s,
+                   "=ROUND(%s+IF(%s=1,SUMPRODUCT(EXACT(%s,%s)*%s)-"
+                   "SUMPRODUCT(EXACT(%s,%s)*%s),0),2)",
+                   wb_rel(rr, 3 + p).s,
                    wb_rel(rl, 3 + p).s, discipline_names.s, my_disc.s, discipline_money.s,
                    wb_range(w, -1, at->c_prov_l, 2, at->c_prov_l + (int)at->O - 1, 2).s,
                    my_disc.s,

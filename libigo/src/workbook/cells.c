@@ -9,6 +9,8 @@ void wb_keep(wb *w, lxw_error e)
 {
     if (e && !w->error)
         w->error = e;
+    if (igo_tick(&w->tk, 1, w->done))
+        w->cancelled = 1;
 }
 
 /* A1 column letters: 0 -> A, 25 -> Z, 26 -> AA. */
@@ -75,6 +77,8 @@ wb_ref wb_range(const wb *w, int sheet, int row1, int col1, int row2, int col2)
 void wb_formula(wb *w, int sheet, int row, int col, lxw_format *f, double cached,
                 const char *fmt, ...)
 {
+    if (w->cancelled)
+        return;
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(w->buf, sizeof w->buf, fmt, ap);
@@ -87,6 +91,8 @@ void wb_formula(wb *w, int sheet, int row, int col, lxw_format *f, double cached
 void wb_formula_text(wb *w, int sheet, int row, int col, lxw_format *f, const char *cached,
                      const char *fmt, ...)
 {
+    if (w->cancelled)
+        return;
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(w->buf, sizeof w->buf, fmt, ap);
@@ -102,16 +108,22 @@ void wb_width(wb *w, int sheet, int col1, int col2, double width)
 
 void wb_string(wb *w, int sheet, int row, int col, const char *s, lxw_format *f)
 {
+    if (w->cancelled)
+        return;
     wb_keep(w, worksheet_write_string(w->ws[sheet], (lxw_row_t)row, (lxw_col_t)col, s, f));
 }
 
 void wb_number(wb *w, int sheet, int row, int col, double v, lxw_format *f)
 {
+    if (w->cancelled)
+        return;
     wb_keep(w, worksheet_write_number(w->ws[sheet], (lxw_row_t)row, (lxw_col_t)col, v, f));
 }
 
 void wb_blank(wb *w, int sheet, int row, int col, lxw_format *f)
 {
+    if (w->cancelled)
+        return;
     wb_keep(w, worksheet_write_blank(w->ws[sheet], (lxw_row_t)row, (lxw_col_t)col, f));
 }
 

@@ -11,17 +11,21 @@ static void define_name(wb *w, const char *name, wb_ref range)
     wb_keep(w, workbook_define_name(w->book, name, formula));
 }
 
-const char **wb_discipline_ids(const wb *w)
+const char **wb_discipline_ids(wb *w)
 {
     const char **ids = calloc(w->at.D + 1, sizeof *ids);
+    if (!ids)
+        wb_keep(w, LXW_ERROR_MEMORY_MALLOC_FAILED);
     for (size_t d = 0; ids && d < w->at.D; d++)
         ids[d] = w->m->disciplines.v[d].id;
     return ids;
 }
 
-const char **wb_prestatie_codes(const wb *w)
+const char **wb_prestatie_codes(wb *w)
 {
     const char **codes = calloc(w->at.P + 1, sizeof *codes);
+    if (!codes)
+        wb_keep(w, LXW_ERROR_MEMORY_MALLOC_FAILED);
     for (size_t p = 0; codes && p < w->at.P; p++)
         codes[p] = w->m->prestaties.v[p].code;
     return codes;
@@ -164,7 +168,8 @@ static void key_table(wb *w, const double *k, const unsigned char *given)
     wb_string(w, S, row - 1, KEY_PCT + D, t->key_total, w->f.header);
     for (size_t p = 0; p < w->at.P; p++) {
         int r = row + (int)p;
-        int history = w->pl->key_from[p] == IGO_KEY_HISTORY;
+        int history = w->pl->key_from[p] == IGO_KEY_HISTORY ||
+                      w->pl->key_from[p] == IGO_KEY_EMPTY_HISTORY;
         wb_string(w, S, r, 0, w->m->prestaties.v[p].code, w->f.text);
         wb_string(w, S, r, 1, w->m->prestaties.v[p].label, w->f.text);
         wb_string(w, S, r, KEY_SOURCE, history ? t->source_history : t->source_direct,

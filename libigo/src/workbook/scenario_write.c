@@ -37,12 +37,12 @@ static igo_error layout(const igo_scenarios *set, sc_wb *s)
 static void fill(wb *w)
 {
     sc_wb *s = (sc_wb *)w; /* the wb is the first member */
-    sc_sheet_intro(s);
-    sc_sheet_inputs(s);
-    sc_sheet_studies(s);
-    sc_sheet_calc(s);
-    sc_sheet_table(s);
-    sc_sheet_phase(s);
+    void (*const sheets[])(sc_wb *) = {sc_sheet_intro, sc_sheet_inputs, sc_sheet_studies,
+                                       sc_sheet_calc,  sc_sheet_table,  sc_sheet_phase};
+    for (int k = 0; k < SC_SHEETS; k++) {
+        w->done = (double)k / SC_SHEETS;
+        sheets[k](s);
+    }
 }
 
 igo_error igo_scenarios_workbook_write(igo_scenarios *set, const igo_scaling *scaling,
@@ -52,8 +52,10 @@ igo_error igo_scenarios_workbook_write(igo_scenarios *set, const igo_scaling *sc
         return IGO_ERROR_ARGUMENT;
     if (!path || !*path)
         return igo_fail(set->errmsg, IGO_ERROR_ARGUMENT, "no file name for the workbook");
-    if (set->drivers.n > 2000)
-        return igo_fail(set->errmsg, IGO_ERROR_ARGUMENT, "a workbook holds at most 2000 drivers");
+    if (set->drivers.n > 2000 || set->sectors.n > 2000 || set->studies.n > 100000)
+        return igo_fail(set->errmsg, IGO_ERROR_LIMIT, "a scenario workbook holds at most 2000 "
+                        "drivers, 2000 sectors and 100000 studies (this set: %zu, %zu, %zu)",
+                        set->drivers.n, set->sectors.n, set->studies.n);
     igo_scenario_result *r;
     sc_plan pl;
     igo_error e = sc_compute(set, scaling, &r, &pl);
@@ -63,6 +65,7 @@ igo_error igo_scenarios_workbook_write(igo_scenarios *set, const igo_scaling *sc
     if (s) {
         s->w.sc = set, s->w.sr = r, s->w.share = pl.share;
         s->w.t = wb_texts(options ? options->lang : IGO_LANG_NL);
+        s->w.tk = igo_ticker_start(set->progress, set->progress_data);
         s->t = sc_texts(options ? options->lang : IGO_LANG_NL);
         s->D = set->drivers.n, s->S = set->sectors.n, s->Y = set->phases.n;
         s->births = scaling && scaling->births > 0 ? igo_canonical(scaling->births) : 0;

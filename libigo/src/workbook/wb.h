@@ -102,6 +102,9 @@ typedef struct wb {
     wb_formats f;
     wb_layout at;
     lxw_error error; /* the first error of libxlsxwriter, if any */
+    igo_ticker tk;   /* progress, counted in cells */
+    double done;     /* the fraction of the sheets written */
+    int cancelled;   /* the progress callback asked to stop: cells are no longer written */
     char buf[4096];  /* a formula being written */
 } wb;
 
@@ -142,9 +145,10 @@ void wb_valid_fraction(wb *w, int sheet, int row1, int col1, int row2, int col2)
 void wb_valid_flag(wb *w, int sheet, int row1, int col1, int row2, int col2);
 void wb_valid_list(wb *w, int sheet, int row1, int col1, int row2, int col2,
                    const char *const *values, size_t n);
-/* The ids of the disciplines, and the codes of the prestaties, in a new array (free it). */
-const char **wb_discipline_ids(const wb *w);
-const char **wb_prestatie_codes(const wb *w);
+/* The ids of the disciplines, and the codes of the prestaties, in a new array (free it); NULL
+ * (and the error kept) when out of memory. */
+const char **wb_discipline_ids(wb *w);
+const char **wb_prestatie_codes(wb *w);
 
 static inline double wb_eur(int64_t cents)
 {
@@ -165,7 +169,7 @@ igo_error wb_verify_zip(char *errmsg, const char *path);
 
 /* Writes a workbook safely: adds w->sheets sheets named w->sheet_name, calls fill, closes the
  * book into a temporary file next to path, checks it, syncs it, renames it over path. A failure
- * leaves no file; the message goes to errmsg. */
+ * (or w->tk's callback asking to stop) leaves no file; the message goes to errmsg. */
 igo_error wb_write_safely(wb *w, char *errmsg, const char *path, void (*fill)(wb *w));
 
 #endif

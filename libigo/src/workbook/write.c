@@ -6,22 +6,25 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "wb.h"
 
-/* A new empty file next to path (".name.xlsx.<pid>.<n>.tmp"), in *tmp for the caller to free.
- * Created with O_EXCL (never an existing file) and mode 0666 less the umask, like any new file. */
+/* A new empty file next to path (".name.xlsx.<pid>.<n>.tmp", the name cut to leave room in a
+ * file system's 255 bytes), in *tmp for the caller to free. Created with O_EXCL (never an existing
+ * file) and mode 0666 less the umask, like any new file. */
 static igo_error temp_file(char *errmsg, const char *path, char **tmp)
 {
     const char *slash = strrchr(path, '/');
     size_t dir = slash ? (size_t)(slash - path) + 1 : 0, n = strlen(path) + 48;
+    int keep = (int)igo_utf8_fit(path + dir, 200);
     if (!(*tmp = malloc(n)))
         return igo_fail(errmsg, IGO_ERROR_MEMORY, "out of memory");
     int fd = -1;
     for (unsigned i = 0; fd < 0 && i < 1000; i++) {
-        snprintf(*tmp, n, "%.*s.%s.%ld.%u.tmp", (int)dir, path, path + dir, (long)getpid(), i);
+        snprintf(*tmp, n, "%.*s.%.*s.%ld.%u.tmp", (int)dir, path, keep, path + dir,
+                 (long)getpid(), i);
         fd = open(*tmp, O_WRONLY | O_CREAT | O_EXCL, 0666);
         if (fd < 0 && errno != EEXIST)
             break;
@@ -34,6 +37,17 @@ static igo_error temp_file(char *errmsg, const char *path, char **tmp)
     }
     close(fd);
     return IGO_OK;
+}
+
+/* The target may be absent, a regular file or a symbolic link (which is replaced, not followed);
+ * never a directory, a device, a pipe or a socket. */
+static igo_error check_target(char *errmsg, const char *path)
+{
+    struct stat st;
+    if (lstat(path, &st) != 0 || S_ISREG(st.st_mode) || S_ISLNK(st.st_mode))
+        return IGO_OK;
+    return igo_fail(errmsg, IGO_ERROR_IO, "%s: is a %s, not a file; not replacing it", path,
+                    S_ISDIR(st.st_mode) ? "directory" : "device, pipe or socket");
 }
 
 /* Flushes the finished file to the disk, so that the rename cannot expose a file in pieces. */
@@ -51,49 +65,43 @@ static igo_error sync_file(char *errmsg, const char *tmp, const char *path)
     return IGO_OK;
 }
 
-/* The workbook matches prestaties and disciplines with SUMIF and =, which ignore case and read
- * * ? ~ as wildcards and a leading < > = as a comparison: such ids would silently mismatch. */
-static igo_error check_id(igo_model *m, const char *kind, const char *id, const char *earlier)
-{
-    if (strpbrk(id, "*?~") || strchr("<>=", id[0]))
-        return igo_fail(m->errmsg, IGO_ERROR_ARGUMENT,
-                        "%s '%s': a workbook cannot match an id with * ? ~ or a leading < > =",
-                        kind, id);
-    if (earlier && strcasecmp(id, earlier) == 0)
-        return igo_fail(m->errmsg, IGO_ERROR_DUPLICATE,
-                        "%s '%s' and '%s': a workbook does not tell ids apart by case", kind,
-                        earlier, id);
-    return IGO_OK;
-}
+/* A spreadsheet's size, and what libigo writes at most (every cell is held in memory until the
+ * book is closed: a few hundred bytes each). */
+enum { WB_MAX_COLUMNS = 16384, WB_MAX_ROWS = 1048576, WB_MAX_CELLS = 4000000 };
 
-static igo_error check_ids(igo_model *m)
+/* Refuses a model whose workbook would not fit a sheet, or would take gigabytes to write. */
+static igo_error check_size(igo_model *m, wb_layout *at)
 {
-    for (size_t i = 0; i < m->prestaties.n; i++)
-        for (size_t j = 0; j <= i; j++) {
-            igo_error e = check_id(m, "prestatie", m->prestaties.v[i].code,
-                                   j < i ? m->prestaties.v[j].code : NULL);
-            if (e)
-                return e;
-        }
-    for (size_t i = 0; i < m->disciplines.n; i++)
-        for (size_t j = 0; j <= i; j++) {
-            igo_error e = check_id(m, "discipline", m->disciplines.v[i].id,
-                                   j < i ? m->disciplines.v[j].id : NULL);
-            if (e)
-                return e;
-        }
+    const char *kinds[] = {"prestaties", "disciplines", "providers", "outside activities",
+                           "history lines", "reasons for transfer"};
+    size_t counts[] = {m->prestaties.n, m->disciplines.n, m->providers.n, m->outside.n,
+                       m->history.n, m->reasons.n};
+    for (int k = 0; k < 6; k++) {
+        size_t max = k < 2 ? WB_MAX_COLUMNS - 8 : WB_MAX_ROWS / 4;
+        if (counts[k] > max)
+            return igo_fail(m->errmsg, IGO_ERROR_LIMIT,
+                            "too many %s for a workbook: %zu, where a sheet has room for %zu",
+                            kinds[k], counts[k], max);
+    }
+    wb_make_layout(m, at);
+    double cells = 4.0 * (double)at->P * (double)(at->O + at->L) + 8.0 * (double)at->H;
+    if (at->c_totals + 16 > WB_MAX_ROWS || cells > WB_MAX_CELLS)
+        return igo_fail(m->errmsg, IGO_ERROR_LIMIT,
+                        "a workbook of %zu prestaties and %zu providers would hold about %.0f "
+                        "cells; libigo writes at most %d",
+                        at->P, m->providers.n, cells, WB_MAX_CELLS);
     return IGO_OK;
 }
 
 static void write_sheets(wb *w)
 {
-    wb_sheet_intro(w);
-    wb_sheet_regio(w);
-    wb_sheet_results(w);
-    wb_sheet_regio_input(w);
-    wb_sheet_care_input(w);
-    wb_sheet_split_input(w);
-    wb_sheet_calc(w);
+    void (*const sheets[])(wb *) = {wb_sheet_intro,       wb_sheet_regio,     wb_sheet_results,
+                                    wb_sheet_regio_input, wb_sheet_care_input, wb_sheet_split_input,
+                                    wb_sheet_calc};
+    for (int k = 0; k < WB_SHEETS; k++) {
+        w->done = (double)k / WB_SHEETS;
+        sheets[k](w);
+    }
     lxw_doc_properties props = {.title = (char *)w->t->intro_title,
                                 .subject = (char *)(w->m->name ? w->m->name : ""),
                                 .author = "libigo", .comments = "libigo"};
@@ -115,8 +123,14 @@ static igo_error write_book(wb *w, char *errmsg, const char *tmp, const char *pa
         wb_make_formats(w->book, &w->f);
         fill(w);
     }
+    if (w->cancelled) {
+        lxw_workbook_free(w->book); /* without writing it */
+        return igo_fail(errmsg, IGO_ERROR_CANCELLED, "%s: stopped; no workbook written", path);
+    }
     lxw_error closed = workbook_close(w->book); /* frees the book, whatever happens */
     lxw_error first = w->error ? w->error : closed;
+    if (first == LXW_ERROR_MEMORY_MALLOC_FAILED)
+        return igo_fail(errmsg, IGO_ERROR_MEMORY, "%s: out of memory", path);
     if (first)
         return igo_fail(errmsg, IGO_ERROR_IO, "%s: cannot write the workbook: %s", path,
                         lxw_strerror(first));
@@ -126,7 +140,9 @@ static igo_error write_book(wb *w, char *errmsg, const char *tmp, const char *pa
 igo_error wb_write_safely(wb *w, char *errmsg, const char *path, void (*fill)(wb *w))
 {
     char *tmp = NULL;
-    igo_error e = temp_file(errmsg, path, &tmp);
+    igo_error e = check_target(errmsg, path);
+    if (!e)
+        e = temp_file(errmsg, path, &tmp);
     if (!e)
         e = write_book(w, errmsg, tmp, path, fill);
     if (!e)
@@ -153,20 +169,18 @@ igo_error igo_workbook_write(igo_model *m, const char *path, const igo_workbook_
     igo_error e = igo_distribute_plan(m, &r, &pl);
     if (e)
         return e;
-    e = check_ids(m);
-    wb *w = e ? NULL : calloc(1, sizeof *w);
-    if (!e && !w)
-        e = igo_fail(m->errmsg, IGO_ERROR_MEMORY, "out of memory");
-    if (w) {
+    wb *w = calloc(1, sizeof *w);
+    e = w ? check_size(m, &w->at) : igo_fail(m->errmsg, IGO_ERROR_MEMORY, "out of memory");
+    if (!e) {
         w->m = m, w->pl = &pl, w->r = r;
         w->t = wb_texts(options ? options->lang : IGO_LANG_NL);
+        w->tk = igo_ticker_start(m->progress, m->progress_data);
         w->sheets = WB_SHEETS;
         for (int s = 0; s < WB_SHEETS; s++)
             w->sheet_name[s] = w->t->sheet[s];
-        wb_make_layout(m, &w->at);
         e = wb_write_safely(w, m->errmsg, path, write_sheets);
-        free(w);
     }
+    free(w);
     igo_plan_free(&pl);
     igo_result_free(r);
     return e;

@@ -1,0 +1,190 @@
+/* Allocation failures: every allocation the core makes is failed in turn (the test binary is
+ * linked with --wrap for malloc, calloc and realloc), and each call must then return an error
+ * and leak nothing (ASan and valgrind check that), never report success with figures missing. */
+#include <math.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "random_region.h"
+#include "tests.h"
+
+void *__real_malloc(size_t size);
+void *__real_calloc(size_t n, size_t size);
+void *__real_realloc(void *p, size_t size);
+
+/* Which allocation to fail (counted from 0 while armed), and how many were made. */
+static long fail_at = -1, made;
+
+static int fails(void)
+{
+    return fail_at >= 0 && made++ == fail_at;
+}
+
+void *__wrap_malloc(size_t size)
+{
+    return fails() ? NULL : __real_malloc(size);
+}
+
+void *__wrap_calloc(size_t n, size_t size)
+{
+    return fails() ? NULL : __real_calloc(n, size);
+}
+
+void *__wrap_realloc(void *p, size_t size)
+{
+    return fails() ? NULL : __real_realloc(p, size);
+}
+
+/* Runs op with allocation k failed, for k = 0, 1, ... until it makes fewer than k + 1
+ * allocations; every failed run must return IGO_ERROR_MEMORY (or stop earlier with the error of a
+ * setter that failed), and the last must succeed. check (may be NULL) verifies a success. */
+typedef igo_error (*operation)(void *state);
+static void fail_each(igo_t *t, const char *what, operation op, void *state,
+                      int (*check)(void *state))
+{
+    for (long k = 0;; k++) {
+        made = 0, fail_at = k;
+        igo_error e = op(state);
+        fail_at = -1;
+        if (made <= k) {
+            CHECK(e == IGO_OK && (!check || check(state)));
+            return;
+        }
+        if (e != IGO_ERROR_MEMORY) {
+            fprintf(stderr, "%s: allocation %ld failed, but the call returned %s\n", what, k,
+                    igo_error_name(e));
+            t->failures++;
+        }
+    }
+}
+
+/* ---- the operations ---- */
+
+/* A small region that uses every kind of setter; *state receives it. */
+static igo_error build(void *state)
+{
+    igo_model **out = state;
+    igo_model_free(*out);
+    *out = NULL;
+    igo_model *m = igo_model_new();
+    if (!m)
+        return IGO_ERROR_MEMORY;
+    const char *targets[] = {"IG1", "IG2"};
+    igo_error e = igo_model_add_default_catalogue(m);
+    e = e ? e : igo_model_add_default_disciplines(m);
+    e = e ? e : igo_model_add_default_transfer_reasons(m);
+    e = e ? e : igo_model_set_name(m, "Allocaties");
+    e = e ? e : igo_model_add_discipline(m, "echo", "Echocentrum");
+    e = e ? e : igo_model_add_prestatie(m, "IG10", "Extra", "nataal", "vrouw");
+    e = e ? e : igo_model_add_provider(m, "vp1", "Praktijk", "verloskunde");
+    e = e ? e : igo_model_add_provider(m, "zh1", "Ziekenhuis", "ziekenhuis");
+    e = e ? e : igo_model_add_provider(m, "kz1", NULL, "kraamzorg");
+    e = e ? e : igo_model_set_production(m, "IG1", 120, 915.4);
+    e = e ? e : igo_model_set_production(m, "IG2", 40, 333.335);
+    e = e ? e : igo_model_set_cost(m, IGO_COST_BEHEERSKOSTEN, IGO_COST_AMOUNT, 1000);
+    e = e ? e : igo_model_set_cost(m, IGO_COST_OVERIG, IGO_COST_SHARE, 0.0125);
+    e = e ? e : igo_model_add_outside(m, "Echo", 10, 60, targets, 2);
+    e = e ? e : igo_model_set_key(m, "IG1", "verloskunde", 0.6);
+    e = e ? e : igo_model_set_key(m, "IG1", "ziekenhuis", 0.4);
+    e = e ? e : igo_model_add_history(m, "1101", "verloskunde", "IG2", 3, 100);
+    e = e ? e : igo_model_add_history(m, "2202", "kraamzorg", "IG2", 2, 50);
+    for (size_t i = 0; i < 3 && !e; i++) {
+        e = igo_model_set_volume(m, "IG1", igo_model_provider_id(m, i), 1 + (double)i);
+        e = e ? e : igo_model_set_volume(m, "IG2", igo_model_provider_id(m, i), 2);
+    }
+    e = e ? e : igo_model_set_regio(m, "start_eerste_lijn", 90);
+    e = e ? e : igo_model_set_transfer_reason(m, "anders", 4);
+    if (e)
+        igo_model_free(m);
+    else
+        *out = m;
+    return e;
+}
+
+static igo_error distribute(void *state)
+{
+    igo_result *r = NULL;
+    igo_error e = igo_distribute(state, &r);
+    igo_result_free(r);
+    return e;
+}
+
+static igo_error batch(void *state)
+{
+    int64_t totals[4 * 64];
+    igo_batch b = {.variants = 4, .provider_totals = igo_model_provider_count(state) <= 64 ? totals
+                                                                                           : NULL};
+    return igo_distribute_batch(state, &b);
+}
+
+typedef struct {
+    igo_model *m;
+    igo_scenarios *set;
+    char path[64];
+} book_state;
+
+/* Either workbook; a success must leave the file, a failure nothing. */
+static igo_error book(void *state)
+{
+    book_state *s = state;
+    igo_scaling regional = {3030, NULL};
+    igo_error e = s->m ? igo_workbook_write(s->m, s->path, NULL)
+                       : igo_scenarios_workbook_write(s->set, &regional, s->path, NULL);
+    int left = access(s->path, F_OK) == 0;
+    remove(s->path);
+    return e == IGO_OK ? (left ? e : IGO_ERROR_IO) : left ? IGO_OK : e;
+}
+
+static igo_error compute(void *state)
+{
+    igo_scenario_result *r = NULL;
+    igo_error e = igo_scenarios_compute(state, NULL, &r);
+    igo_scenario_result_free(r);
+    return e;
+}
+
+typedef struct {
+    igo_scenarios *set;
+    double out[3 * 4], mean[4];
+} mc_state;
+
+static igo_error monte_carlo(void *state)
+{
+    mc_state *s = state;
+    static const double p[] = {5, 50, 95};
+    for (int i = 0; i < 12; i++)
+        s->out[i] = NAN;
+    igo_uncertainty u = {1000, 3, IGO_DRAW_UNIFORM, p, 3, s->out, s->mean, NULL};
+    return igo_scenarios_uncertainty(s->set, NULL, &u);
+}
+
+/* Success means every percentile was filled in. */
+static int all_percentiles(void *state)
+{
+    mc_state *s = state;
+    for (int i = 0; i < 12; i++)
+        if (!isfinite(s->out[i]))
+            return 0;
+    return 1;
+}
+
+void test_allocation_failures_are_errors(igo_t *t)
+{
+    igo_model *m = NULL;
+    fail_each(t, "building a model", build, &m, NULL);
+    fail_each(t, "igo_distribute", distribute, m, NULL);
+    fail_each(t, "igo_distribute_batch", batch, m, NULL);
+    mc_state mc = {published_scenarios(t), {0}, {0}};
+    fail_each(t, "igo_scenarios_compute", compute, mc.set, NULL);
+    fail_each(t, "igo_scenarios_uncertainty", monte_carlo, &mc, all_percentiles);
+    book_state w = {m, mc.set, ""};
+    char dir[] = "/tmp/igo-alloc-XXXXXX";
+    CHECK(mkdtemp(dir) != NULL);
+    snprintf(w.path, sizeof w.path, "%s/regio.xlsx", dir);
+    fail_each(t, "igo_workbook_write", book, &w, NULL);
+    w.m = NULL;
+    fail_each(t, "igo_scenarios_workbook_write", book, &w, NULL);
+    CHECK(rmdir(dir) == 0); /* no temporary file left */
+    igo_model_free(m);
+    igo_scenarios_free(mc.set);
+}
