@@ -104,7 +104,7 @@ def random_region(seed: int) -> libigo.Region:
     costs = {name: rnd.choice([{"amount": rnd.randrange(10**7) / 1000},
                                {"percent": rnd.randint(0, 40) / 8}])
              for name in libigo.COST_NAMES}
-    regio = {f: rnd.randint(0, 3000) for f in libigo.region.REGIO_FIELDS}
+    regio = {f: rnd.randint(0, 3000) for f in libigo.region.regio_fields()}
     regio["redenen_overdracht"] = {f"reden {i}": rnd.randint(0, 300) for i in range(rnd.randint(0, 9))}
     return libigo.Region(
         name=f"Willekeurige regio {seed}",

@@ -23,7 +23,7 @@ def test_negative_and_non_finite_numbers(example):
     example.production["IG3"] = (-5, 100.0)
     refused(example, "IGO_ERROR_VALUE", "prestatie IG3", "count -5 is negative")
     example.production["IG3"] = (5, math.inf)
-    refused(example, "IGO_ERROR_VALUE", "prestatie IG3", "tariff is infinite")
+    refused(example, "IGO_ERROR_VALUE", "production.IG3.tariff: inf is infinite")
     example.production["IG3"] = (5, 100.0)
     example.volumes["IG2"]["vp-haven"] = -1
     refused(example, "IGO_ERROR_VALUE", "prestatie IG2, provider 'vp-haven'", "negative")

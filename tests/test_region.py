@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 import json
 import os
 import pathlib
@@ -105,23 +106,28 @@ def test_file_errors_name_the_file(tmp_path: pathlib.Path):
         libigo.Region.from_file(bad_value).distribute()
 
 
-def test_csv_tables_are_replaced_all_or_none(example, tmp_path, monkeypatch):
-    """A write that fails on the third table leaves the earlier tables as they were and no
-    temporary files."""
-    result = example.distribute()
-    first = result.to_csv(tmp_path)
+@pytest.mark.parametrize("fails", ["open", "replace"])
+def test_csv_tables_are_replaced_all_or_none(example, tmp_path, monkeypatch, fails):
+    """A write that fails on the third table (writing it, or putting it in place after two were
+    already renamed) leaves every table as it was and no temporary files; the message names the
+    table, not a temporary file."""
+    first = example.distribute().to_csv(tmp_path)
     before = {p: p.read_bytes() for p in first}
-    calls, real = [], os.fdopen
+    calls, real = [], builtins.open if fails == "open" else os.replace
 
-    def failing(fd, *args, **kwargs):
-        calls.append(fd)
+    def failing(path, *args, **kwargs):
+        calls.append(path)
         if len(calls) == 3:
-            os.close(fd)
-            raise OSError(28, "No space left on device")
-        return real(fd, *args, **kwargs)
-    monkeypatch.setattr(os, "fdopen", failing)
+            raise OSError(28, "No space left on device", str(path))
+        return real(path, *args, **kwargs)
+    if fails == "open":
+        monkeypatch.setattr(libigo._files, "open", failing, raising=False)
+    else:
+        monkeypatch.setattr(os, "replace", failing)
     example.costs["overig"] = libigo.Cost(amount=50_000)
-    with pytest.raises(OSError, match="No space left"):
+    with pytest.raises(libigo.IgoError, match="No space left") as info:
         example.distribute().to_csv(tmp_path)
+    assert str(info.value).startswith(str(tmp_path / "per_provider.csv")), str(info.value)
+    assert info.value.code == "IGO_ERROR_IO"
     assert sorted(tmp_path.iterdir()) == sorted(before)
     assert all(p.read_bytes() == content for p, content in before.items())

@@ -33,7 +33,7 @@ def test_round_cents_refuses_what_it_cannot_count():
     for bad in (math.inf, math.nan, 5e13):
         with pytest.raises(ValueError):
             libigo.round_cents(bad)
-    with pytest.raises(TypeError):
+    with pytest.raises(libigo.IgoError, match="x: expected a number, got '2.675'"):
         libigo.round_cents("2.675")
 
 

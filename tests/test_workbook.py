@@ -221,7 +221,8 @@ def test_an_unwritable_directory_is_refused(example, tmp_path):
         with pytest.raises(libigo.IgoError) as info:
             example.to_excel(locked / "voorbeeld.xlsx")
         assert info.value.code == "IGO_ERROR_IO"
-        assert f"{locked}/voorbeeld.xlsx: cannot write in this directory" in str(info.value)
+        assert f"{locked}/voorbeeld.xlsx: cannot write in this directory" in str(info.value), \
+            str(info.value)
         assert list(locked.iterdir()) == []
     finally:
         unlock = ["chattr", "-i"] if os.geteuid() == 0 else ["chmod", "755"]

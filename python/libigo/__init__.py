@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import importlib.resources
 
+from . import _parse
 from ._backend import NAME as backend
 from ._backend import impl as _impl
 from ._errors import IgoError
@@ -32,13 +33,21 @@ __all__ = ["COST_NAMES", "Cost", "Discipline", "Distribution", "HistoryLine", "I
 
 
 def spreadsheet_round(x: float, decimals: int = 2) -> float:
-    """ROUND(x; decimals) as Excel and LibreOffice compute it (2.675 -> 2.68, not 2.67)."""
-    return _impl.round(x, decimals)
+    """ROUND(x; decimals) as Excel and LibreOffice compute it (2.675 -> 2.68, not 2.67);
+    decimals from -15 to 15."""
+    if isinstance(decimals, bool) or not isinstance(decimals, int) or not -15 <= decimals <= 15:
+        raise IgoError(f"decimals: expected a whole number from -15 to 15, got {decimals!r}",
+                       "IGO_ERROR_ARGUMENT")
+    return _impl.round(_parse.number(x, "x"), decimals)
 
 
 def round_cents(x: float) -> int:
-    """ROUND(x; 2) in whole cents, the rounding every split in libigo uses."""
-    return _impl.round_cents(x)
+    """ROUND(x; 2) in whole cents, the rounding every split in libigo uses (|x| < EUR 4e13)."""
+    value = _parse.number(x, "x")
+    if abs(value) >= 4e13:
+        raise IgoError(f"x: {x!r} is beyond EUR 4e13, more than cents count exactly",
+                       "IGO_ERROR_TOO_LARGE")
+    return _impl.round_cents(value)
 
 
 def core_version() -> str:

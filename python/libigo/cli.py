@@ -5,19 +5,24 @@
     igo sjabloon UIT.xlsx                                  a blank input workbook
     igo scenario [--geboorten N] [--xlsx UIT.xlsx]         the cost scenarios (Gupta 2026)
 
-Exit status: 0 done, 1 the input was refused (the message says where), 2 wrong usage.
+Exit status: 0 done, 1 the input was refused (one line says where), 2 wrong usage, 130 stopped
+with Ctrl-C. The files one command writes are written all or none.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import pathlib
+import re
 import sys
-from typing import Sequence
+import tempfile
+from typing import Iterator, Sequence
 
 import pandas as pd
 
-from . import __version__, example_region, scenarios
+from . import __version__, _files, example_region, scenarios
 from ._errors import IgoError
 from .distribution import Distribution
 from .money import format_nl
@@ -139,58 +144,98 @@ def render_scenarios(result: "scenarios.ScenarioResult") -> str:
     ]) + "\n"
 
 
+@contextlib.contextmanager
+def _named(source: object) -> Iterator[None]:
+    """Puts the input's name in front of the messages of the core, which name the prestatie,
+    provider or driver but not the file."""
+    try:
+        yield
+    except IgoError as exc:
+        raise IgoError(f"{source}: {exc}", exc.code, exc.variant) from None
+
+
+@contextlib.contextmanager
+def _quiet_stderr() -> Iterator[None]:
+    """libxlsxwriter prints its own [ERROR] lines when a write fails; our message says it all.
+    Whatever the block prints on stderr is shown only when the block succeeds."""
+    sys.stderr.flush()
+    saved = os.dup(2)
+    with tempfile.TemporaryFile() as held:
+        os.dup2(held.fileno(), 2)
+        try:
+            yield
+        except BaseException:
+            os.dup2(saved, 2)
+            raise
+        else:
+            sys.stderr.flush()
+            os.dup2(saved, 2)
+            held.seek(0)
+            sys.stderr.buffer.write(held.read())
+        finally:
+            os.close(saved)
+
+
 def _scenario(args: argparse.Namespace) -> int:
-    study = scenarios.ScenarioSet.from_file(args.set) if args.set else \
-        scenarios.ScenarioSet.default()
-    result = study.compute(births=args.geboorten)
+    source = args.set or "scenarioset"
+    with _named(source):
+        study = scenarios.ScenarioSet.from_file(args.set) if args.set else \
+            scenarios.ScenarioSet.default()
+        result = study.compute(births=args.geboorten)
+        writer = study.excel_writer(args.geboorten, lang=args.lang) if args.xlsx else None
     sys.stdout.write(render_scenarios(result))
-    if args.xlsx:
-        _check_xlsx(args.xlsx, args.set)
-        study.to_excel(args.xlsx, births=args.geboorten, lang=args.lang)
+    if writer:
+        from .region import xlsx_path
+        with _quiet_stderr():
+            _files.write_outputs({xlsx_path(args.xlsx): writer}, [args.set] if args.set else [])
         sys.stdout.write(f"\nScenariowerkmap geschreven: {args.xlsx}\n")
     return 0
 
 
-def _check_xlsx(target: pathlib.Path, source: pathlib.Path | None) -> None:
-    """An output workbook must be .xlsx and must not be the input region file."""
-    if target.suffix.lower() != ".xlsx":
-        raise IgoError(f"{target}: a workbook file name ends in .xlsx", "IGO_ERROR_ARGUMENT")
-    if source is not None and target.resolve() == source.resolve():
-        raise IgoError(f"{target}: would overwrite the input", "IGO_ERROR_FILE")
+def _distribute(args: argparse.Namespace) -> int:
+    if args.command == "sjabloon":
+        with _quiet_stderr():
+            Region(name="Nieuwe regio").to_excel(args.xlsx, args.lang)
+        print(f"Leeg invoermodel geschreven: {args.xlsx}")
+        return 0
+    region = example_region() if args.command == "voorbeeld" else Region.from_file(args.region)
+    with _named("voorbeeldregio" if args.command == "voorbeeld" else args.region):
+        result = region.distribute()
+    sys.stdout.write(render(result))
+    if args.csv or args.xlsx:
+        with _quiet_stderr():
+            written = result.save(csv=args.csv, xlsx=args.xlsx, lang=args.lang)
+        tables = [str(p) for p in written if p.suffix == ".csv"]
+        if tables:
+            sys.stdout.write(f"\nCSV-tabellen geschreven: {', '.join(tables)}\n")
+        if args.xlsx:
+            sys.stdout.write(f"\nIngevuld model (Excel) geschreven: {args.xlsx}\n")
+    return 0
+
+
+def _one_line(message: str) -> str:
+    """A message on one line, with any control character shown as an escape."""
+    return re.sub(r"[\x00-\x1f\x7f]", lambda m: repr(m.group())[1:-1], message)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    sys.stdout.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
     try:
-        if args.command == "scenario":
-            return _scenario(args)
-        if args.command == "sjabloon":
-            _check_xlsx(args.xlsx, None)
-            Region(name="Nieuwe regio").to_excel(args.xlsx, args.lang)
-            print(f"Leeg invoermodel geschreven: {args.xlsx}")
-            return 0
-        if args.xlsx:
-            _check_xlsx(args.xlsx, getattr(args, "region", None))
-        region = example_region() if args.command == "voorbeeld" else Region.from_file(args.region)
-        try:
-            result = region.distribute()
-        except IgoError as exc:  # the core names the prestatie or provider; add the file
-            source = "voorbeeldregio" if args.command == "voorbeeld" else str(args.region)
-            raise IgoError(f"{source}: {exc}", exc.code) from None
-        sys.stdout.write(render(result))
-        if args.csv:
-            written = result.to_csv(args.csv)
-            sys.stdout.write(f"\nCSV-tabellen geschreven: {', '.join(str(p) for p in written)}\n")
-        if args.xlsx:
-            result.to_excel(args.xlsx, args.lang)
-            sys.stdout.write(f"\nIngevuld model (Excel) geschreven: {args.xlsx}\n")
+        return _scenario(args) if args.command == "scenario" else _distribute(args)
     except IgoError as exc:
-        print(f"igo: fout: {exc}", file=sys.stderr)
+        print(f"igo: fout: {_one_line(str(exc))}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("igo: onderbroken; niets geschreven", file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # the reader of our output went away (igo voorbeeld | head)
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - so that the exit flush is quiet
         return 1
     except OSError as exc:
-        print(f"igo: fout: {exc.filename or ''}: {exc.strerror}", file=sys.stderr)
+        print(f"igo: fout: {_one_line(exc.filename or '(uitvoer)')}: {exc.strerror}",
+              file=sys.stderr)
         return 1
-    return 0
 
 
 if __name__ == "__main__":

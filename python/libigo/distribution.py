@@ -6,10 +6,14 @@ from __future__ import annotations
 import os
 import pathlib
 from decimal import Decimal
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from . import _files
+from ._errors import IgoError
+from ._snapshot import Snapshot, frozen
 from .money import euros, euros_list
 
 if TYPE_CHECKING:
@@ -24,27 +28,34 @@ def _share(part: Decimal, whole: Decimal) -> float:
     return float(part / whole * 100) if whole else 0.0
 
 
-class Distribution:
-    """What the instapverdeelmodel computes for a region.
+class Distribution(Snapshot):
+    """What the instapverdeelmodel computes for a region: a snapshot, made from a checked copy
+    of the region at the time of the call, that later changes to the region do not affect.
 
     Scalars: ``income``, ``costs`` (per component), ``costs_total``, ``outside_total``,
     ``distributed``. Tables (pandas DataFrames, amounts as Decimal euros): ``per_prestatie``,
     ``per_discipline``, ``per_provider``, ``provider_prestatie`` (providers x prestaties),
     ``discipline_prestatie``, ``outside``, ``keys`` (the verdeelsleutel used, in percent) and
-    ``reconciliation``. ``cents`` keeps the core's raw figures in whole cents.
+    ``reconciliation``. ``cents`` keeps the core's raw figures in whole cents (read-only).
     """
 
     def __init__(self, region: "Region", raw: dict[str, Any]) -> None:
-        self.region = region
-        self.cents = raw
+        self._region = region  # a checked copy, private to this result
+        self.cents = frozen(raw)
         self.income = euros(raw["income"])
-        self.costs = dict(zip(COST_LABELS, euros_list(raw["costs"])))
+        self.costs = MappingProxyType(dict(zip(COST_LABELS, euros_list(raw["costs"]))))
         self.costs_total = euros(raw["costs_total"])
         self.outside_total = euros(raw["outside_total"])
         self.distributed = euros(raw["distributed"])
         self._codes = [p.code for p in region.prestaties]
         self._disciplines = [d.id for d in region.disciplines]
         self._providers = [o.id for o in region.providers]
+        self._seal()
+
+    @property
+    def region(self) -> "Region":
+        """The region as it was distributed (a copy: changing it changes nothing here)."""
+        return self._region.checked()
 
     def _grid(self, key: str, rows: list[str], cols: list[str], transpose: bool = False,
               convert: Any = euros) -> pd.DataFrame:
@@ -59,9 +70,9 @@ class Distribution:
         """Income, costs, outside activities, distributable and each discipline's part."""
         raw = self.cents
         table = pd.DataFrame({
-            "label": [p.label for p in self.region.prestaties],
-            "count": [self.region.production.get(c, (0.0, 0.0))[0] for c in self._codes],
-            "tariff": [self.region.production.get(c, (0.0, 0.0))[1] for c in self._codes],
+            "label": [p.label for p in self._region.prestaties],
+            "count": [self._region.production.get(c, (0.0, 0.0))[0] for c in self._codes],
+            "tariff": [self._region.production.get(c, (0.0, 0.0))[1] for c in self._codes],
             "income": euros_list(raw["prestatie_income"]),
             "costs": euros_list(raw["prestatie_costs"]),
             "outside": euros_list(raw["prestatie_outside"]),
@@ -85,7 +96,7 @@ class Distribution:
     def per_discipline(self) -> pd.DataFrame:
         amounts = euros_list(self.cents["discipline_totals"])
         return pd.DataFrame({
-            "label": [d.label for d in self.region.disciplines],
+            "label": [d.label for d in self._region.disciplines],
             "amount": amounts,
             "share_of_income_pct": [_share(a, self.income) for a in amounts],
         }, index=pd.Index(self._disciplines, name="discipline"))
@@ -94,8 +105,8 @@ class Distribution:
     def per_provider(self) -> pd.DataFrame:
         amounts = euros_list(self.cents["provider_totals"])
         return pd.DataFrame({
-            "name": [o.name for o in self.region.providers],
-            "discipline": [o.discipline for o in self.region.providers],
+            "name": [o.name for o in self._region.providers],
+            "discipline": [o.discipline for o in self._region.providers],
             "amount": amounts,
             "share_of_income_pct": [_share(a, self.income) for a in amounts],
         }, index=pd.Index(self._providers, name="provider"))
@@ -103,7 +114,7 @@ class Distribution:
     @property
     def outside(self) -> pd.DataFrame:
         """Each outside activity's cost and the part charged to each prestatie."""
-        labels = [a.label for a in self.region.outside]
+        labels = [a.label for a in self._region.outside]
         table = self._grid("outside_parts", labels, self._codes)
         table.insert(0, "cost", euros_list(self.cents["outside_costs"]))
         return table.rename_axis(index="outside_activity")
@@ -133,29 +144,76 @@ class Distribution:
         return raw["income"] == raw["costs_total"] + raw["outside_total"] + \
             sum(raw["provider_totals"])
 
-    def to_csv(self, directory: str | os.PathLike[str]) -> list[pathlib.Path]:
-        """Writes every table as CSV (comma separated, decimal point) into directory; all are
-        written under temporary names and renamed together, so none is ever half-written."""
-        from .region import write_all_atomic
-        directory = pathlib.Path(directory)
-        directory.mkdir(parents=True, exist_ok=True)
+    def csv_writers(self, directory: pathlib.Path) -> dict[pathlib.Path, _files.Writer]:
+        """Every table as CSV (comma separated, decimal point), by its file in directory."""
         tables = {"per_prestatie": self.per_prestatie, "per_discipline": self.per_discipline,
                   "per_provider": self.per_provider, "provider_prestatie": self.provider_prestatie,
                   "outside": self.outside, "verdeelsleutel": self.keys,
                   "reconciliation": self.reconciliation}
-        files = {directory / f"{name}.csv": table.to_csv() for name, table in tables.items()}
-        write_all_atomic(files)
-        return list(files)
+        return {directory / f"{name}.csv": _files.text_writer(table.to_csv())
+                for name, table in tables.items()}
+
+    def excel_writer(self, lang: str = "nl") -> _files.Writer:
+        return self._region.excel_writer(lang)
+
+    def save(self, csv: Any = None, xlsx: Any = None, lang: str = "nl") -> list[pathlib.Path]:
+        """Writes the CSV tables into directory csv and/or the workbook xlsx, all or none: every
+        file under a temporary name first, then all put in place together; a failure (or
+        Ctrl-C) leaves every target as it was. Never over the region file it came from."""
+        writers: dict[pathlib.Path, _files.Writer] = {}
+        made = None
+        if xlsx is not None:
+            from .region import xlsx_path
+            writers[xlsx_path(xlsx)] = self.excel_writer(lang)
+        if csv is not None:
+            directory = _files.as_path(csv, "csv directory")
+            made = _make_directory(directory)
+            writers.update(self.csv_writers(directory))
+        try:
+            return _files.write_outputs(writers, self._region.sources())
+        except BaseException:
+            if made is not None:
+                _remove_made(directory, made)
+            raise
+
+    def to_csv(self, directory: str | os.PathLike[str]) -> list[pathlib.Path]:
+        """Writes every table as CSV into directory (made if missing), all or none."""
+        return self.save(csv=directory)
 
     def to_excel(self, path: str | os.PathLike[str], lang: str = "nl") -> pathlib.Path:
         """Writes the filled-in model workbook of this distribution's region (see
         Region.to_excel); its recalculated figures equal these, to the cent."""
-        return self.region.to_excel(path, lang)
+        return self.save(xlsx=path, lang=lang)[0]
 
     def __repr__(self) -> str:
-        return (f"<Distribution {self.region.name!r}: income EUR {self.income}, costs "
+        return (f"<Distribution {self._region.name!r}: income EUR {self.income}, costs "
                 f"{self.costs_total}, outside {self.outside_total}, providers {self.distributed}>")
 
     def _repr_html_(self) -> str:
-        return (f"<p><b>{self.region.name or 'Regio'}</b>: total income EUR {self.income}</p>"
+        return (f"<p><b>{self._region.name or 'Regio'}</b>: total income EUR {self.income}</p>"
                 + self.per_discipline.to_html() + self.reconciliation.to_html())
+
+
+def _make_directory(directory: pathlib.Path) -> pathlib.Path | None:
+    """Makes directory (and its parents) when missing; the topmost one made, or None."""
+    top = None
+    for parent in reversed([directory, *directory.parents]):
+        if not parent.exists():
+            top = top or parent
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise IgoError(f"{directory}: cannot make the directory: {exc.strerror}",
+                       "IGO_ERROR_IO") from None
+    return top
+
+
+def _remove_made(directory: pathlib.Path, top: pathlib.Path) -> None:
+    """Removes the (empty) directories a failed write made, from directory up to top."""
+    for made in [directory, *directory.parents]:
+        try:
+            made.rmdir()
+        except OSError:
+            return
+        if made == top:
+            return

@@ -7,11 +7,10 @@ import functools
 import json
 import os
 import pathlib
-import tempfile
-import tomllib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Mapping
 
+from . import _files
 from . import _parse as P
 from ._backend import impl, workbook_lang
 from ._errors import IgoError
@@ -21,7 +20,6 @@ if TYPE_CHECKING:
     from .sweep import Sweep
 
 COST_NAMES = ("beheerskosten", "innovatie_kwaliteit", "overig")
-REGIO_FIELDS: tuple[str, ...] = tuple(impl.regio_fields())
 REASONS = "redenen_overdracht"
 
 
@@ -72,6 +70,12 @@ class HistoryLine:
 
 
 @functools.lru_cache(maxsize=1)
+def regio_fields() -> tuple[str, ...]:
+    """The names of the regiokenmerken counts, from the core."""
+    return tuple(impl.regio_fields())
+
+
+@functools.lru_cache(maxsize=1)
 def default_catalogue() -> tuple[tuple[Prestatie, ...], tuple[Discipline, ...]]:
     """The core's defaults: the nine IG-prestaties and the three disciplines."""
     m = impl.Model()
@@ -101,8 +105,14 @@ class Region:
     - ``volumes``: ``{prestatie: {provider: volume}}``, a wide DataFrame (prestaties x providers)
       or rows ``prestatie, provider, volume``.
     - ``normalise_keys``: scale each prestatie's percentages to 100 % instead of refusing them.
-    - ``regiokenmerken``: descriptive counts for the workbook (``REGIO_FIELDS``), and
+    - ``regiokenmerken``: descriptive counts for the workbook (``regio_fields()``), and
       ``redenen_overdracht``: ``{reason: women}`` (default: the standard reasons, count 0).
+
+    Rows may also be the dataclasses (``Provider``, ``HistoryLine``, ...), and production
+    ``{prestatie: (count, tariff)}``. Every value is checked where it enters: a number must be a
+    finite number (not a text, not a bool), a flag true or false, a text free of control
+    characters. The attributes may be changed afterwards; each distribution, sweep or workbook
+    checks them again and works on its own copy.
     """
 
     def __init__(self, *, name: str = "", prestaties: Any = None, disciplines: Any = None,
@@ -111,7 +121,9 @@ class Region:
                  volumes: Any = None, normalise_keys: bool = False,
                  regiokenmerken: Any = None) -> None:
         default_p, default_d = default_catalogue()
-        self.name = str(name)
+        if not isinstance(name, str):
+            raise P.fail("name", f"expected a text, got {type(name).__name__}")
+        self.name = P.text(name, "name") if name.strip() else ""
         self.prestaties = list(default_p) if prestaties is None else _prestaties(prestaties)
         self.disciplines = list(default_d) if disciplines is None else _disciplines(disciplines)
         self.providers = _providers(providers)
@@ -122,8 +134,9 @@ class Region:
                                        "discipline", "percent")
         self.history = _history(history)
         self.volumes = P.matrix(volumes, "volumes", "prestatie", "provider", "volume")
-        self.normalise_keys = bool(normalise_keys)
+        self.normalise_keys = P.flag(normalise_keys, "normalise_keys")
         self.regiokenmerken = _regiokenmerken(regiokenmerken)
+        self._source: pathlib.Path | None = None  # the file it was read from, never written over
 
     # ---- constructors ----
 
@@ -139,54 +152,42 @@ class Region:
 
     @classmethod
     def from_file(cls, path: str | os.PathLike[str]) -> "Region":
-        """A region from a .json or .toml file; errors name the file."""
-        path = pathlib.Path(path)
+        """A region from a .json or .toml file (a regular file of at most 16 MiB); errors name
+        the file. Workbooks written from this region never replace the file."""
+        path, data = _files.load_document(path, "region file")
         try:
-            raw = path.read_bytes()
-        except OSError as exc:
-            raise IgoError(f"{path}: cannot read: {exc.strerror}", "IGO_ERROR_FILE") from None
-        try:
-            if path.suffix.lower() == ".toml":
-                data = tomllib.loads(raw.decode("utf-8-sig"))
-            elif path.suffix.lower() == ".json":
-                data = json.loads(raw.decode("utf-8-sig"))
-            else:
-                raise IgoError(f"{path}: expected a .json or .toml region file",
-                               "IGO_ERROR_FILE")
-        except (UnicodeDecodeError, ValueError) as exc:
-            if isinstance(exc, IgoError):
-                raise
-            raise IgoError(f"{path}: not valid {path.suffix[1:].upper()}: {exc}",
-                           "IGO_ERROR_FILE") from None
-        try:
-            return cls.from_dict(data)
+            region = cls.from_dict(data)
         except IgoError as exc:
             raise IgoError(f"{path}: {exc}", exc.code) from None
+        region._source = path
+        return region
 
     # ---- output ----
 
     def to_dict(self) -> dict[str, Any]:
         """The region in the file structure (JSON-serialisable); from_dict(to_dict()) is equal."""
+        r = self.checked()
         return {
-            "name": self.name,
-            "prestaties": [vars(p).copy() for p in self.prestaties],
-            "disciplines": [vars(d).copy() for d in self.disciplines],
-            "providers": [vars(o).copy() for o in self.providers],
-            "production": {p: {"count": n, "tariff": t} for p, (n, t) in self.production.items()},
+            "name": r.name,
+            "prestaties": [vars(p).copy() for p in r.prestaties],
+            "disciplines": [vars(d).copy() for d in r.disciplines],
+            "providers": [vars(o).copy() for o in r.providers],
+            "production": {p: {"count": n, "tariff": t} for p, (n, t) in r.production.items()},
             "costs": {k: {f: v for f, v in vars(c).items() if v is not None}
-                      for k, c in self.costs.items()},
-            "outside": [dict(vars(a), targets=list(a.targets)) for a in self.outside],
-            "verdeelsleutel": {p: dict(row) for p, row in self.verdeelsleutel.items()},
-            "history": [vars(h).copy() for h in self.history],
-            "volumes": {p: dict(row) for p, row in self.volumes.items()},
-            "normalise_keys": self.normalise_keys,
+                      for k, c in r.costs.items()},
+            "outside": [dict(vars(a), targets=list(a.targets)) for a in r.outside],
+            "verdeelsleutel": {p: dict(row) for p, row in r.verdeelsleutel.items()},
+            "history": [vars(h).copy() for h in r.history],
+            "volumes": {p: dict(row) for p, row in r.volumes.items()},
+            "normalise_keys": r.normalise_keys,
             "regiokenmerken": {k: dict(v) if isinstance(v, dict) else v
-                               for k, v in self.regiokenmerken.items()},
+                               for k, v in r.regiokenmerken.items()},
         }
 
     def to_json(self, path: str | os.PathLike[str]) -> None:
         """Writes the region as JSON, atomically (a temporary file renamed into place)."""
-        write_atomic(pathlib.Path(path), json.dumps(self.to_dict(), indent=2, ensure_ascii=False))
+        content = json.dumps(self.to_dict(), indent=2, ensure_ascii=False)
+        _files.write_outputs({_files.as_path(path): _files.text_writer(content)})
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Region) and self.to_dict() == other.to_dict()
@@ -197,8 +198,23 @@ class Region:
 
     # ---- the core ----
 
+    def checked(self) -> "Region":
+        """A checked copy of this region as its attributes are now: every value parsed again as
+        the constructor parses it (so a value changed by hand is refused by its path, never
+        coerced). Distributions, sweeps and workbooks work on such a copy."""
+        copy = Region(name=self.name, prestaties=self.prestaties, disciplines=self.disciplines,
+                      providers=self.providers, production=self.production, costs=self.costs,
+                      outside=self.outside, verdeelsleutel=self.verdeelsleutel,
+                      history=self.history, volumes=self.volumes,
+                      normalise_keys=self.normalise_keys, regiokenmerken=self.regiokenmerken)
+        copy._source = self._source
+        return copy
+
     def model(self) -> Any:
         """This region as a core model of the chosen backend (a fresh one on every call)."""
+        return self.checked()._model()
+
+    def _model(self) -> Any:
         m = impl.Model()
         if self.name:
             m.set_name(self.name)
@@ -240,44 +256,41 @@ class Region:
     def to_excel(self, path: str | os.PathLike[str], lang: str = "nl") -> pathlib.Path:
         """Writes the filled-in model workbook (seven sheets, live formulas, charts) and returns
         its path. The core writes it without the GIL, into a temporary file that is renamed into
-        place only when complete. lang: "nl" (default) or "en"."""
-        self.model().write_workbook(os.fspath(path), workbook_lang(lang))
-        return pathlib.Path(path)
+        place only when complete; it never replaces the region file the region was read from.
+        lang: "nl" (default) or "en"."""
+        target = xlsx_path(path)
+        _files.write_outputs({target: self.checked().excel_writer(lang)}, self.sources())
+        return target
+
+    def excel_writer(self, lang: str = "nl") -> _files.Writer:
+        """A function that writes this region's workbook to a given file (for write_outputs)."""
+        code = workbook_lang(lang)
+        model = self._model()
+        return lambda tmp: model.write_workbook(os.fspath(tmp), code)
+
+    def sources(self) -> list[pathlib.Path]:
+        """The files this region was read from (outputs never replace them)."""
+        return [self._source] if self._source else []
 
     def distribute(self) -> "Distribution":
         """Runs the distribution in the C core (without the GIL) and returns its tables."""
         from .distribution import Distribution
-        return Distribution(self, self.model().distribute())
+        snapshot = self.checked()
+        return Distribution(snapshot, snapshot._model().distribute())
 
     def sweep(self, counts: Any = None, tariffs: Any = None, costs: Any = None) -> "Sweep":
         """Distributes many variants of this region in one core call; see libigo.sweep.Sweep."""
         from .sweep import run_sweep
-        return run_sweep(self, counts, tariffs, costs)
+        return run_sweep(self.checked(), counts, tariffs, costs)
 
 
-def write_atomic(path: pathlib.Path, content: str) -> None:
-    """Writes content next to path under a temporary name and renames it into place, so that a
-    failing write never leaves a half-written file."""
-    write_all_atomic({path: content})
-
-
-def write_all_atomic(files: Mapping[pathlib.Path, str]) -> None:
-    """Writes every file under a temporary name first and renames them into place only when all
-    are written: a failure leaves neither half-written files nor a mix of old and new ones."""
-    done: list[tuple[str, pathlib.Path]] = []
-    try:
-        for path, content in files.items():
-            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp",
-                                       dir=path.resolve().parent)
-            done.append((tmp, path))
-            with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-                f.write(content)
-    except BaseException:
-        for tmp, _ in done:
-            os.unlink(tmp)
-        raise
-    for tmp, path in done:
-        os.replace(tmp, path)
+def xlsx_path(path: Any) -> pathlib.Path:
+    """A workbook's file name: a path ending in .xlsx (another name is nearly always a slip that
+    would replace the wrong file)."""
+    target = _files.as_path(path, "workbook")
+    if target.suffix.lower() != ".xlsx":
+        raise IgoError(f"{target}: a workbook file name ends in .xlsx", "IGO_ERROR_ARGUMENT")
+    return target
 
 
 # ---- parsing each input ----
@@ -295,7 +308,8 @@ def _prestaties(value: Any) -> list[Prestatie]:
 
 def _disciplines(value: Any) -> list[Discipline]:
     if isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value):
-        return [Discipline(P.text(v, f"disciplines[{i}]"), v) for i, v in enumerate(value)]
+        ids = [P.text(v, f"disciplines[{i}]") for i, v in enumerate(value)]
+        return [Discipline(ident, ident) for ident in ids]
     out = []
     for where, row in P.records(value, "disciplines"):
         P.only_keys(row, ("id", "label"), where)
@@ -314,6 +328,13 @@ def _providers(value: Any) -> list[Provider]:
     return out
 
 
+def _pair(row: Any) -> Any:
+    """(count, tariff) as the table {count, tariff}; anything else as it is."""
+    if isinstance(row, (tuple, list)) and len(row) == 2:
+        return {"count": row[0], "tariff": row[1]}
+    return row
+
+
 def _production(value: Any) -> dict[str, tuple[float, float]]:
     out: dict[str, tuple[float, float]] = {}
     if value is None:
@@ -324,8 +345,8 @@ def _production(value: Any) -> dict[str, tuple[float, float]]:
         items = [(P.text(P.field(r, "prestatie", w), f"{w}.prestatie"), r, w)
                  for w, r in P.records(value, "production")]
     else:
-        items = [(P.text(k, "production"), P.mapping(r, f"production.{k}"), f"production.{k}")
-                 for k, r in value.items()]
+        items = [(P.text(k, "production"), P.mapping(_pair(r), f"production.{k}"),
+                  f"production.{k}") for k, r in value.items()]
     for code, row, where in items:
         P.only_keys(row, ("prestatie", "count", "tariff"), where)
         out[code] = (P.number(P.field(row, "count", where), f"{where}.count"),
@@ -341,9 +362,10 @@ def _costs(value: Any) -> dict[str, Cost]:
         where = f"costs.{name}"
         if name not in COST_NAMES:
             raise P.fail(where, f"unknown cost component; expected one of {', '.join(COST_NAMES)}")
-        if not isinstance(spec, Mapping):
+        if not isinstance(spec, (Mapping, Cost)):
             out[name] = Cost(amount=P.number(spec, where))
             continue
+        spec = P.mapping(spec, where)
         P.only_keys(spec, ("amount", "percent"), where)
         if len(spec) != 1:
             raise P.fail(where, "give either 'amount' (EUR) or 'percent' (of total income)")
@@ -381,10 +403,11 @@ def _regiokenmerken(value: Any) -> dict[str, Any]:
         if field == REASONS:
             out[REASONS] = {P.text(reason, where): P.number(n, f"{where}.{reason}")
                             for reason, n in P.mapping(count, where).items()}
-        elif field in REGIO_FIELDS:
+        elif field in regio_fields():
             out[field] = P.number(count, where)
         else:
-            raise P.fail(where, f"unknown field; expected {', '.join(REGIO_FIELDS)} or {REASONS}")
+            raise P.fail(where, f"unknown field; expected {', '.join(regio_fields())} or "
+                                f"{REASONS}")
     return out
 
 

@@ -15,22 +15,23 @@ the tables hold float EUR made from them (``result.cents`` keeps the exact cents
 from __future__ import annotations
 
 import importlib.resources
-import json
 import math
+import numbers
 import os
 import pathlib
-import tomllib
 from typing import Any, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
 
+from . import _files
 from . import _parse as P
 from ._backend import impl, workbook_lang
 from ._errors import IgoError
+from ._snapshot import Snapshot, frozen
 
 SCENARIOS = ("optimistic", "middle", "conservative")
-DISTRIBUTIONS = {"uniform": impl.DRAW_UNIFORM, "triangular": impl.DRAW_TRIANGULAR}
+DISTRIBUTIONS = ("uniform", "triangular")
 
 
 class ScenarioSet:
@@ -47,14 +48,17 @@ class ScenarioSet:
 
     def __init__(self, *, name: str = "", sectors: Any = None, drivers: Any = None,
                  phase_in: Any = None, national_births: float = 167500) -> None:
-        self.name = str(name)
+        if not isinstance(name, str):
+            raise P.fail("name", f"expected a text, got {type(name).__name__}")
+        self.name = P.text(name, "name") if name.strip() else ""
         self.sectors = [(P.text(P.field(r, "id", w), f"{w}.id"),
                          P.optional_text(r.get("label"), f"{w}.label"))
                         for w, r in P.records(sectors, "sectors")]
         self.drivers = [_driver(w, r) for w, r in P.records(drivers, "drivers")]
-        self.phase_in = {int(_year(y)): P.number(f, f"phase_in.{y}")
+        self.phase_in = {_year(y): P.number(f, f"phase_in.{y}")
                          for y, f in P.mapping(phase_in or {}, "phase_in").items()}
         self.national_births = P.number(national_births, "national_births")
+        self._source: pathlib.Path | None = None
 
     @classmethod
     def default(cls) -> "ScenarioSet":
@@ -72,24 +76,27 @@ class ScenarioSet:
 
     @classmethod
     def from_file(cls, path: str | os.PathLike[str]) -> "ScenarioSet":
-        path = pathlib.Path(path)
+        """A scenario set from a .toml or .json file; errors name the file (and the driver)."""
+        path, data = _files.load_document(path, "scenario file")
         try:
-            raw = path.read_bytes().decode("utf-8-sig")
-            data = tomllib.loads(raw) if path.suffix.lower() == ".toml" else json.loads(raw)
-        except OSError as exc:
-            raise IgoError(f"{path}: cannot read: {exc.strerror}", "IGO_ERROR_FILE") from None
-        except ValueError as exc:
-            raise IgoError(f"{path}: not a valid scenario file: {exc}", "IGO_ERROR_FILE") from None
-        try:
-            return cls.from_dict(data)
+            study = cls.from_dict(data)
         except IgoError as exc:
             raise IgoError(f"{path}: {exc}", exc.code) from None
+        study._source = path
+        return study
 
     def to_dict(self) -> dict[str, Any]:
         return {"name": self.name, "national_births": self.national_births,
-                "sectors": [{"id": i, "label": label or i} for i, label in self.sectors],
-                "drivers": [dict(d) for d in self.drivers],
+                "sectors": [{"id": s[0], "label": s[1] or s[0]} if isinstance(s, tuple) else s
+                            for s in self.sectors],
+                "drivers": [dict(d) if isinstance(d, Mapping) else d for d in self.drivers],
                 "phase_in": {str(y): f for y, f in self.phase_in.items()}}
+
+    def checked(self) -> "ScenarioSet":
+        """A checked copy of the set as its attributes are now (see Region.checked)."""
+        copy = ScenarioSet.from_dict(self.to_dict())
+        copy._source = self._source
+        return copy
 
     def __repr__(self) -> str:
         return (f"ScenarioSet({self.name!r}: {len(self.drivers)} drivers, "
@@ -118,20 +125,24 @@ class ScenarioSet:
         return s
 
     def _volumes(self, volumes: Mapping[str, float] | None) -> np.ndarray | None:
+        """The region's own volume per driver; a driver left out keeps its national volume."""
         if volumes is None:
             return None
+        volumes = P.mapping(volumes, "volumes")
         ids = [d["id"] for d in self.drivers]
-        unknown = sorted(set(volumes) - set(ids))
+        unknown = sorted(set(map(str, volumes)) - set(ids))
         if unknown:
             raise IgoError(f"volumes: unknown driver(s) {', '.join(unknown)}", "IGO_ERROR_UNKNOWN")
-        return np.array([float(volumes.get(i, math.nan)) for i in ids], dtype=np.float64)
+        return np.array([P.number(volumes[i], f"volumes.{i}") if i in volumes else math.nan
+                         for i in ids], dtype=np.float64)
 
     def compute(self, births: float | None = None,
                 volumes: Mapping[str, float] | None = None) -> "ScenarioResult":
         """The three scenarios, nationally, for a region by its births a year, or with the
         region's own volume per driver (the others scaled by births)."""
-        raw = self.core().compute(float(births or 0), self._volumes(volumes))
-        return ScenarioResult(self, raw, births)
+        study = self.checked()
+        raw = study.core().compute(_births(births), study._volumes(volumes))
+        return ScenarioResult(study, raw, births)
 
     def uncertainty(self, draws: int = 100_000, seed: int = 2026,
                     distribution: str = "triangular",
@@ -141,42 +152,68 @@ class ScenarioSet:
         """Monte Carlo in the C core (without the GIL): every driver's effect drawn between its
         conservative and optimistic values, uniform or triangular around the middle; the same
         seed gives the same figures."""
-        if distribution not in DISTRIBUTIONS:
-            raise IgoError(f"distribution must be one of {', '.join(DISTRIBUTIONS)}",
+        if not isinstance(distribution, str) or distribution not in DISTRIBUTIONS:
+            raise IgoError(f"distribution: {distribution!r}; choose one of "
+                           f"{', '.join(DISTRIBUTIONS)}", "IGO_ERROR_ARGUMENT")
+        draws = _whole(draws, "draws", 1, impl.MAX_DRAWS)
+        seed = _whole(seed, "seed", 0, 2**64 - 1)
+        if isinstance(percentiles, (str, bytes)) or not isinstance(percentiles, Sequence | np.ndarray):
+            raise IgoError("percentiles: expected a list of numbers from 0 to 100",
                            "IGO_ERROR_ARGUMENT")
-        columns = [s for s, _ in self.sectors] + ["total"]
-        p = np.ascontiguousarray(percentiles, dtype=np.float64)
+        p = np.array([P.number(v, f"percentiles[{i}]") for i, v in enumerate(percentiles)],
+                     dtype=np.float64)
+        study = self.checked()
+        columns = [s for s, _ in study.sectors] + ["total"]
         out = np.zeros((len(p), len(columns)))
         mean = np.zeros(len(columns))
-        samples = np.zeros((draws, len(columns))) if keep_samples else None
-        self.core().uncertainty(float(births or 0), self._volumes(volumes), int(draws), int(seed),
-                                DISTRIBUTIONS[distribution], p, out, mean, samples)
-        return Uncertainty(self, pd.DataFrame(out, index=pd.Index(p, name="percentile"),
-                                              columns=columns),
+        try:
+            samples = np.zeros((draws, len(columns))) if P.flag(keep_samples, "keep_samples") \
+                else None
+        except MemoryError:
+            raise IgoError(f"keep_samples: {draws} draws x {len(columns)} columns do not fit in "
+                           "memory; keep fewer or none", "IGO_ERROR_MEMORY") from None
+        study.core().uncertainty(_births(births), study._volumes(volumes), draws, seed,
+                                 getattr(impl, f"DRAW_{distribution.upper()}"), p, out, mean,
+                                 samples)
+        return Uncertainty(study, pd.DataFrame(out, index=pd.Index(p, name="percentile"),
+                                               columns=columns),
                            pd.Series(mean, index=columns),
                            None if samples is None else pd.DataFrame(samples, columns=columns),
                            draws, seed, distribution)
 
     def to_excel(self, path: str | os.PathLike[str], births: float | None = None,
                  volumes: Mapping[str, float] | None = None, lang: str = "nl") -> pathlib.Path:
-        """The scenario workbook: inputs, studies, live calculation, tables, phase-in, charts."""
-        self.core().write_workbook(os.fspath(path), float(births or 0), self._volumes(volumes),
-                                   workbook_lang(lang))
-        return pathlib.Path(path)
+        """The scenario workbook: inputs, studies, live calculation, tables, phase-in, charts;
+        written all or none, never over the file the set was read from."""
+        from .region import xlsx_path
+        target = xlsx_path(path)
+        _files.write_outputs({target: self.excel_writer(births, volumes, lang)},
+                             [self._source] if self._source else [])
+        return target
+
+    def excel_writer(self, births: float | None = None,
+                     volumes: Mapping[str, float] | None = None,
+                     lang: str = "nl") -> _files.Writer:
+        """A function that writes the scenario workbook to a given file (for write_outputs)."""
+        study = self.checked()
+        args = (_births(births), study._volumes(volumes), workbook_lang(lang))
+        core = study.core()
+        return lambda tmp: core.write_workbook(os.fspath(tmp), *args)
 
 
-class ScenarioResult:
+class ScenarioResult(Snapshot):
     """The scenarios' figures: ``table`` (sectors and total x scenarios, EUR per year at full
     effect), ``by_driver``, ``effects`` (percent), ``potentials``, ``phase_in``, ``tornado``; the
-    exact cents in ``cents``."""
+    exact cents in ``cents``. A snapshot: the set it was computed from is its own copy."""
 
     def __init__(self, scenario_set: ScenarioSet, raw: dict[str, Any],
                  births: float | None) -> None:
         self.set = scenario_set
-        self.cents = raw
+        self.cents = frozen(raw)
         self.births = births
         self._drivers = [d["id"] for d in scenario_set.drivers]
         self._sectors = [s for s, _ in scenario_set.sectors]
+        self._seal()
 
     def _euros(self, values: Sequence[int]) -> np.ndarray:
         return np.asarray(values, dtype=np.float64) / 100
@@ -268,7 +305,7 @@ class ScenarioResult:
         return ax
 
 
-class Uncertainty:
+class Uncertainty(Snapshot):
     """Monte Carlo figures: ``percentiles`` (percentile x sectors and total, EUR), ``mean``, and
     ``samples`` when kept."""
 
@@ -279,6 +316,7 @@ class Uncertainty:
         self.mean = mean
         self.samples = samples
         self.draws, self.seed, self.distribution = draws, seed, distribution
+        self._seal()
 
     def plot_band(self, result: ScenarioResult, ax: Any = None) -> Any:
         """The phase-in of the total with the uncertainty band: the percentiles of the full
@@ -309,21 +347,39 @@ def _axes(ax: Any) -> Any:
 
 
 def _year(value: Any) -> int:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        raise P.fail("phase_in", f"{value!r} is not a year") from None
+    """A phase-in year: a whole number, or a text of digits (as a TOML or JSON key is)."""
+    if isinstance(value, str) and value.strip().isdigit() and value.strip().isascii():
+        value = int(value)
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral) \
+            or not 1900 <= int(value) <= 2200:
+        raise P.fail("phase_in", f"{value!r} is not a year from 1900 to 2200")
+    return int(value)
+
+
+def _whole(value: Any, what: str, low: int, high: int) -> int:
+    """A whole number from low to high (not a bool, not a float)."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral) \
+            or not low <= int(value) <= high:
+        raise IgoError(f"{what}: expected a whole number from {low:,} to {high:,}, got "
+                       f"{value!r}", "IGO_ERROR_ARGUMENT")
+    return int(value)
+
+
+def _births(value: Any) -> float:
+    """The region's births a year; None or 0 for the country."""
+    return 0.0 if value is None else P.number(value, "births")
 
 
 def _driver(where: str, row: Mapping[str, Any]) -> dict[str, Any]:
     P.only_keys(row, ("id", "label", "volume", "per_volume", "unit_delta", "studies",
                       "overrides"), where)
+    ident = P.text(P.field(row, "id", where), f"{where}.id")
+    where = f"{where} '{ident}'"  # the driver by its place and its id
     overrides = P.mapping(row.get("overrides") or {}, f"{where}.overrides")
     for scenario in overrides:
         if scenario not in SCENARIOS:
             raise P.fail(f"{where}.overrides.{scenario}",
                          f"unknown scenario; expected {', '.join(SCENARIOS)}")
-    ident = P.text(P.field(row, "id", where), f"{where}.id")
     return {
         "id": ident,
         "label": P.optional_text(row.get("label"), f"{where}.label") or ident,

@@ -23,12 +23,24 @@ SUMMARY_COLUMNS = ("income", "beheerskosten", "innovatie_kwaliteit", "overig", "
                    "distributed")
 
 
-def _rows(value: Any) -> int | None:
+def _table(value: Any, what: str) -> Any:
+    """A sweep input: None, a DataFrame, a mapping of columns, or a 2-D array of numbers."""
+    if value is None or P.is_frame(value) or isinstance(value, Mapping):
+        return value
+    if isinstance(value, (str, bytes)) or np.ndim(value) != 2:
+        raise IgoError(f"{what}: expected a DataFrame, a mapping of columns or a 2-D array of "
+                       f"numbers, got {type(value).__name__}", "IGO_ERROR_ARGUMENT")
+    return value
+
+
+def _rows(value: Any, what: str) -> int | None:
     if value is None:
         return None
     if isinstance(value, Mapping):
-        lengths = {len(np.atleast_1d(v)) for v in value.values()}
-        return lengths.pop() if len(lengths) == 1 else -1
+        lengths = {len(np.atleast_1d(np.asarray(v, dtype=object))) for v in value.values()}
+        if len(lengths) > 1:
+            raise IgoError(f"{what}: the columns have different lengths", "IGO_ERROR_ARGUMENT")
+        return lengths.pop() if lengths else None
     return len(value)
 
 
@@ -39,18 +51,41 @@ def _index(*values: Any) -> Any:
     return None
 
 
+def _numbers(values: Any, what: str, column: str, index: Any) -> np.ndarray:
+    """One column of a sweep input as finite float64, or an IgoError naming the column and the
+    row (by the DataFrame's index label when there is one)."""
+    array = np.atleast_1d(np.asarray(values))
+    if array.ndim != 1:
+        raise IgoError(f"{what}: column {column!r} is not one column of numbers",
+                       "IGO_ERROR_ARGUMENT")
+
+    def where(i: int) -> str:
+        label = index[i] if index is not None else i
+        return f"{what}: column {column!r}, row {label!r}"
+    if array.dtype.kind not in "iuf":
+        return np.array([P.number(v, where(i)) for i, v in enumerate(array.tolist())],
+                        dtype=np.float64)
+    floats = array.astype(np.float64)
+    bad = np.flatnonzero(~np.isfinite(floats))
+    if len(bad):
+        P.number(float(floats[bad[0]]), where(int(bad[0])))
+    return floats
+
+
 def _matrix(value: Any, names: Sequence[str], base: Sequence[float], variants: int,
-            what: str) -> np.ndarray | None:
+            what: str, index: Any) -> np.ndarray | None:
     """variants x len(names) float64, C-contiguous: from a 2-D array (all columns), or a
     DataFrame / mapping with some columns (the others keep the region's own values)."""
     if value is None:
         return None
     if not P.is_frame(value) and not isinstance(value, Mapping):
-        array = np.ascontiguousarray(value, dtype=np.float64)
-        if array.shape != (variants, len(names)):
+        shape = np.shape(value)
+        if shape != (variants, len(names)):
             raise IgoError(f"{what}: expected shape ({variants}, {len(names)}), got "
-                           f"{array.shape}", "IGO_ERROR_ARGUMENT")
-        return array
+                           f"{shape}", "IGO_ERROR_ARGUMENT")
+        array = np.asarray(value)
+        return np.ascontiguousarray(np.column_stack(
+            [_numbers(array[:, j], what, name, None) for j, name in enumerate(names)]))
     columns = dict(value.items())
     unknown = sorted(set(map(str, columns)) - set(names))
     if unknown:
@@ -58,19 +93,23 @@ def _matrix(value: Any, names: Sequence[str], base: Sequence[float], variants: i
                        f"{', '.join(names)}", "IGO_ERROR_UNKNOWN")
     array = np.empty((variants, len(names)), dtype=np.float64)
     for j, name in enumerate(names):
-        array[:, j] = np.asarray(columns[name], dtype=np.float64) if name in columns else base[j]
+        array[:, j] = _numbers(columns[name], what, name, index) if name in columns else base[j]
     return array
 
 
 def run_sweep(region: "Region", counts: Any, tariffs: Any, costs: Any) -> "Sweep":
     """See Region.sweep: counts and tariffs per prestatie, costs per component (in the unit the
-    region gives that component: EUR for an amount, percent for a percentage)."""
+    region gives that component: EUR for an amount, percent for a percentage). region is a
+    checked copy, the sweep's own."""
     from .region import COST_NAMES
-    sizes = {r for r in map(_rows, (counts, tariffs, costs)) if r is not None}
-    if -1 in sizes or len(sizes) > 1:
+    inputs = {"counts": _table(counts, "counts"), "tariffs": _table(tariffs, "tariffs"),
+              "costs": _table(costs, "costs")}
+    sizes = {r for what, v in inputs.items() if (r := _rows(v, what)) is not None}
+    if len(sizes) > 1:
         raise IgoError("sweep: counts, tariffs and costs must have the same number of variants",
                        "IGO_ERROR_ARGUMENT")
     variants = sizes.pop() if sizes else 1
+    index = _index(*inputs.values())
     codes = [p.code for p in region.prestaties]
     base_n = [region.production.get(c, (0.0, 0.0))[0] for c in codes]
     base_t = [region.production.get(c, (0.0, 0.0))[1] for c in codes]
@@ -81,18 +120,29 @@ def run_sweep(region: "Region", counts: Any, tariffs: Any, costs: Any) -> "Sweep
         value = (cost.percent if percent else cost.amount) if cost else None
         base_c.append(value or 0.0)
         scale.append(0.01 if percent else 1.0)  # the core takes a fraction, users give percent
-    cost_matrix = _matrix(costs, COST_NAMES, base_c, variants, "costs")
+    cost_matrix = _matrix(inputs["costs"], COST_NAMES, base_c, variants, "costs", index)
     if cost_matrix is not None:
         cost_matrix = np.ascontiguousarray(cost_matrix * np.asarray(scale))
-    model = region.model()
+    model = region._model()
     _, D, O, _ = model.sizes()
-    provider = np.zeros((variants, O), dtype=np.int64)
-    discipline = np.zeros((variants, D), dtype=np.int64)
-    summary = np.zeros((variants, len(SUMMARY_COLUMNS)), dtype=np.int64)
-    model.distribute_batch(variants, _matrix(counts, codes, base_n, variants, "counts"),
-                           _matrix(tariffs, codes, base_t, variants, "tariffs"), cost_matrix,
-                           provider, discipline, summary)
-    return Sweep(region, provider, discipline, summary, _index(counts, tariffs, costs))
+    try:
+        provider = np.zeros((variants, O), dtype=np.int64)
+        discipline = np.zeros((variants, D), dtype=np.int64)
+        summary = np.zeros((variants, len(SUMMARY_COLUMNS)), dtype=np.int64)
+    except (MemoryError, ValueError):
+        raise IgoError(f"sweep: {variants} variants x {O} providers do not fit in memory",
+                       "IGO_ERROR_MEMORY") from None
+    try:
+        model.distribute_batch(
+            variants, _matrix(inputs["counts"], codes, base_n, variants, "counts", index),
+            _matrix(inputs["tariffs"], codes, base_t, variants, "tariffs", index), cost_matrix,
+            provider, discipline, summary)
+    except IgoError as exc:
+        if index is None or exc.variant is None:
+            raise
+        raise IgoError(f"sweep row {index[exc.variant]!r}: {exc}", exc.code,
+                       exc.variant) from None
+    return Sweep(region, provider, discipline, summary, index)
 
 
 class Sweep:
@@ -102,7 +152,7 @@ class Sweep:
 
     def __init__(self, region: "Region", provider: np.ndarray, discipline: np.ndarray,
                  summary: np.ndarray, index: Any = None) -> None:
-        self.region = region
+        self.region = region  # the sweep's own checked copy
         self.index = index if index is not None else pd.RangeIndex(len(summary), name="variant")
         self.provider_totals = pd.DataFrame(provider, index=self.index, copy=False,
                                             columns=[o.id for o in region.providers])
