@@ -80,12 +80,22 @@ void test_workbook_failures_leave_nothing(igo_t *t)
     igo_model_free(m);
 }
 
+/* Stops once the book is being packed into its zip (the last eighth of the work). */
+static int stop_when_packing(void *data, double done)
+{
+    listener *l = data;
+    l->calls++;
+    l->last = done;
+    return done >= 7.0 / 8;
+}
+
 void test_progress_stops_a_workbook(igo_t *t)
 {
     char dir[] = "/tmp/igo-wb-XXXXXX", path[64];
     CHECK(mkdtemp(dir) != NULL);
     snprintf(path, sizeof path, "%s/groot.xlsx", dir);
     igo_model *m = large_region(4000);
+    /* Stopped while its cells are written. */
     listener stop = {0, 1, 0, 0};
     igo_model_set_progress(m, listen, &stop);
     double start = seconds();
@@ -93,6 +103,18 @@ void test_progress_stops_a_workbook(igo_t *t)
                 "no workbook written");
     CHECK(seconds() - start < 1.0 && stop.calls == 1 && stop.last < 1);
     CHECK(entries(dir) == 0);
+    /* Stopped while libxlsxwriter packs it (in a child process, which is killed). */
+    listener packing = {0, 0, 0, 0};
+    igo_model_set_progress(m, stop_when_packing, &packing);
+    CHECK_FAILS(m, igo_workbook_write(m, path, NULL), IGO_ERROR_CANCELLED, "no workbook written");
+    CHECK(packing.last >= 7.0 / 8 && entries(dir) == 0);
+    /* Let go on, the packing in the child gives the same complete file. */
+    listener go = {0, 0, 0, 0};
+    igo_model_set_progress(m, listen, &go);
+    CHECK_OK(m, igo_workbook_write(m, path, NULL));
+    CHECK_OK(m, wb_verify_zip(m->errmsg, path));
+    CHECK(go.calls > 0 && go.backwards == 0 && entries(dir) == 1);
+    remove(path);
     rmdir(dir);
     igo_model_free(m);
 }

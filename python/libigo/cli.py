@@ -202,6 +202,7 @@ def _distribute(args: argparse.Namespace) -> int:
     with _named("voorbeeldregio" if args.command == "voorbeeld" else args.region):
         result = region.distribute()
     sys.stdout.write(render(result))
+    sys.stdout.flush()  # the tables first, then the files (a large workbook takes a while)
     if args.csv or args.xlsx:
         with _quiet_stderr():
             written = result.save(csv=args.csv, xlsx=args.xlsx, lang=args.lang)

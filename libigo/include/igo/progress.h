@@ -11,7 +11,11 @@ IGO_BEGIN_DECLS
  * (about every 50 ms) with user_data and done, the fraction of the call's work done (0..1), on the
  * calling thread. Return 0 to go on; anything else stops the call, which then returns
  * IGO_ERROR_CANCELLED within a few milliseconds, having written no file. A binding uses it to
- * honour Ctrl-C and to draw a progress bar. */
+ * honour Ctrl-C and to draw a progress bar.
+ *
+ * The last step of writing a workbook (libxlsxwriter packing the XML into the zip) cannot stop
+ * by itself; with a callback set, the core runs that step in a child process (fork) which it
+ * waits for, or kills when the callback asks to stop. POSIX systems only. */
 typedef int (*igo_progress_fn)(void *user_data, double done);
 
 IGO_END_DECLS

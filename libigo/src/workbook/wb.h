@@ -164,6 +164,10 @@ void wb_sheet_calc(wb *w);
 void wb_sheet_results(wb *w);
 void wb_sheet_regio(wb *w);
 
+/* Closes w->book, writing the file (workbook_close), and frees it; in a child process when
+ * w->tk has a callback, which can then stop it (w->cancelled is set, the file left unfinished). */
+lxw_error wb_close(wb *w);
+
 /* Checks that a written .xlsx is a complete zip whose every member reads back with a good CRC. */
 igo_error wb_verify_zip(char *errmsg, const char *path);
 

@@ -127,7 +127,9 @@ static igo_error write_book(wb *w, char *errmsg, const char *tmp, const char *pa
         lxw_workbook_free(w->book); /* without writing it */
         return igo_fail(errmsg, IGO_ERROR_CANCELLED, "%s: stopped; no workbook written", path);
     }
-    lxw_error closed = workbook_close(w->book); /* frees the book, whatever happens */
+    lxw_error closed = wb_close(w); /* frees the book, whatever happens */
+    if (w->cancelled)
+        return igo_fail(errmsg, IGO_ERROR_CANCELLED, "%s: stopped; no workbook written", path);
     lxw_error first = w->error ? w->error : closed;
     if (first == LXW_ERROR_MEMORY_MALLOC_FAILED)
         return igo_fail(errmsg, IGO_ERROR_MEMORY, "%s: out of memory", path);
