@@ -67,7 +67,7 @@ static igo_error run_all(igo_model *m, const igo_plan *pl, igo_batch *b, igo_out
 {
     size_t P = pl->P;
     uint64_t work = work_per_variant(pl);
-    igo_ticker tk = igo_ticker_start(m->progress, m->progress_data);
+    igo_ticker tk = igo_ticker_start(m->progress);
     for (size_t v = 0; v < b->variants; v++) {
         if (igo_tick(&tk, work, (double)v / (double)b->variants)) {
             b->failed_variant = v;

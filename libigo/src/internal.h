@@ -42,6 +42,15 @@ void igo_utf8_repair(char *s);
 
 /* ---- progress and cancellation ---- */
 
+/* A caller's progress callback and its data, as set on a model or a scenario set. */
+typedef struct igo_callback {
+    igo_progress_fn fn;
+    void *data;
+} igo_callback;
+
+/* Sets *cb (the setters igo_model_set_progress and igo_scenarios_set_progress). */
+igo_error igo_callback_set(igo_callback *cb, igo_progress_fn fn, void *data);
+
 /* Reports progress of one long call to the caller's callback, at most every 50 ms or so, and
  * notices when the callback asks to stop. */
 typedef struct igo_ticker {
@@ -51,7 +60,7 @@ typedef struct igo_ticker {
     double last;    /* when fn was last called, in seconds (monotonic) */
 } igo_ticker;
 
-igo_ticker igo_ticker_start(igo_progress_fn fn, void *data);
+igo_ticker igo_ticker_start(igo_callback cb);
 /* Counts units of work (each a few nanoseconds' worth) and now and then calls the callback with
  * done, the fraction of the call's work done. Nonzero when the callback asks to stop. */
 int igo_tick(igo_ticker *t, uint64_t units, double done);
@@ -134,8 +143,7 @@ struct igo_model {
     igo_cost_mode cost_mode[IGO_COST_COUNT];
     double cost_value[IGO_COST_COUNT];
     int normalise_keys;
-    igo_progress_fn progress;
-    void *progress_data;
+    igo_callback progress;
     char errmsg[IGO_ERRMSG_SIZE];
 };
 

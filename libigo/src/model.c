@@ -46,11 +46,7 @@ const char *igo_model_errmsg(const igo_model *m)
 
 igo_error igo_model_set_progress(igo_model *m, igo_progress_fn progress, void *user_data)
 {
-    if (!m)
-        return IGO_ERROR_ARGUMENT;
-    m->progress = progress;
-    m->progress_data = user_data;
-    return IGO_OK;
+    return igo_callback_set(m ? &m->progress : NULL, progress, user_data);
 }
 
 /* ---- helpers ---- */

@@ -13,9 +13,18 @@ static double now(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
-igo_ticker igo_ticker_start(igo_progress_fn fn, void *data)
+igo_error igo_callback_set(igo_callback *cb, igo_progress_fn fn, void *data)
 {
-    igo_ticker t = {fn, data, 0, fn ? now() : 0};
+    if (!cb)
+        return IGO_ERROR_ARGUMENT;
+    cb->fn = fn;
+    cb->data = data;
+    return IGO_OK;
+}
+
+igo_ticker igo_ticker_start(igo_callback cb)
+{
+    igo_ticker t = {cb.fn, cb.data, 0, cb.fn ? now() : 0};
     return t;
 }
 

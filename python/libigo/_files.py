@@ -49,16 +49,16 @@ def read_bytes(path: pathlib.Path, limit: int = MAX_INPUT_BYTES) -> bytes:
     except OSError as exc:
         raise IgoError(f"{path}: cannot read: {exc.strerror}", "IGO_ERROR_FILE") from None
     try:
-        mode = os.fstat(fd).st_mode
-        if not stat.S_ISREG(mode):
-            raise IgoError(f"{path}: is {_kind(mode)}; give a file", "IGO_ERROR_FILE")
-        chunks, size = [], 0
-        while chunk := os.read(fd, min(2**20, limit + 1 - size)):
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise IgoError(f"{path}: is {_kind(info.st_mode)}; give a file", "IGO_ERROR_FILE")
+        chunks, size = [], 0 if info.st_size <= limit else limit + 1
+        while size <= limit and (chunk := os.read(fd, min(2**20, limit + 1 - size))):
             chunks.append(chunk)
             size += len(chunk)
-            if size > limit:
-                raise IgoError(f"{path}: larger than {limit // 2**20} MiB, more than a region "
-                               "or scenario file can be", "IGO_ERROR_FILE")
+        if size > limit:  # said by its size, or found by reading (a file still growing)
+            raise IgoError(f"{path}: larger than {limit // 2**20} MiB, more than a region or "
+                           "scenario file can be", "IGO_ERROR_FILE")
         return b"".join(chunks)
     except OSError as exc:
         raise IgoError(f"{path}: cannot read: {exc.strerror}", "IGO_ERROR_FILE") from None

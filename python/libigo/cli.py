@@ -177,10 +177,9 @@ def _quiet_stderr() -> Iterator[None]:
 
 
 def _scenario(args: argparse.Namespace) -> int:
-    source = args.set or "scenarioset"
-    with _named(source):
-        study = scenarios.ScenarioSet.from_file(args.set) if args.set else \
-            scenarios.ScenarioSet.default()
+    study = scenarios.ScenarioSet.from_file(args.set) if args.set else \
+        scenarios.ScenarioSet.default()
+    with _named(args.set or "scenarioset"):
         result = study.compute(births=args.geboorten)
         writer = study.excel_writer(args.geboorten, lang=args.lang) if args.xlsx else None
     sys.stdout.write(render_scenarios(result))
@@ -228,7 +227,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"igo: fout: {_one_line(str(exc))}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
-        print("igo: onderbroken; niets geschreven", file=sys.stderr)
+        print("igo: onderbroken", file=sys.stderr)
         return 130
     except BrokenPipeError:  # the reader of our output went away (igo voorbeeld | head)
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - so that the exit flush is quiet

@@ -161,18 +161,19 @@ class Distribution(Snapshot):
         file under a temporary name first, then all put in place together; a failure (or
         Ctrl-C) leaves every target as it was. Never over the region file it came from."""
         writers: dict[pathlib.Path, _files.Writer] = {}
-        made = None
         if xlsx is not None:
             from .region import xlsx_path
             writers[xlsx_path(xlsx)] = self.excel_writer(lang)
-        if csv is not None:
-            directory = _files.as_path(csv, "csv directory")
-            made = _make_directory(directory)
+        directory = None if csv is None else _files.as_path(csv, "csv directory")
+        if directory is not None:
             writers.update(self.csv_writers(directory))
+        made = None
         try:
+            if directory is not None:
+                made = _make_directory(directory)
             return _files.write_outputs(writers, self._region.sources())
         except BaseException:
-            if made is not None:
+            if directory is not None and made is not None:
                 _remove_made(directory, made)
             raise
 

@@ -155,7 +155,7 @@ static igo_error simulate(igo_scenarios *set, const sc_plan *pl, const igo_scena
         return e;
     for (size_t k = 0; k < pl->D * pl->S; k++)
         potential[k] = igo_eur(r->potential[k]);
-    igo_ticker tk = igo_ticker_start(set->progress, set->progress_data);
+    igo_ticker tk = igo_ticker_start(set->progress);
     if (run(pl, potential, g, u->distribution, u->seed, u->draws, series, &tk) ||
         summarise(u->draws, pl->S, series, column, u, &tk))
         return igo_fail(set->errmsg, IGO_ERROR_CANCELLED, "uncertainty: stopped");

@@ -35,8 +35,7 @@ struct igo_scenarios {
     IGO_VEC(sc_phase) phases;    /* kept in year order */
     double national_births;
     igo_strmap driver_ids, sector_ids;
-    igo_progress_fn progress;
-    void *progress_data;
+    igo_callback progress;
     char errmsg[IGO_ERRMSG_SIZE];
 };
 

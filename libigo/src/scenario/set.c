@@ -48,11 +48,7 @@ const char *igo_scenarios_errmsg(const igo_scenarios *s)
 
 igo_error igo_scenarios_set_progress(igo_scenarios *s, igo_progress_fn progress, void *user_data)
 {
-    if (!s)
-        return IGO_ERROR_ARGUMENT;
-    s->progress = progress;
-    s->progress_data = user_data;
-    return IGO_OK;
+    return igo_callback_set(s ? &s->progress : NULL, progress, user_data);
 }
 
 static igo_error nomem(igo_scenarios *s)

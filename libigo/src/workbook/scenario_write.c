@@ -65,7 +65,7 @@ igo_error igo_scenarios_workbook_write(igo_scenarios *set, const igo_scaling *sc
     if (s) {
         s->w.sc = set, s->w.sr = r, s->w.share = pl.share;
         s->w.t = wb_texts(options ? options->lang : IGO_LANG_NL);
-        s->w.tk = igo_ticker_start(set->progress, set->progress_data);
+        s->w.tk = igo_ticker_start(set->progress);
         s->t = sc_texts(options ? options->lang : IGO_LANG_NL);
         s->D = set->drivers.n, s->S = set->sectors.n, s->Y = set->phases.n;
         s->births = scaling && scaling->births > 0 ? igo_canonical(scaling->births) : 0;

@@ -176,7 +176,7 @@ igo_error igo_workbook_write(igo_model *m, const char *path, const igo_workbook_
     if (!e) {
         w->m = m, w->pl = &pl, w->r = r;
         w->t = wb_texts(options ? options->lang : IGO_LANG_NL);
-        w->tk = igo_ticker_start(m->progress, m->progress_data);
+        w->tk = igo_ticker_start(m->progress);
         w->sheets = WB_SHEETS;
         for (int s = 0; s < WB_SHEETS; s++)
             w->sheet_name[s] = w->t->sheet[s];
