@@ -165,8 +165,9 @@ void wb_sheet_results(wb *w);
 void wb_sheet_regio(wb *w);
 
 /* Closes w->book, writing the file (workbook_close), and frees it; in a child process when
- * w->tk has a callback, which can then stop it (w->cancelled is set, the file left unfinished). */
-lxw_error wb_close(wb *w);
+ * w->tk has a callback, which can then stop it (w->cancelled is set, the file left unfinished).
+ * On a failure *os_error is the system's reason (errno), when there is one. */
+lxw_error wb_close(wb *w, int *os_error);
 
 /* Checks that a written .xlsx is a complete zip whose every member reads back with a good CRC. */
 igo_error wb_verify_zip(char *errmsg, const char *path);

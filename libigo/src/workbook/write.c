@@ -123,11 +123,12 @@ static igo_error write_book(wb *w, char *errmsg, const char *tmp, const char *pa
         wb_make_formats(w->book, &w->f);
         fill(w);
     }
-    if (w->cancelled) {
+    int os_error = 0;
+    lxw_error closed = LXW_NO_ERROR;
+    if (w->cancelled)
         lxw_workbook_free(w->book); /* without writing it */
-        return igo_fail(errmsg, IGO_ERROR_CANCELLED, "%s: stopped; no workbook written", path);
-    }
-    lxw_error closed = wb_close(w); /* frees the book, whatever happens */
+    else
+        closed = wb_close(w, &os_error); /* frees the book, whatever happens */
     if (w->cancelled)
         return igo_fail(errmsg, IGO_ERROR_CANCELLED, "%s: stopped; no workbook written", path);
     lxw_error first = w->error ? w->error : closed;
@@ -135,7 +136,7 @@ static igo_error write_book(wb *w, char *errmsg, const char *tmp, const char *pa
         return igo_fail(errmsg, IGO_ERROR_MEMORY, "%s: out of memory", path);
     if (first)
         return igo_fail(errmsg, IGO_ERROR_IO, "%s: cannot write the workbook: %s", path,
-                        lxw_strerror(first));
+                        !w->error && os_error ? strerror(os_error) : lxw_strerror(first));
     return IGO_OK;
 }
 
