@@ -1,5 +1,6 @@
 # libigo: one entry point. `make demo` runs the example region, `make test` runs every test.
 # Both install what a fresh Debian machine lacks (apt-get as root, pip into .venv).
+# The C library: `make lib`, then `make install PREFIX=/usr/local DESTDIR=` (see README, "C library").
 
 PYTHON  ?= python3
 VENV    := .venv
@@ -7,34 +8,120 @@ PY      := $(VENV)/bin/python
 PIP     := $(PY) -m pip
 BUILD   := build/c
 SUDO    := $(if $(filter 0,$(shell id -u)),,sudo)
-APT_PACKAGES := gcc make valgrind libreoffice-calc-nogui libxlsxwriter-dev libminizip-dev zlib1g-dev
+APT_PACKAGES := gcc g++ make pkgconf valgrind doxygen libreoffice-calc-nogui libxlsxwriter-dev \
+                libminizip-dev zlib1g-dev
 PY_PACKAGES  := "numpy>=1.23" "pandas>=1.5" "cffi>=1.15" "pytest>=7" "hypothesis>=6" mypy openpyxl matplotlib nbclient nbformat ipykernel \
                 "setuptools>=64" wheel
 
+# The version, read from the one place it is written: the umbrella header.
+version_part = $(shell sed -n 's/^\#define IGO_VERSION_$(1) *\([0-9]*\)$$/\1/p' libigo/include/igo/igo.h)
+MAJOR   := $(call version_part,MAJOR)
+VERSION := $(MAJOR).$(call version_part,MINOR).$(call version_part,PATCH)
+
+# Installation, as GNU and libxlsxwriter do it: `make install PREFIX=/usr/local DESTDIR=/staging`.
+PREFIX  ?= /usr/local
+LIBDIR  ?= $(PREFIX)/lib
+INCDIR  ?= $(PREFIX)/include
+DESTDIR ?=
+
 CORE_SRC   := $(wildcard libigo/src/*.c libigo/src/workbook/*.c libigo/src/scenario/*.c)
+CORE_OBJ   := $(CORE_SRC:libigo/src/%.c=build/obj/%.o)
+ASAN_OBJ   := $(CORE_SRC:libigo/src/%.c=build/asan/obj/%.o)
+HEADERS    := $(wildcard libigo/include/igo/*.h)
 CTEST_SRC  := $(wildcard libigo/tests/*.c)
-CFLAGS     := -std=c11 -D_DEFAULT_SOURCE -g -Wall -Wextra -Werror -ffp-contract=off -Ilibigo/include \
+EXAMPLES   := $(patsubst examples/%.c,build/examples/%,$(wildcard examples/*.c))
+WARN       := -Wall -Wextra -Werror
+# -ffp-contract=off: no fused multiply-add, so every product rounds exactly as a spreadsheet's.
+# -fvisibility=hidden: the shared library exports the IGO_API declarations and nothing else.
+LIB_CFLAGS := -std=c11 -D_DEFAULT_SOURCE -g -O2 -fPIC -fvisibility=hidden $(WARN) -ffp-contract=off \
+              -Ilibigo/include
+CFLAGS     := -std=c11 -D_DEFAULT_SOURCE -g $(WARN) -ffp-contract=off -Ilibigo/include \
               -DIGO_GOLDEN_DIR='"libigo/tests/golden"'
 SANITIZE   := -O1 -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 LIBS       := -lxlsxwriter -lminizip -lz -lm
 # The C tests fail each of the core's allocations in turn (libigo/tests/test_alloc.c).
 WRAP       := -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc
 
-.PHONY: demo test ctest pytest bench templates deps apt-deps install clean
+.PHONY: demo test ctest libtest pytest bench templates deps apt-deps python lib examples docs \
+        install uninstall clean
 
 # The example region: its distribution printed, its filled-in model workbook in out/.
-demo: install
+demo: python
 	mkdir -p out
 	$(VENV)/bin/igo voorbeeld --xlsx out/voorbeeldregio.xlsx
 
 # The workbooks users start from, written by the library itself.
-templates: install
+templates: python
 	$(VENV)/bin/igo sjabloon excel-templates/invoermodel-leeg.xlsx
 	$(VENV)/bin/igo sjabloon excel-templates/input-model-blank-en.xlsx --lang en
 	$(VENV)/bin/igo voorbeeld --xlsx excel-templates/voorbeeldregio.xlsx > /dev/null
 	@echo "Written: excel-templates/voorbeeldregio.xlsx"
 
-test: ctest pytest
+test: ctest libtest pytest
+
+# ---- the C library ----
+
+# One build of the core: the static library and the versioned shared library from the same
+# position-independent objects. The C tests, the Python extension and the CFFI backend link it.
+lib: build/libigo.a build/libigo.so.$(VERSION)
+
+build/obj/%.o: libigo/src/%.c Makefile
+	@mkdir -p $(@D)
+	$(CC) $(LIB_CFLAGS) -MMD -MP -c $< -o $@
+
+# The same library instrumented for the sanitizer run of the C tests.
+build/asan/obj/%.o: libigo/src/%.c Makefile
+	@mkdir -p $(@D)
+	$(CC) $(LIB_CFLAGS) $(SANITIZE) -MMD -MP -c $< -o $@
+
+-include $(CORE_OBJ:.o=.d) $(ASAN_OBJ:.o=.d)
+
+build/libigo.a: $(CORE_OBJ)
+	rm -f $@
+	ar rcs $@ $^
+
+build/asan/libigo.a: $(ASAN_OBJ)
+	rm -f $@
+	ar rcs $@ $^
+
+build/libigo.so.$(VERSION): $(CORE_OBJ) libigo/libigo.map
+	$(CC) -shared -Wl,-soname,libigo.so.$(MAJOR) -Wl,--no-undefined \
+	    -Wl,--version-script=libigo/libigo.map -o $@ $(CORE_OBJ) $(LIBS)
+	ln -sf libigo.so.$(VERSION) build/libigo.so.$(MAJOR)
+	ln -sf libigo.so.$(MAJOR) build/libigo.so
+
+build/libigo.pc: libigo/libigo.pc.in libigo/include/igo/igo.h
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' -e 's|@INCDIR@|$(INCDIR)|' \
+	    -e 's|@VERSION@|$(VERSION)|' $< > $@
+
+# One small program per feature, linked against the static library built here.
+examples: $(EXAMPLES)
+
+build/examples/%: examples/%.c build/libigo.a
+	@mkdir -p $(@D)
+	$(CC) -std=c11 $(WARN) -Ilibigo/include $< build/libigo.a $(LIBS) -o $@
+
+install: lib build/libigo.pc
+	install -d $(DESTDIR)$(INCDIR)/igo $(DESTDIR)$(LIBDIR)/pkgconfig
+	install -m 644 $(HEADERS) $(DESTDIR)$(INCDIR)/igo/
+	install -m 644 build/libigo.a $(DESTDIR)$(LIBDIR)/
+	install -m 755 build/libigo.so.$(VERSION) $(DESTDIR)$(LIBDIR)/
+	ln -sf libigo.so.$(VERSION) $(DESTDIR)$(LIBDIR)/libigo.so.$(MAJOR)
+	ln -sf libigo.so.$(MAJOR) $(DESTDIR)$(LIBDIR)/libigo.so
+	install -m 644 build/libigo.pc $(DESTDIR)$(LIBDIR)/pkgconfig/
+	@if [ -z "$(DESTDIR)" ] && command -v ldconfig >/dev/null && [ "$$(id -u)" = 0 ]; then ldconfig; fi
+
+uninstall:
+	rm -f $(addprefix $(DESTDIR)$(INCDIR)/igo/,$(notdir $(HEADERS)))
+	-rmdir $(DESTDIR)$(INCDIR)/igo
+	rm -f $(DESTDIR)$(LIBDIR)/libigo.a $(DESTDIR)$(LIBDIR)/libigo.so.$(VERSION) \
+	      $(DESTDIR)$(LIBDIR)/libigo.so.$(MAJOR) $(DESTDIR)$(LIBDIR)/libigo.so \
+	      $(DESTDIR)$(LIBDIR)/pkgconfig/libigo.pc
+
+# The C reference, from the public headers; a warning (an undocumented symbol) fails the build.
+docs: apt-deps
+	mkdir -p build/docs
+	( cat docs/Doxyfile; echo "PROJECT_NUMBER = $(VERSION)" ) | doxygen -
 
 # ---- dependencies ----
 
@@ -54,21 +141,22 @@ $(VENV)/.deps-stamp: Makefile
 	$(PIP) install -q $(PY_PACKAGES)
 	touch $@
 
-# Builds both backends from scratch (setuptools would keep objects built with other flags) and
-# installs the package and the `igo` command into .venv.
-install: deps
+# Builds both backends against build/libigo.a (setup.py runs `make lib`) and installs the package
+# and the `igo` command into .venv. Old extension objects are removed so no stale build is kept.
+python: deps
 	rm -rf build/lib.* build/temp.*
 	$(PIP) install -q --no-build-isolation --no-deps .
 
 # ---- tests ----
 
-# The C core's own tests, all under AddressSanitizer + UndefinedBehaviorSanitizer, then those that
-# allocate under valgrind too (the long pure-arithmetic loops would take minutes there).
-ctest: apt-deps
+# The C core's own tests, linked against the library: all under AddressSanitizer +
+# UndefinedBehaviorSanitizer (the instrumented build of the library), then those that allocate
+# under valgrind against build/libigo.a itself (the long arithmetic loops would take minutes there).
+ctest: apt-deps build/libigo.a build/asan/libigo.a
 	mkdir -p $(BUILD)
-	gcc $(CFLAGS) $(SANITIZE) $(CORE_SRC) $(CTEST_SRC) $(LIBS) $(WRAP) -o $(BUILD)/tests-asan
+	$(CC) $(CFLAGS) $(SANITIZE) $(CTEST_SRC) build/asan/libigo.a $(LIBS) $(WRAP) -o $(BUILD)/tests-asan
 	$(BUILD)/tests-asan
-	gcc $(CFLAGS) -O2 $(CORE_SRC) $(CTEST_SRC) $(LIBS) $(WRAP) -o $(BUILD)/tests
+	$(CC) $(CFLAGS) -O2 $(CTEST_SRC) build/libigo.a $(LIBS) $(WRAP) -o $(BUILD)/tests
 	valgrind -q --leak-check=full --errors-for-leak-kinds=all --error-exitcode=3 $(BUILD)/tests \
 	  round_known_values split_hand_computed model_setter_errors model_unchanged_after_error \
 	  distribute_hand_computed distribute_history_keys distribute_normalised_keys \
@@ -78,12 +166,17 @@ ctest: apt-deps
 	  text_refused_where_it_enters text_lengths_as_a_spreadsheet_counts text_in_scenario_sets \
 	  workbook_targets_and_limits allocation_failures_are_errors
 
+# The library as others use it: exported symbols, the headers in C11 and C++, the examples, an
+# install into a temporary prefix used through pkg-config, the version everywhere, the reference.
+libtest: python lib examples
+	$(VENV)/bin/pytest -q libigo/tests/library
+
 # The pytest suite, once per backend.
-pytest: install
+pytest: python
 	LIBIGO_BACKEND=cext $(VENV)/bin/pytest -q tests
 	LIBIGO_BACKEND=cffi $(VENV)/bin/pytest -q tests
 
-bench: install
+bench: python
 	$(PIP) install -q XlsxWriter
 	$(PY) bench/bench_batch.py
 	$(PY) bench/bench_workbook.py

@@ -1,20 +1,32 @@
-"""Builds libigo: the C core compiled into the CPython extension (libigo._cext) and into the CFFI
-backend (libigo._cffi), plus the pure-Python package in python/libigo."""
+"""Builds libigo: the CPython extension (libigo._cext) and the CFFI backend (libigo._cffi), both
+linked against the one build of the C core (build/libigo.a, made by `make lib`), plus the
+pure-Python package in python/libigo."""
 import pathlib
+import subprocess
+import sys
 
 from setuptools import Extension, setup
+from setuptools.command.build_ext import build_ext
 
 ROOT = pathlib.Path(__file__).resolve().parent
-CORE = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "libigo" / "src").rglob("*.c"))
-# libxlsxwriter writes workbooks; minizip (with zlib) reads them back.
-LIBRARIES = ["xlsxwriter", "minizip", "z", "m"]
+sys.path.insert(0, str(ROOT / "bindings"))
+from corelib import CORE_LIBRARY, LIBRARIES, version  # noqa: E402
+
 CEXT = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "bindings" / "cext").glob("*.c"))
-# -ffp-contract=off: no fused multiply-add, so every product rounds exactly as a spreadsheet's.
 CFLAGS = ["-std=c11", "-O2", "-ffp-contract=off", "-Wall", "-Wextra", "-Werror"]
+
+
+class BuildWithCore(build_ext):
+    """Builds the C core with `make lib` first (make keeps it when it is up to date), so that
+    `pip install .` on a clean checkout needs no other step."""
+
+    def run(self) -> None:
+        subprocess.run(["make", "--no-print-directory", "lib"], cwd=ROOT, check=True)
+        super().run()
 
 setup(
     name="libigo",
-    version="0.1.0",
+    version=version(),
     description="The instapverdeelmodel for integral birth care: a C core with Python bindings",
     long_description=(ROOT / "README.md").read_text(encoding="utf-8"),
     long_description_content_type="text/markdown",
@@ -26,13 +38,16 @@ setup(
     ext_modules=[
         Extension(
             "libigo._cext",
-            sources=CEXT + CORE,
+            sources=CEXT,
             include_dirs=["libigo/include", "bindings/cext"],
             extra_compile_args=CFLAGS,
+            extra_objects=[CORE_LIBRARY],
+            depends=[CORE_LIBRARY],
             libraries=LIBRARIES,
         )
     ],
     cffi_modules=["bindings/cffi_build.py:ffibuilder"],
+    cmdclass={"build_ext": BuildWithCore},
     install_requires=["cffi>=1.15", "numpy>=1.23", "pandas>=1.5"],
     extras_require={"test": ["pytest>=7", "hypothesis>=6", "openpyxl>=3", "mypy", "matplotlib",
                              "nbclient", "nbformat", "ipykernel"],

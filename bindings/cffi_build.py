@@ -1,17 +1,21 @@
-"""Builds libigo._cffi, the CFFI backend: the C core compiled into an API-mode CFFI module.
+"""Builds libigo._cffi, the CFFI backend: an API-mode CFFI module linked against the C core's one
+build (build/libigo.a).
 
 The declarations come straight from the public headers (preprocessor lines and the C++ markers
 stripped), so the two backends cannot drift apart from the core's API.
 """
 import pathlib
 import re
+import sys
 
 from cffi import FFI
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+from corelib import CORE_LIBRARY, LIBRARIES  # noqa: E402
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 INCLUDE = ROOT / "libigo" / "include"
 HEADERS = ["common.h", "error.h", "progress.h", "round.h", "model.h", "distribute.h", "workbook.h", "scenario.h", "igo.h"]
-SOURCES = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "libigo" / "src").rglob("*.c"))
 CFLAGS = ["-std=c11", "-O2", "-ffp-contract=off"]
 
 
@@ -20,7 +24,7 @@ def declarations() -> str:
     text = "\n".join((INCLUDE / "igo" / h).read_text() for h in HEADERS)
     text = re.sub(r"/\*.*?\*/", "", text, flags=re.S)
     lines = [ln for ln in text.splitlines() if not ln.lstrip().startswith("#")]
-    return re.sub(r"\bIGO_(BEGIN|END)_DECLS\b", "", "\n".join(lines))
+    return re.sub(r"\bIGO_(BEGIN|END)_DECLS\b|\bIGO_API\b", "", "\n".join(lines))
 
 
 # The progress callback the backend gives long calls, so that Ctrl-C can stop them.
@@ -31,10 +35,10 @@ ffibuilder.cdef(declarations() + CALLBACKS)
 ffibuilder.set_source(
     "libigo._cffi",
     '#include "igo/igo.h"',
-    sources=SOURCES,
     include_dirs=[str(INCLUDE)],
     extra_compile_args=CFLAGS,
-    libraries=["xlsxwriter", "minizip", "z", "m"],
+    extra_objects=[CORE_LIBRARY],
+    libraries=LIBRARIES,
 )
 
 if __name__ == "__main__":

@@ -19,16 +19,16 @@ static igo_error check_variant(igo_model *m, const igo_variant *in, size_t P)
             continue;
         char where[IGO_WHERE_SIZE];
         snprintf(where, sizeof where, "prestatie %s", m->prestaties.v[p].code);
-        igo_error e = igo_check_number(m->errmsg, in->count[p], IGO_MAX_EUR, where, "count");
+        igo_error e = igoi_check_number(m->errmsg, in->count[p], IGO_MAX_EUR, where, "count");
         if (!e)
-            e = igo_check_number(m->errmsg, in->tariff[p], IGO_MAX_EUR, where, "tariff");
+            e = igoi_check_number(m->errmsg, in->tariff[p], IGO_MAX_EUR, where, "tariff");
         if (e)
             return e;
     }
     for (int k = 0; k < IGO_COST_COUNT; k++) {
         if (plausible(in->cost[k]) && (m->cost_mode[k] == IGO_COST_AMOUNT || in->cost[k] <= 1))
             continue;
-        igo_error e = igo_check_cost(m->errmsg, (igo_cost)k, m->cost_mode[k], in->cost[k]);
+        igo_error e = igoi_check_cost(m->errmsg, (igo_cost)k, m->cost_mode[k], in->cost[k]);
         if (e)
             return e;
     }
@@ -67,11 +67,11 @@ static igo_error run_all(igo_model *m, const igo_plan *pl, igo_batch *b, igo_out
 {
     size_t P = pl->P;
     uint64_t work = work_per_variant(pl);
-    igo_ticker tk = igo_ticker_start(m->progress);
+    igo_ticker tk = igoi_ticker_start(m->progress);
     for (size_t v = 0; v < b->variants; v++) {
-        if (igo_tick(&tk, work, (double)v / (double)b->variants)) {
+        if (igoi_tick(&tk, work, (double)v / (double)b->variants)) {
             b->failed_variant = v;
-            return igo_fail(m->errmsg, IGO_ERROR_CANCELLED,
+            return igoi_fail(m->errmsg, IGO_ERROR_CANCELLED,
                             "stopped at variant %zu of %zu; the variants before it are complete",
                             v, b->variants);
         }
@@ -85,11 +85,11 @@ static igo_error run_all(igo_model *m, const igo_plan *pl, igo_batch *b, igo_out
         out->discipline_totals = b->discipline_totals ? b->discipline_totals + v * pl->D : NULL;
         igo_error e = check_variant(m, &in, P);
         if (!e)
-            e = igo_plan_run(pl, &in, out);
+            e = igoi_plan_run(pl, &in, out);
         if (e) {
             char prefix[48];
             snprintf(prefix, sizeof prefix, "variant %zu: ", v);
-            igo_fail_prefix(m->errmsg, prefix);
+            igoi_fail_prefix(m->errmsg, prefix);
             b->failed_variant = v;
             return e;
         }
@@ -105,23 +105,23 @@ igo_error igo_distribute_batch(igo_model *m, igo_batch *b)
         return IGO_ERROR_ARGUMENT;
     m->errmsg[0] = '\0';
     if (!b)
-        return igo_fail(m->errmsg, IGO_ERROR_ARGUMENT, "no batch (NULL)");
+        return igoi_fail(m->errmsg, IGO_ERROR_ARGUMENT, "no batch (NULL)");
     b->failed_variant = 0;
     igo_plan pl;
-    igo_error e = igo_plan_build(m, &pl);
+    igo_error e = igoi_plan_build(m, &pl);
     if (e)
         return e;
     igo_output out;
     igo_variant base;
     double *inputs = NULL, *own = malloc((2 * pl.P + IGO_COST_COUNT) * sizeof *own);
-    e = own ? igo_model_variant(m, &inputs, &base) : igo_fail(m->errmsg, IGO_ERROR_MEMORY, "out of memory");
+    e = own ? igoi_model_variant(m, &inputs, &base) : igoi_fail(m->errmsg, IGO_ERROR_MEMORY, "out of memory");
     if (!e)
-        e = igo_output_alloc(&pl, &out);
+        e = igoi_output_alloc(&pl, &out);
     if (!e) {
         e = run_all(m, &pl, b, &out, &base, own);
-        igo_output_free(&out);
+        igoi_output_free(&out);
     }
     free(inputs), free(own);
-    igo_plan_free(&pl);
+    igoi_plan_free(&pl);
     return e;
 }

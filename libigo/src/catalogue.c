@@ -51,7 +51,7 @@ igo_error igo_model_add_default_disciplines(igo_model *m)
 }
 
 /* Regiokenmerken fields, in the order the workbook shows them. */
-const char *const igo_regio_fields[IGO_REGIO_COUNT] = {
+const char *const igoi_regio_fields[IGO_REGIO_COUNT] = {
     "start_eerste_lijn",       "start_tweede_lijn",        "overdracht_zwangerschap",
     "overdracht_bevalling",    "overdracht_na_bevalling",  "partus_spontaan",
     "partus_kunstverlossing",  "partus_sectio",            "opnames_neonatologie",
@@ -66,7 +66,7 @@ static const char *const default_reasons[] = {
 
 const char *igo_regio_field(size_t index)
 {
-    return index < IGO_REGIO_COUNT ? igo_regio_fields[index] : NULL;
+    return index < IGO_REGIO_COUNT ? igoi_regio_fields[index] : NULL;
 }
 
 igo_error igo_model_add_default_transfer_reasons(igo_model *m)

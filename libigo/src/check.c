@@ -2,38 +2,38 @@
  * the same message wherever it comes in. */
 #include "internal.h"
 
-const char *const igo_cost_names[IGO_COST_COUNT] = {"beheerskosten", "innovatie_kwaliteit",
+const char *const igoi_cost_names[IGO_COST_COUNT] = {"beheerskosten", "innovatie_kwaliteit",
                                                     "overig"};
 
-igo_error igo_check_number(char *errmsg, double value, double max, const char *where,
+igo_error igoi_check_number(char *errmsg, double value, double max, const char *where,
                            const char *what)
 {
     if (isnan(value))
-        return igo_fail(errmsg, IGO_ERROR_VALUE, "%s: %s is not a number", where, what);
+        return igoi_fail(errmsg, IGO_ERROR_VALUE, "%s: %s is not a number", where, what);
     if (isinf(value))
-        return igo_fail(errmsg, IGO_ERROR_VALUE, "%s: %s is infinite", where, what);
+        return igoi_fail(errmsg, IGO_ERROR_VALUE, "%s: %s is infinite", where, what);
     if (value < 0)
-        return igo_fail(errmsg, IGO_ERROR_VALUE, "%s: %s %.15g is negative", where, what, value);
+        return igoi_fail(errmsg, IGO_ERROR_VALUE, "%s: %s %.15g is negative", where, what, value);
     if (value > max)
-        return igo_fail(errmsg, IGO_ERROR_TOO_LARGE, "%s: %s %.15g exceeds the limit of %.0f", where,
+        return igoi_fail(errmsg, IGO_ERROR_TOO_LARGE, "%s: %s %.15g exceeds the limit of %.0f", where,
                         what, value, max);
     return IGO_OK;
 }
 
-igo_error igo_check_fraction(char *errmsg, double value, const char *where, const char *what)
+igo_error igoi_check_fraction(char *errmsg, double value, const char *where, const char *what)
 {
     if (!isfinite(value))
-        return igo_fail(errmsg, IGO_ERROR_VALUE, "%s: %s is not a finite number", where, what);
+        return igoi_fail(errmsg, IGO_ERROR_VALUE, "%s: %s is not a finite number", where, what);
     if (value < 0 || value > 1)
-        return igo_fail(errmsg, IGO_ERROR_VALUE, "%s: %s %.15g %% is outside 0-100 %%", where, what,
+        return igoi_fail(errmsg, IGO_ERROR_VALUE, "%s: %s %.15g %% is outside 0-100 %%", where, what,
                         value * 100);
     return IGO_OK;
 }
 
-igo_error igo_check_cost(char *errmsg, igo_cost cost, igo_cost_mode mode, double value)
+igo_error igoi_check_cost(char *errmsg, igo_cost cost, igo_cost_mode mode, double value)
 {
-    const char *where = igo_cost_names[cost];
+    const char *where = igoi_cost_names[cost];
     if (mode == IGO_COST_SHARE)
-        return igo_check_fraction(errmsg, value, where, "percentage of income");
-    return igo_check_number(errmsg, value, IGO_MAX_EUR, where, "amount (EUR)");
+        return igoi_check_fraction(errmsg, value, where, "percentage of income");
+    return igoi_check_number(errmsg, value, IGO_MAX_EUR, where, "amount (EUR)");
 }

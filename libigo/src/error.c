@@ -48,11 +48,11 @@ const char *igo_error_name(igo_error error)
 static void fit(char *errmsg, int written)
 {
     if (written >= IGO_ERRMSG_SIZE)
-        errmsg[igo_utf8_fit(errmsg, IGO_ERRMSG_SIZE - 4)] = '\0';
-    igo_utf8_repair(errmsg);
+        errmsg[igoi_utf8_fit(errmsg, IGO_ERRMSG_SIZE - 4)] = '\0';
+    igoi_utf8_repair(errmsg);
 }
 
-igo_error igo_fail(char *errmsg, igo_error code, const char *fmt, ...)
+igo_error igoi_fail(char *errmsg, igo_error code, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -61,14 +61,14 @@ igo_error igo_fail(char *errmsg, igo_error code, const char *fmt, ...)
     return code;
 }
 
-void igo_fail_prefix(char *errmsg, const char *prefix)
+void igoi_fail_prefix(char *errmsg, const char *prefix)
 {
     char old[IGO_ERRMSG_SIZE];
     memcpy(old, errmsg, sizeof old);
     fit(errmsg, snprintf(errmsg, IGO_ERRMSG_SIZE, "%s%s", prefix, old));
 }
 
-const char *igo_fmt_cents(char *buf, int64_t cents)
+const char *igoi_fmt_cents(char *buf, int64_t cents)
 {
     uint64_t mag = cents < 0 ? (uint64_t)0 - (uint64_t)cents : (uint64_t)cents;
     snprintf(buf, 32, "%s%" PRIu64 ".%02" PRIu64, cents < 0 ? "-" : "", mag / 100, mag % 100);

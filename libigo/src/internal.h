@@ -23,8 +23,8 @@
 
 /* Returns items grown to hold at least need elements of size bytes, updating *cap. Out of memory,
  * it returns items unchanged and leaves *cap below need. */
-void *igo_grow(void *items, size_t *cap, size_t need, size_t size);
-char *igo_strdup(const char *s);
+void *igoi_grow(void *items, size_t *cap, size_t need, size_t size);
+char *igoi_strdup(const char *s);
 
 /* The kinds of text: an id (not empty, at most IGO_MAX_ID_CHARS), a name (not empty) or a label
  * (may be empty); names and labels at most IGO_MAX_TEXT_CHARS. */
@@ -33,12 +33,12 @@ typedef enum igo_text { IGO_TEXT_ID, IGO_TEXT_NAME, IGO_TEXT_LABEL } igo_text;
 /* Checks a text entering the core: not NULL, valid UTF-8, no control characters (which XML and
  * so a workbook cannot hold), not empty or too long for its kind. The message names what
  * ("provider 'vp1': name") and the position, never the bad bytes themselves. */
-igo_error igo_check_text(char *errmsg, const char *text, igo_text kind, const char *what);
+igo_error igoi_check_text(char *errmsg, const char *text, igo_text kind, const char *what);
 /* The length of the longest prefix of s of at most max bytes that ends on a character boundary. */
-size_t igo_utf8_fit(const char *s, size_t max);
+size_t igoi_utf8_fit(const char *s, size_t max);
 /* Replaces every byte of s that does not start a valid UTF-8 character with '?' (a message built
  * from parts cut to their buffers must still decode). */
-void igo_utf8_repair(char *s);
+void igoi_utf8_repair(char *s);
 
 /* ---- progress and cancellation ---- */
 
@@ -49,7 +49,7 @@ typedef struct igo_callback {
 } igo_callback;
 
 /* Sets *cb (the setters igo_model_set_progress and igo_scenarios_set_progress). */
-igo_error igo_callback_set(igo_callback *cb, igo_progress_fn fn, void *data);
+igo_error igoi_callback_set(igo_callback *cb, igo_progress_fn fn, void *data);
 
 /* Reports progress of one long call to the caller's callback, at most every 50 ms or so, and
  * notices when the callback asks to stop. */
@@ -60,10 +60,10 @@ typedef struct igo_ticker {
     double last;    /* when fn was last called, in seconds (monotonic) */
 } igo_ticker;
 
-igo_ticker igo_ticker_start(igo_callback cb);
+igo_ticker igoi_ticker_start(igo_callback cb);
 /* Counts units of work (each a few nanoseconds' worth) and now and then calls the callback with
  * done, the fraction of the call's work done. Nonzero when the callback asks to stop. */
-int igo_tick(igo_ticker *t, uint64_t units, double done);
+int igoi_tick(igo_ticker *t, uint64_t units, double done);
 
 /* An index from string ids to positions. Keys point at strings owned elsewhere. */
 typedef struct igo_strmap {
@@ -73,10 +73,10 @@ typedef struct igo_strmap {
     size_t used;
 } igo_strmap;
 
-int igo_strmap_put(igo_strmap *map, const char *key, size_t index);
+int igoi_strmap_put(igo_strmap *map, const char *key, size_t index);
 /* The position of key, or (size_t)-1. */
-size_t igo_strmap_get(const igo_strmap *map, const char *key);
-void igo_strmap_free(igo_strmap *map);
+size_t igoi_strmap_get(const igo_strmap *map, const char *key);
+void igoi_strmap_free(igo_strmap *map);
 
 /* ---- the model ---- */
 
@@ -118,13 +118,13 @@ typedef struct igo_reason {
 } igo_reason;
 
 enum { IGO_REGIO_COUNT = 12 };
-extern const char *const igo_regio_fields[IGO_REGIO_COUNT];
+extern const char *const igoi_regio_fields[IGO_REGIO_COUNT];
 
 /* A growable array: items, count n, capacity cap. */
 #define IGO_VEC(type) struct { type *v; size_t n, cap; }
 /* Makes room for `extra` more elements in an IGO_VEC: 0 on success, -1 out of memory. */
 #define IGO_VEC_ROOM(vec, extra)                                                               \
-    (((vec).v = igo_grow((vec).v, &(vec).cap, (vec).n + (extra), sizeof *(vec).v)),            \
+    (((vec).v = igoi_grow((vec).v, &(vec).cap, (vec).n + (extra), sizeof *(vec).v)),            \
      (vec).cap >= (vec).n + (extra) ? 0 : -1)
 
 struct igo_model {
@@ -148,32 +148,32 @@ struct igo_model {
 };
 
 /* Records a detailed message in an object's errmsg (IGO_ERRMSG_SIZE bytes) and returns code. */
-igo_error igo_fail(char *errmsg, igo_error code, const char *fmt, ...)
+igo_error igoi_fail(char *errmsg, igo_error code, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 3, 4)))
 #endif
     ;
 /* Puts "prefix" in front of the current message. */
-void igo_fail_prefix(char *errmsg, const char *prefix);
+void igoi_fail_prefix(char *errmsg, const char *prefix);
 
 /* "1234.56" for 123456 cents, in buf of at least 32 bytes. */
-const char *igo_fmt_cents(char *buf, int64_t cents);
+const char *igoi_fmt_cents(char *buf, int64_t cents);
 
 /* Checks an input number: finite, not negative, at most max. On failure records
  * "<where>: <what> <value> is negative" (etc.) and returns IGO_ERROR_VALUE or IGO_ERROR_TOO_LARGE. */
-igo_error igo_check_number(char *errmsg, double value, double max, const char *where,
+igo_error igoi_check_number(char *errmsg, double value, double max, const char *where,
                            const char *what);
 /* Checks a fraction: finite and within 0..1. */
-igo_error igo_check_fraction(char *errmsg, double value, const char *where, const char *what);
+igo_error igoi_check_fraction(char *errmsg, double value, const char *where, const char *what);
 /* Checks a cost component's value against its mode. */
-igo_error igo_check_cost(char *errmsg, igo_cost cost, igo_cost_mode mode, double value);
-extern const char *const igo_cost_names[IGO_COST_COUNT];
+igo_error igoi_check_cost(char *errmsg, igo_cost cost, igo_cost_mode mode, double value);
+extern const char *const igoi_cost_names[IGO_COST_COUNT];
 
 /* ---- arithmetic ---- */
 
 /* ROUND(x; 2) in cents when x is comfortably away from a rounding boundary; the exact spreadsheet
- * algorithm (igo_round_cents_exact) otherwise. Inline because the split loops call it per part. */
-int64_t igo_round_cents_exact(double euros);
+ * algorithm (igoi_round_cents_exact) otherwise. Inline because the split loops call it per part. */
+int64_t igoi_round_cents_exact(double euros);
 
 static inline int64_t igo_round_cents_fast(double euros)
 {
@@ -188,17 +188,17 @@ static inline int64_t igo_round_cents_fast(double euros)
         if (below > z * 2e-14)
             return euros < 0 ? -whole : whole;
     }
-    return igo_round_cents_exact(euros);
+    return igoi_round_cents_exact(euros);
 }
 
 /* Compensated (Neumaier) sum, close to the exact sum like a spreadsheet's SUM. */
-double igo_fsum(const double *x, size_t n);
+double igoi_fsum(const double *x, size_t n);
 
 /* Splits total cents over n parts in proportion to w[i] / wsum (wsum > 0): every part but the
  * largest is ROUND(total_eur * w[i] / wsum; 2); part `largest` takes the rest. */
-void igo_split(int64_t total, const double *w, size_t n, double wsum, size_t largest, int64_t *out);
+void igoi_split(int64_t total, const double *w, size_t n, double wsum, size_t largest, int64_t *out);
 /* The index of the largest weight, the first on a tie. */
-size_t igo_argmax(const double *w, size_t n);
+size_t igoi_argmax(const double *w, size_t n);
 
 static inline double igo_eur(int64_t cents)
 {

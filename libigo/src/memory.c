@@ -4,7 +4,7 @@
 
 #include "internal.h"
 
-void *igo_grow(void *items, size_t *cap, size_t need, size_t size)
+void *igoi_grow(void *items, size_t *cap, size_t need, size_t size)
 {
     if (need <= *cap)
         return items;
@@ -23,7 +23,7 @@ void *igo_grow(void *items, size_t *cap, size_t need, size_t size)
     return p;
 }
 
-char *igo_strdup(const char *s)
+char *igoi_strdup(const char *s)
 {
     size_t n = strlen(s) + 1;
     char *copy = malloc(n);

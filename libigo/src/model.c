@@ -32,9 +32,9 @@ void igo_model_free(igo_model *m)
     free(m->reasons.v);
     free(m->prestaties.v), free(m->disciplines.v), free(m->providers.v), free(m->outside.v);
     free(m->targets.v), free(m->keys.v), free(m->volumes.v), free(m->history.v);
-    igo_strmap_free(&m->prestatie_ids);
-    igo_strmap_free(&m->discipline_ids);
-    igo_strmap_free(&m->provider_ids);
+    igoi_strmap_free(&m->prestatie_ids);
+    igoi_strmap_free(&m->discipline_ids);
+    igoi_strmap_free(&m->provider_ids);
     free(m->name);
     free(m);
 }
@@ -46,7 +46,7 @@ const char *igo_model_errmsg(const igo_model *m)
 
 igo_error igo_model_set_progress(igo_model *m, igo_progress_fn progress, void *user_data)
 {
-    return igo_callback_set(m ? &m->progress : NULL, progress, user_data);
+    return igoi_callback_set(m ? &m->progress : NULL, progress, user_data);
 }
 
 /* ---- helpers ---- */
@@ -60,7 +60,7 @@ igo_error igo_model_set_progress(igo_model *m, igo_progress_fn progress, void *u
 
 static igo_error nomem(igo_model *m)
 {
-    return igo_fail(m->errmsg, IGO_ERROR_MEMORY, "out of memory");
+    return igoi_fail(m->errmsg, IGO_ERROR_MEMORY, "out of memory");
 }
 
 /* A new id must be a valid, non-empty text and not yet taken. */
@@ -69,9 +69,9 @@ static igo_error check_new_id(igo_model *m, const igo_strmap *ids, const char *i
 {
     char what[64];
     snprintf(what, sizeof what, "%s id", kind);
-    igo_error e = igo_check_text(m->errmsg, id, IGO_TEXT_ID, what);
-    if (!e && igo_strmap_get(ids, id) != (size_t)-1)
-        e = igo_fail(m->errmsg, IGO_ERROR_DUPLICATE, "duplicate %s '%s'", kind, id);
+    igo_error e = igoi_check_text(m->errmsg, id, IGO_TEXT_ID, what);
+    if (!e && igoi_strmap_get(ids, id) != (size_t)-1)
+        e = igoi_fail(m->errmsg, IGO_ERROR_DUPLICATE, "duplicate %s '%s'", kind, id);
     return e;
 }
 
@@ -83,7 +83,7 @@ static igo_error check_labels(igo_model *m, const char *context, const char *con
     for (size_t i = 0; i < n; i++) {
         char what[IGO_WHERE_SIZE + 16]; /* context and a short name */
         snprintf(what, sizeof what, "%s: %s", context, names[i]);
-        igo_error e = labels[i] ? igo_check_text(m->errmsg, labels[i], IGO_TEXT_LABEL, what) : 0;
+        igo_error e = labels[i] ? igoi_check_text(m->errmsg, labels[i], IGO_TEXT_LABEL, what) : 0;
         if (e)
             return e;
     }
@@ -96,12 +96,12 @@ static igo_error lookup(igo_model *m, const igo_strmap *ids, const char *id, con
 {
     char what[IGO_WHERE_SIZE];
     snprintf(what, sizeof what, "%s: %s id", context, kind);
-    igo_error e = igo_check_text(m->errmsg, id, IGO_TEXT_ID, what);
+    igo_error e = igoi_check_text(m->errmsg, id, IGO_TEXT_ID, what);
     if (e)
         return e;
-    *index = igo_strmap_get(ids, id);
+    *index = igoi_strmap_get(ids, id);
     if (*index == (size_t)-1)
-        return igo_fail(m->errmsg, IGO_ERROR_UNKNOWN, "%s: unknown %s '%s'", context, kind, id);
+        return igoi_fail(m->errmsg, IGO_ERROR_UNKNOWN, "%s: unknown %s '%s'", context, kind, id);
     return IGO_OK;
 }
 
@@ -109,7 +109,7 @@ static igo_error lookup(igo_model *m, const igo_strmap *ids, const char *id, con
 static int dup_all(char **out[], const char *const in[], size_t n)
 {
     for (size_t i = 0; i < n; i++) {
-        *out[i] = igo_strdup(in[i]);
+        *out[i] = igoi_strdup(in[i]);
         if (!*out[i]) {
             while (i--)
                 free(*out[i]), *out[i] = NULL;
@@ -132,7 +132,7 @@ static igo_error own_and_index(igo_model *m, igo_strmap *ids, size_t index, char
 {
     if (dup_all(out, in, n))
         return nomem(m);
-    if (igo_strmap_put(ids, *out[0], index)) {
+    if (igoi_strmap_put(ids, *out[0], index)) {
         free_all(out, n);
         return nomem(m);
     }
@@ -144,10 +144,10 @@ static igo_error own_and_index(igo_model *m, igo_strmap *ids, size_t index, char
 igo_error igo_model_set_name(igo_model *m, const char *name)
 {
     CHECK_MODEL(m);
-    igo_error e = igo_check_text(m->errmsg, name, IGO_TEXT_NAME, "region name");
+    igo_error e = igoi_check_text(m->errmsg, name, IGO_TEXT_NAME, "region name");
     if (e)
         return e;
-    char *copy = igo_strdup(name);
+    char *copy = igoi_strdup(name);
     if (!copy)
         return nomem(m);
     free(m->name);
@@ -239,9 +239,9 @@ igo_error igo_model_set_production(igo_model *m, const char *prestatie, double c
     char where[IGO_WHERE_SIZE];
     snprintf(where, sizeof where, "prestatie %s", e ? "" : prestatie);
     if (!e)
-        e = igo_check_number(m->errmsg, count, IGO_MAX_EUR, where, "count");
+        e = igoi_check_number(m->errmsg, count, IGO_MAX_EUR, where, "count");
     if (!e)
-        e = igo_check_number(m->errmsg, tariff, IGO_MAX_EUR, where, "tariff");
+        e = igoi_check_number(m->errmsg, tariff, IGO_MAX_EUR, where, "tariff");
     if (e)
         return e;
     m->prestaties.v[p].count = igo_canonical(count);
@@ -253,11 +253,11 @@ igo_error igo_model_set_cost(igo_model *m, igo_cost cost, igo_cost_mode mode, do
 {
     CHECK_MODEL(m);
     if ((unsigned)cost >= IGO_COST_COUNT)
-        return igo_fail(m->errmsg, IGO_ERROR_ARGUMENT, "cost component %d does not exist", (int)cost);
+        return igoi_fail(m->errmsg, IGO_ERROR_ARGUMENT, "cost component %d does not exist", (int)cost);
     if (mode != IGO_COST_AMOUNT && mode != IGO_COST_SHARE)
-        return igo_fail(m->errmsg, IGO_ERROR_ARGUMENT, "%s: cost mode %d does not exist",
-                        igo_cost_names[cost], (int)mode);
-    igo_error e = igo_check_cost(m->errmsg, cost, mode, value);
+        return igoi_fail(m->errmsg, IGO_ERROR_ARGUMENT, "%s: cost mode %d does not exist",
+                        igoi_cost_names[cost], (int)mode);
+    igo_error e = igoi_check_cost(m->errmsg, cost, mode, value);
     if (e)
         return e;
     m->cost_mode[cost] = mode;
@@ -273,14 +273,14 @@ static igo_error check_targets(igo_model *m, const char *label, const char *cons
     char context[IGO_WHERE_SIZE];
     snprintf(context, sizeof context, "outside activity '%s'", label);
     if (!targets || ntargets == 0)
-        return igo_fail(m->errmsg, IGO_ERROR_ARGUMENT, "%s: no target prestaties", context);
+        return igoi_fail(m->errmsg, IGO_ERROR_ARGUMENT, "%s: no target prestaties", context);
     for (size_t i = 0; i < ntargets; i++) {
         igo_error e = lookup(m, &m->prestatie_ids, targets[i], "prestatie", context, &index[i]);
         if (e)
             return e;
         for (size_t j = 0; j < i; j++)
             if (index[j] == index[i])
-                return igo_fail(m->errmsg, IGO_ERROR_DUPLICATE, "%s: target prestatie %s given twice",
+                return igoi_fail(m->errmsg, IGO_ERROR_DUPLICATE, "%s: target prestatie %s given twice",
                                 context, targets[i]);
     }
     return IGO_OK;
@@ -290,14 +290,14 @@ igo_error igo_model_add_outside(igo_model *m, const char *label, double count, d
                                 const char *const *targets, size_t ntargets)
 {
     CHECK_MODEL(m);
-    igo_error e = igo_check_text(m->errmsg, label, IGO_TEXT_NAME, "outside activity label");
+    igo_error e = igoi_check_text(m->errmsg, label, IGO_TEXT_NAME, "outside activity label");
     if (e)
         return e;
     char where[IGO_WHERE_SIZE];
     snprintf(where, sizeof where, "outside activity '%s'", label);
-    e = igo_check_number(m->errmsg, count, IGO_MAX_EUR, where, "count");
+    e = igoi_check_number(m->errmsg, count, IGO_MAX_EUR, where, "count");
     if (!e)
-        e = igo_check_number(m->errmsg, tariff, IGO_MAX_EUR, where, "tariff");
+        e = igoi_check_number(m->errmsg, tariff, IGO_MAX_EUR, where, "tariff");
     if (e)
         return e;
     if (ntargets > SIZE_MAX / 2 || IGO_VEC_ROOM(m->targets, ntargets) ||
@@ -316,7 +316,7 @@ igo_error igo_model_add_outside(igo_model *m, const char *label, double count, d
         }
     igo_outside line = {.count = igo_canonical(count), .tariff = igo_canonical(tariff),
                         .first_target = m->targets.n, .ntargets = ntargets,
-                        .label = igo_strdup(label)};
+                        .label = igoi_strdup(label)};
     if (!line.label)
         return nomem(m);
     m->targets.n += ntargets;
@@ -341,8 +341,8 @@ static igo_error set_cell(igo_model *m, int volume, const char *prestatie, const
         e = lookup(m, volume ? &m->provider_ids : &m->discipline_ids, column, kind, where, &c);
     if (!e) {
         snprintf(where, sizeof where, "%s of prestatie %s, %s '%s'", what, prestatie, kind, column);
-        e = volume ? igo_check_number(m->errmsg, value, IGO_MAX_EUR, where, "volume")
-                   : igo_check_fraction(m->errmsg, value, where, "percentage");
+        e = volume ? igoi_check_number(m->errmsg, value, IGO_MAX_EUR, where, "volume")
+                   : igoi_check_fraction(m->errmsg, value, where, "percentage");
     }
     if (e)
         return e;
@@ -368,7 +368,7 @@ igo_error igo_model_add_history(igo_model *m, const char *code, const char *disc
 {
     CHECK_MODEL(m);
     igo_history line = {0};
-    igo_error e = igo_check_text(m->errmsg, code, IGO_TEXT_ID, "history claim code");
+    igo_error e = igoi_check_text(m->errmsg, code, IGO_TEXT_ID, "history claim code");
     char where[IGO_WHERE_SIZE];
     snprintf(where, sizeof where, "history line %s", e ? "" : code);
     if (!e)
@@ -376,12 +376,12 @@ igo_error igo_model_add_history(igo_model *m, const char *code, const char *disc
     if (!e)
         e = lookup(m, &m->prestatie_ids, prestatie, "prestatie", where, &line.prestatie);
     if (!e)
-        e = igo_check_number(m->errmsg, count, IGO_MAX_EUR, where, "count");
+        e = igoi_check_number(m->errmsg, count, IGO_MAX_EUR, where, "count");
     if (!e)
-        e = igo_check_number(m->errmsg, tariff, IGO_MAX_EUR, where, "tariff");
+        e = igoi_check_number(m->errmsg, tariff, IGO_MAX_EUR, where, "tariff");
     if (e)
         return e;
-    if (IGO_VEC_ROOM(m->history, 1) || !(line.code = igo_strdup(code)))
+    if (IGO_VEC_ROOM(m->history, 1) || !(line.code = igoi_strdup(code)))
         return nomem(m);
     line.count = igo_canonical(count);
     line.tariff = igo_canonical(tariff);
@@ -408,30 +408,30 @@ igo_error igo_model_set_volume(igo_model *m, const char *prestatie, const char *
 igo_error igo_model_set_regio(igo_model *m, const char *field, double count)
 {
     CHECK_MODEL(m);
-    igo_error e = igo_check_text(m->errmsg, field, IGO_TEXT_ID, "regiokenmerken field");
+    igo_error e = igoi_check_text(m->errmsg, field, IGO_TEXT_ID, "regiokenmerken field");
     if (e)
         return e;
     for (size_t i = 0; i < IGO_REGIO_COUNT; i++) {
-        if (strcmp(field, igo_regio_fields[i]) != 0)
+        if (strcmp(field, igoi_regio_fields[i]) != 0)
             continue;
         char where[IGO_WHERE_SIZE];
         snprintf(where, sizeof where, "regiokenmerken %s", field);
-        e = igo_check_number(m->errmsg, count, IGO_MAX_EUR, where, "count");
+        e = igoi_check_number(m->errmsg, count, IGO_MAX_EUR, where, "count");
         if (!e)
             m->regio[i] = igo_canonical(count);
         return e;
     }
-    return igo_fail(m->errmsg, IGO_ERROR_UNKNOWN, "unknown regiokenmerken field '%s'", field);
+    return igoi_fail(m->errmsg, IGO_ERROR_UNKNOWN, "unknown regiokenmerken field '%s'", field);
 }
 
 igo_error igo_model_set_transfer_reason(igo_model *m, const char *reason, double count)
 {
     CHECK_MODEL(m);
-    igo_error e = igo_check_text(m->errmsg, reason, IGO_TEXT_NAME, "reason for transfer");
+    igo_error e = igoi_check_text(m->errmsg, reason, IGO_TEXT_NAME, "reason for transfer");
     char where[IGO_WHERE_SIZE];
     snprintf(where, sizeof where, "reason for transfer '%s'", e ? "" : reason);
     if (!e)
-        e = igo_check_number(m->errmsg, count, IGO_MAX_EUR, where, "count");
+        e = igoi_check_number(m->errmsg, count, IGO_MAX_EUR, where, "count");
     if (e)
         return e;
     for (size_t i = 0; i < m->reasons.n; i++)
@@ -439,7 +439,7 @@ igo_error igo_model_set_transfer_reason(igo_model *m, const char *reason, double
             m->reasons.v[i].count = igo_canonical(count);
             return IGO_OK;
         }
-    igo_reason r = {igo_strdup(reason), igo_canonical(count)};
+    igo_reason r = {igoi_strdup(reason), igo_canonical(count)};
     if (!r.reason || IGO_VEC_ROOM(m->reasons, 1)) {
         free(r.reason);
         return nomem(m);

@@ -5,7 +5,7 @@
 
 #include "plan.h"
 
-void igo_plan_free(igo_plan *pl)
+void igoi_plan_free(igo_plan *pl)
 {
     free(pl->key), free(pl->key_from), free(pl->key_largest);
     free(pl->group_start), free(pl->group_provider), free(pl->group_volume);
@@ -47,14 +47,14 @@ static igo_error resolve_direct_keys(igo_plan *pl)
         if (pl->key_from[p] != IGO_KEY_DIRECT)
             continue;
         double *row = &pl->key[p * pl->D];
-        double sum = igo_fsum(row, pl->D);
+        double sum = igoi_fsum(row, pl->D);
         if (m->normalise_keys && sum > 0) {
             for (size_t d = 0; d < pl->D; d++)
                 row[d] /= sum;
         } else if (fabs(sum - 1.0) > 1e-9) {
             char parts[300];
             describe_key(pl, p, parts, sizeof parts);
-            return igo_fail(m->errmsg, IGO_ERROR_KEY_SUM,
+            return igoi_fail(m->errmsg, IGO_ERROR_KEY_SUM,
                             "prestatie %s: verdeelsleutel sums to %.10g %% (%s), not 100 %%",
                             m->prestaties.v[p].code, sum * 100, parts);
         }
@@ -71,7 +71,7 @@ static igo_error derive_history_keys(igo_plan *pl)
     double *picked = zalloc(n, sizeof *picked);
     if (!money || !picked) {
         free(money), free(picked);
-        return igo_fail(m->errmsg, IGO_ERROR_MEMORY, "out of memory");
+        return igoi_fail(m->errmsg, IGO_ERROR_MEMORY, "out of memory");
     }
     for (size_t i = 0; i < n; i++)
         money[i] = m->history.v[i].count * m->history.v[i].tariff;
@@ -85,11 +85,11 @@ static igo_error derive_history_keys(igo_plan *pl)
         if (k == 0)
             continue;
         if (pl->key_from[p] == IGO_KEY_DIRECT)
-            e = igo_fail(m->errmsg, IGO_ERROR_KEY_CONFLICT,
+            e = igoi_fail(m->errmsg, IGO_ERROR_KEY_CONFLICT,
                          "prestatie %s: verdeelsleutel given directly and by %zu history lines; "
                          "give one of the two",
                          m->prestaties.v[p].code, k);
-        double total = igo_fsum(picked, k);
+        double total = igoi_fsum(picked, k);
         if (!e && total == 0)
             pl->key_from[p] = IGO_KEY_EMPTY_HISTORY;
         if (e || total == 0)
@@ -99,7 +99,7 @@ static igo_error derive_history_keys(igo_plan *pl)
             for (size_t i = 0; i < n; i++)
                 if (m->history.v[i].prestatie == p && m->history.v[i].discipline == d)
                     picked[j++] = money[i];
-            pl->key[p * pl->D + d] = igo_fsum(picked, j) / total;
+            pl->key[p * pl->D + d] = igoi_fsum(picked, j) / total;
         }
         pl->key_from[p] = IGO_KEY_HISTORY;
     }
@@ -113,12 +113,12 @@ static igo_error group_providers(igo_plan *pl)
     igo_model *m = pl->m;
     size_t P = pl->P, D = pl->D, O = pl->O, G = P * D;
     if (mul_overflows(P, O))
-        return igo_fail(m->errmsg, IGO_ERROR_MEMORY, "out of memory");
+        return igoi_fail(m->errmsg, IGO_ERROR_MEMORY, "out of memory");
     double *volume = zalloc(P * O, sizeof *volume);
     size_t *fill = zalloc(G, sizeof *fill);
     if (!volume || !fill) {
         free(volume), free(fill);
-        return igo_fail(m->errmsg, IGO_ERROR_MEMORY, "out of memory");
+        return igoi_fail(m->errmsg, IGO_ERROR_MEMORY, "out of memory");
     }
     for (size_t i = 0; i < m->volumes.n; i++)
         volume[m->volumes.v[i].row * O + m->volumes.v[i].col] = m->volumes.v[i].value;
@@ -134,7 +134,7 @@ static igo_error group_providers(igo_plan *pl)
     pl->group_volume = zalloc(members, sizeof *pl->group_volume);
     if (!pl->group_provider || !pl->group_volume) {
         free(volume), free(fill);
-        return igo_fail(m->errmsg, IGO_ERROR_MEMORY, "out of memory");
+        return igoi_fail(m->errmsg, IGO_ERROR_MEMORY, "out of memory");
     }
     for (size_t p = 0; p < P; p++) {
         for (size_t o = 0; o < O; o++) {
@@ -150,8 +150,8 @@ static igo_error group_providers(igo_plan *pl)
     for (size_t g = 0; g < G; g++) {
         const double *v = pl->group_volume + pl->group_start[g];
         size_t n = pl->group_start[g + 1] - pl->group_start[g];
-        pl->group_sum[g] = igo_fsum(v, n);
-        pl->group_largest[g] = n ? igo_argmax(v, n) : 0;
+        pl->group_sum[g] = igoi_fsum(v, n);
+        pl->group_largest[g] = n ? igoi_argmax(v, n) : 0;
     }
     free(volume), free(fill);
     return IGO_OK;
@@ -163,7 +163,7 @@ static igo_error cost_outside(igo_plan *pl)
         const igo_outside *line = &pl->m->outside.v[l];
         double eur = line->count * line->tariff;
         if (eur > IGO_MAX_EUR)
-            return igo_fail(pl->m->errmsg, IGO_ERROR_TOO_LARGE,
+            return igoi_fail(pl->m->errmsg, IGO_ERROR_TOO_LARGE,
                             "outside activity '%s': cost EUR %.2f exceeds the limit of EUR %.0f",
                             line->label, eur, IGO_MAX_EUR);
         pl->line_cost[l] = igo_round_cents_fast(eur);
@@ -171,19 +171,19 @@ static igo_error cost_outside(igo_plan *pl)
     return IGO_OK;
 }
 
-igo_error igo_plan_build(igo_model *m, igo_plan *pl)
+igo_error igoi_plan_build(igo_model *m, igo_plan *pl)
 {
     memset(pl, 0, sizeof *pl);
     pl->m = m;
     pl->P = m->prestaties.n, pl->D = m->disciplines.n, pl->O = m->providers.n;
     pl->L = m->outside.n;
     if (pl->P == 0)
-        return igo_fail(m->errmsg, IGO_ERROR_ARGUMENT, "the model has no prestaties");
+        return igoi_fail(m->errmsg, IGO_ERROR_ARGUMENT, "the model has no prestaties");
     if (pl->D == 0)
-        return igo_fail(m->errmsg, IGO_ERROR_ARGUMENT, "the model has no disciplines");
+        return igoi_fail(m->errmsg, IGO_ERROR_ARGUMENT, "the model has no disciplines");
     size_t G = pl->P * pl->D;
     if (mul_overflows(pl->P, pl->D) || G == SIZE_MAX)
-        return igo_fail(m->errmsg, IGO_ERROR_MEMORY, "out of memory");
+        return igoi_fail(m->errmsg, IGO_ERROR_MEMORY, "out of memory");
     pl->key = zalloc(G, sizeof *pl->key);
     pl->key_from = zalloc(pl->P, sizeof *pl->key_from);
     pl->key_largest = zalloc(pl->P, sizeof *pl->key_largest);
@@ -194,7 +194,7 @@ igo_error igo_plan_build(igo_model *m, igo_plan *pl)
     igo_error e = IGO_OK;
     if (!pl->key || !pl->key_from || !pl->key_largest || !pl->group_start || !pl->group_sum ||
         !pl->group_largest || !pl->line_cost)
-        e = igo_fail(m->errmsg, IGO_ERROR_MEMORY, "out of memory");
+        e = igoi_fail(m->errmsg, IGO_ERROR_MEMORY, "out of memory");
     if (!e)
         e = resolve_direct_keys(pl);
     if (!e)
@@ -204,21 +204,21 @@ igo_error igo_plan_build(igo_model *m, igo_plan *pl)
     if (!e)
         e = cost_outside(pl);
     if (e) {
-        igo_plan_free(pl);
+        igoi_plan_free(pl);
         return e;
     }
     for (size_t p = 0; p < pl->P; p++)
-        pl->key_largest[p] = igo_argmax(&pl->key[p * pl->D], pl->D);
+        pl->key_largest[p] = igoi_argmax(&pl->key[p * pl->D], pl->D);
     return IGO_OK;
 }
 
 /* The model's own inputs as one variant. */
-igo_error igo_model_variant(igo_model *m, double **buf, igo_variant *in)
+igo_error igoi_model_variant(igo_model *m, double **buf, igo_variant *in)
 {
     size_t P = m->prestaties.n;
     *buf = malloc((2 * P + IGO_COST_COUNT) * sizeof **buf);
     if (!*buf)
-        return igo_fail(m->errmsg, IGO_ERROR_MEMORY, "out of memory");
+        return igoi_fail(m->errmsg, IGO_ERROR_MEMORY, "out of memory");
     double *count = *buf, *tariff = count + P, *cost = tariff + P;
     for (size_t p = 0; p < P; p++) {
         count[p] = m->prestaties.v[p].count;

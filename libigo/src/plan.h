@@ -27,8 +27,8 @@ typedef struct igo_plan {
     int64_t *line_cost;    /* L: each outside activity's cost in cents */
 } igo_plan;
 
-igo_error igo_plan_build(igo_model *m, igo_plan *plan);
-void igo_plan_free(igo_plan *plan);
+igo_error igoi_plan_build(igo_model *m, igo_plan *plan);
+void igoi_plan_free(igo_plan *plan);
 
 /* One variant's inputs: P counts, P tariffs, IGO_COST_COUNT cost values in the model's modes. */
 typedef struct igo_variant {
@@ -52,16 +52,16 @@ typedef struct igo_output {
 } igo_output;
 
 /* The model's own counts, tariffs and cost values as a variant, in *buf for the caller to free. */
-igo_error igo_model_variant(igo_model *m, double **buf, igo_variant *in);
+igo_error igoi_model_variant(igo_model *m, double **buf, igo_variant *in);
 
 /* Allocates the always-written arrays of an output for the plan; frees them again. */
-igo_error igo_output_alloc(const igo_plan *plan, igo_output *out);
-void igo_output_free(igo_output *out);
+igo_error igoi_output_alloc(const igo_plan *plan, igo_output *out);
+void igoi_output_free(igo_output *out);
 
-igo_error igo_plan_run(const igo_plan *plan, const igo_variant *in, igo_output *out);
+igo_error igoi_plan_run(const igo_plan *plan, const igo_variant *in, igo_output *out);
 
 /* igo_distribute that also hands back the plan it ran (the caller frees both; on failure neither
  * exists). */
-igo_error igo_distribute_plan(igo_model *m, igo_result **result, igo_plan *plan);
+igo_error igoi_distribute_plan(igo_model *m, igo_result **result, igo_plan *plan);
 
 #endif

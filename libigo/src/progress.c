@@ -13,7 +13,7 @@ static double now(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
-igo_error igo_callback_set(igo_callback *cb, igo_progress_fn fn, void *data)
+igo_error igoi_callback_set(igo_callback *cb, igo_progress_fn fn, void *data)
 {
     if (!cb)
         return IGO_ERROR_ARGUMENT;
@@ -22,13 +22,13 @@ igo_error igo_callback_set(igo_callback *cb, igo_progress_fn fn, void *data)
     return IGO_OK;
 }
 
-igo_ticker igo_ticker_start(igo_callback cb)
+igo_ticker igoi_ticker_start(igo_callback cb)
 {
     igo_ticker t = {cb.fn, cb.data, 0, cb.fn ? now() : 0};
     return t;
 }
 
-int igo_tick(igo_ticker *t, uint64_t units, double done)
+int igoi_tick(igo_ticker *t, uint64_t units, double done)
 {
     if (!t->fn)
         return 0;

@@ -15,7 +15,7 @@ void igo_result_free(igo_result *r)
 {
     if (!r)
         return;
-    igo_output_free(&r->out);
+    igoi_output_free(&r->out);
     free(r->out.outside_parts), free(r->out.disciplines), free(r->out.providers);
     free(r->out.discipline_totals), free(r->out.provider_totals);
     free(r->outside_costs), free(r->keys);
@@ -28,7 +28,7 @@ static igo_result *result_new(const igo_plan *pl)
     if (!r)
         return NULL;
     r->P = pl->P, r->D = pl->D, r->O = pl->O, r->L = pl->L;
-    if (igo_output_alloc(pl, &r->out)) {
+    if (igoi_output_alloc(pl, &r->out)) {
         free(r);
         return NULL;
     }
@@ -48,28 +48,28 @@ static igo_result *result_new(const igo_plan *pl)
     return r;
 }
 
-igo_error igo_distribute_plan(igo_model *m, igo_result **result, igo_plan *pl)
+igo_error igoi_distribute_plan(igo_model *m, igo_result **result, igo_plan *pl)
 {
     *result = NULL;
     m->errmsg[0] = '\0';
-    igo_error e = igo_plan_build(m, pl);
+    igo_error e = igoi_plan_build(m, pl);
     if (e)
         return e;
     double *inputs = NULL;
     igo_variant in;
     igo_result *r = NULL;
-    e = igo_model_variant(m, &inputs, &in);
+    e = igoi_model_variant(m, &inputs, &in);
     if (!e && !(r = result_new(pl)))
-        e = igo_fail(m->errmsg, IGO_ERROR_MEMORY, "out of memory");
+        e = igoi_fail(m->errmsg, IGO_ERROR_MEMORY, "out of memory");
     if (!e)
-        e = igo_plan_run(pl, &in, &r->out);
+        e = igoi_plan_run(pl, &in, &r->out);
     if (!e) {
         memcpy(r->outside_costs, pl->line_cost, pl->L * sizeof *pl->line_cost);
         memcpy(r->keys, pl->key, pl->P * pl->D * sizeof *pl->key);
         *result = r;
     } else {
         igo_result_free(r);
-        igo_plan_free(pl);
+        igoi_plan_free(pl);
     }
     free(inputs);
     return e;
@@ -78,15 +78,15 @@ igo_error igo_distribute_plan(igo_model *m, igo_result **result, igo_plan *pl)
 igo_error igo_distribute(igo_model *m, igo_result **result)
 {
     if (!result)
-        return m ? igo_fail(m->errmsg, IGO_ERROR_ARGUMENT, "no place for the result (NULL)")
+        return m ? igoi_fail(m->errmsg, IGO_ERROR_ARGUMENT, "no place for the result (NULL)")
                  : IGO_ERROR_ARGUMENT;
     *result = NULL;
     if (!m)
         return IGO_ERROR_ARGUMENT;
     igo_plan pl;
-    igo_error e = igo_distribute_plan(m, result, &pl);
+    igo_error e = igoi_distribute_plan(m, result, &pl);
     if (!e)
-        igo_plan_free(&pl);
+        igoi_plan_free(&pl);
     return e;
 }
 

@@ -77,7 +77,7 @@ double igo_round(double x, int decimals)
     return signbit(x) ? -r : r;
 }
 
-int64_t igo_round_cents_exact(double euros)
+int64_t igoi_round_cents_exact(double euros)
 {
     return (int64_t)llround(igo_round(euros, 2) * 100.0);
 }

@@ -5,7 +5,7 @@
 
 #include "plan.h"
 
-igo_error igo_output_alloc(const igo_plan *pl, igo_output *out)
+igo_error igoi_output_alloc(const igo_plan *pl, igo_output *out)
 {
     memset(out, 0, sizeof *out);
     for (int c = 0; c < IGO_COLUMN_COUNT; c++)
@@ -19,11 +19,11 @@ igo_error igo_output_alloc(const igo_plan *pl, igo_output *out)
         ok = ok && out->column[c];
     if (ok)
         return IGO_OK;
-    igo_output_free(out);
-    return igo_fail(pl->m->errmsg, IGO_ERROR_MEMORY, "out of memory");
+    igoi_output_free(out);
+    return igoi_fail(pl->m->errmsg, IGO_ERROR_MEMORY, "out of memory");
 }
 
-void igo_output_free(igo_output *out)
+void igoi_output_free(igo_output *out)
 {
     for (int c = 0; c < IGO_COLUMN_COUNT; c++)
         free(out->column[c]), out->column[c] = NULL;
@@ -45,7 +45,7 @@ static igo_error income(const igo_plan *pl, const igo_variant *in, igo_output *o
     for (size_t p = 0; p < pl->P; p++) {
         double eur = in->count[p] * in->tariff[p];
         if (eur > IGO_MAX_EUR)
-            return igo_fail(pl->m->errmsg, IGO_ERROR_TOO_LARGE,
+            return igoi_fail(pl->m->errmsg, IGO_ERROR_TOO_LARGE,
                             "prestatie %s: income %.15g x EUR %.15g exceeds the limit of EUR %.0f",
                             code(pl, p), in->count[p], in->tariff[p], IGO_MAX_EUR);
         I[p] = igo_round_cents_fast(eur);
@@ -53,7 +53,7 @@ static igo_error income(const igo_plan *pl, const igo_variant *in, igo_output *o
         out->weight[p] = igo_eur(I[p]);
     }
     if (out->income > IGO_MAX_CENTS)
-        return igo_fail(pl->m->errmsg, IGO_ERROR_TOO_LARGE,
+        return igoi_fail(pl->m->errmsg, IGO_ERROR_TOO_LARGE,
                         "total income exceeds the limit of EUR %.0f", IGO_MAX_EUR);
     return IGO_OK;
 }
@@ -71,11 +71,11 @@ static igo_error costs(const igo_plan *pl, const igo_variant *in, igo_output *ou
     }
     char a[32];
     if (out->costs_total > 0 && out->income == 0)
-        return igo_fail(pl->m->errmsg, IGO_ERROR_NO_INCOME,
+        return igoi_fail(pl->m->errmsg, IGO_ERROR_NO_INCOME,
                         "IGO costs of EUR %s cannot be charged: the total income is 0",
-                        igo_fmt_cents(a, out->costs_total));
-    igo_split(out->costs_total, out->weight, pl->P, igo_eur(out->income),
-              igo_argmax(out->weight, pl->P), out->column[IGO_COLUMN_COSTS]);
+                        igoi_fmt_cents(a, out->costs_total));
+    igoi_split(out->costs_total, out->weight, pl->P, igo_eur(out->income),
+              igoi_argmax(out->weight, pl->P), out->column[IGO_COLUMN_COSTS]);
     return IGO_OK;
 }
 
@@ -101,12 +101,12 @@ static igo_error outside(const igo_plan *pl, igo_output *out)
         }
         if (cost > 0 && base == 0) {
             char a[32];
-            return igo_fail(pl->m->errmsg, IGO_ERROR_NO_INCOME,
+            return igoi_fail(pl->m->errmsg, IGO_ERROR_NO_INCOME,
                             "outside activity '%s': its cost of EUR %s cannot be charged, its "
                             "target prestaties have no income",
-                            line->label, igo_fmt_cents(a, cost));
+                            line->label, igoi_fmt_cents(a, cost));
         }
-        igo_split(cost, tw, n, igo_eur(base), igo_argmax(tw, n), out->parts);
+        igoi_split(cost, tw, n, igo_eur(base), igoi_argmax(tw, n), out->parts);
         for (size_t i = 0; i < n; i++) {
             O[t[i]] += out->parts[i];
             if (out->outside_parts)
@@ -128,11 +128,11 @@ static igo_error distributable(const igo_plan *pl, igo_output *out)
         D[p] = I[p] - H[p] - O[p];
         if (D[p] < 0) {
             char a[32], b[32], c[32];
-            return igo_fail(pl->m->errmsg, IGO_ERROR_NEGATIVE_DISTRIBUTABLE,
+            return igoi_fail(pl->m->errmsg, IGO_ERROR_NEGATIVE_DISTRIBUTABLE,
                             "prestatie %s: IGO costs EUR %s plus outside activities EUR %s exceed "
                             "its income EUR %s",
-                            code(pl, p), igo_fmt_cents(a, H[p]), igo_fmt_cents(b, O[p]),
-                            igo_fmt_cents(c, I[p]));
+                            code(pl, p), igoi_fmt_cents(a, H[p]), igoi_fmt_cents(b, O[p]),
+                            igoi_fmt_cents(c, I[p]));
         }
         out->distributed += D[p];
     }
@@ -149,13 +149,13 @@ static igo_error to_providers(const igo_plan *pl, size_t p, size_t d, int64_t am
     if (n == 0) {
         char a[32];
         const char *disc = pl->m->disciplines.v[d].id;
-        return igo_fail(pl->m->errmsg, IGO_ERROR_NO_VOLUME,
+        return igoi_fail(pl->m->errmsg, IGO_ERROR_NO_VOLUME,
                         "prestatie %s: EUR %s for discipline '%s' would be lost, no %s provider "
                         "has volume in %s",
-                        code(pl, p), igo_fmt_cents(a, amount), disc, disc, code(pl, p));
+                        code(pl, p), igoi_fmt_cents(a, amount), disc, disc, code(pl, p));
     }
     int64_t *parts = out->parts;
-    igo_split(amount, pl->group_volume + s, n, pl->group_sum[g], pl->group_largest[g], parts);
+    igoi_split(amount, pl->group_volume + s, n, pl->group_sum[g], pl->group_largest[g], parts);
     const size_t *who = pl->group_provider + s;
     if (out->providers)
         for (size_t i = 0; i < n; i++)
@@ -174,15 +174,15 @@ static igo_error no_key(const igo_plan *pl, size_t p, int64_t amount)
     for (size_t i = 0; i < pl->m->history.n; i++)
         lines += pl->m->history.v[i].prestatie == p;
     if (pl->key_from[p] == IGO_KEY_EMPTY_HISTORY)
-        return igo_fail(pl->m->errmsg, IGO_ERROR_KEY_MISSING,
+        return igoi_fail(pl->m->errmsg, IGO_ERROR_KEY_MISSING,
                         "prestatie %s: EUR %s to distribute but no verdeelsleutel: its %zu history "
                         "lines have no money (count x tariff is 0 on each); give them counts and "
                         "tariffs, or give percentages",
-                        code(pl, p), igo_fmt_cents(a, amount), lines);
-    return igo_fail(pl->m->errmsg, IGO_ERROR_KEY_MISSING,
+                        code(pl, p), igoi_fmt_cents(a, amount), lines);
+    return igoi_fail(pl->m->errmsg, IGO_ERROR_KEY_MISSING,
                     "prestatie %s: EUR %s to distribute but no verdeelsleutel (give percentages or "
                     "history lines for it)",
-                    code(pl, p), igo_fmt_cents(a, amount));
+                    code(pl, p), igoi_fmt_cents(a, amount));
 }
 
 /* Steps 5-7: D_p over the disciplines by the verdeelsleutel, then over providers. */
@@ -195,7 +195,7 @@ static igo_error to_disciplines(const igo_plan *pl, igo_output *out)
         int keyed = pl->key_from[p] == IGO_KEY_DIRECT || pl->key_from[p] == IGO_KEY_HISTORY;
         if (Dp[p] != 0 && !keyed)
             return no_key(pl, p, Dp[p]);
-        igo_split(Dp[p], &pl->key[p * D], D, 1.0, pl->key_largest[p], A);
+        igoi_split(Dp[p], &pl->key[p * D], D, 1.0, pl->key_largest[p], A);
         for (size_t d = 0; d < D; d++) {
             if (out->disciplines)
                 out->disciplines[p * D + d] = A[d];
@@ -209,7 +209,7 @@ static igo_error to_disciplines(const igo_plan *pl, igo_output *out)
     return IGO_OK;
 }
 
-igo_error igo_plan_run(const igo_plan *pl, const igo_variant *in, igo_output *out)
+igo_error igoi_plan_run(const igo_plan *pl, const igo_variant *in, igo_output *out)
 {
     if (out->providers)
         memset(out->providers, 0, pl->P * pl->O * sizeof *out->providers);

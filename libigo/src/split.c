@@ -3,7 +3,7 @@
 
 #include "internal.h"
 
-double igo_fsum(const double *x, size_t n)
+double igoi_fsum(const double *x, size_t n)
 {
     double sum = 0, carry = 0;
     for (size_t i = 0; i < n; i++) {
@@ -17,7 +17,7 @@ double igo_fsum(const double *x, size_t n)
     return sum + carry;
 }
 
-size_t igo_argmax(const double *w, size_t n)
+size_t igoi_argmax(const double *w, size_t n)
 {
     size_t best = 0;
     for (size_t i = 1; i < n; i++)
@@ -45,7 +45,7 @@ static inline int ambiguous(double scale, double w, int64_t *floor_z)
     return !(fabs(off) > z * 4e-14);
 }
 
-void igo_split(int64_t total, const double *w, size_t n, double wsum, size_t largest, int64_t *out)
+void igoi_split(int64_t total, const double *w, size_t n, double wsum, size_t largest, int64_t *out)
 {
     if (total == 0) {
         for (size_t i = 0; i < n; i++)

@@ -29,7 +29,7 @@ static int grow(igo_strmap *map)
     bigger.keys = calloc(bigger.cap, sizeof *bigger.keys);
     bigger.index = malloc(bigger.cap * sizeof *bigger.index);
     if (!bigger.keys || !bigger.index) {
-        igo_strmap_free(&bigger);
+        igoi_strmap_free(&bigger);
         return -1;
     }
     for (size_t i = 0; i < map->cap; i++) {
@@ -40,12 +40,12 @@ static int grow(igo_strmap *map)
         }
     }
     bigger.used = map->used;
-    igo_strmap_free(map);
+    igoi_strmap_free(map);
     *map = bigger;
     return 0;
 }
 
-int igo_strmap_put(igo_strmap *map, const char *key, size_t index)
+int igoi_strmap_put(igo_strmap *map, const char *key, size_t index)
 {
     if ((map->used + 1) * 2 > map->cap && grow(map) != 0)
         return -1;
@@ -57,7 +57,7 @@ int igo_strmap_put(igo_strmap *map, const char *key, size_t index)
     return 0;
 }
 
-size_t igo_strmap_get(const igo_strmap *map, const char *key)
+size_t igoi_strmap_get(const igo_strmap *map, const char *key)
 {
     if (!map->cap)
         return (size_t)-1;
@@ -65,7 +65,7 @@ size_t igo_strmap_get(const igo_strmap *map, const char *key)
     return map->keys[slot] ? map->index[slot] : (size_t)-1;
 }
 
-void igo_strmap_free(igo_strmap *map)
+void igoi_strmap_free(igo_strmap *map)
 {
     free(map->keys);
     free(map->index);

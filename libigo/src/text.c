@@ -34,36 +34,36 @@ static int allowed(long cp)
     return cp >= 0x20 && cp != 0x7F && cp != 0xFFFE && cp != 0xFFFF;
 }
 
-igo_error igo_check_text(char *errmsg, const char *text, igo_text kind, const char *what)
+igo_error igoi_check_text(char *errmsg, const char *text, igo_text kind, const char *what)
 {
     int id = kind == IGO_TEXT_ID;
     if (!text)
-        return igo_fail(errmsg, IGO_ERROR_ARGUMENT, "%s is missing (NULL)", what);
+        return igoi_fail(errmsg, IGO_ERROR_ARGUMENT, "%s is missing (NULL)", what);
     if (kind != IGO_TEXT_LABEL && !*text)
-        return igo_fail(errmsg, IGO_ERROR_ARGUMENT, "%s is empty", what);
+        return igoi_fail(errmsg, IGO_ERROR_ARGUMENT, "%s is empty", what);
     const unsigned char *s = (const unsigned char *)text;
     size_t n = strlen(text), units = 0, max = id ? IGO_MAX_ID_CHARS : IGO_MAX_TEXT_CHARS;
     for (size_t at = 0, chars = 1; at < n; chars++) {
         size_t len;
         long cp = decode_utf8(s + at, n - at, &len);
         if (cp < 0)
-            return igo_fail(errmsg, IGO_ERROR_VALUE,
+            return igoi_fail(errmsg, IGO_ERROR_VALUE,
                             "%s is not valid UTF-8 text (byte 0x%02X at character %zu)", what,
                             s[at], chars);
         if (!allowed(cp))
-            return igo_fail(errmsg, IGO_ERROR_VALUE,
+            return igoi_fail(errmsg, IGO_ERROR_VALUE,
                             "%s holds the control character U+%04lX at character %zu (a "
                             "workbook cannot hold it)", what, cp, chars);
         units += cp > 0xFFFF ? 2 : 1; /* a spreadsheet counts UTF-16 units */
         at += len;
     }
     if (units > max)
-        return igo_fail(errmsg, IGO_ERROR_VALUE, "%s is %zu characters long; %s at most %zu", what,
+        return igoi_fail(errmsg, IGO_ERROR_VALUE, "%s is %zu characters long; %s at most %zu", what,
                         units, id ? "an id takes" : "a spreadsheet cell holds", max);
     return IGO_OK;
 }
 
-size_t igo_utf8_fit(const char *s, size_t max)
+size_t igoi_utf8_fit(const char *s, size_t max)
 {
     size_t n = strlen(s);
     if (n <= max)
@@ -73,7 +73,7 @@ size_t igo_utf8_fit(const char *s, size_t max)
     return max;
 }
 
-void igo_utf8_repair(char *s)
+void igoi_utf8_repair(char *s)
 {
     size_t n = strlen(s);
     for (size_t at = 0, len; at < n; at += len)

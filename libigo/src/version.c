@@ -1,6 +1,8 @@
 #include "igo/igo.h"
 
+/* The version the library was built as, which may differ from the header a program was compiled
+ * against when the shared library was replaced. */
 const char *igo_version(void)
 {
-    return "0.1.0";
+    return IGO_VERSION;
 }

@@ -151,7 +151,7 @@ void test_percentiles_match_sorting(igo_t *t)
                 double v = sorted[j];
                 sorted[j] = sorted[j - 1], sorted[j - 1] = v;
             }
-        igo_percentiles(x, n, p, 9, tmp, got);
+        igoi_percentiles(x, n, p, 9, tmp, got);
         for (int k = 0; k < 9; k++) {
             double h = (double)(n - 1) * p[k] / 100;
             size_t lo = (size_t)h, hi = lo + 1 < n ? lo + 1 : lo;

@@ -9,28 +9,28 @@ void test_split_hand_computed(igo_t *t)
     int64_t out[4];
     /* EUR 1.00 in thirds: 0.33 twice, and the first (largest on a tie) takes 0.34. */
     double thirds[] = {1, 1, 1};
-    igo_split(100, thirds, 3, 3, igo_argmax(thirds, 3), out);
+    igoi_split(100, thirds, 3, 3, igoi_argmax(thirds, 3), out);
     CHECK_I64(out[0], 34);
     CHECK_I64(out[1], 33);
     CHECK_I64(out[2], 33);
     /* EUR 10.01 as 1:2: 3.336... -> 3.34, and the larger part takes 10.01 - 3.34 = 6.67. */
     double w[] = {1, 2};
-    igo_split(1001, w, 2, 3, igo_argmax(w, 2), out);
+    igoi_split(1001, w, 2, 3, igoi_argmax(w, 2), out);
     CHECK_I64(out[0], 334);
     CHECK_I64(out[1], 667);
     /* Half a cent rounds away from zero: EUR 0.05 in halves is 0.025 -> 0.03 for the second part,
      * and the first (largest on a tie) takes what is left, 0.02. */
     double h[] = {1, 1};
-    igo_split(5, h, 2, 2, igo_argmax(h, 2), out);
+    igoi_split(5, h, 2, 2, igoi_argmax(h, 2), out);
     CHECK_I64(out[0], 2);
     CHECK_I64(out[1], 3);
     /* Nothing to split: all zero, whatever the weights. */
     double z[] = {0, 0};
-    igo_split(0, z, 2, 0, 0, out);
+    igoi_split(0, z, 2, 0, 0, out);
     CHECK_I64(out[0], 0);
     CHECK_I64(out[1], 0);
     /* Negative totals split symmetrically. */
-    igo_split(-1001, w, 2, 3, 1, out);
+    igoi_split(-1001, w, 2, 3, 1, out);
     CHECK_I64(out[0], -334);
     CHECK_I64(out[1], -667);
 }
@@ -47,9 +47,9 @@ void test_split_conserves(igo_t *t)
         for (size_t k = 0; k < n; k++)
             w[k] = rng_below(&r, 4) == 0 ? 0 : (double)rng_below(&r, 1000) + rng_unit(&r);
         w[rng_below(&r, n)] += 1; /* at least one positive weight */
-        double sum = igo_fsum(w, n);
-        size_t big = igo_argmax(w, n);
-        igo_split(total, w, n, sum, big, out);
+        double sum = igoi_fsum(w, n);
+        size_t big = igoi_argmax(w, n);
+        igoi_split(total, w, n, sum, big, out);
         int64_t got = 0;
         for (size_t k = 0; k < n; k++) {
             got += out[k];
@@ -82,9 +82,9 @@ void test_split_fast_equals_exact(igo_t *t)
             w[k] = tie_case ? even[rng_below(&r, 5)]
                             : (double)(rng_below(&r, 3) ? rng_below(&r, 8) : rng_below(&r, 100000));
         w[0] += 1;
-        double sum = igo_fsum(w, n);
-        size_t big = igo_argmax(w, n);
-        igo_split(total, w, n, sum, big, out);
+        double sum = igoi_fsum(w, n);
+        size_t big = igoi_argmax(w, n);
+        igoi_split(total, w, n, sum, big, out);
         for (size_t k = 0; k < n; k++) {
             if (k == big)
                 continue;
@@ -92,7 +92,7 @@ void test_split_fast_equals_exact(igo_t *t)
             /* A half-cent tie: total * w / sum is exactly a whole number of cents plus 0.5. */
             int64_t tenths = (total < 0 ? -total : total) * 10 * (int64_t)w[k];
             ties += tenths % (int64_t)sum == 0 && (tenths / (int64_t)sum) % 10 == 5;
-            differ += out[k] != igo_round_cents_exact(x);
+            differ += out[k] != igoi_round_cents_exact(x);
         }
     }
     CHECK_I64(differ, 0);

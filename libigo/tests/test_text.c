@@ -10,7 +10,7 @@
 static int clean_utf8(const char *s)
 {
     char errmsg[IGO_ERRMSG_SIZE];
-    return igo_check_text(errmsg, s, IGO_TEXT_LABEL, "message") == IGO_OK;
+    return igoi_check_text(errmsg, s, IGO_TEXT_LABEL, "message") == IGO_OK;
 }
 
 /* A text of n copies of the UTF-8 character c. */

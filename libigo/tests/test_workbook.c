@@ -32,7 +32,7 @@ void test_workbook_written_and_checked(igo_t *t)
     igo_model_add_default_transfer_reasons(m);
     igo_model_set_regio(m, "start_eerste_lijn", 2000);
     CHECK_OK(m, igo_workbook_write(m, path, NULL));
-    CHECK_OK(m, wb_verify_zip(m->errmsg, path));
+    CHECK_OK(m, igoi_wb_verify_zip(m->errmsg, path));
     CHECK(entries(dir) == 1); /* the workbook, and no temporary file */
     igo_workbook_options english = {IGO_LANG_EN};
     CHECK_OK(m, igo_workbook_write(m, path, &english)); /* over the old one */
@@ -74,7 +74,7 @@ void test_workbook_failures_leave_nothing(igo_t *t)
     FILE *f = fopen(path, "w");
     fputs("PK\3\4 not really", f);
     fclose(f);
-    CHECK_FAILS(m, wb_verify_zip(m->errmsg, path), IGO_ERROR_IO, "not a complete zip");
+    CHECK_FAILS(m, igoi_wb_verify_zip(m->errmsg, path), IGO_ERROR_IO, "not a complete zip");
     remove(path);
     rmdir(dir);
     igo_model_free(m);
@@ -112,7 +112,7 @@ void test_progress_stops_a_workbook(igo_t *t)
     listener go = {0, 0, 0, 0};
     igo_model_set_progress(m, listen, &go);
     CHECK_OK(m, igo_workbook_write(m, path, NULL));
-    CHECK_OK(m, wb_verify_zip(m->errmsg, path));
+    CHECK_OK(m, igoi_wb_verify_zip(m->errmsg, path));
     CHECK(go.calls > 0 && go.backwards == 0 && entries(dir) == 1);
     remove(path);
     rmdir(dir);

@@ -12,6 +12,7 @@ cents in sweeps.
 
 from __future__ import annotations
 
+import importlib.metadata
 import importlib.resources
 
 from . import _parse
@@ -24,7 +25,9 @@ from .region import (COST_NAMES, Cost, Discipline, HistoryLine, OutsideActivity,
                      Provider, Region, default_catalogue)
 from .sweep import Sweep
 
-__version__ = "0.1.0"
+# The package's version comes from the C core's header (setup.py reads IGO_VERSION_* there), so the
+# library, the package, `igo --version` and libigo.pc cannot disagree.
+__version__ = importlib.metadata.version(__package__)
 
 __all__ = ["COST_NAMES", "Cost", "Discipline", "Distribution", "HistoryLine", "IgoError",
            "OutsideActivity", "Prestatie", "Provider", "Region", "Sweep", "backend",

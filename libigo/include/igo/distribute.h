@@ -27,37 +27,37 @@ typedef enum igo_prestatie_column {
 /* Distributes the model. On success *result is a new result for the caller to free; on failure
  * *result is NULL and igo_model_errmsg() says what is wrong. The model is only read, but its error
  * message is written: use one model from one thread at a time. */
-igo_error igo_distribute(igo_model *model, igo_result **result);
-void igo_result_free(igo_result *result);
+IGO_API igo_error igo_distribute(igo_model *model, igo_result **result);
+IGO_API void igo_result_free(igo_result *result);
 
 /* Sizes, equal to the model's at the time of the call. */
-size_t igo_result_prestatie_count(const igo_result *result);
-size_t igo_result_discipline_count(const igo_result *result);
-size_t igo_result_provider_count(const igo_result *result);
-size_t igo_result_outside_count(const igo_result *result);
+IGO_API size_t igo_result_prestatie_count(const igo_result *result);
+IGO_API size_t igo_result_discipline_count(const igo_result *result);
+IGO_API size_t igo_result_provider_count(const igo_result *result);
+IGO_API size_t igo_result_outside_count(const igo_result *result);
 
-int64_t igo_result_income(const igo_result *result);
-int64_t igo_result_cost(const igo_result *result, igo_cost cost);
-int64_t igo_result_costs_total(const igo_result *result);
-int64_t igo_result_outside_total(const igo_result *result);
+IGO_API int64_t igo_result_income(const igo_result *result);
+IGO_API int64_t igo_result_cost(const igo_result *result, igo_cost cost);
+IGO_API int64_t igo_result_costs_total(const igo_result *result);
+IGO_API int64_t igo_result_outside_total(const igo_result *result);
 /* The sum over all providers: income - costs - outside, exactly. */
-int64_t igo_result_distributed(const igo_result *result);
+IGO_API int64_t igo_result_distributed(const igo_result *result);
 
 /* A column per prestatie (prestatie_count values). */
-const int64_t *igo_result_prestatie(const igo_result *result, igo_prestatie_column column);
+IGO_API const int64_t *igo_result_prestatie(const igo_result *result, igo_prestatie_column column);
 /* Each outside activity's cost (outside_count values). */
-const int64_t *igo_result_outside_costs(const igo_result *result);
+IGO_API const int64_t *igo_result_outside_costs(const igo_result *result);
 /* Outside activity l charged to prestatie p, at [l * prestatie_count + p]. */
-const int64_t *igo_result_outside_parts(const igo_result *result);
+IGO_API const int64_t *igo_result_outside_parts(const igo_result *result);
 /* The verdeelsleutel used (direct, normalised or derived), fraction at [p * discipline_count + d]. */
-const double *igo_result_keys(const igo_result *result);
+IGO_API const double *igo_result_keys(const igo_result *result);
 /* A[p][d]: discipline d's money in prestatie p, at [p * discipline_count + d]. */
-const int64_t *igo_result_disciplines(const igo_result *result);
+IGO_API const int64_t *igo_result_disciplines(const igo_result *result);
 /* A[p][o]: provider o's money in prestatie p, at [p * provider_count + o]. */
-const int64_t *igo_result_providers(const igo_result *result);
+IGO_API const int64_t *igo_result_providers(const igo_result *result);
 /* T_d and T_o, the totals over all prestaties. */
-const int64_t *igo_result_discipline_totals(const igo_result *result);
-const int64_t *igo_result_provider_totals(const igo_result *result);
+IGO_API const int64_t *igo_result_discipline_totals(const igo_result *result);
+IGO_API const int64_t *igo_result_provider_totals(const igo_result *result);
 
 /* The summary columns of a batch. */
 typedef enum igo_summary_column {
@@ -94,7 +94,7 @@ typedef struct igo_batch {
  * with that variant's inputs. Stops at the first variant that fails, or when the model's progress
  * callback asks to stop (IGO_ERROR_CANCELLED); failed_variant then says where, and the rows before
  * it are complete. */
-igo_error igo_distribute_batch(igo_model *model, igo_batch *batch);
+IGO_API igo_error igo_distribute_batch(igo_model *model, igo_batch *batch);
 
 IGO_END_DECLS
 

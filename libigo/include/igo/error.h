@@ -43,10 +43,10 @@ typedef enum igo_error {
 } igo_error;
 
 /* A short, constant description of an error code ("verdeelsleutel does not sum to 100 %"). */
-const char *igo_strerror(igo_error error);
+IGO_API const char *igo_strerror(igo_error error);
 
 /* The symbolic name of an error code ("IGO_ERROR_KEY_SUM"). */
-const char *igo_error_name(igo_error error);
+IGO_API const char *igo_error_name(igo_error error);
 
 IGO_END_DECLS
 

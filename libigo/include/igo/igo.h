@@ -6,6 +6,13 @@
 #ifndef IGO_IGO_H
 #define IGO_IGO_H
 
+/* The library version. This is the one place it is written: the build reads it from here for the
+ * shared library's name, the pkg-config file and the Python package. */
+#define IGO_VERSION_MAJOR 0
+#define IGO_VERSION_MINOR 2
+#define IGO_VERSION_PATCH 0
+#define IGO_VERSION "0.2.0"
+
 #include "common.h"
 #include "error.h"
 #include "progress.h"
@@ -18,7 +25,7 @@
 IGO_BEGIN_DECLS
 
 /* The library version, "MAJOR.MINOR.PATCH". */
-const char *igo_version(void);
+IGO_API const char *igo_version(void);
 
 IGO_END_DECLS
 

@@ -32,81 +32,81 @@ typedef enum igo_cost_mode {
 } igo_cost_mode;
 
 /* A new empty model (no prestaties, no disciplines), or NULL when out of memory. */
-igo_model *igo_model_new(void);
-void igo_model_free(igo_model *model);
+IGO_API igo_model *igo_model_new(void);
+IGO_API void igo_model_free(igo_model *model);
 
 /* The detailed message of the last failing call on this model ("" when there was none). */
-const char *igo_model_errmsg(const igo_model *model);
+IGO_API const char *igo_model_errmsg(const igo_model *model);
 
 /* The progress callback for the model's long calls (igo_distribute_batch, igo_workbook_write);
  * NULL for none (the default). See igo_progress_fn. */
-igo_error igo_model_set_progress(igo_model *model, igo_progress_fn progress, void *user_data);
+IGO_API igo_error igo_model_set_progress(igo_model *model, igo_progress_fn progress, void *user_data);
 
 /* Adds the default catalogue: the nine IG-prestaties IG1..IG9 of the NZa rule. */
-igo_error igo_model_add_default_catalogue(igo_model *model);
+IGO_API igo_error igo_model_add_default_catalogue(igo_model *model);
 /* Adds the default disciplines: verloskunde, ziekenhuis, kraamzorg. */
-igo_error igo_model_add_default_disciplines(igo_model *model);
+IGO_API igo_error igo_model_add_default_disciplines(igo_model *model);
 
-igo_error igo_model_set_name(igo_model *model, const char *name);
-igo_error igo_model_add_prestatie(igo_model *model, const char *code, const char *label,
-                                  const char *phase, const char *unit);
-igo_error igo_model_add_discipline(igo_model *model, const char *id, const char *label);
-igo_error igo_model_add_provider(igo_model *model, const char *id, const char *name,
-                                 const char *discipline);
+IGO_API igo_error igo_model_set_name(igo_model *model, const char *name);
+IGO_API igo_error igo_model_add_prestatie(igo_model *model, const char *code, const char *label,
+                                          const char *phase, const char *unit);
+IGO_API igo_error igo_model_add_discipline(igo_model *model, const char *id, const char *label);
+IGO_API igo_error igo_model_add_provider(igo_model *model, const char *id, const char *name,
+                                         const char *discipline);
 
 /* Production of a prestatie: the count (women, or hours) and the average contracted tariff. */
-igo_error igo_model_set_production(igo_model *model, const char *prestatie, double count,
-                                   double tariff);
+IGO_API igo_error igo_model_set_production(igo_model *model, const char *prestatie, double count,
+                                           double tariff);
 
 /* An IGO cost component as an amount in EUR, or as a fraction of total income. */
-igo_error igo_model_set_cost(igo_model *model, igo_cost cost, igo_cost_mode mode, double value);
+IGO_API igo_error igo_model_set_cost(igo_model *model, igo_cost cost, igo_cost_mode mode, double value);
 
 /* An activity bought outside the IGO, charged to its target prestaties pro rata to their income. */
-igo_error igo_model_add_outside(igo_model *model, const char *label, double count, double tariff,
-                                const char *const *targets, size_t ntargets);
+IGO_API igo_error igo_model_add_outside(igo_model *model, const char *label, double count, double tariff,
+                                        const char *const *targets, size_t ntargets);
 
 /* Verdeelsleutel given directly: the fraction of prestatie's money for discipline. */
-igo_error igo_model_set_key(igo_model *model, const char *prestatie, const char *discipline,
-                            double fraction);
+IGO_API igo_error igo_model_set_key(igo_model *model, const char *prestatie, const char *discipline,
+                                    double fraction);
 /* Verdeelsleutel derived from history: one monodisciplinary claim line. A prestatie takes its key
  * either directly or from history, not both. */
-igo_error igo_model_add_history(igo_model *model, const char *code, const char *discipline,
-                                const char *prestatie, double count, double tariff);
+IGO_API igo_error igo_model_add_history(igo_model *model, const char *code, const char *discipline,
+                                        const char *prestatie, double count, double tariff);
 /* Scale each prestatie's direct key to 100 % instead of refusing a key that does not sum to it. */
-igo_error igo_model_set_normalise_keys(igo_model *model, int normalise);
+IGO_API igo_error igo_model_set_normalise_keys(igo_model *model, int normalise);
 
 /* How many prestaties (or hours) of prestatie the provider took part in. */
-igo_error igo_model_set_volume(igo_model *model, const char *prestatie, const char *provider,
-                               double volume);
+IGO_API igo_error igo_model_set_volume(igo_model *model, const char *prestatie, const char *provider,
+                                       double volume);
 
 /* Regiokenmerken: descriptive counts of the region's women and children (Perined-type), shown in
  * the workbook; they do not enter the distribution. Fields by name: igo_regio_field(i) lists
  * them ("start_eerste_lijn", ..., "opnamedagen_nicu"), NULL past the last. */
-const char *igo_regio_field(size_t index);
-igo_error igo_model_set_regio(igo_model *model, const char *field, double count);
+IGO_API const char *igo_regio_field(size_t index);
+IGO_API igo_error igo_model_set_regio(igo_model *model, const char *field, double count);
 /* Women per reason for transfer from the first to the second line; a reason given again gets the
  * new count. The default list (pijnbestrijding, inleiding, ...) comes with count 0. */
-igo_error igo_model_set_transfer_reason(igo_model *model, const char *reason, double count);
-igo_error igo_model_add_default_transfer_reasons(igo_model *model);
+IGO_API igo_error igo_model_set_transfer_reason(igo_model *model, const char *reason, double count);
+IGO_API igo_error igo_model_add_default_transfer_reasons(igo_model *model);
 
 /* Reading the model back. Indices follow the order in which things were added. */
-const char *igo_model_name(const igo_model *model);
-size_t igo_model_prestatie_count(const igo_model *model);
-size_t igo_model_discipline_count(const igo_model *model);
-size_t igo_model_provider_count(const igo_model *model);
-size_t igo_model_outside_count(const igo_model *model);
+IGO_API const char *igo_model_name(const igo_model *model);
+IGO_API size_t igo_model_prestatie_count(const igo_model *model);
+IGO_API size_t igo_model_discipline_count(const igo_model *model);
+IGO_API size_t igo_model_provider_count(const igo_model *model);
+IGO_API size_t igo_model_outside_count(const igo_model *model);
 /* The strings of an entity, or NULL for an index out of range. */
-const char *igo_model_prestatie_code(const igo_model *model, size_t index);
-const char *igo_model_prestatie_label(const igo_model *model, size_t index);
-const char *igo_model_prestatie_phase(const igo_model *model, size_t index);
-const char *igo_model_prestatie_unit(const igo_model *model, size_t index);
-const char *igo_model_discipline_id(const igo_model *model, size_t index);
-const char *igo_model_discipline_label(const igo_model *model, size_t index);
-const char *igo_model_provider_id(const igo_model *model, size_t index);
-const char *igo_model_provider_name(const igo_model *model, size_t index);
+IGO_API const char *igo_model_prestatie_code(const igo_model *model, size_t index);
+IGO_API const char *igo_model_prestatie_label(const igo_model *model, size_t index);
+IGO_API const char *igo_model_prestatie_phase(const igo_model *model, size_t index);
+IGO_API const char *igo_model_prestatie_unit(const igo_model *model, size_t index);
+IGO_API const char *igo_model_discipline_id(const igo_model *model, size_t index);
+IGO_API const char *igo_model_discipline_label(const igo_model *model, size_t index);
+IGO_API const char *igo_model_provider_id(const igo_model *model, size_t index);
+IGO_API const char *igo_model_provider_name(const igo_model *model, size_t index);
 /* The index of the provider's discipline. */
-size_t igo_model_provider_discipline(const igo_model *model, size_t index);
-igo_cost_mode igo_model_cost_mode(const igo_model *model, igo_cost cost);
+IGO_API size_t igo_model_provider_discipline(const igo_model *model, size_t index);
+IGO_API igo_cost_mode igo_model_cost_mode(const igo_model *model, igo_cost cost);
 
 IGO_END_DECLS
 

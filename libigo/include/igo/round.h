@@ -13,15 +13,15 @@ IGO_BEGIN_DECLS
 
 /* ROUND(x; decimals) with the spreadsheet's semantics, for decimals in -15..15
  * (outside that range x is returned unchanged). */
-double igo_round(double x, int decimals);
+IGO_API double igo_round(double x, int decimals);
 
 /* ROUND(euros; 2) as a whole number of cents. Defined for |euros| < 2^52 / 100. */
-int64_t igo_round_cents(double euros);
+IGO_API int64_t igo_round_cents(double euros);
 
 /* x kept to 15 significant digits, as a spreadsheet keeps a typed number: the double nearest to
  * x's correctly rounded 15-digit decimal. Every input of a model passes through it, so that a
  * workbook holds exactly the values the core computed with. */
-double igo_canonical(double x);
+IGO_API double igo_canonical(double x);
 
 IGO_END_DECLS
 

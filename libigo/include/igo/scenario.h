@@ -27,35 +27,35 @@ typedef enum igo_scenario {
 } igo_scenario;
 
 /* "optimistic", "middle", "conservative". */
-const char *igo_scenario_name(igo_scenario scenario);
+IGO_API const char *igo_scenario_name(igo_scenario scenario);
 
 /* A new empty set (national births 167,500 until set otherwise). */
-igo_scenarios *igo_scenarios_new(void);
-void igo_scenarios_free(igo_scenarios *set);
-const char *igo_scenarios_errmsg(const igo_scenarios *set);
+IGO_API igo_scenarios *igo_scenarios_new(void);
+IGO_API void igo_scenarios_free(igo_scenarios *set);
+IGO_API const char *igo_scenarios_errmsg(const igo_scenarios *set);
 /* The progress callback for the set's long calls (Monte Carlo, the workbook); NULL for none. */
-igo_error igo_scenarios_set_progress(igo_scenarios *set, igo_progress_fn progress,
-                                     void *user_data);
+IGO_API igo_error igo_scenarios_set_progress(igo_scenarios *set, igo_progress_fn progress,
+                                             void *user_data);
 
-igo_error igo_scenarios_set_name(igo_scenarios *set, const char *name);
-igo_error igo_scenarios_add_sector(igo_scenarios *set, const char *id, const char *label);
+IGO_API igo_error igo_scenarios_set_name(igo_scenarios *set, const char *name);
+IGO_API igo_error igo_scenarios_add_sector(igo_scenarios *set, const char *id, const char *label);
 /* A driver with its national yearly volume; the potential counts volume * per_volume units (for
  * example preterm births * NICU days per birth; 1 for most drivers). */
-igo_error igo_scenarios_add_driver(igo_scenarios *set, const char *id, const char *label,
-                                   double volume, double per_volume);
+IGO_API igo_error igo_scenarios_add_driver(igo_scenarios *set, const char *id, const char *label,
+                                           double volume, double per_volume);
 /* The cost change per unit that no longer happens: negative a saving, positive an extra cost. */
-igo_error igo_scenarios_set_unit_delta(igo_scenarios *set, const char *driver,
-                                       const char *sector, double eur);
+IGO_API igo_error igo_scenarios_set_unit_delta(igo_scenarios *set, const char *driver,
+                                               const char *sector, double eur);
 /* A study of the driver: its described effect (-1..1) and its weight for comparability (0..1). */
-igo_error igo_scenarios_add_study(igo_scenarios *set, const char *driver, const char *label,
-                                  double effect, double weight);
+IGO_API igo_error igo_scenarios_add_study(igo_scenarios *set, const char *driver, const char *label,
+                                          double effect, double weight);
 /* The driver's effect in one scenario given directly, instead of from the studies. */
-igo_error igo_scenarios_set_override(igo_scenarios *set, igo_scenario scenario,
-                                     const char *driver, double effect);
+IGO_API igo_error igo_scenarios_set_override(igo_scenarios *set, igo_scenario scenario,
+                                             const char *driver, double effect);
 /* The fraction (0..1) of the full effect reached in a year; setting a year again replaces it. */
-igo_error igo_scenarios_set_phase_in(igo_scenarios *set, int year, double fraction);
+IGO_API igo_error igo_scenarios_set_phase_in(igo_scenarios *set, int year, double fraction);
 /* The national number of births a year, the base for scaling to a region by its births. */
-igo_error igo_scenarios_set_national_births(igo_scenarios *set, double births);
+IGO_API igo_error igo_scenarios_set_national_births(igo_scenarios *set, double births);
 
 /* Scaling to a region: national volumes (births = 0, volumes = NULL), national volumes times the
  * region's share of births (births > 0), or the region's own volume per driver (volumes, in driver
@@ -66,35 +66,35 @@ typedef struct igo_scaling {
 } igo_scaling;
 
 /* Computes every scenario; *result is the caller's to free. scaling may be NULL (national). */
-igo_error igo_scenarios_compute(igo_scenarios *set, const igo_scaling *scaling,
-                                igo_scenario_result **result);
-void igo_scenario_result_free(igo_scenario_result *result);
+IGO_API igo_error igo_scenarios_compute(igo_scenarios *set, const igo_scaling *scaling,
+                                        igo_scenario_result **result);
+IGO_API void igo_scenario_result_free(igo_scenario_result *result);
 
-size_t igo_scenario_result_driver_count(const igo_scenario_result *result);
-size_t igo_scenario_result_sector_count(const igo_scenario_result *result);
-size_t igo_scenario_result_year_count(const igo_scenario_result *result);
+IGO_API size_t igo_scenario_result_driver_count(const igo_scenario_result *result);
+IGO_API size_t igo_scenario_result_sector_count(const igo_scenario_result *result);
+IGO_API size_t igo_scenario_result_year_count(const igo_scenario_result *result);
 /* The volume used per driver (national, scaled or the region's own), before per_volume. */
-const double *igo_scenario_result_volumes(const igo_scenario_result *result);
+IGO_API const double *igo_scenario_result_volumes(const igo_scenario_result *result);
 /* P[i][s] = ROUND(volume * per_volume * unit delta; 2), in cents at [i * sectors + s]. */
-const int64_t *igo_scenario_result_potentials(const igo_scenario_result *result);
+IGO_API const int64_t *igo_scenario_result_potentials(const igo_scenario_result *result);
 /* The effect per driver in a scenario (a fraction, negative for a reduction). */
-const double *igo_scenario_result_effects(const igo_scenario_result *result, igo_scenario s);
+IGO_API const double *igo_scenario_result_effects(const igo_scenario_result *result, igo_scenario s);
 /* impact[i][s] = ROUND(P[i][s] * |effect_i|; 2), cents at [i * sectors + s]. */
-const int64_t *igo_scenario_result_impacts(const igo_scenario_result *result, igo_scenario s);
-const int64_t *igo_scenario_result_sector_totals(const igo_scenario_result *result,
-                                                 igo_scenario s);
-const int64_t *igo_scenario_result_driver_totals(const igo_scenario_result *result,
-                                                 igo_scenario s);
-int64_t igo_scenario_result_total(const igo_scenario_result *result, igo_scenario s);
+IGO_API const int64_t *igo_scenario_result_impacts(const igo_scenario_result *result, igo_scenario s);
+IGO_API const int64_t *igo_scenario_result_sector_totals(const igo_scenario_result *result,
+                                                         igo_scenario s);
+IGO_API const int64_t *igo_scenario_result_driver_totals(const igo_scenario_result *result,
+                                                         igo_scenario s);
+IGO_API int64_t igo_scenario_result_total(const igo_scenario_result *result, igo_scenario s);
 /* The phase-in schedule, in year order, and per year each sector's ROUND(total * fraction; 2)
  * followed by their sum, cents at [y * (sectors + 1) + s]. */
-const int *igo_scenario_result_years(const igo_scenario_result *result);
-const double *igo_scenario_result_fractions(const igo_scenario_result *result);
-const int64_t *igo_scenario_result_phase_in(const igo_scenario_result *result, igo_scenario s);
+IGO_API const int *igo_scenario_result_years(const igo_scenario_result *result);
+IGO_API const double *igo_scenario_result_fractions(const igo_scenario_result *result);
+IGO_API const int64_t *igo_scenario_result_phase_in(const igo_scenario_result *result, igo_scenario s);
 /* The tornado: per driver the overall total with that driver at its conservative (low) and its
  * optimistic (high) effect and every other driver at its middle effect, in cents. */
-const int64_t *igo_scenario_result_tornado_low(const igo_scenario_result *result);
-const int64_t *igo_scenario_result_tornado_high(const igo_scenario_result *result);
+IGO_API const int64_t *igo_scenario_result_tornado_low(const igo_scenario_result *result);
+IGO_API const int64_t *igo_scenario_result_tornado_high(const igo_scenario_result *result);
 
 /* The most draws one Monte Carlo call makes (they are kept in memory to take percentiles). */
 enum { IGO_MAX_DRAWS = 100000000 };
@@ -121,21 +121,21 @@ typedef struct igo_uncertainty {
     double *samples;
 } igo_uncertainty;
 
-igo_error igo_scenarios_uncertainty(igo_scenarios *set, const igo_scaling *scaling,
-                                    igo_uncertainty *uncertainty);
+IGO_API igo_error igo_scenarios_uncertainty(igo_scenarios *set, const igo_scaling *scaling,
+                                            igo_uncertainty *uncertainty);
 
 /* The scenario workbook: inputs, studies, the calculation as live formulas, the scenario and
  * phase-in tables and charts; written like igo_workbook_write (temporary file, checked, renamed). */
-igo_error igo_scenarios_workbook_write(igo_scenarios *set, const igo_scaling *scaling,
-                                       const char *path, const igo_workbook_options *options);
+IGO_API igo_error igo_scenarios_workbook_write(igo_scenarios *set, const igo_scaling *scaling,
+                                               const char *path, const igo_workbook_options *options);
 
 /* Reading the set back. */
-size_t igo_scenarios_driver_count(const igo_scenarios *set);
-size_t igo_scenarios_sector_count(const igo_scenarios *set);
-const char *igo_scenarios_driver_id(const igo_scenarios *set, size_t index);
-const char *igo_scenarios_driver_label(const igo_scenarios *set, size_t index);
-const char *igo_scenarios_sector_id(const igo_scenarios *set, size_t index);
-const char *igo_scenarios_sector_label(const igo_scenarios *set, size_t index);
+IGO_API size_t igo_scenarios_driver_count(const igo_scenarios *set);
+IGO_API size_t igo_scenarios_sector_count(const igo_scenarios *set);
+IGO_API const char *igo_scenarios_driver_id(const igo_scenarios *set, size_t index);
+IGO_API const char *igo_scenarios_driver_label(const igo_scenarios *set, size_t index);
+IGO_API const char *igo_scenarios_sector_id(const igo_scenarios *set, size_t index);
+IGO_API const char *igo_scenarios_sector_label(const igo_scenarios *set, size_t index);
 
 IGO_END_DECLS
 

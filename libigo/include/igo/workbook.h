@@ -23,8 +23,8 @@ typedef struct igo_workbook_options {
  * file. The file is written under a temporary name in the same directory, checked, and renamed
  * over path only when complete: a failure leaves no file behind and path untouched. options may
  * be NULL for the defaults. */
-igo_error igo_workbook_write(igo_model *model, const char *path,
-                             const igo_workbook_options *options);
+IGO_API igo_error igo_workbook_write(igo_model *model, const char *path,
+                                     const igo_workbook_options *options);
 
 IGO_END_DECLS
 

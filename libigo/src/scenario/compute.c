@@ -7,7 +7,7 @@
 
 #include "scenario.h"
 
-void sc_plan_free(sc_plan *pl)
+void igoi_scenario_plan_free(sc_plan *pl)
 {
     free(pl->volume), free(pl->units), free(pl->delta), free(pl->effects);
     memset(pl, 0, sizeof *pl);
@@ -17,7 +17,7 @@ static igo_error volumes(igo_scenarios *set, const igo_scaling *scaling, sc_plan
 {
     double births = scaling ? scaling->births : 0;
     if (!isfinite(births) || births < 0)
-        return igo_fail(set->errmsg, IGO_ERROR_VALUE, "region births: %.15g is not a number of "
+        return igoi_fail(set->errmsg, IGO_ERROR_VALUE, "region births: %.15g is not a number of "
                         "0 or more", births);
     pl->share = births > 0 ? igo_canonical(births) / set->national_births : 1;
     for (size_t i = 0; i < pl->D; i++) {
@@ -26,7 +26,7 @@ static igo_error volumes(igo_scenarios *set, const igo_scaling *scaling, sc_plan
         if (!isnan(own)) {
             char where[IGO_WHERE_SIZE];
             snprintf(where, sizeof where, "driver '%s'", d->id);
-            igo_error e = igo_check_number(set->errmsg, own, IGO_MAX_EUR, where, "region volume");
+            igo_error e = igoi_check_number(set->errmsg, own, IGO_MAX_EUR, where, "region volume");
             if (e)
                 return e;
         }
@@ -45,7 +45,7 @@ static igo_error effects(igo_scenarios *set, sc_plan *pl)
     unsigned char *given = calloc(IGO_SCENARIO_COUNT * D + 1, 1);
     if (!corrected || !given) {
         free(corrected), free(given);
-        return igo_fail(set->errmsg, IGO_ERROR_MEMORY, "out of memory");
+        return igoi_fail(set->errmsg, IGO_ERROR_MEMORY, "out of memory");
     }
     for (size_t k = 0; k < set->overrides.n; k++) {
         const igo_cell *c = &set->overrides.v[k];
@@ -61,14 +61,14 @@ static igo_error effects(igo_scenarios *set, sc_plan *pl)
         double strongest = 0;
         for (size_t k = 0; k < n; k++)
             strongest = k == 0 || corrected[k] < strongest ? corrected[k] : strongest;
-        double from_studies[IGO_SCENARIO_COUNT] = {strongest, n ? igo_fsum(corrected, n) / (double)n
+        double from_studies[IGO_SCENARIO_COUNT] = {strongest, n ? igoi_fsum(corrected, n) / (double)n
                                                               : 0, 0};
         for (int sc = 0; sc < IGO_SCENARIO_COUNT && !e; sc++) {
             size_t at = (size_t)sc * D + i;
             if (given[at])
                 continue;
             if (n == 0 && sc != IGO_SCENARIO_CONSERVATIVE)
-                e = igo_fail(set->errmsg, IGO_ERROR_ARGUMENT,
+                e = igoi_fail(set->errmsg, IGO_ERROR_ARGUMENT,
                              "driver '%s': no studies and no %s effect given; add a study or "
                              "an override", set->drivers.v[i].id, igo_scenario_name(sc));
             pl->effects[at] = from_studies[sc];
@@ -78,12 +78,12 @@ static igo_error effects(igo_scenarios *set, sc_plan *pl)
     return e;
 }
 
-igo_error sc_plan_build(igo_scenarios *set, const igo_scaling *scaling, sc_plan *pl)
+igo_error igoi_scenario_plan_build(igo_scenarios *set, const igo_scaling *scaling, sc_plan *pl)
 {
     memset(pl, 0, sizeof *pl);
     pl->D = set->drivers.n, pl->S = set->sectors.n;
     if (!pl->D || !pl->S)
-        return igo_fail(set->errmsg, IGO_ERROR_ARGUMENT, "the scenario set has no %s",
+        return igoi_fail(set->errmsg, IGO_ERROR_ARGUMENT, "the scenario set has no %s",
                         pl->D ? "sectors" : "drivers");
     pl->volume = calloc(pl->D, sizeof *pl->volume);
     pl->units = calloc(pl->D, sizeof *pl->units);
@@ -91,7 +91,7 @@ igo_error sc_plan_build(igo_scenarios *set, const igo_scaling *scaling, sc_plan 
     pl->effects = calloc(IGO_SCENARIO_COUNT * pl->D, sizeof *pl->effects);
     igo_error e = IGO_OK;
     if (!pl->volume || !pl->units || !pl->delta || !pl->effects)
-        e = igo_fail(set->errmsg, IGO_ERROR_MEMORY, "out of memory");
+        e = igoi_fail(set->errmsg, IGO_ERROR_MEMORY, "out of memory");
     for (size_t k = 0; !e && k < set->deltas.n; k++)
         pl->delta[set->deltas.v[k].row * pl->S + set->deltas.v[k].col] = set->deltas.v[k].value;
     if (!e)
@@ -99,7 +99,7 @@ igo_error sc_plan_build(igo_scenarios *set, const igo_scaling *scaling, sc_plan 
     if (!e)
         e = effects(set, pl);
     if (e)
-        sc_plan_free(pl);
+        igoi_scenario_plan_free(pl);
     return e;
 }
 
@@ -148,7 +148,7 @@ static void scenario(const sc_plan *pl, igo_scenario_result *r, int sc)
     for (size_t i = 0; i < D; i++) {
         double magnitude = fabs(pl->effects[(size_t)sc * D + i]);
         for (size_t s = 0; s < S; s++) {
-            int64_t cents = igo_round_cents_exact(igo_eur(r->potential[i * S + s]) * magnitude);
+            int64_t cents = igoi_round_cents_exact(igo_eur(r->potential[i * S + s]) * magnitude);
             impact[i * S + s] = cents;
             r->sector_total[(size_t)sc * S + s] += cents;
             r->driver_total[(size_t)sc * D + i] += cents;
@@ -170,7 +170,7 @@ static void phase_in(const igo_scenarios *set, igo_scenario_result *r)
             int64_t *row = r->phase_in + ((size_t)sc * Y + y) * (S + 1), sum = 0;
             for (size_t s = 0; s < S; s++) {
                 double full = igo_eur(r->sector_total[(size_t)sc * S + s]);
-                row[s] = igo_round_cents_exact(full * r->fraction[y]);
+                row[s] = igoi_round_cents_exact(full * r->fraction[y]);
                 sum += row[s];
             }
             row[S] = sum;
@@ -184,10 +184,10 @@ static igo_error potentials(igo_scenarios *set, const sc_plan *pl, igo_scenario_
         for (size_t s = 0; s < pl->S; s++) {
             double eur = pl->units[i] * pl->delta[i * pl->S + s];
             if (fabs(eur) > IGO_MAX_EUR)
-                return igo_fail(set->errmsg, IGO_ERROR_TOO_LARGE,
+                return igoi_fail(set->errmsg, IGO_ERROR_TOO_LARGE,
                                 "driver '%s', sector '%s': potential exceeds EUR 1e12",
                                 set->drivers.v[i].id, set->sectors.v[s].id);
-            r->potential[i * pl->S + s] = igo_round_cents_exact(eur);
+            r->potential[i * pl->S + s] = igoi_round_cents_exact(eur);
         }
     return IGO_OK;
 }
@@ -203,19 +203,19 @@ static void tornado(igo_scenario_result *r)
     }
 }
 
-igo_error sc_compute(igo_scenarios *set, const igo_scaling *scaling, igo_scenario_result **result,
+igo_error igoi_scenario_compute(igo_scenarios *set, const igo_scaling *scaling, igo_scenario_result **result,
                      sc_plan *pl)
 {
     *result = NULL;
     set->errmsg[0] = '\0';
-    igo_error e = sc_plan_build(set, scaling, pl);
+    igo_error e = igoi_scenario_plan_build(set, scaling, pl);
     if (e)
         return e;
     igo_scenario_result *r = result_new(pl->D, pl->S, set->phases.n);
-    e = r ? potentials(set, pl, r) : igo_fail(set->errmsg, IGO_ERROR_MEMORY, "out of memory");
+    e = r ? potentials(set, pl, r) : igoi_fail(set->errmsg, IGO_ERROR_MEMORY, "out of memory");
     if (e) {
         igo_scenario_result_free(r);
-        sc_plan_free(pl);
+        igoi_scenario_plan_free(pl);
         return e;
     }
     memcpy(r->volume, pl->volume, pl->D * sizeof *pl->volume);
@@ -232,12 +232,12 @@ igo_error igo_scenarios_compute(igo_scenarios *set, const igo_scaling *scaling,
                                 igo_scenario_result **result)
 {
     if (!set || !result)
-        return set ? igo_fail(set->errmsg, IGO_ERROR_ARGUMENT, "no place for the result (NULL)")
+        return set ? igoi_fail(set->errmsg, IGO_ERROR_ARGUMENT, "no place for the result (NULL)")
                    : IGO_ERROR_ARGUMENT;
     sc_plan pl;
-    igo_error e = sc_compute(set, scaling, result, &pl);
+    igo_error e = igoi_scenario_compute(set, scaling, result, &pl);
     if (!e)
-        sc_plan_free(&pl);
+        igoi_scenario_plan_free(&pl);
     return e;
 }
 

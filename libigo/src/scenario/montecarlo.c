@@ -54,7 +54,7 @@ static igo_error ranges(igo_scenarios *set, const sc_plan *pl, igo_draw kind, ra
         double mode = pl->effects[IGO_SCENARIO_MIDDLE * D + i];
         double lo = a < b ? a : b, hi = a < b ? b : a, width = hi - lo;
         if (kind == IGO_DRAW_TRIANGULAR && (mode < lo || mode > hi))
-            return igo_fail(set->errmsg, IGO_ERROR_VALUE,
+            return igoi_fail(set->errmsg, IGO_ERROR_VALUE,
                             "driver '%s': the middle effect %.4g %% lies outside the range "
                             "%.4g..%.4g %% of the conservative and optimistic effects",
                             set->drivers.v[i].id, mode * 100, lo * 100, hi * 100);
@@ -81,7 +81,7 @@ static int run(const sc_plan *pl, const double *potential, const range *g, igo_d
     rng r = rng_seed(seed);
     double magnitude[64];
     for (size_t n = 0; n < draws; n++) {
-        if (igo_tick(tk, D * (S + 1), 0.8 * (double)n / (double)draws))
+        if (igoi_tick(tk, D * (S + 1), 0.8 * (double)n / (double)draws))
             return 1;
         for (size_t i = 0; i < D; i++)
             magnitude[i] = fabs(draw(&r, &g[i], kind));
@@ -106,16 +106,16 @@ static int summarise(size_t draws, size_t S, double *series, double *column, igo
     for (size_t s = 0; s <= S; s++) {
         double *x = series + s * draws;
         if (u->mean)
-            u->mean[s] = igo_fsum(x, draws) / (double)draws;
+            u->mean[s] = igoi_fsum(x, draws) / (double)draws;
         if (u->samples)
             for (size_t n = 0; n < draws; n++)
                 u->samples[n * (S + 1) + s] = x[n];
     }
     for (size_t s = 0; s <= S; s++) {
         /* Selecting percentiles takes a few passes over the series. */
-        if (igo_tick(tk, 65536 + 8 * (uint64_t)draws, 0.8 + 0.2 * (double)s / (double)(S + 1)))
+        if (igoi_tick(tk, 65536 + 8 * (uint64_t)draws, 0.8 + 0.2 * (double)s / (double)(S + 1)))
             return 1;
-        igo_percentiles(series + s * draws, draws, u->percentiles, u->npercentiles,
+        igoi_percentiles(series + s * draws, draws, u->percentiles, u->npercentiles,
                         column + u->npercentiles, column);
         for (size_t k = 0; k < u->npercentiles; k++)
             u->out[k * (S + 1) + s] = column[k];
@@ -126,21 +126,21 @@ static int summarise(size_t draws, size_t S, double *series, double *column, igo
 static igo_error check_request(igo_scenarios *set, const igo_uncertainty *u, size_t D)
 {
     if (!u || u->draws == 0 || (u->npercentiles && (!u->percentiles || !u->out)))
-        return igo_fail(set->errmsg, IGO_ERROR_ARGUMENT,
+        return igoi_fail(set->errmsg, IGO_ERROR_ARGUMENT,
                         "uncertainty: give draws > 0 and, with percentiles, room for them");
     if (u->draws > IGO_MAX_DRAWS)
-        return igo_fail(set->errmsg, IGO_ERROR_LIMIT,
+        return igoi_fail(set->errmsg, IGO_ERROR_LIMIT,
                         "uncertainty: %zu draws is more than the %d one call makes", u->draws,
                         IGO_MAX_DRAWS);
     if (u->distribution != IGO_DRAW_UNIFORM && u->distribution != IGO_DRAW_TRIANGULAR)
-        return igo_fail(set->errmsg, IGO_ERROR_ARGUMENT, "uncertainty: unknown distribution %d",
+        return igoi_fail(set->errmsg, IGO_ERROR_ARGUMENT, "uncertainty: unknown distribution %d",
                         (int)u->distribution);
     if (D > 64)
-        return igo_fail(set->errmsg, IGO_ERROR_LIMIT,
+        return igoi_fail(set->errmsg, IGO_ERROR_LIMIT,
                         "uncertainty: at most 64 drivers (this set has %zu)", D);
     for (size_t k = 0; k < u->npercentiles; k++)
         if (!(u->percentiles[k] >= 0 && u->percentiles[k] <= 100))
-            return igo_fail(set->errmsg, IGO_ERROR_VALUE,
+            return igoi_fail(set->errmsg, IGO_ERROR_VALUE,
                             "uncertainty: percentile %.15g is outside 0..100", u->percentiles[k]);
     return IGO_OK;
 }
@@ -155,10 +155,10 @@ static igo_error simulate(igo_scenarios *set, const sc_plan *pl, const igo_scena
         return e;
     for (size_t k = 0; k < pl->D * pl->S; k++)
         potential[k] = igo_eur(r->potential[k]);
-    igo_ticker tk = igo_ticker_start(set->progress);
+    igo_ticker tk = igoi_ticker_start(set->progress);
     if (run(pl, potential, g, u->distribution, u->seed, u->draws, series, &tk) ||
         summarise(u->draws, pl->S, series, column, u, &tk))
-        return igo_fail(set->errmsg, IGO_ERROR_CANCELLED, "uncertainty: stopped");
+        return igoi_fail(set->errmsg, IGO_ERROR_CANCELLED, "uncertainty: stopped");
     return IGO_OK;
 }
 
@@ -169,7 +169,7 @@ igo_error igo_scenarios_uncertainty(igo_scenarios *set, const igo_scaling *scali
         return IGO_ERROR_ARGUMENT;
     igo_scenario_result *r; /* for the potentials, in cents */
     sc_plan pl;
-    igo_error e = sc_compute(set, scaling, &r, &pl);
+    igo_error e = igoi_scenario_compute(set, scaling, &r, &pl);
     if (e)
         return e;
     size_t D = pl.D, S = pl.S;
@@ -181,12 +181,12 @@ igo_error igo_scenarios_uncertainty(igo_scenarios *set, const igo_scaling *scali
     int fits = !e && u->draws <= SIZE_MAX / sizeof(double) / (S + 1);
     double *series = fits ? malloc(u->draws * (S + 1) * sizeof *series) : NULL;
     if (!e && (!g || !potential || !column || !series))
-        e = igo_fail(set->errmsg, IGO_ERROR_MEMORY, "uncertainty: out of memory for %zu draws",
+        e = igoi_fail(set->errmsg, IGO_ERROR_MEMORY, "uncertainty: out of memory for %zu draws",
                      u->draws);
     if (!e)
         e = simulate(set, &pl, r, u, g, potential, series, column);
     free(g), free(potential), free(column), free(series);
-    sc_plan_free(&pl);
+    igoi_scenario_plan_free(&pl);
     igo_scenario_result_free(r);
     return e;
 }

@@ -49,7 +49,7 @@ static int ascending(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-void igo_percentiles(double *x, size_t n, const double *p, size_t np, double *sorted,
+void igoi_percentiles(double *x, size_t n, const double *p, size_t np, double *sorted,
                      double *out)
 {
     /* Handle the percentiles in ascending order so that each search starts where the last

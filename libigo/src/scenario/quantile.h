@@ -6,7 +6,7 @@
 
 /* The np percentiles p (0..100) of x[0..n) (n > 0): out[k] for p[k]. Reorders x; scratch holds
  * np values. */
-void igo_percentiles(double *x, size_t n, const double *p, size_t np, double *scratch,
+void igoi_percentiles(double *x, size_t n, const double *p, size_t np, double *scratch,
                      double *out);
 
 #endif

@@ -49,11 +49,11 @@ typedef struct sc_plan {
     double *effects; /* IGO_SCENARIO_COUNT x D: each driver's effect per scenario */
 } sc_plan;
 
-igo_error sc_plan_build(igo_scenarios *set, const igo_scaling *scaling, sc_plan *plan);
-void sc_plan_free(sc_plan *plan);
+igo_error igoi_scenario_plan_build(igo_scenarios *set, const igo_scaling *scaling, sc_plan *plan);
+void igoi_scenario_plan_free(sc_plan *plan);
 /* igo_scenarios_compute that also hands back the plan it computed from (the caller frees both;
  * on failure neither exists). */
-igo_error sc_compute(igo_scenarios *set, const igo_scaling *scaling, igo_scenario_result **result,
+igo_error igoi_scenario_compute(igo_scenarios *set, const igo_scaling *scaling, igo_scenario_result **result,
                      sc_plan *plan);
 
 struct igo_scenario_result {

@@ -36,8 +36,8 @@ void igo_scenarios_free(igo_scenarios *s)
         free(s->studies.v[i].label);
     free(s->sectors.v), free(s->drivers.v), free(s->studies.v), free(s->deltas.v);
     free(s->overrides.v), free(s->phases.v), free(s->name);
-    igo_strmap_free(&s->driver_ids);
-    igo_strmap_free(&s->sector_ids);
+    igoi_strmap_free(&s->driver_ids);
+    igoi_strmap_free(&s->sector_ids);
     free(s);
 }
 
@@ -48,12 +48,12 @@ const char *igo_scenarios_errmsg(const igo_scenarios *s)
 
 igo_error igo_scenarios_set_progress(igo_scenarios *s, igo_progress_fn progress, void *user_data)
 {
-    return igo_callback_set(s ? &s->progress : NULL, progress, user_data);
+    return igoi_callback_set(s ? &s->progress : NULL, progress, user_data);
 }
 
 static igo_error nomem(igo_scenarios *s)
 {
-    return igo_fail(s->errmsg, IGO_ERROR_MEMORY, "out of memory");
+    return igoi_fail(s->errmsg, IGO_ERROR_MEMORY, "out of memory");
 }
 
 /* A new id: a valid text, not empty, not taken; its label (NULL: the id) a valid text. */
@@ -62,13 +62,13 @@ static igo_error new_id(igo_scenarios *s, const igo_strmap *ids, const char *id,
 {
     char what[IGO_WHERE_SIZE];
     snprintf(what, sizeof what, "%s id", kind);
-    igo_error e = igo_check_text(s->errmsg, id, IGO_TEXT_ID, what);
+    igo_error e = igoi_check_text(s->errmsg, id, IGO_TEXT_ID, what);
     if (e)
         return e;
-    if (igo_strmap_get(ids, id) != (size_t)-1)
-        return igo_fail(s->errmsg, IGO_ERROR_DUPLICATE, "duplicate %s '%s'", kind, id);
+    if (igoi_strmap_get(ids, id) != (size_t)-1)
+        return igoi_fail(s->errmsg, IGO_ERROR_DUPLICATE, "duplicate %s '%s'", kind, id);
     snprintf(what, sizeof what, "%s '%s': label", kind, id);
-    return label ? igo_check_text(s->errmsg, label, IGO_TEXT_LABEL, what) : IGO_OK;
+    return label ? igoi_check_text(s->errmsg, label, IGO_TEXT_LABEL, what) : IGO_OK;
 }
 
 static igo_error find(igo_scenarios *s, const igo_strmap *ids, const char *id, const char *kind,
@@ -76,12 +76,12 @@ static igo_error find(igo_scenarios *s, const igo_strmap *ids, const char *id, c
 {
     char what[64];
     snprintf(what, sizeof what, "%s id", kind);
-    igo_error e = igo_check_text(s->errmsg, id, IGO_TEXT_ID, what);
+    igo_error e = igoi_check_text(s->errmsg, id, IGO_TEXT_ID, what);
     if (e)
         return e;
-    *index = igo_strmap_get(ids, id);
+    *index = igoi_strmap_get(ids, id);
     if (*index == (size_t)-1)
-        return igo_fail(s->errmsg, IGO_ERROR_UNKNOWN, "unknown %s '%s'", kind, id);
+        return igoi_fail(s->errmsg, IGO_ERROR_UNKNOWN, "unknown %s '%s'", kind, id);
     return IGO_OK;
 }
 
@@ -89,9 +89,9 @@ static igo_error find(igo_scenarios *s, const igo_strmap *ids, const char *id, c
 static igo_error own(igo_scenarios *s, igo_strmap *ids, size_t index, const char *id,
                      const char *label, char **id_out, char **label_out)
 {
-    *id_out = igo_strdup(id);
-    *label_out = igo_strdup(label ? label : id);
-    if (!*id_out || !*label_out || igo_strmap_put(ids, *id_out, index)) {
+    *id_out = igoi_strdup(id);
+    *label_out = igoi_strdup(label ? label : id);
+    if (!*id_out || !*label_out || igoi_strmap_put(ids, *id_out, index)) {
         free(*id_out), free(*label_out);
         return nomem(s);
     }
@@ -101,10 +101,10 @@ static igo_error own(igo_scenarios *s, igo_strmap *ids, size_t index, const char
 igo_error igo_scenarios_set_name(igo_scenarios *s, const char *name)
 {
     CHECK_SET(s);
-    igo_error e = igo_check_text(s->errmsg, name, IGO_TEXT_NAME, "scenario set name");
+    igo_error e = igoi_check_text(s->errmsg, name, IGO_TEXT_NAME, "scenario set name");
     if (e)
         return e;
-    char *copy = igo_strdup(name);
+    char *copy = igoi_strdup(name);
     if (!copy)
         return nomem(s);
     free(s->name);
@@ -133,9 +133,9 @@ igo_error igo_scenarios_add_driver(igo_scenarios *s, const char *id, const char 
     igo_error e = new_id(s, &s->driver_ids, id, label, "driver");
     snprintf(where, sizeof where, "driver '%s'", e ? "" : id);
     if (!e)
-        e = igo_check_number(s->errmsg, volume, IGO_MAX_EUR, where, "volume");
+        e = igoi_check_number(s->errmsg, volume, IGO_MAX_EUR, where, "volume");
     if (!e)
-        e = igo_check_number(s->errmsg, per_volume, IGO_MAX_EUR, where, "units per volume");
+        e = igoi_check_number(s->errmsg, per_volume, IGO_MAX_EUR, where, "units per volume");
     if (e || IGO_VEC_ROOM(s->drivers, 1))
         return e ? e : nomem(s);
     sc_driver d = {.volume = igo_canonical(volume), .per_volume = igo_canonical(per_volume)};
@@ -154,12 +154,12 @@ igo_error igo_scenarios_set_unit_delta(igo_scenarios *s, const char *driver, con
     igo_error e = find(s, &s->driver_ids, driver, "driver", &d);
     if (!e && (e = find(s, &s->sector_ids, sector, "sector", &c))) {
         snprintf(where, sizeof where, "driver '%s': ", driver);
-        igo_fail_prefix(s->errmsg, where);
+        igoi_fail_prefix(s->errmsg, where);
     }
     if (e)
         return e;
     snprintf(where, sizeof where, "driver '%s', sector '%s'", driver, sector);
-    e = igo_check_number(s->errmsg, fabs(eur), IGO_MAX_EUR, where, "cost per unit");
+    e = igoi_check_number(s->errmsg, fabs(eur), IGO_MAX_EUR, where, "cost per unit");
     if (e || IGO_VEC_ROOM(s->deltas, 1))
         return e ? e : nomem(s);
     s->deltas.v[s->deltas.n++] = (igo_cell){d, c, igo_canonical(eur)};
@@ -170,7 +170,7 @@ igo_error igo_scenarios_set_unit_delta(igo_scenarios *s, const char *driver, con
 static igo_error check_effect(igo_scenarios *s, double effect, const char *where)
 {
     if (!isfinite(effect) || effect < -1 || effect > 1)
-        return igo_fail(s->errmsg, IGO_ERROR_VALUE, "%s: effect %.15g %% is outside -100..100 %%",
+        return igoi_fail(s->errmsg, IGO_ERROR_VALUE, "%s: effect %.15g %% is outside -100..100 %%",
                         where, effect * 100);
     return IGO_OK;
 }
@@ -184,17 +184,17 @@ igo_error igo_scenarios_add_study(igo_scenarios *s, const char *driver, const ch
     char where[IGO_WHERE_SIZE];
     if (!e) {
         snprintf(where, sizeof where, "driver '%s': study label", driver);
-        e = label ? igo_check_text(s->errmsg, label, IGO_TEXT_LABEL, where) : IGO_OK;
+        e = label ? igoi_check_text(s->errmsg, label, IGO_TEXT_LABEL, where) : IGO_OK;
     }
     if (!e) {
         snprintf(where, sizeof where, "driver '%s', study '%s'", driver, label ? label : "");
         e = check_effect(s, effect, where);
     }
     if (!e)
-        e = igo_check_fraction(s->errmsg, weight, where, "weight");
+        e = igoi_check_fraction(s->errmsg, weight, where, "weight");
     if (e || IGO_VEC_ROOM(s->studies, 1))
         return e ? e : nomem(s);
-    sc_study study = {igo_strdup(label ? label : ""), d, igo_canonical(effect),
+    sc_study study = {igoi_strdup(label ? label : ""), d, igo_canonical(effect),
                       igo_canonical(weight)};
     if (!study.label)
         return nomem(s);
@@ -207,7 +207,7 @@ igo_error igo_scenarios_set_override(igo_scenarios *s, igo_scenario scenario, co
 {
     CHECK_SET(s);
     if ((unsigned)scenario >= IGO_SCENARIO_COUNT)
-        return igo_fail(s->errmsg, IGO_ERROR_ARGUMENT, "scenario %d does not exist",
+        return igoi_fail(s->errmsg, IGO_ERROR_ARGUMENT, "scenario %d does not exist",
                         (int)scenario);
     size_t d;
     igo_error e = find(s, &s->driver_ids, driver, "driver", &d);
@@ -228,8 +228,8 @@ igo_error igo_scenarios_set_phase_in(igo_scenarios *s, int year, double fraction
     char where[64];
     snprintf(where, sizeof where, "phase-in %d", year);
     if (year < 1900 || year > 2200)
-        return igo_fail(s->errmsg, IGO_ERROR_VALUE, "%s: not a year from 1900 to 2200", where);
-    igo_error e = igo_check_fraction(s->errmsg, fraction, where, "fraction of the full effect");
+        return igoi_fail(s->errmsg, IGO_ERROR_VALUE, "%s: not a year from 1900 to 2200", where);
+    igo_error e = igoi_check_fraction(s->errmsg, fraction, where, "fraction of the full effect");
     if (e)
         return e;
     size_t at = 0;
@@ -250,9 +250,9 @@ igo_error igo_scenarios_set_phase_in(igo_scenarios *s, int year, double fraction
 igo_error igo_scenarios_set_national_births(igo_scenarios *s, double births)
 {
     CHECK_SET(s);
-    igo_error e = igo_check_number(s->errmsg, births, IGO_MAX_EUR, "national births", "number");
+    igo_error e = igoi_check_number(s->errmsg, births, IGO_MAX_EUR, "national births", "number");
     if (!e && births == 0)
-        e = igo_fail(s->errmsg, IGO_ERROR_VALUE, "national births: must be more than 0");
+        e = igoi_fail(s->errmsg, IGO_ERROR_VALUE, "national births: must be more than 0");
     if (!e)
         s->national_births = igo_canonical(births);
     return e;

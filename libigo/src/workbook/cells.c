@@ -5,11 +5,11 @@
 
 #include "wb.h"
 
-void wb_keep(wb *w, lxw_error e)
+void igoi_wb_keep(wb *w, lxw_error e)
 {
     if (e && !w->error)
         w->error = e;
-    if (igo_tick(&w->tk, 1, w->done))
+    if (igoi_tick(&w->tk, 1, w->done))
         w->cancelled = 1;
 }
 
@@ -44,7 +44,7 @@ static size_t sheet_prefix(const wb *w, int sheet, char *out, size_t size)
     return n;
 }
 
-wb_ref wb_at(const wb *w, int sheet, int row, int col)
+wb_ref igoi_wb_at(const wb *w, int sheet, int row, int col)
 {
     wb_ref r;
     char letters[8];
@@ -54,7 +54,7 @@ wb_ref wb_at(const wb *w, int sheet, int row, int col)
     return r;
 }
 
-wb_ref wb_rel(int row, int col)
+wb_ref igoi_wb_rel(int row, int col)
 {
     wb_ref r;
     char letters[8];
@@ -63,7 +63,7 @@ wb_ref wb_rel(int row, int col)
     return r;
 }
 
-wb_ref wb_range(const wb *w, int sheet, int row1, int col1, int row2, int col2)
+wb_ref igoi_wb_range(const wb *w, int sheet, int row1, int col1, int row2, int col2)
 {
     wb_ref r;
     char a[8], b[8];
@@ -74,7 +74,7 @@ wb_ref wb_range(const wb *w, int sheet, int row1, int col1, int row2, int col2)
     return r;
 }
 
-void wb_formula(wb *w, int sheet, int row, int col, lxw_format *f, double cached,
+void igoi_wb_formula(wb *w, int sheet, int row, int col, lxw_format *f, double cached,
                 const char *fmt, ...)
 {
     if (w->cancelled)
@@ -83,12 +83,12 @@ void wb_formula(wb *w, int sheet, int row, int col, lxw_format *f, double cached
     va_start(ap, fmt);
     vsnprintf(w->buf, sizeof w->buf, fmt, ap);
     va_end(ap);
-    wb_keep(w, worksheet_write_formula_num(w->ws[sheet], (lxw_row_t)row, (lxw_col_t)col, w->buf,
+    igoi_wb_keep(w, worksheet_write_formula_num(w->ws[sheet], (lxw_row_t)row, (lxw_col_t)col, w->buf,
                                            f, cached));
 }
 
 /* The same for a formula whose value is a text. */
-void wb_formula_text(wb *w, int sheet, int row, int col, lxw_format *f, const char *cached,
+void igoi_wb_formula_text(wb *w, int sheet, int row, int col, lxw_format *f, const char *cached,
                      const char *fmt, ...)
 {
     if (w->cancelled)
@@ -97,52 +97,52 @@ void wb_formula_text(wb *w, int sheet, int row, int col, lxw_format *f, const ch
     va_start(ap, fmt);
     vsnprintf(w->buf, sizeof w->buf, fmt, ap);
     va_end(ap);
-    wb_keep(w, worksheet_write_formula_str(w->ws[sheet], (lxw_row_t)row, (lxw_col_t)col, w->buf,
+    igoi_wb_keep(w, worksheet_write_formula_str(w->ws[sheet], (lxw_row_t)row, (lxw_col_t)col, w->buf,
                                            f, cached));
 }
 
-void wb_width(wb *w, int sheet, int col1, int col2, double width)
+void igoi_wb_width(wb *w, int sheet, int col1, int col2, double width)
 {
-    wb_keep(w, worksheet_set_column(w->ws[sheet], (lxw_col_t)col1, (lxw_col_t)col2, width, NULL));
+    igoi_wb_keep(w, worksheet_set_column(w->ws[sheet], (lxw_col_t)col1, (lxw_col_t)col2, width, NULL));
 }
 
-void wb_string(wb *w, int sheet, int row, int col, const char *s, lxw_format *f)
+void igoi_wb_string(wb *w, int sheet, int row, int col, const char *s, lxw_format *f)
 {
     if (w->cancelled)
         return;
-    wb_keep(w, worksheet_write_string(w->ws[sheet], (lxw_row_t)row, (lxw_col_t)col, s, f));
+    igoi_wb_keep(w, worksheet_write_string(w->ws[sheet], (lxw_row_t)row, (lxw_col_t)col, s, f));
 }
 
-void wb_number(wb *w, int sheet, int row, int col, double v, lxw_format *f)
+void igoi_wb_number(wb *w, int sheet, int row, int col, double v, lxw_format *f)
 {
     if (w->cancelled)
         return;
-    wb_keep(w, worksheet_write_number(w->ws[sheet], (lxw_row_t)row, (lxw_col_t)col, v, f));
+    igoi_wb_keep(w, worksheet_write_number(w->ws[sheet], (lxw_row_t)row, (lxw_col_t)col, v, f));
 }
 
-void wb_blank(wb *w, int sheet, int row, int col, lxw_format *f)
+void igoi_wb_blank(wb *w, int sheet, int row, int col, lxw_format *f)
 {
     if (w->cancelled)
         return;
-    wb_keep(w, worksheet_write_blank(w->ws[sheet], (lxw_row_t)row, (lxw_col_t)col, f));
+    igoi_wb_keep(w, worksheet_write_blank(w->ws[sheet], (lxw_row_t)row, (lxw_col_t)col, f));
 }
 
-void wb_heading(wb *w, int sheet, const char *title, const char *subtitle)
+void igoi_wb_heading(wb *w, int sheet, const char *title, const char *subtitle)
 {
-    wb_string(w, sheet, 0, 0, title, w->f.title);
+    igoi_wb_string(w, sheet, 0, 0, title, w->f.title);
     if (subtitle)
-        wb_string(w, sheet, 1, 0, subtitle, w->f.subtitle);
+        igoi_wb_string(w, sheet, 1, 0, subtitle, w->f.subtitle);
 }
 
-void wb_header(wb *w, int sheet, int row, int col, const char *const *texts, size_t n)
+void igoi_wb_header(wb *w, int sheet, int row, int col, const char *const *texts, size_t n)
 {
     /* Two lines high: header texts wrap rather than spill over the figures. */
-    wb_keep(w, worksheet_set_row(w->ws[sheet], (lxw_row_t)row, 30, NULL));
+    igoi_wb_keep(w, worksheet_set_row(w->ws[sheet], (lxw_row_t)row, 30, NULL));
     for (size_t i = 0; i < n; i++)
-        wb_string(w, sheet, row, col + (int)i, texts[i], w->f.header);
+        igoi_wb_string(w, sheet, row, col + (int)i, texts[i], w->f.header);
 }
 
-void wb_finish_sheet(wb *w, int sheet, int freeze_row, int freeze_col)
+void igoi_wb_finish_sheet(wb *w, int sheet, int freeze_row, int freeze_col)
 {
     lxw_worksheet *ws = w->ws[sheet];
     lxw_protection protection = {.no_select_locked_cells = 0, .format_columns = 1,
@@ -152,7 +152,7 @@ void wb_finish_sheet(wb *w, int sheet, int freeze_row, int freeze_col)
     worksheet_set_landscape(ws);
     worksheet_set_paper(ws, 9); /* A4 */
     worksheet_fit_to_pages(ws, 1, 0);
-    wb_keep(w, worksheet_repeat_rows(ws, 0, (lxw_row_t)(freeze_row > 0 ? freeze_row - 1 : 0)));
+    igoi_wb_keep(w, worksheet_repeat_rows(ws, 0, (lxw_row_t)(freeze_row > 0 ? freeze_row - 1 : 0)));
 }
 
 static void validate(wb *w, int sheet, int row1, int col1, int row2, int col2,
@@ -161,11 +161,11 @@ static void validate(wb *w, int sheet, int row1, int col1, int row2, int col2,
     v->error_title = (char *)w->t->valid_choice;
     v->error_message = (char *)message;
     v->error_type = LXW_VALIDATION_ERROR_TYPE_STOP;
-    wb_keep(w, worksheet_data_validation_range(w->ws[sheet], (lxw_row_t)row1, (lxw_col_t)col1,
+    igoi_wb_keep(w, worksheet_data_validation_range(w->ws[sheet], (lxw_row_t)row1, (lxw_col_t)col1,
                                                (lxw_row_t)row2, (lxw_col_t)col2, v));
 }
 
-void wb_valid_number(wb *w, int sheet, int row1, int col1, int row2, int col2)
+void igoi_wb_valid_number(wb *w, int sheet, int row1, int col1, int row2, int col2)
 {
     lxw_data_validation v = {.validate = LXW_VALIDATION_TYPE_DECIMAL,
                              .criteria = LXW_VALIDATION_CRITERIA_GREATER_THAN_OR_EQUAL_TO,
@@ -173,7 +173,7 @@ void wb_valid_number(wb *w, int sheet, int row1, int col1, int row2, int col2)
     validate(w, sheet, row1, col1, row2, col2, &v, w->t->valid_number);
 }
 
-void wb_valid_fraction(wb *w, int sheet, int row1, int col1, int row2, int col2)
+void igoi_wb_valid_fraction(wb *w, int sheet, int row1, int col1, int row2, int col2)
 {
     lxw_data_validation v = {.validate = LXW_VALIDATION_TYPE_DECIMAL,
                              .criteria = LXW_VALIDATION_CRITERIA_BETWEEN,
@@ -181,7 +181,7 @@ void wb_valid_fraction(wb *w, int sheet, int row1, int col1, int row2, int col2)
     validate(w, sheet, row1, col1, row2, col2, &v, w->t->valid_fraction);
 }
 
-void wb_valid_flag(wb *w, int sheet, int row1, int col1, int row2, int col2)
+void igoi_wb_valid_flag(wb *w, int sheet, int row1, int col1, int row2, int col2)
 {
     lxw_data_validation v = {.validate = LXW_VALIDATION_TYPE_INTEGER,
                              .criteria = LXW_VALIDATION_CRITERIA_BETWEEN,
@@ -189,7 +189,7 @@ void wb_valid_flag(wb *w, int sheet, int row1, int col1, int row2, int col2)
     validate(w, sheet, row1, col1, row2, col2, &v, w->t->valid_flag);
 }
 
-void wb_valid_list(wb *w, int sheet, int row1, int col1, int row2, int col2,
+void igoi_wb_valid_list(wb *w, int sheet, int row1, int col1, int row2, int col2,
                    const char *const *values, size_t n)
 {
     /* A literal list (libxlsxwriter 1.1 leaks the string of a range-based list); Excel allows 255
@@ -201,7 +201,7 @@ void wb_valid_list(wb *w, int sheet, int row1, int col1, int row2, int col2,
         return;
     const char **list = calloc(n + 1, sizeof *list);
     if (!list)
-        return wb_keep(w, LXW_ERROR_MEMORY_MALLOC_FAILED);
+        return igoi_wb_keep(w, LXW_ERROR_MEMORY_MALLOC_FAILED);
     for (size_t i = 0; i < n; i++)
         list[i] = values[i];
     lxw_data_validation v = {.validate = LXW_VALIDATION_TYPE_LIST, .value_list = (char **)list};
@@ -209,10 +209,10 @@ void wb_valid_list(wb *w, int sheet, int row1, int col1, int row2, int col2,
     free(list);
 }
 
-void wb_link(wb *w, int sheet, int row, int col, int target)
+void igoi_wb_link(wb *w, int sheet, int row, int col, int target)
 {
     char url[128];
-    snprintf(url, sizeof url, "internal:%s", wb_at(w, target, 0, 0).s);
-    wb_keep(w, worksheet_write_url_opt(w->ws[sheet], (lxw_row_t)row, (lxw_col_t)col, url,
+    snprintf(url, sizeof url, "internal:%s", igoi_wb_at(w, target, 0, 0).s);
+    igoi_wb_keep(w, worksheet_write_url_opt(w->ws[sheet], (lxw_row_t)row, (lxw_col_t)col, url,
                                        w->f.link, w->sheet_name[target], NULL));
 }

@@ -83,7 +83,7 @@ static int open_report(int report[2])
     return 0;
 }
 
-lxw_error wb_close(wb *w, int *os_error)
+lxw_error igoi_wb_close(wb *w, int *os_error)
 {
     int report[2];
     pid_t child = -1;

@@ -21,7 +21,7 @@ static lxw_format *add(lxw_workbook *book, const char *num_format, int input)
     return f;
 }
 
-void wb_make_formats(lxw_workbook *book, wb_formats *f)
+void igoi_wb_make_formats(lxw_workbook *book, wb_formats *f)
 {
     f->title = add(book, NULL, 0);
     format_set_bold(f->title);

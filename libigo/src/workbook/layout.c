@@ -12,7 +12,7 @@ static int max_int(int a, int b)
     return a > b ? a : b;
 }
 
-void wb_make_layout(const igo_model *m, wb_layout *at)
+void igoi_wb_make_layout(const igo_model *m, wb_layout *at)
 {
     at->P = m->prestaties.n, at->D = m->disciplines.n;
     at->L = at_least(m->outside.n, 2, 4);

@@ -9,20 +9,20 @@ static void effects(sc_wb *s)
     const sc_text *t = s->t;
     const int row = s->at.effects;
     const char *head[] = {t->driver, t->scenario[0], t->scenario[1], t->scenario[2]};
-    wb_string(w, SC_CALC, row - 2, 0, t->effects, w->f.bold);
-    wb_header(w, SC_CALC, row - 1, 0, head, 4);
+    igoi_wb_string(w, SC_CALC, row - 2, 0, t->effects, w->f.bold);
+    igoi_wb_header(w, SC_CALC, row - 1, 0, head, 4);
     for (size_t i = 0; i < s->D; i++) {
         int r = row + (int)i;
-        wb_ref studies = wb_range(w, SC_STUDIES, s->at.study_first[i], 4, s->at.study_last[i], 4);
-        wb_string(w, SC_CALC, r, 0, w->sc->drivers.v[i].id, w->f.text);
+        wb_ref studies = igoi_wb_range(w, SC_STUDIES, s->at.study_first[i], 4, s->at.study_last[i], 4);
+        igoi_wb_string(w, SC_CALC, r, 0, w->sc->drivers.v[i].id, w->f.text);
         for (int sc = 0; sc < IGO_SCENARIO_COUNT; sc++) {
-            wb_ref given = wb_at(w, SC_STUDIES, s->at.overrides + (int)i, 1 + sc);
+            wb_ref given = igoi_wb_at(w, SC_STUDIES, s->at.overrides + (int)i, 1 + sc);
             double cached = igo_scenario_result_effects(w->sr, (igo_scenario)sc)[i];
             if (sc == IGO_SCENARIO_CONSERVATIVE)
-                wb_formula(w, SC_CALC, r, 1 + sc, w->f.pct, cached, "=IF(%s<>\"\",%s,0)",
+                igoi_wb_formula(w, SC_CALC, r, 1 + sc, w->f.pct, cached, "=IF(%s<>\"\",%s,0)",
                            given.s, given.s);
             else
-                wb_formula(w, SC_CALC, r, 1 + sc, w->f.pct, cached, "=IF(%s<>\"\",%s,%s(%s))",
+                igoi_wb_formula(w, SC_CALC, r, 1 + sc, w->f.pct, cached, "=IF(%s<>\"\",%s,%s(%s))",
                            given.s, given.s, sc == IGO_SCENARIO_OPTIMISTIC ? "MIN" : "AVERAGE",
                            studies.s);
         }
@@ -33,14 +33,14 @@ static void effects(sc_wb *s)
 static void block_frame(sc_wb *s, int row, const char *title)
 {
     wb *w = &s->w;
-    wb_string(w, SC_CALC, row - 2, 0, title, w->f.bold);
-    wb_string(w, SC_CALC, row - 1, 0, s->t->driver, w->f.header);
+    igoi_wb_string(w, SC_CALC, row - 2, 0, title, w->f.bold);
+    igoi_wb_string(w, SC_CALC, row - 1, 0, s->t->driver, w->f.header);
     for (size_t c = 0; c < s->S; c++)
-        wb_string(w, SC_CALC, row - 1, 1 + (int)c, w->sc->sectors.v[c].id, w->f.header);
-    wb_string(w, SC_CALC, row - 1, 1 + (int)s->S, s->t->total, w->f.header);
+        igoi_wb_string(w, SC_CALC, row - 1, 1 + (int)c, w->sc->sectors.v[c].id, w->f.header);
+    igoi_wb_string(w, SC_CALC, row - 1, 1 + (int)s->S, s->t->total, w->f.header);
     for (size_t i = 0; i < s->D; i++)
-        wb_string(w, SC_CALC, row + (int)i, 0, w->sc->drivers.v[i].id, w->f.text);
-    wb_string(w, SC_CALC, row + (int)s->D, 0, s->t->total, w->f.bold);
+        igoi_wb_string(w, SC_CALC, row + (int)i, 0, w->sc->drivers.v[i].id, w->f.text);
+    igoi_wb_string(w, SC_CALC, row + (int)s->D, 0, s->t->total, w->f.bold);
 }
 
 /* The total column and row of a block whose cells hold `cents` (D x S). */
@@ -54,15 +54,15 @@ static void block_totals(sc_wb *s, int row, const int64_t *cents)
         for (int c = 0; c < S; c++)
             sum += cents[i * S + c];
         all += sum;
-        wb_formula(w, SC_CALC, row + i, 1 + S, w->f.money_total, wb_eur(sum), "=ROUND(SUM(%s),2)",
-                   wb_range(w, -1, row + i, 1, row + i, S).s);
+        igoi_wb_formula(w, SC_CALC, row + i, 1 + S, w->f.money_total, wb_eur(sum), "=ROUND(SUM(%s),2)",
+                   igoi_wb_range(w, -1, row + i, 1, row + i, S).s);
     }
     for (int c = 0; c <= S; c++) {
         int64_t sum = 0;
         for (int i = 0; i < D; i++)
             sum += c < S ? cents[i * S + c] : 0;
-        wb_formula(w, SC_CALC, row + D, 1 + c, w->f.money_total, wb_eur(c < S ? sum : all),
-                   "=ROUND(SUM(%s),2)", wb_range(w, -1, row, 1 + c, row + D - 1, 1 + c).s);
+        igoi_wb_formula(w, SC_CALC, row + D, 1 + c, w->f.money_total, wb_eur(c < S ? sum : all),
+                   "=ROUND(SUM(%s),2)", igoi_wb_range(w, -1, row, 1 + c, row + D - 1, 1 + c).s);
     }
 }
 
@@ -74,9 +74,9 @@ static void potentials(sc_wb *s)
     block_frame(s, row, s->t->potentials);
     for (size_t i = 0; i < s->D; i++)
         for (int c = 0; c < S; c++)
-            wb_formula(w, SC_CALC, row + (int)i, 1 + c, w->f.money, wb_eur(P[i * s->S + (size_t)c]),
-                       "=ROUND(%s*%s,2)", wb_at(w, SC_INPUT, s->at.drivers + (int)i, DRV_UNITS).s,
-                       wb_at(w, SC_INPUT, s->at.drivers + (int)i, DRV_DELTA + c).s);
+            igoi_wb_formula(w, SC_CALC, row + (int)i, 1 + c, w->f.money, wb_eur(P[i * s->S + (size_t)c]),
+                       "=ROUND(%s*%s,2)", igoi_wb_at(w, SC_INPUT, s->at.drivers + (int)i, DRV_UNITS).s,
+                       igoi_wb_at(w, SC_INPUT, s->at.drivers + (int)i, DRV_DELTA + c).s);
     block_totals(s, row, P);
 }
 
@@ -90,22 +90,22 @@ static void impacts(sc_wb *s, int sc)
     block_frame(s, row, title);
     for (size_t i = 0; i < s->D; i++)
         for (int c = 0; c < S; c++)
-            wb_formula(w, SC_CALC, row + (int)i, 1 + c, w->f.money,
+            igoi_wb_formula(w, SC_CALC, row + (int)i, 1 + c, w->f.money,
                        wb_eur(impact[i * s->S + (size_t)c]), "=ROUND(%s*ABS(%s),2)",
-                       wb_at(w, -1, s->at.potentials + (int)i, 1 + c).s,
-                       wb_at(w, -1, s->at.effects + (int)i, 1 + sc).s);
+                       igoi_wb_at(w, -1, s->at.potentials + (int)i, 1 + c).s,
+                       igoi_wb_at(w, -1, s->at.effects + (int)i, 1 + sc).s);
     block_totals(s, row, impact);
 }
 
-void sc_sheet_calc(sc_wb *s)
+void igoi_scenario_sheet_calc(sc_wb *s)
 {
     wb *w = &s->w;
-    wb_heading(w, SC_CALC, s->t->sheet[SC_CALC], s->t->sheet_about[SC_CALC]);
+    igoi_wb_heading(w, SC_CALC, s->t->sheet[SC_CALC], s->t->sheet_about[SC_CALC]);
     effects(s);
     potentials(s);
     for (int sc = 0; sc < IGO_SCENARIO_COUNT; sc++)
         impacts(s, sc);
-    wb_width(w, SC_CALC, 0, 0, 30);
-    wb_width(w, SC_CALC, 1, 1 + (int)s->S, 18);
-    wb_finish_sheet(w, SC_CALC, 2, 1);
+    igoi_wb_width(w, SC_CALC, 0, 0, 30);
+    igoi_wb_width(w, SC_CALC, 1, 1 + (int)s->S, 18);
+    igoi_wb_finish_sheet(w, SC_CALC, 2, 1);
 }

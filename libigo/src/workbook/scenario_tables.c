@@ -8,7 +8,7 @@
  * driver i (as a row; i = D: the total row). */
 static wb_ref impact_cell(const sc_wb *s, int sc, int driver_row, int col)
 {
-    return wb_at(&s->w, SC_CALC, s->at.impact[sc] + driver_row, 1 + col);
+    return igoi_wb_at(&s->w, SC_CALC, s->at.impact[sc] + driver_row, 1 + col);
 }
 
 static lxw_chart *chart(wb *w, uint8_t type, const char *title)
@@ -27,8 +27,8 @@ static void series(wb *w, lxw_chart *c, int sheet, int row1, int row2, int cat_c
 {
     char categories[160], values[160];
     snprintf(categories, sizeof categories, "=%s",
-             wb_range(w, sheet, row1, cat_col, row2, cat_col).s);
-    snprintf(values, sizeof values, "=%s", wb_range(w, sheet, row1, col, row2, col).s);
+             igoi_wb_range(w, sheet, row1, cat_col, row2, cat_col).s);
+    snprintf(values, sizeof values, "=%s", igoi_wb_range(w, sheet, row1, col, row2, col).s);
     chart_series_set_name(chart_add_series(c, categories, values), name);
 }
 
@@ -36,44 +36,44 @@ static void scenario_header(sc_wb *s, int sheet, int row, const char *first)
 {
     wb *w = &s->w;
     const char *head[] = {first, s->t->scenario[0], s->t->scenario[1], s->t->scenario[2]};
-    wb_header(w, sheet, row, 0, head, 4);
+    igoi_wb_header(w, sheet, row, 0, head, 4);
 }
 
 static void sector_table(sc_wb *s)
 {
     wb *w = &s->w;
     const int row = s->at.table, S = (int)s->S, D = (int)s->D;
-    wb_string(w, SC_TABLE, row - 2, 0, s->t->table, w->f.bold);
+    igoi_wb_string(w, SC_TABLE, row - 2, 0, s->t->table, w->f.bold);
     scenario_header(s, SC_TABLE, row - 1, s->t->sector);
     for (int c = 0; c <= S; c++) {
-        wb_string(w, SC_TABLE, row + c, 0, c < S ? w->sc->sectors.v[c].label : s->t->total,
+        igoi_wb_string(w, SC_TABLE, row + c, 0, c < S ? w->sc->sectors.v[c].label : s->t->total,
                   c < S ? w->f.text : w->f.bold);
         for (int sc = 0; sc < IGO_SCENARIO_COUNT; sc++) {
             int64_t cents = c < S ? igo_scenario_result_sector_totals(w->sr, sc)[c]
                                   : igo_scenario_result_total(w->sr, sc);
-            wb_formula(w, SC_TABLE, row + c, 1 + sc, c < S ? w->f.money : w->f.money_total,
+            igoi_wb_formula(w, SC_TABLE, row + c, 1 + sc, c < S ? w->f.money : w->f.money_total,
                        wb_eur(cents), "=%s", impact_cell(s, sc, D, c).s);
         }
     }
     lxw_chart *c = chart(w, LXW_CHART_COLUMN, s->t->chart_sectors);
     for (int sc = 0; sc < IGO_SCENARIO_COUNT; sc++)
         series(w, c, SC_TABLE, row, row + S - 1, 0, 1 + sc, s->t->scenario[sc]);
-    wb_keep(w, worksheet_insert_chart(w->ws[SC_TABLE], 3, 6, c));
+    igoi_wb_keep(w, worksheet_insert_chart(w->ws[SC_TABLE], 3, 6, c));
 }
 
 static void driver_table(sc_wb *s)
 {
     wb *w = &s->w;
     const int row = s->at.by_driver, S = (int)s->S, D = (int)s->D;
-    wb_string(w, SC_TABLE, row - 2, 0, s->t->by_driver, w->f.bold);
+    igoi_wb_string(w, SC_TABLE, row - 2, 0, s->t->by_driver, w->f.bold);
     scenario_header(s, SC_TABLE, row - 1, s->t->driver);
     for (int i = 0; i <= D; i++) {
-        wb_string(w, SC_TABLE, row + i, 0, i < D ? w->sc->drivers.v[i].label : s->t->total,
+        igoi_wb_string(w, SC_TABLE, row + i, 0, i < D ? w->sc->drivers.v[i].label : s->t->total,
                   i < D ? w->f.text : w->f.bold);
         for (int sc = 0; sc < IGO_SCENARIO_COUNT; sc++) {
             int64_t cents = i < D ? igo_scenario_result_driver_totals(w->sr, sc)[i]
                                   : igo_scenario_result_total(w->sr, sc);
-            wb_formula(w, SC_TABLE, row + i, 1 + sc, i < D ? w->f.money : w->f.money_total,
+            igoi_wb_formula(w, SC_TABLE, row + i, 1 + sc, i < D ? w->f.money : w->f.money_total,
                        wb_eur(cents), "=%s", impact_cell(s, sc, i, S).s);
         }
     }
@@ -81,7 +81,7 @@ static void driver_table(sc_wb *s)
     series(w, c, SC_TABLE, row, row + D - 1, 0, 1 + IGO_SCENARIO_MIDDLE,
            s->t->scenario[IGO_SCENARIO_MIDDLE]);
     chart_legend_set_position(c, LXW_CHART_LEGEND_NONE);
-    wb_keep(w, worksheet_insert_chart(w->ws[SC_TABLE], 19, 6, c));
+    igoi_wb_keep(w, worksheet_insert_chart(w->ws[SC_TABLE], 19, 6, c));
 }
 
 /* Each driver from conservative to optimistic, the others at middle. */
@@ -90,34 +90,34 @@ static void tornado(sc_wb *s)
     wb *w = &s->w;
     const int row = s->at.tornado, S = (int)s->S, D = (int)s->D;
     const char *head[] = {s->t->driver, s->t->low, s->t->high, s->t->swing};
-    wb_string(w, SC_TABLE, row - 2, 0, s->t->tornado, w->f.bold);
-    wb_header(w, SC_TABLE, row - 1, 0, head, 4);
+    igoi_wb_string(w, SC_TABLE, row - 2, 0, s->t->tornado, w->f.bold);
+    igoi_wb_header(w, SC_TABLE, row - 1, 0, head, 4);
     const int64_t *low = igo_scenario_result_tornado_low(w->sr);
     const int64_t *high = igo_scenario_result_tornado_high(w->sr);
     wb_ref middle_total = impact_cell(s, IGO_SCENARIO_MIDDLE, D, S);
     for (int i = 0; i < D; i++) {
         int r = row + i;
         wb_ref middle = impact_cell(s, IGO_SCENARIO_MIDDLE, i, S);
-        wb_string(w, SC_TABLE, r, 0, w->sc->drivers.v[i].label, w->f.text);
-        wb_formula(w, SC_TABLE, r, 1, w->f.money, wb_eur(low[i]), "=ROUND(%s-%s+%s,2)",
+        igoi_wb_string(w, SC_TABLE, r, 0, w->sc->drivers.v[i].label, w->f.text);
+        igoi_wb_formula(w, SC_TABLE, r, 1, w->f.money, wb_eur(low[i]), "=ROUND(%s-%s+%s,2)",
                    middle_total.s, middle.s, impact_cell(s, IGO_SCENARIO_CONSERVATIVE, i, S).s);
-        wb_formula(w, SC_TABLE, r, 2, w->f.money, wb_eur(high[i]), "=ROUND(%s-%s+%s,2)",
+        igoi_wb_formula(w, SC_TABLE, r, 2, w->f.money, wb_eur(high[i]), "=ROUND(%s-%s+%s,2)",
                    middle_total.s, middle.s, impact_cell(s, IGO_SCENARIO_OPTIMISTIC, i, S).s);
-        wb_formula(w, SC_TABLE, r, 3, w->f.money, wb_eur(llabs(high[i] - low[i])),
-                   "=ROUND(ABS(%s-%s),2)", wb_rel(r, 2).s, wb_rel(r, 1).s);
+        igoi_wb_formula(w, SC_TABLE, r, 3, w->f.money, wb_eur(llabs(high[i] - low[i])),
+                   "=ROUND(ABS(%s-%s),2)", igoi_wb_rel(r, 2).s, igoi_wb_rel(r, 1).s);
     }
 }
 
-void sc_sheet_table(sc_wb *s)
+void igoi_scenario_sheet_table(sc_wb *s)
 {
     wb *w = &s->w;
-    wb_heading(w, SC_TABLE, s->t->sheet[SC_TABLE], w->sc->name);
+    igoi_wb_heading(w, SC_TABLE, s->t->sheet[SC_TABLE], w->sc->name);
     sector_table(s);
     driver_table(s);
     tornado(s);
-    wb_width(w, SC_TABLE, 0, 0, 44);
-    wb_width(w, SC_TABLE, 1, 3, 18);
-    wb_finish_sheet(w, SC_TABLE, 2, 0);
+    igoi_wb_width(w, SC_TABLE, 0, 0, 44);
+    igoi_wb_width(w, SC_TABLE, 1, 3, 18);
+    igoi_wb_finish_sheet(w, SC_TABLE, 2, 0);
 }
 
 /* ---- Infasering ---- */
@@ -127,10 +127,10 @@ static void phase_row(sc_wb *s, int r, size_t y, int used)
 {
     wb *w = &s->w;
     const int S = (int)s->S, D = (int)s->D;
-    wb_ref fraction = wb_rel(r, 1);
+    wb_ref fraction = igoi_wb_rel(r, 1);
     for (int c = 0; c < S; c++) {
         const int64_t *mid = igo_scenario_result_phase_in(w->sr, IGO_SCENARIO_MIDDLE);
-        wb_formula(w, SC_PHASE, r, 2 + c, w->f.money,
+        igoi_wb_formula(w, SC_PHASE, r, 2 + c, w->f.money,
                    used ? wb_eur(mid[y * (s->S + 1) + (size_t)c]) : 0,
                    "=IF(%s=\"\",0,ROUND(%s*%s,2))", fraction.s,
                    impact_cell(s, IGO_SCENARIO_MIDDLE, D, c).s, fraction.s);
@@ -145,49 +145,49 @@ static void phase_row(sc_wb *s, int r, size_t y, int used)
             n += (size_t)snprintf(sum + n, sizeof sum - n, "%sROUND(%s*%s,2)", c ? "+" : "",
                                   impact_cell(s, sc, D, c).s, fraction.s);
         const int64_t *row = igo_scenario_result_phase_in(w->sr, sc);
-        wb_formula(w, SC_PHASE, r, 2 + S + k, w->f.money_total,
+        igoi_wb_formula(w, SC_PHASE, r, 2 + S + k, w->f.money_total,
                    used ? wb_eur(row[y * (s->S + 1) + s->S]) : 0, "=IF(%s=\"\",0,ROUND(%s,2))",
                    fraction.s, sum);
     }
 }
 
-void sc_sheet_phase(sc_wb *s)
+void igoi_scenario_sheet_phase(sc_wb *s)
 {
     wb *w = &s->w;
     const sc_text *t = s->t;
     const int row = s->at.phase, S = (int)s->S;
-    wb_heading(w, SC_PHASE, t->sheet[SC_PHASE], t->hint);
-    wb_string(w, SC_PHASE, row - 2, 0, t->phase, w->f.bold);
+    igoi_wb_heading(w, SC_PHASE, t->sheet[SC_PHASE], t->hint);
+    igoi_wb_string(w, SC_PHASE, row - 2, 0, t->phase, w->f.bold);
     const char *head[] = {t->year, t->fraction};
-    wb_header(w, SC_PHASE, row - 1, 0, head, 2);
+    igoi_wb_header(w, SC_PHASE, row - 1, 0, head, 2);
     for (int c = 0; c < S; c++)
-        wb_string(w, SC_PHASE, row - 1, 2 + c, w->sc->sectors.v[c].id, w->f.header);
+        igoi_wb_string(w, SC_PHASE, row - 1, 2 + c, w->sc->sectors.v[c].id, w->f.header);
     for (int k = 0; k < 3; k++) {
         static const int order[] = {IGO_SCENARIO_MIDDLE, IGO_SCENARIO_OPTIMISTIC,
                                     IGO_SCENARIO_CONSERVATIVE};
         char head_total[96];
         snprintf(head_total, sizeof head_total, "%s %s", t->total, t->scenario[order[k]]);
-        wb_string(w, SC_PHASE, row - 1, 2 + S + k, head_total, w->f.header);
+        igoi_wb_string(w, SC_PHASE, row - 1, 2 + S + k, head_total, w->f.header);
     }
     for (int y = 0; y < s->at.years; y++) {
         int used = (size_t)y < s->Y, r = row + y;
         if (used) {
-            wb_number(w, SC_PHASE, r, 0, igo_scenario_result_years(w->sr)[y], w->f.in_flag);
-            wb_number(w, SC_PHASE, r, 1, igo_scenario_result_fractions(w->sr)[y], w->f.in_pct);
+            igoi_wb_number(w, SC_PHASE, r, 0, igo_scenario_result_years(w->sr)[y], w->f.in_flag);
+            igoi_wb_number(w, SC_PHASE, r, 1, igo_scenario_result_fractions(w->sr)[y], w->f.in_pct);
         } else {
-            wb_blank(w, SC_PHASE, r, 0, w->f.in_flag);
-            wb_blank(w, SC_PHASE, r, 1, w->f.in_pct);
+            igoi_wb_blank(w, SC_PHASE, r, 0, w->f.in_flag);
+            igoi_wb_blank(w, SC_PHASE, r, 1, w->f.in_pct);
         }
         phase_row(s, r, (size_t)y, used);
     }
     int last = row + s->at.years - 1;
-    wb_valid_fraction(w, SC_PHASE, row, 1, last, 1);
+    igoi_wb_valid_fraction(w, SC_PHASE, row, 1, last, 1);
     lxw_chart *c = chart(w, LXW_CHART_LINE, t->phase_chart);
     for (int k = 0; k < 3; k++)
         series(w, c, SC_PHASE, row, row + (int)(s->Y ? s->Y : 1) - 1, 0, 2 + S + k,
                t->scenario[k == 0 ? 1 : k == 1 ? 0 : 2]);
-    wb_keep(w, worksheet_insert_chart(w->ws[SC_PHASE], (lxw_row_t)(last + 2), 0, c));
-    wb_width(w, SC_PHASE, 0, 1, 16);
-    wb_width(w, SC_PHASE, 2, 4 + S, 20);
-    wb_finish_sheet(w, SC_PHASE, 2, 1);
+    igoi_wb_keep(w, worksheet_insert_chart(w->ws[SC_PHASE], (lxw_row_t)(last + 2), 0, c));
+    igoi_wb_width(w, SC_PHASE, 0, 1, 16);
+    igoi_wb_width(w, SC_PHASE, 2, 4 + S, 20);
+    igoi_wb_finish_sheet(w, SC_PHASE, 2, 1);
 }

@@ -85,7 +85,7 @@ static const sc_text english = {
     .fraction = "Part of the full effect", .phase_chart = "Phase-in of the impact",
 };
 
-const sc_text *sc_texts(igo_lang lang)
+const sc_text *igoi_scenario_texts(igo_lang lang)
 {
     return lang == IGO_LANG_EN ? &english : &dutch;
 }

@@ -19,7 +19,7 @@ typedef struct sc_text {
     const char *phase, *year, *fraction, *phase_chart;
 } sc_text;
 
-const sc_text *sc_texts(igo_lang lang);
+const sc_text *igoi_scenario_texts(igo_lang lang);
 
 /* Where things are (0-based rows). */
 typedef struct sc_layout {
@@ -44,11 +44,11 @@ typedef struct sc_wb {
     const double *own;  /* the region's own volumes, or NULL */
 } sc_wb;
 
-void sc_sheet_intro(sc_wb *s);
-void sc_sheet_inputs(sc_wb *s);
-void sc_sheet_studies(sc_wb *s);
-void sc_sheet_calc(sc_wb *s);
-void sc_sheet_table(sc_wb *s);
-void sc_sheet_phase(sc_wb *s);
+void igoi_scenario_sheet_intro(sc_wb *s);
+void igoi_scenario_sheet_inputs(sc_wb *s);
+void igoi_scenario_sheet_studies(sc_wb *s);
+void igoi_scenario_sheet_calc(sc_wb *s);
+void igoi_scenario_sheet_table(sc_wb *s);
+void igoi_scenario_sheet_phase(sc_wb *s);
 
 #endif

@@ -37,8 +37,8 @@ static igo_error layout(const igo_scenarios *set, sc_wb *s)
 static void fill(wb *w)
 {
     sc_wb *s = (sc_wb *)w; /* the wb is the first member */
-    void (*const sheets[])(sc_wb *) = {sc_sheet_intro, sc_sheet_inputs, sc_sheet_studies,
-                                       sc_sheet_calc,  sc_sheet_table,  sc_sheet_phase};
+    void (*const sheets[])(sc_wb *) = {igoi_scenario_sheet_intro, igoi_scenario_sheet_inputs, igoi_scenario_sheet_studies,
+                                       igoi_scenario_sheet_calc,  igoi_scenario_sheet_table,  igoi_scenario_sheet_phase};
     for (int k = 0; k < SC_SHEETS; k++) {
         w->done = (double)k / SC_SHEETS;
         sheets[k](s);
@@ -51,22 +51,22 @@ igo_error igo_scenarios_workbook_write(igo_scenarios *set, const igo_scaling *sc
     if (!set)
         return IGO_ERROR_ARGUMENT;
     if (!path || !*path)
-        return igo_fail(set->errmsg, IGO_ERROR_ARGUMENT, "no file name for the workbook");
+        return igoi_fail(set->errmsg, IGO_ERROR_ARGUMENT, "no file name for the workbook");
     if (set->drivers.n > 2000 || set->sectors.n > 2000 || set->studies.n > 100000)
-        return igo_fail(set->errmsg, IGO_ERROR_LIMIT, "a scenario workbook holds at most 2000 "
+        return igoi_fail(set->errmsg, IGO_ERROR_LIMIT, "a scenario workbook holds at most 2000 "
                         "drivers, 2000 sectors and 100000 studies (this set: %zu, %zu, %zu)",
                         set->drivers.n, set->sectors.n, set->studies.n);
     igo_scenario_result *r;
     sc_plan pl;
-    igo_error e = sc_compute(set, scaling, &r, &pl);
+    igo_error e = igoi_scenario_compute(set, scaling, &r, &pl);
     if (e)
         return e;
     sc_wb *s = calloc(1, sizeof *s);
     if (s) {
         s->w.sc = set, s->w.sr = r, s->w.share = pl.share;
-        s->w.t = wb_texts(options ? options->lang : IGO_LANG_NL);
-        s->w.tk = igo_ticker_start(set->progress);
-        s->t = sc_texts(options ? options->lang : IGO_LANG_NL);
+        s->w.t = igoi_wb_texts(options ? options->lang : IGO_LANG_NL);
+        s->w.tk = igoi_ticker_start(set->progress);
+        s->t = igoi_scenario_texts(options ? options->lang : IGO_LANG_NL);
         s->D = set->drivers.n, s->S = set->sectors.n, s->Y = set->phases.n;
         s->births = scaling && scaling->births > 0 ? igo_canonical(scaling->births) : 0;
         s->own = scaling ? scaling->volumes : NULL;
@@ -76,13 +76,13 @@ igo_error igo_scenarios_workbook_write(igo_scenarios *set, const igo_scaling *sc
         e = layout(set, s);
     }
     if (!s || e)
-        e = igo_fail(set->errmsg, IGO_ERROR_MEMORY, "out of memory");
+        e = igoi_fail(set->errmsg, IGO_ERROR_MEMORY, "out of memory");
     else
-        e = wb_write_safely(&s->w, set->errmsg, path, fill);
+        e = igoi_wb_write_safely(&s->w, set->errmsg, path, fill);
     if (s)
         free(s->at.study_first), free(s->at.study_last);
     free(s);
-    sc_plan_free(&pl);
+    igoi_scenario_plan_free(&pl);
     igo_scenario_result_free(r);
     return e;
 }

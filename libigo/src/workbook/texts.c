@@ -191,7 +191,7 @@ static const wb_text english = {
     .valid_flag = "Enter 1 (yes) or 0 (no).", .valid_choice = "Choose from the list.",
 };
 
-const wb_text *wb_texts(igo_lang lang)
+const wb_text *igoi_wb_texts(igo_lang lang)
 {
     return lang == IGO_LANG_EN ? &english : &dutch;
 }

@@ -5,11 +5,11 @@
 
 #include "wb.h"
 
-igo_error wb_verify_zip(char *errmsg, const char *path)
+igo_error igoi_wb_verify_zip(char *errmsg, const char *path)
 {
     unzFile zip = unzOpen64(path);
     if (!zip)
-        return igo_fail(errmsg, IGO_ERROR_IO, "%s: the written workbook is not a complete zip file",
+        return igoi_fail(errmsg, IGO_ERROR_IO, "%s: the written workbook is not a complete zip file",
                         path);
     char buffer[16384];
     int rc = unzGoToFirstFile(zip);
@@ -26,7 +26,7 @@ igo_error wb_verify_zip(char *errmsg, const char *path)
     }
     unzClose(zip);
     if (rc != UNZ_END_OF_LIST_OF_FILE)
-        return igo_fail(errmsg, IGO_ERROR_IO, "%s: the written workbook does not read back (zip error "
+        return igoi_fail(errmsg, IGO_ERROR_IO, "%s: the written workbook does not read back (zip error "
                         "%d); the disk may be full", path, rc);
     return IGO_OK;
 }

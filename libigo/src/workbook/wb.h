@@ -48,7 +48,7 @@ typedef struct wb_text {
     const char *valid_number, *valid_fraction, *valid_flag, *valid_choice;
 } wb_text;
 
-const wb_text *wb_texts(igo_lang lang);
+const wb_text *igoi_wb_texts(igo_lang lang);
 
 typedef struct wb_formats {
     lxw_format *title, *subtitle, *header, *text, *note, *link, *bold;
@@ -56,7 +56,7 @@ typedef struct wb_formats {
     lxw_format *in_money, *in_count, *in_pct, *in_text, *in_choice, *in_flag;
 } wb_formats;
 
-void wb_make_formats(lxw_workbook *book, wb_formats *f);
+void igoi_wb_make_formats(lxw_workbook *book, wb_formats *f);
 
 /* Where everything is: 0-based rows (the first row of each block) and sizes. */
 typedef struct wb_layout {
@@ -77,7 +77,7 @@ typedef struct wb_layout {
     int k_lines, k_admissions, k_reasons;
 } wb_layout;
 
-void wb_make_layout(const igo_model *m, wb_layout *at);
+void igoi_wb_make_layout(const igo_model *m, wb_layout *at);
 
 /* The columns of the fixed tables. */
 enum { CARE_COUNT = 4, CARE_TARIFF = 5, COST_MODE = 1, COST_AMOUNT = 2, COST_PERCENT = 3 };
@@ -114,41 +114,41 @@ typedef struct wb_ref {
 } wb_ref;
 
 /* $E$5 on the sheet (with the sheet's name, quoted, when sheet >= 0). */
-wb_ref wb_at(const wb *w, int sheet, int row, int col);
+wb_ref igoi_wb_at(const wb *w, int sheet, int row, int col);
 /* E5: relative, on the same sheet (for ranges that grow with the row, like $C$5:C9). */
-wb_ref wb_rel(int row, int col);
+wb_ref igoi_wb_rel(int row, int col);
 /* $E$5:$E$13 on the sheet (with its name when sheet >= 0). */
-wb_ref wb_range(const wb *w, int sheet, int row1, int col1, int row2, int col2);
+wb_ref igoi_wb_range(const wb *w, int sheet, int row1, int col1, int row2, int col2);
 
 /* Writing cells: errors are kept in w->error, so that callers can write on and check once. */
-void wb_formula(wb *w, int sheet, int row, int col, lxw_format *f, double cached,
+void igoi_wb_formula(wb *w, int sheet, int row, int col, lxw_format *f, double cached,
                 const char *fmt, ...) __attribute__((format(printf, 7, 8)));
-void wb_formula_text(wb *w, int sheet, int row, int col, lxw_format *f, const char *cached,
+void igoi_wb_formula_text(wb *w, int sheet, int row, int col, lxw_format *f, const char *cached,
                      const char *fmt, ...) __attribute__((format(printf, 7, 8)));
-void wb_string(wb *w, int sheet, int row, int col, const char *s, lxw_format *f);
-void wb_number(wb *w, int sheet, int row, int col, double v, lxw_format *f);
-void wb_blank(wb *w, int sheet, int row, int col, lxw_format *f);
-void wb_keep(wb *w, lxw_error e);
+void igoi_wb_string(wb *w, int sheet, int row, int col, const char *s, lxw_format *f);
+void igoi_wb_number(wb *w, int sheet, int row, int col, double v, lxw_format *f);
+void igoi_wb_blank(wb *w, int sheet, int row, int col, lxw_format *f);
+void igoi_wb_keep(wb *w, lxw_error e);
 /* Columns col1..col2 this wide (in characters). */
-void wb_width(wb *w, int sheet, int col1, int col2, double width);
+void igoi_wb_width(wb *w, int sheet, int col1, int col2, double width);
 /* A title row and an explanation under it. */
-void wb_heading(wb *w, int sheet, const char *title, const char *subtitle);
+void igoi_wb_heading(wb *w, int sheet, const char *title, const char *subtitle);
 /* A hyperlink named after the target sheet, to its first cell. */
-void wb_link(wb *w, int sheet, int row, int col, int target);
+void igoi_wb_link(wb *w, int sheet, int row, int col, int target);
 /* A header row of n texts from col on. */
-void wb_header(wb *w, int sheet, int row, int col, const char *const *texts, size_t n);
+void igoi_wb_header(wb *w, int sheet, int row, int col, const char *const *texts, size_t n);
 /* Protection (no password), print set-up and frozen panes shared by every sheet. */
-void wb_finish_sheet(wb *w, int sheet, int freeze_row, int freeze_col);
+void igoi_wb_finish_sheet(wb *w, int sheet, int freeze_row, int freeze_col);
 /* Input validation: a number >= 0, a fraction 0..1, 0 or 1, or a choice from a list. */
-void wb_valid_number(wb *w, int sheet, int row1, int col1, int row2, int col2);
-void wb_valid_fraction(wb *w, int sheet, int row1, int col1, int row2, int col2);
-void wb_valid_flag(wb *w, int sheet, int row1, int col1, int row2, int col2);
-void wb_valid_list(wb *w, int sheet, int row1, int col1, int row2, int col2,
+void igoi_wb_valid_number(wb *w, int sheet, int row1, int col1, int row2, int col2);
+void igoi_wb_valid_fraction(wb *w, int sheet, int row1, int col1, int row2, int col2);
+void igoi_wb_valid_flag(wb *w, int sheet, int row1, int col1, int row2, int col2);
+void igoi_wb_valid_list(wb *w, int sheet, int row1, int col1, int row2, int col2,
                    const char *const *values, size_t n);
 /* The ids of the disciplines, and the codes of the prestaties, in a new array (free it); NULL
  * (and the error kept) when out of memory. */
-const char **wb_discipline_ids(wb *w);
-const char **wb_prestatie_codes(wb *w);
+const char **igoi_wb_discipline_ids(wb *w);
+const char **igoi_wb_prestatie_codes(wb *w);
 
 static inline double wb_eur(int64_t cents)
 {
@@ -156,25 +156,25 @@ static inline double wb_eur(int64_t cents)
 }
 
 /* The sheets. */
-void wb_sheet_intro(wb *w);
-void wb_sheet_care_input(wb *w);
-void wb_sheet_split_input(wb *w);
-void wb_sheet_regio_input(wb *w);
-void wb_sheet_calc(wb *w);
-void wb_sheet_results(wb *w);
-void wb_sheet_regio(wb *w);
+void igoi_wb_sheet_intro(wb *w);
+void igoi_wb_sheet_care_input(wb *w);
+void igoi_wb_sheet_split_input(wb *w);
+void igoi_wb_sheet_regio_input(wb *w);
+void igoi_wb_sheet_calc(wb *w);
+void igoi_wb_sheet_results(wb *w);
+void igoi_wb_sheet_regio(wb *w);
 
 /* Closes w->book, writing the file (workbook_close), and frees it; in a child process when
  * w->tk has a callback, which can then stop it (w->cancelled is set, the file left unfinished).
  * On a failure *os_error is the system's reason (errno), when there is one. */
-lxw_error wb_close(wb *w, int *os_error);
+lxw_error igoi_wb_close(wb *w, int *os_error);
 
 /* Checks that a written .xlsx is a complete zip whose every member reads back with a good CRC. */
-igo_error wb_verify_zip(char *errmsg, const char *path);
+igo_error igoi_wb_verify_zip(char *errmsg, const char *path);
 
 /* Writes a workbook safely: adds w->sheets sheets named w->sheet_name, calls fill, closes the
  * book into a temporary file next to path, checks it, syncs it, renames it over path. A failure
  * (or w->tk's callback asking to stop) leaves no file; the message goes to errmsg. */
-igo_error wb_write_safely(wb *w, char *errmsg, const char *path, void (*fill)(wb *w));
+igo_error igoi_wb_write_safely(wb *w, char *errmsg, const char *path, void (*fill)(wb *w));
 
 #endif

@@ -18,9 +18,9 @@ static igo_error temp_file(char *errmsg, const char *path, char **tmp)
 {
     const char *slash = strrchr(path, '/');
     size_t dir = slash ? (size_t)(slash - path) + 1 : 0, n = strlen(path) + 48;
-    int keep = (int)igo_utf8_fit(path + dir, 200);
+    int keep = (int)igoi_utf8_fit(path + dir, 200);
     if (!(*tmp = malloc(n)))
-        return igo_fail(errmsg, IGO_ERROR_MEMORY, "out of memory");
+        return igoi_fail(errmsg, IGO_ERROR_MEMORY, "out of memory");
     int fd = -1;
     for (unsigned i = 0; fd < 0 && i < 1000; i++) {
         snprintf(*tmp, n, "%.*s.%.*s.%ld.%u.tmp", (int)dir, path, keep, path + dir,
@@ -30,7 +30,7 @@ static igo_error temp_file(char *errmsg, const char *path, char **tmp)
             break;
     }
     if (fd < 0) {
-        igo_error e = igo_fail(errmsg, IGO_ERROR_IO, "%s: cannot write in this directory: %s", path,
+        igo_error e = igoi_fail(errmsg, IGO_ERROR_IO, "%s: cannot write in this directory: %s", path,
                                strerror(errno));
         free(*tmp), *tmp = NULL;
         return e;
@@ -46,7 +46,7 @@ static igo_error check_target(char *errmsg, const char *path)
     struct stat st;
     if (lstat(path, &st) != 0 || S_ISREG(st.st_mode) || S_ISLNK(st.st_mode))
         return IGO_OK;
-    return igo_fail(errmsg, IGO_ERROR_IO, "%s: is a %s, not a file; not replacing it", path,
+    return igoi_fail(errmsg, IGO_ERROR_IO, "%s: is a %s, not a file; not replacing it", path,
                     S_ISDIR(st.st_mode) ? "directory" : "device, pipe or socket");
 }
 
@@ -58,7 +58,7 @@ static igo_error sync_file(char *errmsg, const char *tmp, const char *path)
         int err = errno;
         if (fd >= 0)
             close(fd);
-        return igo_fail(errmsg, IGO_ERROR_IO, "%s: cannot write the workbook: %s", path,
+        return igoi_fail(errmsg, IGO_ERROR_IO, "%s: cannot write the workbook: %s", path,
                         strerror(err));
     }
     close(fd);
@@ -79,14 +79,14 @@ static igo_error check_size(igo_model *m, wb_layout *at)
     for (int k = 0; k < 6; k++) {
         size_t max = k < 2 ? WB_MAX_COLUMNS - 8 : WB_MAX_ROWS / 4;
         if (counts[k] > max)
-            return igo_fail(m->errmsg, IGO_ERROR_LIMIT,
+            return igoi_fail(m->errmsg, IGO_ERROR_LIMIT,
                             "too many %s for a workbook: %zu, where a sheet has room for %zu",
                             kinds[k], counts[k], max);
     }
-    wb_make_layout(m, at);
+    igoi_wb_make_layout(m, at);
     double cells = 4.0 * (double)at->P * (double)(at->O + at->L) + 8.0 * (double)at->H;
     if (at->c_totals + 16 > WB_MAX_ROWS || cells > WB_MAX_CELLS)
-        return igo_fail(m->errmsg, IGO_ERROR_LIMIT,
+        return igoi_fail(m->errmsg, IGO_ERROR_LIMIT,
                         "a workbook of %zu prestaties and %zu providers would hold about %.0f "
                         "cells; libigo writes at most %d",
                         at->P, m->providers.n, cells, WB_MAX_CELLS);
@@ -95,9 +95,9 @@ static igo_error check_size(igo_model *m, wb_layout *at)
 
 static void write_sheets(wb *w)
 {
-    void (*const sheets[])(wb *) = {wb_sheet_intro,       wb_sheet_regio,     wb_sheet_results,
-                                    wb_sheet_regio_input, wb_sheet_care_input, wb_sheet_split_input,
-                                    wb_sheet_calc};
+    void (*const sheets[])(wb *) = {igoi_wb_sheet_intro,       igoi_wb_sheet_regio,     igoi_wb_sheet_results,
+                                    igoi_wb_sheet_regio_input, igoi_wb_sheet_care_input, igoi_wb_sheet_split_input,
+                                    igoi_wb_sheet_calc};
     for (int k = 0; k < WB_SHEETS; k++) {
         w->done = (double)k / WB_SHEETS;
         sheets[k](w);
@@ -105,7 +105,7 @@ static void write_sheets(wb *w)
     lxw_doc_properties props = {.title = (char *)w->t->intro_title,
                                 .subject = (char *)(w->m->name ? w->m->name : ""),
                                 .author = "libigo", .comments = "libigo"};
-    wb_keep(w, workbook_set_properties(w->book, &props));
+    igoi_wb_keep(w, workbook_set_properties(w->book, &props));
 }
 
 /* Creates the book in tmp, adds the sheets, fills them and closes the book. */
@@ -115,12 +115,12 @@ static igo_error write_book(wb *w, char *errmsg, const char *tmp, const char *pa
     lxw_workbook_options opts = {.constant_memory = LXW_FALSE, .use_zip64 = LXW_FALSE};
     w->book = workbook_new_opt(tmp, &opts);
     if (!w->book)
-        return igo_fail(errmsg, IGO_ERROR_MEMORY, "%s: cannot start the workbook", path);
+        return igoi_fail(errmsg, IGO_ERROR_MEMORY, "%s: cannot start the workbook", path);
     for (int s = 0; s < w->sheets; s++)
         if (!(w->ws[s] = workbook_add_worksheet(w->book, w->sheet_name[s])))
-            wb_keep(w, LXW_ERROR_MEMORY_MALLOC_FAILED);
+            igoi_wb_keep(w, LXW_ERROR_MEMORY_MALLOC_FAILED);
     if (!w->error) {
-        wb_make_formats(w->book, &w->f);
+        igoi_wb_make_formats(w->book, &w->f);
         fill(w);
     }
     int os_error = 0;
@@ -128,19 +128,19 @@ static igo_error write_book(wb *w, char *errmsg, const char *tmp, const char *pa
     if (w->cancelled)
         lxw_workbook_free(w->book); /* without writing it */
     else
-        closed = wb_close(w, &os_error); /* frees the book, whatever happens */
+        closed = igoi_wb_close(w, &os_error); /* frees the book, whatever happens */
     if (w->cancelled)
-        return igo_fail(errmsg, IGO_ERROR_CANCELLED, "%s: stopped; no workbook written", path);
+        return igoi_fail(errmsg, IGO_ERROR_CANCELLED, "%s: stopped; no workbook written", path);
     lxw_error first = w->error ? w->error : closed;
     if (first == LXW_ERROR_MEMORY_MALLOC_FAILED)
-        return igo_fail(errmsg, IGO_ERROR_MEMORY, "%s: out of memory", path);
+        return igoi_fail(errmsg, IGO_ERROR_MEMORY, "%s: out of memory", path);
     if (first)
-        return igo_fail(errmsg, IGO_ERROR_IO, "%s: cannot write the workbook: %s", path,
+        return igoi_fail(errmsg, IGO_ERROR_IO, "%s: cannot write the workbook: %s", path,
                         !w->error && os_error ? strerror(os_error) : lxw_strerror(first));
     return IGO_OK;
 }
 
-igo_error wb_write_safely(wb *w, char *errmsg, const char *path, void (*fill)(wb *w))
+igo_error igoi_wb_write_safely(wb *w, char *errmsg, const char *path, void (*fill)(wb *w))
 {
     char *tmp = NULL;
     igo_error e = check_target(errmsg, path);
@@ -149,11 +149,11 @@ igo_error wb_write_safely(wb *w, char *errmsg, const char *path, void (*fill)(wb
     if (!e)
         e = write_book(w, errmsg, tmp, path, fill);
     if (!e)
-        e = wb_verify_zip(errmsg, tmp);
+        e = igoi_wb_verify_zip(errmsg, tmp);
     if (!e)
         e = sync_file(errmsg, tmp, path);
     if (!e && rename(tmp, path) != 0)
-        e = igo_fail(errmsg, IGO_ERROR_IO, "%s: cannot put the workbook in place: %s", path,
+        e = igoi_fail(errmsg, IGO_ERROR_IO, "%s: cannot put the workbook in place: %s", path,
                      strerror(errno));
     if (e && tmp)
         remove(tmp);
@@ -166,25 +166,25 @@ igo_error igo_workbook_write(igo_model *m, const char *path, const igo_workbook_
     if (!m)
         return IGO_ERROR_ARGUMENT;
     if (!path || !*path)
-        return igo_fail(m->errmsg, IGO_ERROR_ARGUMENT, "no file name for the workbook");
+        return igoi_fail(m->errmsg, IGO_ERROR_ARGUMENT, "no file name for the workbook");
     igo_result *r;
     igo_plan pl;
-    igo_error e = igo_distribute_plan(m, &r, &pl);
+    igo_error e = igoi_distribute_plan(m, &r, &pl);
     if (e)
         return e;
     wb *w = calloc(1, sizeof *w);
-    e = w ? check_size(m, &w->at) : igo_fail(m->errmsg, IGO_ERROR_MEMORY, "out of memory");
+    e = w ? check_size(m, &w->at) : igoi_fail(m->errmsg, IGO_ERROR_MEMORY, "out of memory");
     if (!e) {
         w->m = m, w->pl = &pl, w->r = r;
-        w->t = wb_texts(options ? options->lang : IGO_LANG_NL);
-        w->tk = igo_ticker_start(m->progress);
+        w->t = igoi_wb_texts(options ? options->lang : IGO_LANG_NL);
+        w->tk = igoi_ticker_start(m->progress);
         w->sheets = WB_SHEETS;
         for (int s = 0; s < WB_SHEETS; s++)
             w->sheet_name[s] = w->t->sheet[s];
-        e = wb_write_safely(w, m->errmsg, path, write_sheets);
+        e = igoi_wb_write_safely(w, m->errmsg, path, write_sheets);
     }
     free(w);
-    igo_plan_free(&pl);
+    igoi_plan_free(&pl);
     igo_result_free(r);
     return e;
 }
