@@ -8,8 +8,8 @@ PY      := $(VENV)/bin/python
 PIP     := $(PY) -m pip
 BUILD   := build/c
 SUDO    := $(if $(filter 0,$(shell id -u)),,sudo)
-APT_PACKAGES := gcc g++ make pkgconf valgrind doxygen libreoffice-calc-nogui libxlsxwriter-dev \
-                libminizip-dev zlib1g-dev
+LIB_APT_PACKAGES := gcc make pkgconf libxlsxwriter-dev libminizip-dev zlib1g-dev
+APT_PACKAGES := $(LIB_APT_PACKAGES) g++ valgrind doxygen libreoffice-calc-nogui
 PY_PACKAGES  := "numpy>=1.23" "pandas>=1.5" "cffi>=1.15" "pytest>=7" "hypothesis>=6" mypy openpyxl matplotlib nbclient nbformat ipykernel \
                 "setuptools>=64" wheel
 
@@ -42,7 +42,7 @@ LIBS       := -lxlsxwriter -lminizip -lz -lm
 # The C tests fail each of the core's allocations in turn (libigo/tests/test_alloc.c).
 WRAP       := -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc
 
-.PHONY: demo test ctest libtest pytest bench templates deps apt-deps python lib examples docs \
+.PHONY: demo test ctest libtest pytest bench templates deps apt-deps lib-deps python lib examples docs \
         install uninstall clean
 
 # The example region: its distribution printed, its filled-in model workbook in out/.
@@ -62,8 +62,9 @@ test: ctest libtest pytest
 # ---- the C library ----
 
 # One build of the core: the static library and the versioned shared library from the same
-# position-independent objects. The C tests, the Python extension and the CFFI backend link it.
-lib: build/libigo.a build/libigo.so.$(VERSION)
+# position-independent objects. The C tests, the Python extension and the CFFI backend link it
+# (setup.py makes the two files directly: a pip build installs no Debian packages).
+lib: lib-deps build/libigo.a build/libigo.so.$(VERSION)
 
 build/obj/%.o: libigo/src/%.c Makefile
 	@mkdir -p $(@D)
@@ -90,10 +91,6 @@ build/libigo.so.$(VERSION): $(CORE_OBJ) libigo/libigo.map
 	ln -sf libigo.so.$(VERSION) build/libigo.so.$(MAJOR)
 	ln -sf libigo.so.$(MAJOR) build/libigo.so
 
-build/libigo.pc: libigo/libigo.pc.in libigo/include/igo/igo.h
-	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' -e 's|@INCDIR@|$(INCDIR)|' \
-	    -e 's|@VERSION@|$(VERSION)|' $< > $@
-
 # One small program per feature, linked against the static library built here.
 examples: $(EXAMPLES)
 
@@ -101,14 +98,16 @@ build/examples/%: examples/%.c build/libigo.a
 	@mkdir -p $(@D)
 	$(CC) -std=c11 $(WARN) -Ilibigo/include $< build/libigo.a $(LIBS) -o $@
 
-install: lib build/libigo.pc
+# The pkg-config file is made here, for this PREFIX (DESTDIR only stages the files).
+install: lib
 	install -d $(DESTDIR)$(INCDIR)/igo $(DESTDIR)$(LIBDIR)/pkgconfig
 	install -m 644 $(HEADERS) $(DESTDIR)$(INCDIR)/igo/
 	install -m 644 build/libigo.a $(DESTDIR)$(LIBDIR)/
 	install -m 755 build/libigo.so.$(VERSION) $(DESTDIR)$(LIBDIR)/
 	ln -sf libigo.so.$(VERSION) $(DESTDIR)$(LIBDIR)/libigo.so.$(MAJOR)
 	ln -sf libigo.so.$(MAJOR) $(DESTDIR)$(LIBDIR)/libigo.so
-	install -m 644 build/libigo.pc $(DESTDIR)$(LIBDIR)/pkgconfig/
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' -e 's|@INCDIR@|$(INCDIR)|' \
+	    -e 's|@VERSION@|$(VERSION)|' libigo/libigo.pc.in > $(DESTDIR)$(LIBDIR)/pkgconfig/libigo.pc
 	@if [ -z "$(DESTDIR)" ] && command -v ldconfig >/dev/null && [ "$$(id -u)" = 0 ]; then ldconfig; fi
 
 uninstall:
@@ -119,7 +118,8 @@ uninstall:
 	      $(DESTDIR)$(LIBDIR)/pkgconfig/libigo.pc
 
 # The C reference, from the public headers; a warning (an undocumented symbol) fails the build.
-docs: apt-deps
+docs: lib-deps
+	$(call apt_install,doxygen)
 	mkdir -p build/docs
 	( cat docs/Doxyfile; echo "PROJECT_NUMBER = $(VERSION)" ) | doxygen -
 
@@ -127,13 +127,22 @@ docs: apt-deps
 
 deps: apt-deps $(VENV)/.deps-stamp
 
-apt-deps:
-	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+# Installs the Debian packages of $(1) that are missing.
+define apt_install
+	@missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "apt-get install:$$missing"; \
 	  $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
 	fi
+endef
+
+apt-deps:
+	$(call apt_install,$(APT_PACKAGES))
+
+# What building the C library needs, and no more (no LibreOffice for a C user).
+lib-deps:
+	$(call apt_install,$(LIB_APT_PACKAGES))
 
 $(VENV)/.deps-stamp: Makefile
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)

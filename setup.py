@@ -17,11 +17,11 @@ CFLAGS = ["-std=c11", "-O2", "-ffp-contract=off", "-Wall", "-Wextra", "-Werror"]
 
 
 class BuildWithCore(build_ext):
-    """Builds the C core with `make lib` first (make keeps it when it is up to date), so that
-    `pip install .` on a clean checkout needs no other step."""
+    """Builds the C core's static library with make first (make keeps it when it is up to
+    date), so that `pip install .` on a clean checkout needs no other step."""
 
     def run(self) -> None:
-        subprocess.run(["make", "--no-print-directory", "lib"], cwd=ROOT, check=True)
+        subprocess.run(["make", "--no-print-directory", "build/libigo.a"], cwd=ROOT, check=True)
         super().run()
 
 setup(
