@@ -32,9 +32,10 @@ typedef enum igo_error {
     IGO_OK = 0,
     /** Out of memory. */
     IGO_ERROR_MEMORY,
-    /** A NULL pointer, an empty id or an enum value out of range: a programming error. Also a
-     *  model without prestaties or disciplines, a scenario set without drivers or sectors, or a
-     *  driver with neither studies nor an override for a scenario that needs an effect. */
+    /** A NULL pointer, an empty id or name, or an enum value out of range: a programming
+     *  error. Also a model without prestaties or disciplines, a scenario set without drivers or
+     *  sectors, a driver with neither studies nor an override for a scenario that needs an
+     *  effect, or a Monte Carlo request without draws. */
     IGO_ERROR_ARGUMENT,
     /** A negative or non-finite number, a fraction outside 0..1 (0-100 %), an effect outside
      *  -1..1, another number outside its range (a percentile outside 0..100, a year outside

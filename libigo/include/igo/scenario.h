@@ -6,10 +6,11 @@
  * cooperation in an optimistic, a middle and a conservative scenario, phased in over the years,
  * scaled to a region, with Monte Carlo uncertainty and a tornado table.
  *
- * It holds sectors (who pays or saves: hospitals, first line, ...), drivers (a cause of cost
- * with a national yearly volume, such as preterm births) with a cost change per unit per
- * sector, the studies that give each driver's effect, per-scenario overrides of an effect and a
- * phase-in schedule. The calculation, for driver i and sector s:
+ * It holds sectors (where costs fall, such as medisch-specialistische zorg, verloskunde and
+ * kraamzorg), drivers (a cause of cost with a national yearly volume, such as births referred
+ * to the second line) with a cost change per unit per sector, the studies that give each
+ * driver's effect, per-scenario overrides of an effect and a phase-in schedule. The
+ * calculation, for driver i and sector s:
  * - the potential P[i][s] = ROUND(volume_i * per_volume_i * unit_delta[i][s]; 2): what the
  *   driver's units would change if they all no longer happened (negative: a saving);
  * - driver i's effect in each scenario (igo_scenario), a fraction such as -0.44 for -44 %;
