@@ -1,11 +1,33 @@
-/* A region's distribution model: catalogue, disciplines, providers and every input of the
- * instapverdeelmodel (see shared/spec/verdeelmodel.md).
+/**
+ * @file model.h
+ * @brief A region's distribution model: catalogue, disciplines, providers and every input.
+ *
+ * An igo_model holds everything the instapverdeelmodel needs for one region: the catalogue of
+ * IG-prestaties with their production (count times contracted tariff gives the income), the IGO
+ * cost components, activities bought outside the IGO, the disciplines with their verdeelsleutel
+ * (given directly or derived from historical claims), the providers with their volume per
+ * prestatie, and descriptive regiokenmerken for the workbook.
  *
  * Build it with the igo_model_* calls in any order, except that an id must exist before it is
  * referred to (add a prestatie before its production, a discipline before its providers). Every
- * call checks its input at once and returns an igo_error; igo_model_errmsg() then says what is
- * wrong and where. Setting a value again replaces it. Money is given in EUR as a double (as a
- * spreadsheet cell holds it); percentages as fractions (0.25 for 25 %). */
+ * call checks its input at once and returns an igo_error; a call that refuses its input changes
+ * nothing, and igo_model_errmsg() then says what is wrong and where. Setting a value again
+ * replaces it. Checks that need the whole model (a verdeelsleutel summing to 100 %, a
+ * prestatie's income within the limit) are made by igo_distribute().
+ *
+ * Units: money is given in EUR as a double (as a spreadsheet cell holds it), percentages as
+ * fractions (0.25 for 25 %). Every number is kept to 15 significant digits (igo_canonical()).
+ * Counts, tariffs and volumes must be finite, at least 0 and at most 1e12
+ * (#IGO_ERROR_VALUE, #IGO_ERROR_TOO_LARGE).
+ *
+ * Texts are UTF-8 without control characters. Ids (prestatie codes, discipline and provider
+ * ids, claim codes) are not empty and at most 255 UTF-16 units long; names and labels at most
+ * 32767 (a spreadsheet cell's limit). The model copies every text it is given.
+ *
+ * Threads: a model has no hidden shared state, but every call (igo_distribute() included)
+ * writes the model's error message, so use one model from one thread at a time. Distinct models
+ * may be used from distinct threads at once.
+ */
 #ifndef IGO_MODEL_H
 #define IGO_MODEL_H
 
@@ -15,97 +37,499 @@
 
 IGO_BEGIN_DECLS
 
+/**
+ * @brief A region's distribution model (opaque).
+ *
+ * Created by igo_model_new(), freed by igo_model_free(); see model.h.
+ */
 typedef struct igo_model igo_model;
 
-/* The three IGO cost components. */
+/** @brief The three IGO cost components, charged to the prestaties pro rata to their income. */
 typedef enum igo_cost {
+    /** Beheerskosten: the costs of running the IGO. */
     IGO_COST_BEHEERSKOSTEN = 0,
+    /** Innovatie en kwaliteit: the budget for innovation and quality. */
     IGO_COST_INNOVATIE_KWALITEIT = 1,
+    /** Overige kosten: other costs. */
     IGO_COST_OVERIG = 2,
+    /** Not a component: the number of components. */
     IGO_COST_COUNT = 3
 } igo_cost;
 
-/* How a cost component is given. */
+/** @brief How a cost component is given (igo_model_set_cost()). */
 typedef enum igo_cost_mode {
-    IGO_COST_AMOUNT = 0, /* an amount in EUR */
-    IGO_COST_SHARE = 1   /* a fraction of total income */
+    IGO_COST_AMOUNT = 0, /**< An amount in EUR (the default, with amount 0). */
+    IGO_COST_SHARE = 1   /**< A fraction (0..1) of the total income. */
 } igo_cost_mode;
 
-/* A new empty model (no prestaties, no disciplines), or NULL when out of memory. */
+/**
+ * @brief Creates a new, empty model.
+ *
+ * The model has no prestaties, no disciplines and no providers; every cost component is an
+ * amount of EUR 0, and normalising of keys is off. Add the defaults with
+ * igo_model_add_default_catalogue() and igo_model_add_default_disciplines(), or your own.
+ *
+ * @return A new model, owned by the caller, who frees it with igo_model_free(); NULL when out
+ *         of memory.
+ *
+ * @code
+ * igo_model *model = igo_model_new();
+ * if (!model)
+ *     return 1;
+ * igo_error err = igo_model_add_default_catalogue(model);
+ * if (!err)
+ *     err = igo_model_add_default_disciplines(model);
+ * if (!err)
+ *     err = igo_model_add_provider(model, "vp1", "Praktijk De Bron", "verloskunde");
+ * if (!err)
+ *     err = igo_model_set_production(model, "IG1", 1200, 385.50);
+ * if (!err)
+ *     err = igo_model_set_key(model, "IG1", "verloskunde", 1.0);
+ * if (!err)
+ *     err = igo_model_set_volume(model, "IG1", "vp1", 1200);
+ * if (err)
+ *     fprintf(stderr, "%s\n", igo_model_errmsg(model));
+ * igo_model_free(model);
+ * @endcode
+ */
 IGO_API igo_model *igo_model_new(void);
+
+/**
+ * @brief Frees a model and every text and value it holds.
+ *
+ * Pointers returned by the model's getters become invalid. Results made from the model
+ * (igo_result) are independent of it and stay valid.
+ *
+ * @param model The model to free; NULL does nothing.
+ */
 IGO_API void igo_model_free(igo_model *model);
 
-/* The detailed message of the last failing call on this model ("" when there was none). */
+/**
+ * @brief The detailed message of the last failing call on this model.
+ *
+ * A failing call replaces the message; the setters, igo_distribute(), igo_distribute_batch()
+ * and igo_workbook_write() clear it first, so after they succeed it is "".
+ *
+ * @param model A model, or NULL.
+ * @return A UTF-8 message of at most 511 bytes, or "no model (NULL)" for a NULL model. The
+ *         buffer is owned by the model and valid until igo_model_free(); the next call on the
+ *         model may change its contents.
+ */
 IGO_API const char *igo_model_errmsg(const igo_model *model);
 
-/* The progress callback for the model's long calls (igo_distribute_batch, igo_workbook_write);
- * NULL for none (the default). See igo_progress_fn. */
-IGO_API igo_error igo_model_set_progress(igo_model *model, igo_progress_fn progress, void *user_data);
+/**
+ * @brief Sets the progress callback for the model's long calls.
+ *
+ * Used by igo_distribute_batch() and igo_workbook_write(); not by igo_distribute(), which is
+ * quick. See igo_progress_fn.
+ *
+ * @param model     The model.
+ * @param progress  The callback, or NULL for none (the default).
+ * @param user_data Passed to the callback unchanged; may be NULL.
+ * @return #IGO_OK, or #IGO_ERROR_ARGUMENT for a NULL model.
+ */
+IGO_API igo_error igo_model_set_progress(igo_model *model, igo_progress_fn progress,
+                                         void *user_data);
 
-/* Adds the default catalogue: the nine IG-prestaties IG1..IG9 of the NZa rule. */
+/**
+ * @brief Adds the default catalogue: the nine IG-prestaties IG1..IG9 of the NZa rule.
+ *
+ * Prenatal care IG1-IG3 (low, middle, high complexity), natal care IG4-IG6, postnatal care
+ * IG7-IG8 (unit "vrouw", a woman) and kraamzorg per hour IG9 (unit "uur"), with Dutch labels,
+ * in that order. Their production starts at 0.
+ *
+ * @param model The model.
+ * @return #IGO_OK; #IGO_ERROR_ARGUMENT for a NULL model; #IGO_ERROR_DUPLICATE when one of the
+ *         codes exists already; #IGO_ERROR_MEMORY. On failure the prestaties added before the
+ *         failing one stay in the model.
+ */
 IGO_API igo_error igo_model_add_default_catalogue(igo_model *model);
-/* Adds the default disciplines: verloskunde, ziekenhuis, kraamzorg. */
+
+/**
+ * @brief Adds the default disciplines: verloskunde, ziekenhuis, kraamzorg.
+ *
+ * In that order, with Dutch labels ("Eerstelijns verloskunde", "Ziekenhuis (incl.
+ * gynaecologen/MSB)", "Kraamzorg").
+ *
+ * @param model The model.
+ * @return #IGO_OK; #IGO_ERROR_ARGUMENT for a NULL model; #IGO_ERROR_DUPLICATE when one of the
+ *         ids exists already; #IGO_ERROR_MEMORY. On failure the disciplines added before the
+ *         failing one stay in the model.
+ */
 IGO_API igo_error igo_model_add_default_disciplines(igo_model *model);
 
+/**
+ * @brief Sets the region's name, shown in the workbook.
+ *
+ * @param model The model.
+ * @param name  The name: UTF-8, not empty, at most 32767 UTF-16 units. Copied.
+ * @return #IGO_OK; #IGO_ERROR_ARGUMENT for a NULL model or a NULL or empty name;
+ *         #IGO_ERROR_VALUE for a name that is not valid UTF-8, holds a control character or is
+ *         too long; #IGO_ERROR_MEMORY.
+ */
 IGO_API igo_error igo_model_set_name(igo_model *model, const char *name);
+
+/**
+ * @brief Adds a prestatie to the catalogue.
+ *
+ * Prestaties keep the order in which they are added; that order is their index in the
+ * getters and in every per-prestatie array of a result.
+ *
+ * @param model The model.
+ * @param code  The prestatie's id ("IG1"): not empty, at most 255 UTF-16 units, not yet used.
+ * @param label Its description, or NULL to use the code.
+ * @param phase Its phase of care ("prenataal"), or NULL for "".
+ * @param unit  What its count counts ("vrouw", "uur"), or NULL for "".
+ * @return #IGO_OK; #IGO_ERROR_ARGUMENT for a NULL model or a NULL or empty code;
+ *         #IGO_ERROR_VALUE for a text that is not valid UTF-8, holds a control character or is
+ *         too long; #IGO_ERROR_DUPLICATE for a code that exists already; #IGO_ERROR_MEMORY.
+ */
 IGO_API igo_error igo_model_add_prestatie(igo_model *model, const char *code, const char *label,
                                           const char *phase, const char *unit);
+
+/**
+ * @brief Adds a discipline (a kind of provider that a verdeelsleutel gives money to).
+ *
+ * @param model The model.
+ * @param id    The discipline's id ("verloskunde"): not empty, at most 255 UTF-16 units, not
+ *              yet used.
+ * @param label Its description, or NULL to use the id.
+ * @return #IGO_OK; #IGO_ERROR_ARGUMENT for a NULL model or a NULL or empty id;
+ *         #IGO_ERROR_VALUE for a text that is not valid UTF-8, holds a control character or is
+ *         too long; #IGO_ERROR_DUPLICATE for an id that exists already; #IGO_ERROR_MEMORY.
+ */
 IGO_API igo_error igo_model_add_discipline(igo_model *model, const char *id, const char *label);
+
+/**
+ * @brief Adds a provider (a practice, hospital or kraamzorg organisation) of a discipline.
+ *
+ * A provider receives part of its discipline's money in each prestatie in proportion to its
+ * volume there (igo_model_set_volume()).
+ *
+ * @param model      The model.
+ * @param id         The provider's id: not empty, at most 255 UTF-16 units, not yet used.
+ * @param name       Its name, or NULL to use the id.
+ * @param discipline The id of its discipline, which must exist.
+ * @return #IGO_OK; #IGO_ERROR_ARGUMENT for a NULL model or a NULL or empty id or discipline;
+ *         #IGO_ERROR_VALUE for a text that is not valid UTF-8, holds a control character or is
+ *         too long; #IGO_ERROR_DUPLICATE for an id that exists already; #IGO_ERROR_UNKNOWN for
+ *         a discipline that does not exist; #IGO_ERROR_MEMORY.
+ */
 IGO_API igo_error igo_model_add_provider(igo_model *model, const char *id, const char *name,
                                          const char *discipline);
 
-/* Production of a prestatie: the count (women, or hours) and the average contracted tariff. */
+/**
+ * @brief Sets the production of a prestatie: its count and average contracted tariff.
+ *
+ * The prestatie's income is ROUND(count * tariff; 2) in cents; igo_distribute() refuses an
+ * income above EUR 1e12 (#IGO_ERROR_TOO_LARGE). Both start at 0.
+ *
+ * @param model     The model.
+ * @param prestatie The prestatie's code.
+ * @param count     How many: women, or hours for an hourly prestatie; 0..1e12.
+ * @param tariff    The average contracted tariff per unit, in EUR (a double); 0..1e12.
+ * @return #IGO_OK; #IGO_ERROR_ARGUMENT for a NULL model or a NULL or empty code;
+ *         #IGO_ERROR_UNKNOWN for a prestatie that does not exist; #IGO_ERROR_VALUE for a
+ *         negative or non-finite number; #IGO_ERROR_TOO_LARGE for a number above 1e12.
+ */
 IGO_API igo_error igo_model_set_production(igo_model *model, const char *prestatie, double count,
                                            double tariff);
 
-/* An IGO cost component as an amount in EUR, or as a fraction of total income. */
-IGO_API igo_error igo_model_set_cost(igo_model *model, igo_cost cost, igo_cost_mode mode, double value);
+/**
+ * @brief Sets an IGO cost component as an amount in EUR or as a fraction of total income.
+ *
+ * The component in cents is ROUND(amount; 2), or ROUND(fraction * total income; 2). The three
+ * components' total is charged to the prestaties pro rata to their income.
+ *
+ * @param model The model.
+ * @param cost  The component.
+ * @param mode  #IGO_COST_AMOUNT or #IGO_COST_SHARE.
+ * @param value With #IGO_COST_AMOUNT an amount in EUR (a double), 0..1e12; with
+ *              #IGO_COST_SHARE a fraction of the total income, 0..1 (0.02 for 2 %).
+ * @return #IGO_OK; #IGO_ERROR_ARGUMENT for a NULL model or a cost or mode out of range;
+ *         #IGO_ERROR_VALUE for a negative or non-finite value, or a fraction above 1;
+ *         #IGO_ERROR_TOO_LARGE for an amount above EUR 1e12.
+ */
+IGO_API igo_error igo_model_set_cost(igo_model *model, igo_cost cost, igo_cost_mode mode,
+                                     double value);
 
-/* An activity bought outside the IGO, charged to its target prestaties pro rata to their income. */
-IGO_API igo_error igo_model_add_outside(igo_model *model, const char *label, double count, double tariff,
-                                        const char *const *targets, size_t ntargets);
+/**
+ * @brief Adds an activity bought outside the IGO, charged to its target prestaties.
+ *
+ * Its cost, ROUND(count * tariff; 2) in cents, is split over the targets pro rata to their
+ * income (the rounding difference to the target with the largest income, the first in
+ * catalogue order on a tie). igo_distribute() refuses a cost above EUR 1e12
+ * (#IGO_ERROR_TOO_LARGE), and a cost to charge to targets without income
+ * (#IGO_ERROR_NO_INCOME).
+ *
+ * @param model    The model.
+ * @param label    The activity's description: not empty, at most 32767 UTF-16 units.
+ * @param count    How many units were bought; 0..1e12.
+ * @param tariff   The price per unit in EUR (a double); 0..1e12.
+ * @param targets  The codes of the prestaties it is charged to, each existing and listed once;
+ *                 the array is copied.
+ * @param ntargets The number of codes in targets; at least 1.
+ * @return #IGO_OK; #IGO_ERROR_ARGUMENT for a NULL model, a NULL or empty label, NULL targets,
+ *         ntargets 0 or a NULL or empty code; #IGO_ERROR_VALUE for a negative or non-finite
+ *         number or an invalid text; #IGO_ERROR_TOO_LARGE for a number above 1e12;
+ *         #IGO_ERROR_UNKNOWN for a target that does not exist; #IGO_ERROR_DUPLICATE for a
+ *         target listed twice; #IGO_ERROR_MEMORY.
+ */
+IGO_API igo_error igo_model_add_outside(igo_model *model, const char *label, double count,
+                                        double tariff, const char *const *targets,
+                                        size_t ntargets);
 
-/* Verdeelsleutel given directly: the fraction of prestatie's money for discipline. */
-IGO_API igo_error igo_model_set_key(igo_model *model, const char *prestatie, const char *discipline,
-                                    double fraction);
-/* Verdeelsleutel derived from history: one monodisciplinary claim line. A prestatie takes its key
- * either directly or from history, not both. */
-IGO_API igo_error igo_model_add_history(igo_model *model, const char *code, const char *discipline,
-                                        const char *prestatie, double count, double tariff);
-/* Scale each prestatie's direct key to 100 % instead of refusing a key that does not sum to it. */
+/**
+ * @brief Sets one fraction of a direct verdeelsleutel: discipline's share of prestatie's money.
+ *
+ * A prestatie's direct fractions must sum to 100 % (within 1e-9) unless normalising is on
+ * (igo_model_set_normalise_keys()); igo_distribute() checks that (#IGO_ERROR_KEY_SUM).
+ * Disciplines without a fraction get 0. A prestatie takes its key either directly or from
+ * history lines (igo_model_add_history()), not both (#IGO_ERROR_KEY_CONFLICT).
+ *
+ * @param model      The model.
+ * @param prestatie  The prestatie's code.
+ * @param discipline The discipline's id.
+ * @param fraction   The share, 0..1 (0.6 for 60 %).
+ * @return #IGO_OK; #IGO_ERROR_ARGUMENT for a NULL model or a NULL or empty id;
+ *         #IGO_ERROR_UNKNOWN for a prestatie or discipline that does not exist;
+ *         #IGO_ERROR_VALUE for a fraction outside 0..1 or not finite; #IGO_ERROR_MEMORY.
+ */
+IGO_API igo_error igo_model_set_key(igo_model *model, const char *prestatie,
+                                    const char *discipline, double fraction);
+
+/**
+ * @brief Adds a historical claim line, from which a prestatie's verdeelsleutel is derived.
+ *
+ * One monodisciplinary claim line: a claim code declared by a discipline, belonging to a
+ * prestatie, with its count and tariff. The prestatie's key for a discipline is then that
+ * discipline's share of the money (count * tariff) of all the prestatie's lines. Lines whose
+ * money sums to 0 give no key. A prestatie takes its key either directly
+ * (igo_model_set_key()) or from history, not both: igo_distribute() refuses a prestatie with
+ * both (#IGO_ERROR_KEY_CONFLICT).
+ *
+ * @param model      The model.
+ * @param code       The claim code: not empty, at most 255 UTF-16 units; it may repeat.
+ * @param discipline The id of the discipline that declared it.
+ * @param prestatie  The code of the prestatie it belongs to.
+ * @param count      The number claimed; 0..1e12.
+ * @param tariff     The tariff per claim in EUR (a double); 0..1e12.
+ * @return #IGO_OK; #IGO_ERROR_ARGUMENT for a NULL model or a NULL or empty id;
+ *         #IGO_ERROR_VALUE for an invalid code or a negative or non-finite number;
+ *         #IGO_ERROR_UNKNOWN for a discipline or prestatie that does not exist;
+ *         #IGO_ERROR_TOO_LARGE for a number above 1e12; #IGO_ERROR_MEMORY.
+ */
+IGO_API igo_error igo_model_add_history(igo_model *model, const char *code,
+                                        const char *discipline, const char *prestatie,
+                                        double count, double tariff);
+
+/**
+ * @brief Scales each prestatie's direct key to 100 % instead of refusing it.
+ *
+ * With normalising on, a direct key whose fractions sum to more than 0 is divided by its sum;
+ * a key whose fractions are all 0 is still refused (#IGO_ERROR_KEY_SUM). Off by default.
+ *
+ * @param model     The model.
+ * @param normalise Nonzero to normalise, 0 to refuse keys that do not sum to 100 %.
+ * @return #IGO_OK, or #IGO_ERROR_ARGUMENT for a NULL model.
+ */
 IGO_API igo_error igo_model_set_normalise_keys(igo_model *model, int normalise);
 
-/* How many prestaties (or hours) of prestatie the provider took part in. */
-IGO_API igo_error igo_model_set_volume(igo_model *model, const char *prestatie, const char *provider,
-                                       double volume);
+/**
+ * @brief Sets a provider's volume in a prestatie.
+ *
+ * How many prestaties (or hours) of the prestatie the provider took part in. A discipline's
+ * money in a prestatie goes to its providers pro rata to their volume there (the rounding
+ * difference to the largest volume, the first added on a tie); providers with volume 0 get
+ * nothing. igo_distribute() refuses money for a discipline none of whose providers has volume
+ * in the prestatie (#IGO_ERROR_NO_VOLUME).
+ *
+ * @param model     The model.
+ * @param prestatie The prestatie's code.
+ * @param provider  The provider's id.
+ * @param volume    The volume; 0..1e12.
+ * @return #IGO_OK; #IGO_ERROR_ARGUMENT for a NULL model or a NULL or empty id;
+ *         #IGO_ERROR_UNKNOWN for a prestatie or provider that does not exist;
+ *         #IGO_ERROR_VALUE for a negative or non-finite volume; #IGO_ERROR_TOO_LARGE for a
+ *         volume above 1e12; #IGO_ERROR_MEMORY.
+ */
+IGO_API igo_error igo_model_set_volume(igo_model *model, const char *prestatie,
+                                       const char *provider, double volume);
 
-/* Regiokenmerken: descriptive counts of the region's women and children (Perined-type), shown in
- * the workbook; they do not enter the distribution. Fields by name: igo_regio_field(i) lists
- * them ("start_eerste_lijn", ..., "opnamedagen_nicu"), NULL past the last. */
+/**
+ * @brief The name of a regiokenmerken field, by index.
+ *
+ * Regiokenmerken are descriptive counts of the region's women and children (Perined-type),
+ * shown in the workbook; they do not enter the distribution. There are twelve fields:
+ * "start_eerste_lijn", "start_tweede_lijn", "overdracht_zwangerschap", "overdracht_bevalling",
+ * "overdracht_na_bevalling", "partus_spontaan", "partus_kunstverlossing", "partus_sectio",
+ * "opnames_neonatologie", "opnamedagen_neonatologie", "opnames_nicu", "opnamedagen_nicu".
+ *
+ * @param index From 0.
+ * @return The field's name, a static string; NULL for an index past the last field.
+ */
 IGO_API const char *igo_regio_field(size_t index);
+
+/**
+ * @brief Sets a regiokenmerken count (see igo_regio_field()).
+ *
+ * @param model The model.
+ * @param field The field's name, one of those igo_regio_field() lists.
+ * @param count The count; 0..1e12. All fields start at 0.
+ * @return #IGO_OK; #IGO_ERROR_ARGUMENT for a NULL model or a NULL or empty field;
+ *         #IGO_ERROR_UNKNOWN for a name that is not a field; #IGO_ERROR_VALUE for a negative or
+ *         non-finite count or an invalid text; #IGO_ERROR_TOO_LARGE for a count above 1e12.
+ */
 IGO_API igo_error igo_model_set_regio(igo_model *model, const char *field, double count);
-/* Women per reason for transfer from the first to the second line; a reason given again gets the
- * new count. The default list (pijnbestrijding, inleiding, ...) comes with count 0. */
-IGO_API igo_error igo_model_set_transfer_reason(igo_model *model, const char *reason, double count);
+
+/**
+ * @brief Sets the number of women transferred from the first to the second line for a reason.
+ *
+ * Shown in the workbook; it does not enter the distribution. A reason not given before is
+ * added at the end of the list; a reason given again gets the new count.
+ *
+ * @param model  The model.
+ * @param reason The reason: not empty, at most 32767 UTF-16 units.
+ * @param count  The number of women; 0..1e12.
+ * @return #IGO_OK; #IGO_ERROR_ARGUMENT for a NULL model or a NULL or empty reason;
+ *         #IGO_ERROR_VALUE for an invalid text or a negative or non-finite count;
+ *         #IGO_ERROR_TOO_LARGE for a count above 1e12; #IGO_ERROR_MEMORY.
+ */
+IGO_API igo_error igo_model_set_transfer_reason(igo_model *model, const char *reason,
+                                                double count);
+
+/**
+ * @brief Adds the default reasons for transfer, each with count 0.
+ *
+ * The eight reasons of the workbook's list ("pijnbestrijding", "inleiding", "serotiniteit",
+ * ..., "overig"), each set through igo_model_set_transfer_reason(): a default reason given
+ * before is set back to 0, so call this before setting counts.
+ *
+ * @param model The model.
+ * @return #IGO_OK; #IGO_ERROR_ARGUMENT for a NULL model; #IGO_ERROR_MEMORY (the reasons added
+ *         before then stay).
+ */
 IGO_API igo_error igo_model_add_default_transfer_reasons(igo_model *model);
 
-/* Reading the model back. Indices follow the order in which things were added. */
+/**
+ * @brief The region's name.
+ *
+ * @param model A model, or NULL.
+ * @return The name, or "" when none was set or model is NULL. Owned by the model; valid until
+ *         the next igo_model_set_name() or igo_model_free().
+ */
 IGO_API const char *igo_model_name(const igo_model *model);
+
+/**
+ * @brief The number of prestaties.
+ * @param model A model, or NULL.
+ * @return The number of prestaties added; 0 for NULL.
+ */
 IGO_API size_t igo_model_prestatie_count(const igo_model *model);
+
+/**
+ * @brief The number of disciplines.
+ * @param model A model, or NULL.
+ * @return The number of disciplines added; 0 for NULL.
+ */
 IGO_API size_t igo_model_discipline_count(const igo_model *model);
+
+/**
+ * @brief The number of providers.
+ * @param model A model, or NULL.
+ * @return The number of providers added; 0 for NULL.
+ */
 IGO_API size_t igo_model_provider_count(const igo_model *model);
+
+/**
+ * @brief The number of outside activities.
+ * @param model A model, or NULL.
+ * @return The number of outside activities added; 0 for NULL.
+ */
 IGO_API size_t igo_model_outside_count(const igo_model *model);
-/* The strings of an entity, or NULL for an index out of range. */
+
+/**
+ * @brief A prestatie's code.
+ *
+ * Indices follow the order in which things were added, from 0. The strings returned by this
+ * and the following getters are owned by the model and valid until igo_model_free().
+ *
+ * @param model A model, or NULL.
+ * @param index The prestatie's index, below igo_model_prestatie_count().
+ * @return The code, or NULL for an index out of range or a NULL model.
+ */
 IGO_API const char *igo_model_prestatie_code(const igo_model *model, size_t index);
+
+/**
+ * @brief A prestatie's label (its code when none was given).
+ * @param model A model, or NULL.
+ * @param index The prestatie's index, below igo_model_prestatie_count().
+ * @return The label, or NULL for an index out of range or a NULL model.
+ */
 IGO_API const char *igo_model_prestatie_label(const igo_model *model, size_t index);
+
+/**
+ * @brief A prestatie's phase of care ("" when none was given).
+ * @param model A model, or NULL.
+ * @param index The prestatie's index, below igo_model_prestatie_count().
+ * @return The phase, or NULL for an index out of range or a NULL model.
+ */
 IGO_API const char *igo_model_prestatie_phase(const igo_model *model, size_t index);
+
+/**
+ * @brief A prestatie's unit ("" when none was given).
+ * @param model A model, or NULL.
+ * @param index The prestatie's index, below igo_model_prestatie_count().
+ * @return The unit, or NULL for an index out of range or a NULL model.
+ */
 IGO_API const char *igo_model_prestatie_unit(const igo_model *model, size_t index);
+
+/**
+ * @brief A discipline's id.
+ * @param model A model, or NULL.
+ * @param index The discipline's index, below igo_model_discipline_count().
+ * @return The id, or NULL for an index out of range or a NULL model.
+ */
 IGO_API const char *igo_model_discipline_id(const igo_model *model, size_t index);
+
+/**
+ * @brief A discipline's label (its id when none was given).
+ * @param model A model, or NULL.
+ * @param index The discipline's index, below igo_model_discipline_count().
+ * @return The label, or NULL for an index out of range or a NULL model.
+ */
 IGO_API const char *igo_model_discipline_label(const igo_model *model, size_t index);
+
+/**
+ * @brief A provider's id.
+ * @param model A model, or NULL.
+ * @param index The provider's index, below igo_model_provider_count().
+ * @return The id, or NULL for an index out of range or a NULL model.
+ */
 IGO_API const char *igo_model_provider_id(const igo_model *model, size_t index);
+
+/**
+ * @brief A provider's name (its id when none was given).
+ * @param model A model, or NULL.
+ * @param index The provider's index, below igo_model_provider_count().
+ * @return The name, or NULL for an index out of range or a NULL model.
+ */
 IGO_API const char *igo_model_provider_name(const igo_model *model, size_t index);
-/* The index of the provider's discipline. */
+
+/**
+ * @brief The index of a provider's discipline.
+ * @param model A model, or NULL.
+ * @param index The provider's index, below igo_model_provider_count().
+ * @return The discipline's index, or (size_t)-1 for an index out of range or a NULL model.
+ */
 IGO_API size_t igo_model_provider_discipline(const igo_model *model, size_t index);
+
+/**
+ * @brief How a cost component is given.
+ * @param model A model, or NULL.
+ * @param cost  The component.
+ * @return Its mode; #IGO_COST_AMOUNT for a NULL model or a cost out of range.
+ */
 IGO_API igo_cost_mode igo_model_cost_mode(const igo_model *model, igo_cost cost);
 
 IGO_END_DECLS

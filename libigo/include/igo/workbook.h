@@ -1,6 +1,14 @@
-/* The filled-in model as an Excel workbook: the seven sheets of the instapverdeelmodel, every
- * result a live formula on the input cells (with the core's figure as its cached value), so
- * that Excel or LibreOffice recalculating it shows the same cents as libigo. */
+/**
+ * @file workbook.h
+ * @brief The filled-in model as an Excel workbook (.xlsx).
+ *
+ * The workbook has the seven sheets of the instapverdeelmodel: an explanation, the
+ * regiokenmerken, the distribution results, three input sheets (region, care delivered,
+ * distribution) and the calculation. Every result is a live formula on the input cells, with
+ * the core's figure as its cached value, so that Excel or LibreOffice recalculating it shows the
+ * same cents as libigo. Input tables get spare rows, so that users can add providers, outside
+ * activities, history lines and reasons in the spreadsheet itself.
+ */
 #ifndef IGO_WORKBOOK_H
 #define IGO_WORKBOOK_H
 
@@ -10,19 +18,59 @@
 
 IGO_BEGIN_DECLS
 
+/** @brief The language of a workbook's sheet names, labels and explanations. */
 typedef enum igo_lang {
-    IGO_LANG_NL = 0, /* Dutch sheet names and labels (the default) */
-    IGO_LANG_EN = 1  /* English */
+    IGO_LANG_NL = 0, /**< Dutch (the default; also used for any value that is not a language). */
+    IGO_LANG_EN = 1  /**< English. */
 } igo_lang;
 
+/** @brief Options for writing a workbook; a NULL pointer to it means the defaults. */
 typedef struct igo_workbook_options {
+    /** The language of the sheets; #IGO_LANG_NL by default. */
     igo_lang lang;
 } igo_workbook_options;
 
-/* Writes the model (which must distribute: the workbook caches the core's figures) as an .xlsx
- * file. The file is written under a temporary name in the same directory, checked, and renamed
- * over path only when complete: a failure leaves no file behind and path untouched. options may
- * be NULL for the defaults. */
+/**
+ * @brief Writes the model, distributed, as an .xlsx workbook.
+ *
+ * The model must distribute (the workbook caches the core's figures): the call runs
+ * igo_distribute() first and fails as it does. The file is written under a temporary name in
+ * the same directory (".<name>.<pid>.<n>.tmp", created new with mode 0666 less the umask),
+ * read back as a zip to check every part, flushed to the disk and only then renamed over path:
+ * a failure leaves no file behind and path untouched. An existing regular file or symbolic link
+ * at path is replaced (the link itself, not its target); a directory, device, pipe or socket
+ * is refused.
+ *
+ * Limits: at most 16376 prestaties and 16376 disciplines (a sheet's columns); at most 262144
+ * providers, outside activities, history lines and reasons for transfer each; and at most
+ * about 4,000,000 cells in all, as libigo holds every cell in memory until the file is written
+ * (a few hundred bytes each).
+ *
+ * The model's progress callback (igo_model_set_progress()) is called while the sheets are
+ * filled and can stop the call; with a callback set, the last step runs in a child process
+ * (see igo_progress_fn). The model is only read, but its error message is written: use one
+ * model from one thread at a time.
+ *
+ * @param model   The model.
+ * @param path    The file to write, UTF-8 as the file system takes it; not NULL or empty. The
+ *                directory must exist and be writable.
+ * @param options The options, or NULL for the defaults (Dutch).
+ * @return #IGO_OK;
+ *         #IGO_ERROR_ARGUMENT for a NULL model or a NULL or empty path;
+ *         any code igo_distribute() returns, when the model does not distribute;
+ *         #IGO_ERROR_LIMIT for a model beyond the limits above;
+ *         #IGO_ERROR_IO when path is a directory or special file, the temporary file cannot be
+ *         created, or writing, checking, flushing or renaming fails (the message names the file
+ *         and the system's reason, e.g. "No space left on device");
+ *         #IGO_ERROR_CANCELLED when the progress callback asked to stop;
+ *         #IGO_ERROR_MEMORY.
+ *
+ * @code
+ * igo_workbook_options options = {.lang = IGO_LANG_EN};
+ * if (igo_workbook_write(model, "region.xlsx", &options) != IGO_OK)
+ *     fprintf(stderr, "%s\n", igo_model_errmsg(model));
+ * @endcode
+ */
 IGO_API igo_error igo_workbook_write(igo_model *model, const char *path,
                                      const igo_workbook_options *options);
 
