@@ -30,23 +30,11 @@
  * Expands to `}` when compiled as C++, and to nothing in C.
  */
 #define IGO_END_DECLS
-/* IGO_API marks the public API: the shared library exports these symbols and no others (it is
- * built with -fvisibility=hidden). */
-#if defined(_WIN32) && defined(IGO_SHARED_BUILD)
-#define IGO_API __declspec(dllexport)
-#elif defined(__GNUC__) || defined(__clang__)
-#define IGO_API __attribute__((visibility("default")))
-#else
-#define IGO_API
-#endif
-
 #endif
 
 /* IGO_API marks the public API: the shared library exports these symbols and no others (it is
  * built with -fvisibility=hidden). */
-#if defined(_WIN32) && defined(IGO_SHARED_BUILD)
-#define IGO_API __declspec(dllexport)
-#elif defined(__GNUC__) || defined(__clang__)
+#if defined(__GNUC__) || defined(__clang__)
 #define IGO_API __attribute__((visibility("default")))
 #else
 /**
@@ -54,8 +42,7 @@
  *
  * The shared library is built with `-fvisibility=hidden` and exports the functions declared
  * with IGO_API and no other symbol. With GCC and Clang it expands to
- * `__attribute__((visibility("default")))`; on Windows, when building the DLL (with
- * `IGO_SHARED_BUILD` defined), to `__declspec(dllexport)`; with other compilers to nothing.
+ * `__attribute__((visibility("default")))`, with other compilers to nothing.
  * The CFFI build of the Python bindings strips it.
  */
 #define IGO_API
