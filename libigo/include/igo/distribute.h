@@ -96,6 +96,23 @@ typedef struct igo_batch {
  * it are complete. */
 IGO_API igo_error igo_distribute_batch(igo_model *model, igo_batch *batch);
 
+/** The number of values each buffer of a batch holds (its rows times its columns). */
+typedef struct igo_batch_shape {
+    size_t counts, tariffs, costs, provider_totals, discipline_totals, summary;
+} igo_batch_shape;
+
+/**
+ * The buffer sizes a batch of `variants` variants of the model needs, so that a caller handed
+ * buffers of unknown length (a binding) can check them; igo_distribute_batch makes the same check.
+ * @param model the model the batch will distribute
+ * @param variants the number of variants (0 is a batch that does nothing)
+ * @param shape receives the number of values (not bytes) of each buffer
+ * @return IGO_OK; IGO_ERROR_LIMIT when the buffers would hold more bytes than memory can address
+ *         (the model's message says how many variants); IGO_ERROR_ARGUMENT for a NULL pointer
+ */
+IGO_API igo_error igo_distribute_batch_shape(igo_model *model, size_t variants,
+                                             igo_batch_shape *shape);
+
 IGO_END_DECLS
 
 #endif

@@ -8,6 +8,7 @@
 #define IGO_ROUND_H
 
 #include "common.h"
+#include "error.h"
 
 IGO_BEGIN_DECLS
 
@@ -17,6 +18,19 @@ IGO_API double igo_round(double x, int decimals);
 
 /* ROUND(euros; 2) as a whole number of cents. Defined for |euros| < 2^52 / 100. */
 IGO_API int64_t igo_round_cents(double euros);
+
+/** The bound of igo_round_cents_checked, in EUR: below it every cent of a double is exact. */
+#define IGO_ROUND_CENTS_MAX 4e13
+
+/**
+ * ROUND(euros; 2) as a whole number of cents, for callers that cannot vouch for their input
+ * (the Python bindings): the amount is checked first.
+ * @param euros an amount in EUR
+ * @param cents receives the rounded amount in cents; untouched on an error
+ * @return IGO_OK; IGO_ERROR_VALUE for NaN or an infinity; IGO_ERROR_TOO_LARGE when
+ *         |euros| >= IGO_ROUND_CENTS_MAX; IGO_ERROR_ARGUMENT when cents is NULL
+ */
+IGO_API igo_error igo_round_cents_checked(double euros, int64_t *cents);
 
 /* x kept to 15 significant digits, as a spreadsheet keeps a typed number: the double nearest to
  * x's correctly rounded 15-digit decimal. Every input of a model passes through it, so that a

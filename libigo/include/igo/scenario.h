@@ -124,6 +124,24 @@ typedef struct igo_uncertainty {
 IGO_API igo_error igo_scenarios_uncertainty(igo_scenarios *set, const igo_scaling *scaling,
                                             igo_uncertainty *uncertainty);
 
+/** The number of values each output buffer of a Monte Carlo request holds. */
+typedef struct igo_uncertainty_shape {
+    size_t out, mean, samples;
+} igo_uncertainty_shape;
+
+/**
+ * The buffer sizes a Monte Carlo request on the set needs, so that a caller handed buffers of
+ * unknown length (a binding) can check them; igo_scenarios_uncertainty makes the same check.
+ * @param set the scenario set (its sector count sets the width of every row)
+ * @param uncertainty the request: its draws and npercentiles are read, its pointers are not
+ * @param shape receives the number of values (not bytes) of out, mean and samples
+ * @return IGO_OK; IGO_ERROR_ARGUMENT for no draws or a NULL pointer; IGO_ERROR_LIMIT for more
+ *         than IGO_MAX_DRAWS draws (the set's message says so)
+ */
+IGO_API igo_error igo_scenarios_uncertainty_shape(igo_scenarios *set,
+                                                  const igo_uncertainty *uncertainty,
+                                                  igo_uncertainty_shape *shape);
+
 /* The scenario workbook: inputs, studies, the calculation as live formulas, the scenario and
  * phase-in tables and charts; written like igo_workbook_write (temporary file, checked, renamed). */
 IGO_API igo_error igo_scenarios_workbook_write(igo_scenarios *set, const igo_scaling *scaling,
