@@ -46,11 +46,12 @@ def spreadsheet_round(x: float, decimals: int = 2) -> float:
 
 def round_cents(x: float) -> int:
     """ROUND(x; 2) in whole cents, the rounding every split in libigo uses (|x| < EUR 4e13)."""
-    value = _parse.number(x, "x")
-    if abs(value) >= 4e13:
+    value = _parse.number(x, "x")  # a number, and finite: what is left is the core's bound
+    try:
+        return _impl.round_cents(value)
+    except IgoError as exc:
         raise IgoError(f"x: {x!r} is beyond EUR 4e13, more than cents count exactly",
-                       "IGO_ERROR_TOO_LARGE")
-    return _impl.round_cents(value)
+                       exc.code) from None
 
 
 def core_version() -> str:
