@@ -172,6 +172,7 @@ ctest: apt-deps build/libigo.a build/asan/libigo.a
 	  distribute_errors distribute_random_regions_conserve batch_equals_single batch_errors \
 	  workbook_written_and_checked workbook_failures_leave_nothing scenario_published_figures \
 	  scenario_linear_in_volumes scenario_refusals percentiles_match_sorting scenario_monte_carlo \
+	  batch_shape uncertainty_shape round_cents_checked \
 	  text_refused_where_it_enters text_lengths_as_a_spreadsheet_counts text_in_scenario_sets \
 	  workbook_targets_and_limits allocation_failures_are_errors
 

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import os
+import pathlib
+import re
 
 import pytest
 
 import libigo
 from libigo import _cext, _cffi_backend
+from libigo._constants import NAMES
 from libigo._cffi import lib
 
 
@@ -16,9 +19,16 @@ def test_backend_follows_the_environment():
 
 
 def test_constants_equal_the_core_enums():
-    for name in ("COST_BEHEERSKOSTEN", "COST_INNOVATIE_KWALITEIT", "COST_OVERIG", "COST_AMOUNT",
-                 "COST_SHARE", "SUMMARY_COUNT"):
+    """Both backends expose the constants of the one list, no others, each the core's value; the
+    extension's stub declares the same."""
+    def constants(module):
+        return {name for name, value in vars(module).items()
+                if name.isupper() and not name.startswith("_") and isinstance(value, int)}
+    assert constants(_cext) == constants(_cffi_backend) == set(NAMES)
+    for name in NAMES:
         assert getattr(_cext, name) == getattr(_cffi_backend, name) == getattr(lib, f"IGO_{name}")
+    stub = (pathlib.Path(libigo.__file__).parent / "_cext.pyi").read_text()
+    assert set(re.findall(r"^([A-Z_]+): int$", stub, re.M)) == set(NAMES)
 
 
 def test_both_backends_give_identical_results(example, monkeypatch):

@@ -13,24 +13,64 @@ typedef struct {
     PyTypeObject *model_type, *scenarios_type;
 } cext_state;
 
-typedef struct {
-    PyObject_HEAD
-    igo_model *model;
-    int busy; /* set while a call runs without the GIL; every method refuses to run meanwhile */
-} ModelObject;
+/* An object of the module owns one core object; busy is set while a call runs without the GIL,
+ * and every method refuses to run meanwhile. */
+#define CEXT_OBJECT(Object, core_type)                                                         \
+    typedef struct {                                                                           \
+        PyObject_HEAD                                                                          \
+        core_type *core;                                                                       \
+        int busy;                                                                              \
+    } Object;
 
-typedef struct {
-    PyObject_HEAD
-    igo_scenarios *set;
-    int busy;
-} ScenariosObject;
+CEXT_OBJECT(ModelObject, igo_model)
+CEXT_OBJECT(ScenariosObject, igo_scenarios)
 
 cext_state *cext_state_of(PyObject *module);
 /* Raises IgoError(message, code=<name>, variant=...) for a core error code; returns NULL. */
 PyObject *cext_raise(cext_state *st, igo_error code, const char *message, Py_ssize_t variant);
 
-int cext_add_model_type(PyObject *module, cext_state *st);
-int cext_add_scenarios_type(PyObject *module, cext_state *st);
+/* The object types, and how the module adds one (its type kept in *slot of the state). */
+extern PyType_Spec cext_model_spec, cext_scenarios_spec;
+int cext_add_type(PyObject *module, PyType_Spec *spec, PyTypeObject **slot);
+
+/* Refuses what type() refuses for an object made without arguments: -1 with TypeError. */
+int cext_no_arguments(const char *type_name, PyObject *args, PyObject *kwds);
+
+/* The type of an object that owns one core object, made by core_new and freed by core_free:
+ * its tp_new (no arguments), tp_dealloc and spec (cext_<prefix>_spec), with <prefix>_methods. */
+#define CEXT_TYPE(Object, prefix, type_name, core_new, core_free, doc)                         \
+    static PyObject *prefix##_new(PyTypeObject *type, PyObject *args, PyObject *kwds)          \
+    {                                                                                          \
+        if (cext_no_arguments(type_name, args, kwds))                                          \
+            return NULL;                                                                       \
+        Object *self = (Object *)type->tp_alloc(type, 0);                                      \
+        if (self && !(self->core = core_new())) {                                              \
+            Py_DECREF(self);                                                                   \
+            return PyErr_NoMemory();                                                           \
+        }                                                                                      \
+        return (PyObject *)self;                                                               \
+    }                                                                                          \
+    static void prefix##_dealloc(Object *self)                                                 \
+    {                                                                                          \
+        PyTypeObject *type = Py_TYPE(self);                                                    \
+        core_free(self->core);                                                                 \
+        type->tp_free((PyObject *)self);                                                       \
+        Py_DECREF(type);                                                                       \
+    }                                                                                          \
+    static PyType_Slot prefix##_slots[] = {                                                    \
+        {Py_tp_new, prefix##_new},         {Py_tp_dealloc, prefix##_dealloc},                  \
+        {Py_tp_methods, prefix##_methods}, {Py_tp_doc, doc},                                   \
+        {0, NULL},                                                                             \
+    };                                                                                         \
+    PyType_Spec cext_##prefix##_spec = {                                                       \
+        .name = "libigo._cext." type_name,                                                     \
+        .basicsize = sizeof(Object),                                                           \
+        .flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_IMMUTABLETYPE,                                \
+        .slots = prefix##_slots,                                                               \
+    };
+
+/* A method table entry for <prefix>_<name>. */
+#define CEXT_METHOD(prefix, name, flags) {#name, (PyCFunction)prefix##_##name, flags, NULL},
 
 /* Refuses to touch an object (-1, RuntimeError) while another thread runs a calculation on it
  * without the GIL. */
@@ -50,17 +90,22 @@ int cext_check_signals(void *data, double done);
  * else whatever cext_done makes of the result. */
 PyObject *cext_finish(PyObject *self, igo_error e, const char *errmsg);
 
-/* Runs call on obj (with busy set) without the GIL, with the progress callback of u installed by
- * set_progress(core, fn, data) for its duration; e receives the result. */
-#define CEXT_RUN_UNLOCKED(obj, u, set_progress, core, e, call)                                 \
+/* Runs call on obj (with busy set) without the GIL, with the progress callback installed by
+ * set_progress(obj->core, fn, data) for its duration; e receives the result, or
+ * IGO_ERROR_CANCELLED with the exception set when the call could not be prepared. */
+#define CEXT_RUN_UNLOCKED(obj, set_progress, e, call)                                          \
     do {                                                                                       \
-        set_progress(core, (u).fn, &(u));                                                      \
-        (obj)->busy = 1;                                                                       \
-        (u).ts = PyEval_SaveThread();                                                          \
-        e = (call);                                                                            \
-        PyEval_RestoreThread((u).ts);                                                          \
-        (obj)->busy = 0;                                                                       \
-        set_progress(core, NULL, NULL);                                                        \
+        cext_unlocked u_;                                                                      \
+        e = IGO_ERROR_CANCELLED;                                                               \
+        if (cext_unlocked_init(&u_) == 0) {                                                    \
+            set_progress((obj)->core, u_.fn, &u_);                                             \
+            (obj)->busy = 1;                                                                   \
+            u_.ts = PyEval_SaveThread();                                                       \
+            e = (call);                                                                        \
+            PyEval_RestoreThread(u_.ts);                                                       \
+            (obj)->busy = 0;                                                                   \
+            set_progress((obj)->core, NULL, NULL);                                             \
+        }                                                                                      \
     } while (0)
 /* None, or IgoError with the object's detailed message. */
 PyObject *cext_done(PyObject *self, igo_error e, const char *errmsg);
@@ -70,21 +115,36 @@ int cext_get_buffer(PyObject *obj, Py_buffer *view, char kind, size_t count, int
                     const char *fn, const char *name);
 
 /* A method of an object type that parses its arguments with format into decls and makes one core
- * call, whose message errmsg gives. */
+ * call, whose message errmsg(self->core) gives. */
 #define CEXT_UNPAREN(...) __VA_ARGS__
-#define CEXT_SETTER(type, method, format, errmsg, decls, args, call)                           \
-    static PyObject *method(type *self, PyObject *pyargs)                                      \
+#define CEXT_SETTER(Object, prefix, errmsg, name, format, decls, args, call)                   \
+    static PyObject *prefix##_##name(Object *self, PyObject *pyargs)                           \
     {                                                                                          \
         decls;                                                                                 \
         if (cext_idle(self->busy) ||                                                           \
-            !PyArg_ParseTuple(pyargs, format, CEXT_UNPAREN args))                              \
+            !PyArg_ParseTuple(pyargs, format ":" #name, CEXT_UNPAREN args))                    \
             return NULL;                                                                       \
-        return cext_done((PyObject *)self, call, errmsg);                                      \
+        return cext_done((PyObject *)self, call, errmsg(self->core));                          \
     }
+
+/* A PyArg_ParseTuple converter ("O&") to size_t: an integer, refused when negative (as cffi
+ * refuses it) rather than wrapped around. */
+int cext_size(PyObject *obj, void *out);
 
 /* A Python list of n ints / floats. */
 PyObject *cext_list_i64(const int64_t *values, size_t n);
 PyObject *cext_list_f64(const double *values, size_t n);
+PyObject *cext_list_int(const int *values, size_t n);
+/* A list of the n objects items[], whose references it takes; NULL when one is NULL. */
+PyObject *cext_list_of(PyObject **items, size_t n);
+
+/* One figure of a result: its key and its value, a new reference (NULL when making it failed). */
+typedef struct cext_item {
+    const char *key;
+    PyObject *value;
+} cext_item;
+/* A dict of the n items, whose references it takes; NULL when one is NULL. */
+PyObject *cext_dict(cext_item *items, size_t n);
 /* A dict with every figure of a result. */
 PyObject *cext_result_dict(const igo_result *result);
 

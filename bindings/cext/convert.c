@@ -1,42 +1,73 @@
 /* Turning core results into Python objects. */
 #include "cext.h"
 
-PyObject *cext_list_i64(const int64_t *values, size_t n)
+/* A list of n values, each made by make(values, i); NULL when one fails. */
+static PyObject *list_of_n(const void *values, size_t n, PyObject *(*make)(const void *, size_t))
 {
     PyObject *list = PyList_New((Py_ssize_t)n);
     for (size_t i = 0; list && i < n; i++) {
-        PyObject *v = PyLong_FromLongLong(values[i]);
-        if (!v) {
+        PyObject *v = make(values, i);
+        if (!v)
             Py_CLEAR(list);
-            break;
-        }
-        PyList_SET_ITEM(list, (Py_ssize_t)i, v);
+        else
+            PyList_SET_ITEM(list, (Py_ssize_t)i, v);
     }
     return list;
+}
+
+static PyObject *i64_at(const void *values, size_t i)
+{
+    return PyLong_FromLongLong(((const int64_t *)values)[i]);
+}
+
+static PyObject *f64_at(const void *values, size_t i)
+{
+    return PyFloat_FromDouble(((const double *)values)[i]);
+}
+
+static PyObject *int_at(const void *values, size_t i)
+{
+    return PyLong_FromLong(((const int *)values)[i]);
+}
+
+PyObject *cext_list_i64(const int64_t *values, size_t n)
+{
+    return list_of_n(values, n, i64_at);
 }
 
 PyObject *cext_list_f64(const double *values, size_t n)
 {
+    return list_of_n(values, n, f64_at);
+}
+
+PyObject *cext_list_int(const int *values, size_t n)
+{
+    return list_of_n(values, n, int_at);
+}
+
+PyObject *cext_list_of(PyObject **items, size_t n)
+{
     PyObject *list = PyList_New((Py_ssize_t)n);
-    for (size_t i = 0; list && i < n; i++) {
-        PyObject *v = PyFloat_FromDouble(values[i]);
-        if (!v) {
+    for (size_t i = 0; i < n; i++) {
+        if (!items[i])
             Py_CLEAR(list);
-            break;
-        }
-        PyList_SET_ITEM(list, (Py_ssize_t)i, v);
+        if (list)
+            PyList_SET_ITEM(list, (Py_ssize_t)i, items[i]);
+        else
+            Py_XDECREF(items[i]);
     }
     return list;
 }
 
-/* Sets d[key] = value and drops the reference to value; -1 on failure (also when value is NULL). */
-static int put(PyObject *d, const char *key, PyObject *value)
+PyObject *cext_dict(cext_item *items, size_t n)
 {
-    if (!value)
-        return -1;
-    int rc = PyDict_SetItemString(d, key, value);
-    Py_DECREF(value);
-    return rc;
+    PyObject *d = PyDict_New();
+    for (size_t i = 0; i < n; i++) {
+        if (d && (!items[i].value || PyDict_SetItemString(d, items[i].key, items[i].value) < 0))
+            Py_CLEAR(d);
+        Py_XDECREF(items[i].value);
+    }
+    return d;
 }
 
 PyObject *cext_result_dict(const igo_result *r)
@@ -46,28 +77,24 @@ PyObject *cext_result_dict(const igo_result *r)
     int64_t costs[IGO_COST_COUNT];
     for (int k = 0; k < IGO_COST_COUNT; k++)
         costs[k] = igo_result_cost(r, (igo_cost)k);
-    PyObject *d = PyDict_New();
-    if (!d)
-        return NULL;
-    int rc = put(d, "income", PyLong_FromLongLong(igo_result_income(r)));
-    rc = rc ? rc : put(d, "costs", cext_list_i64(costs, IGO_COST_COUNT));
-    rc = rc ? rc : put(d, "costs_total", PyLong_FromLongLong(igo_result_costs_total(r)));
-    rc = rc ? rc : put(d, "outside_total", PyLong_FromLongLong(igo_result_outside_total(r)));
-    rc = rc ? rc : put(d, "distributed", PyLong_FromLongLong(igo_result_distributed(r)));
-    rc = rc ? rc : put(d, "prestatie_income", cext_list_i64(igo_result_prestatie(r, IGO_COLUMN_INCOME), P));
-    rc = rc ? rc : put(d, "prestatie_costs", cext_list_i64(igo_result_prestatie(r, IGO_COLUMN_COSTS), P));
-    rc = rc ? rc : put(d, "prestatie_outside", cext_list_i64(igo_result_prestatie(r, IGO_COLUMN_OUTSIDE), P));
-    rc = rc ? rc : put(d, "prestatie_distributable", cext_list_i64(igo_result_prestatie(r, IGO_COLUMN_DISTRIBUTABLE), P));
-    rc = rc ? rc : put(d, "outside_costs", cext_list_i64(igo_result_outside_costs(r), L));
-    rc = rc ? rc : put(d, "outside_parts", cext_list_i64(igo_result_outside_parts(r), L * P));
-    rc = rc ? rc : put(d, "keys", cext_list_f64(igo_result_keys(r), P * D));
-    rc = rc ? rc : put(d, "disciplines", cext_list_i64(igo_result_disciplines(r), P * D));
-    rc = rc ? rc : put(d, "providers", cext_list_i64(igo_result_providers(r), P * O));
-    rc = rc ? rc : put(d, "discipline_totals", cext_list_i64(igo_result_discipline_totals(r), D));
-    rc = rc ? rc : put(d, "provider_totals", cext_list_i64(igo_result_provider_totals(r), O));
-    if (rc) {
-        Py_DECREF(d);
-        return NULL;
-    }
-    return d;
+    cext_item figures[] = {
+        {"income", PyLong_FromLongLong(igo_result_income(r))},
+        {"costs", cext_list_i64(costs, IGO_COST_COUNT)},
+        {"costs_total", PyLong_FromLongLong(igo_result_costs_total(r))},
+        {"outside_total", PyLong_FromLongLong(igo_result_outside_total(r))},
+        {"distributed", PyLong_FromLongLong(igo_result_distributed(r))},
+        {"prestatie_income", cext_list_i64(igo_result_prestatie(r, IGO_COLUMN_INCOME), P)},
+        {"prestatie_costs", cext_list_i64(igo_result_prestatie(r, IGO_COLUMN_COSTS), P)},
+        {"prestatie_outside", cext_list_i64(igo_result_prestatie(r, IGO_COLUMN_OUTSIDE), P)},
+        {"prestatie_distributable",
+         cext_list_i64(igo_result_prestatie(r, IGO_COLUMN_DISTRIBUTABLE), P)},
+        {"outside_costs", cext_list_i64(igo_result_outside_costs(r), L)},
+        {"outside_parts", cext_list_i64(igo_result_outside_parts(r), L * P)},
+        {"keys", cext_list_f64(igo_result_keys(r), P * D)},
+        {"disciplines", cext_list_i64(igo_result_disciplines(r), P * D)},
+        {"providers", cext_list_i64(igo_result_providers(r), P * O)},
+        {"discipline_totals", cext_list_i64(igo_result_discipline_totals(r), D)},
+        {"provider_totals", cext_list_i64(igo_result_provider_totals(r), O)},
+    };
+    return cext_dict(figures, sizeof figures / sizeof figures[0]);
 }

@@ -33,15 +33,19 @@ static PyObject *py_round(PyObject *module, PyObject *args)
 
 static PyObject *py_round_cents(PyObject *module, PyObject *arg)
 {
-    (void)module;
     double x = PyFloat_AsDouble(arg);
     if (x == -1.0 && PyErr_Occurred())
         return NULL;
-    if (!isfinite(x) || fabs(x) >= 4e13) {
-        PyErr_Format(PyExc_ValueError, "round_cents: %R is not a finite amount below EUR 4e13", arg);
-        return NULL;
-    }
-    return PyLong_FromLongLong(igo_round_cents(x));
+    int64_t cents;
+    igo_error e = igo_round_cents_checked(x, &cents);
+    if (!e)
+        return PyLong_FromLongLong(cents);
+    PyObject *message = PyUnicode_FromFormat("round_cents: %R: %s", arg, igo_strerror(e));
+    const char *text = message ? PyUnicode_AsUTF8(message) : NULL;
+    if (text)
+        cext_raise(cext_state_of(module), e, text, -1);
+    Py_XDECREF(message);
+    return NULL;
 }
 
 static PyObject *py_version(PyObject *module, PyObject *unused)
@@ -71,6 +75,8 @@ static PyMethodDef functions[] = {
     {NULL, NULL, 0, NULL},
 };
 
+/* The constants the backends expose: the names of libigo._constants.NAMES (a test holds them to
+ * it), each the core's IGO_<name>. */
 static int add_constants(PyObject *m)
 {
     static const struct {
@@ -98,6 +104,12 @@ static int add_constants(PyObject *m)
     return 0;
 }
 
+int cext_add_type(PyObject *module, PyType_Spec *spec, PyTypeObject **slot)
+{
+    *slot = (PyTypeObject *)PyType_FromModuleAndSpec(module, spec, NULL);
+    return *slot ? PyModule_AddType(module, *slot) : -1;
+}
+
 static int exec_module(PyObject *m)
 {
     cext_state *st = cext_state_of(m);
@@ -108,7 +120,9 @@ static int exec_module(PyObject *m)
     Py_DECREF(errors);
     if (!st->igo_error || add_constants(m) < 0)
         return -1;
-    return cext_add_model_type(m, st) < 0 ? -1 : cext_add_scenarios_type(m, st);
+    if (cext_add_type(m, &cext_model_spec, &st->model_type) < 0)
+        return -1;
+    return cext_add_type(m, &cext_scenarios_spec, &st->scenarios_type);
 }
 
 static int traverse(PyObject *m, visitproc visit, void *arg)

@@ -1,56 +1,35 @@
 /* libigo._cext.Scenarios: an igo_scenarios set: its setters, compute, uncertainty, workbook. */
 #include "cext.h"
 
-#define ERRMSG igo_scenarios_errmsg(self->set)
-#define SETTER(name, format, decls, args, call)                                                \
-    CEXT_SETTER(ScenariosObject, scenarios_##name, format ":" #name, ERRMSG, decls, args, call)
+#define ERRMSG igo_scenarios_errmsg(self->core)
+#define SETTER(...) CEXT_SETTER(ScenariosObject, scenarios, igo_scenarios_errmsg, __VA_ARGS__)
 
-static PyObject *scenarios_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
-{
-    if (PyTuple_GET_SIZE(args) || (kwds && PyDict_GET_SIZE(kwds)))
-        return PyErr_Format(PyExc_TypeError, "Scenarios() takes no arguments");
-    ScenariosObject *self = (ScenariosObject *)type->tp_alloc(type, 0);
-    if (self && !(self->set = igo_scenarios_new())) {
-        Py_DECREF(self);
-        return PyErr_NoMemory();
-    }
-    return (PyObject *)self;
-}
-
-static void scenarios_dealloc(ScenariosObject *self)
-{
-    PyTypeObject *type = Py_TYPE(self);
-    igo_scenarios_free(self->set);
-    type->tp_free((PyObject *)self);
-    Py_DECREF(type);
-}
-
-SETTER(set_name, "s", const char *a, (&a), igo_scenarios_set_name(self->set, a))
+SETTER(set_name, "s", const char *a, (&a), igo_scenarios_set_name(self->core, a))
 SETTER(add_sector, "s|z", const char *a; const char *b = NULL, (&a, &b),
-       igo_scenarios_add_sector(self->set, a, b))
+       igo_scenarios_add_sector(self->core, a, b))
 SETTER(add_driver, "szdd", const char *a; const char *b; double c; double d, (&a, &b, &c, &d),
-       igo_scenarios_add_driver(self->set, a, b, c, d))
+       igo_scenarios_add_driver(self->core, a, b, c, d))
 SETTER(set_unit_delta, "ssd", const char *a; const char *b; double c, (&a, &b, &c),
-       igo_scenarios_set_unit_delta(self->set, a, b, c))
+       igo_scenarios_set_unit_delta(self->core, a, b, c))
 SETTER(add_study, "szdd", const char *a; const char *b; double c; double d, (&a, &b, &c, &d),
-       igo_scenarios_add_study(self->set, a, b, c, d))
+       igo_scenarios_add_study(self->core, a, b, c, d))
 SETTER(set_override, "isd", int a; const char *b; double c, (&a, &b, &c),
-       igo_scenarios_set_override(self->set, (igo_scenario)a, b, c))
-SETTER(set_phase_in, "id", int a; double b, (&a, &b), igo_scenarios_set_phase_in(self->set, a, b))
-SETTER(set_national_births, "d", double a, (&a), igo_scenarios_set_national_births(self->set, a))
+       igo_scenarios_set_override(self->core, (igo_scenario)a, b, c))
+SETTER(set_phase_in, "id", int a; double b, (&a, &b), igo_scenarios_set_phase_in(self->core, a, b))
+SETTER(set_national_births, "d", double a, (&a), igo_scenarios_set_national_births(self->core, a))
 
 static PyObject *scenarios_sizes(ScenariosObject *self, PyObject *unused)
 {
     (void)unused;
-    return Py_BuildValue("nn", (Py_ssize_t)igo_scenarios_driver_count(self->set),
-                         (Py_ssize_t)igo_scenarios_sector_count(self->set));
+    return Py_BuildValue("nn", (Py_ssize_t)igo_scenarios_driver_count(self->core),
+                         (Py_ssize_t)igo_scenarios_sector_count(self->core));
 }
 
 /* The scaling arguments (births, volumes or None) as an igo_scaling; view holds the volumes. */
 static int scaling_from(ScenariosObject *self, double births, PyObject *volumes,
                         Py_buffer *view, igo_scaling *scaling, const char *fn)
 {
-    if (cext_get_buffer(volumes, view, 'd', igo_scenarios_driver_count(self->set), 0, fn,
+    if (cext_get_buffer(volumes, view, 'd', igo_scenarios_driver_count(self->core), 0, fn,
                         "volumes"))
         return -1;
     scaling->births = births;
@@ -58,60 +37,47 @@ static int scaling_from(ScenariosObject *self, double births, PyObject *volumes,
     return 0;
 }
 
-static PyObject *put(PyObject *d, const char *key, PyObject *value)
+static void release(Py_buffer *view)
 {
-    if (!d || !value || PyDict_SetItemString(d, key, value) < 0)
-        Py_CLEAR(d);
-    Py_XDECREF(value);
-    return d;
+    if (view->buf)
+        PyBuffer_Release(view);
 }
 
-/* Three lists, one per scenario, of n values each from get(result, scenario). */
+/* One list per scenario, of n values each from get(result, scenario). */
 static PyObject *per_scenario(const igo_scenario_result *r, size_t n,
                               const int64_t *(*get)(const igo_scenario_result *, igo_scenario))
 {
-    PyObject *list = PyList_New(IGO_SCENARIO_COUNT);
-    for (int sc = 0; list && sc < IGO_SCENARIO_COUNT; sc++) {
-        PyObject *values = cext_list_i64(get(r, (igo_scenario)sc), n);
-        if (!values)
-            Py_CLEAR(list);
-        else
-            PyList_SET_ITEM(list, sc, values);
-    }
-    return list;
+    PyObject *lists[IGO_SCENARIO_COUNT];
+    for (int sc = 0; sc < IGO_SCENARIO_COUNT; sc++)
+        lists[sc] = cext_list_i64(get(r, (igo_scenario)sc), n);
+    return cext_list_of(lists, IGO_SCENARIO_COUNT);
 }
 
 static PyObject *result_dict(const igo_scenario_result *r)
 {
     size_t D = igo_scenario_result_driver_count(r), S = igo_scenario_result_sector_count(r);
     size_t Y = igo_scenario_result_year_count(r);
-    PyObject *effects = PyList_New(IGO_SCENARIO_COUNT), *years = PyList_New((Py_ssize_t)Y);
-    for (int sc = 0; effects && sc < IGO_SCENARIO_COUNT; sc++) {
-        PyObject *e = cext_list_f64(igo_scenario_result_effects(r, (igo_scenario)sc), D);
-        if (!e)
-            Py_CLEAR(effects);
-        else
-            PyList_SET_ITEM(effects, sc, e);
-    }
-    for (size_t y = 0; years && y < Y; y++)
-        PyList_SET_ITEM(years, (Py_ssize_t)y, PyLong_FromLong(igo_scenario_result_years(r)[y]));
+    PyObject *effects[IGO_SCENARIO_COUNT];
     int64_t totals[IGO_SCENARIO_COUNT];
-    for (int sc = 0; sc < IGO_SCENARIO_COUNT; sc++)
+    for (int sc = 0; sc < IGO_SCENARIO_COUNT; sc++) {
+        effects[sc] = cext_list_f64(igo_scenario_result_effects(r, (igo_scenario)sc), D);
         totals[sc] = igo_scenario_result_total(r, (igo_scenario)sc);
-    PyObject *d = PyDict_New();
-    d = put(d, "volumes", cext_list_f64(igo_scenario_result_volumes(r), D));
-    d = put(d, "potentials", cext_list_i64(igo_scenario_result_potentials(r), D * S));
-    d = put(d, "effects", effects);
-    d = put(d, "impacts", per_scenario(r, D * S, igo_scenario_result_impacts));
-    d = put(d, "sector_totals", per_scenario(r, S, igo_scenario_result_sector_totals));
-    d = put(d, "driver_totals", per_scenario(r, D, igo_scenario_result_driver_totals));
-    d = put(d, "totals", cext_list_i64(totals, IGO_SCENARIO_COUNT));
-    d = put(d, "years", years);
-    d = put(d, "fractions", cext_list_f64(igo_scenario_result_fractions(r), Y));
-    d = put(d, "phase_in", per_scenario(r, Y * (S + 1), igo_scenario_result_phase_in));
-    d = put(d, "tornado_low", cext_list_i64(igo_scenario_result_tornado_low(r), D));
-    d = put(d, "tornado_high", cext_list_i64(igo_scenario_result_tornado_high(r), D));
-    return d;
+    }
+    cext_item figures[] = {
+        {"volumes", cext_list_f64(igo_scenario_result_volumes(r), D)},
+        {"potentials", cext_list_i64(igo_scenario_result_potentials(r), D * S)},
+        {"effects", cext_list_of(effects, IGO_SCENARIO_COUNT)},
+        {"impacts", per_scenario(r, D * S, igo_scenario_result_impacts)},
+        {"sector_totals", per_scenario(r, S, igo_scenario_result_sector_totals)},
+        {"driver_totals", per_scenario(r, D, igo_scenario_result_driver_totals)},
+        {"totals", cext_list_i64(totals, IGO_SCENARIO_COUNT)},
+        {"years", cext_list_int(igo_scenario_result_years(r), Y)},
+        {"fractions", cext_list_f64(igo_scenario_result_fractions(r), Y)},
+        {"phase_in", per_scenario(r, Y * (S + 1), igo_scenario_result_phase_in)},
+        {"tornado_low", cext_list_i64(igo_scenario_result_tornado_low(r), D)},
+        {"tornado_high", cext_list_i64(igo_scenario_result_tornado_high(r), D)},
+    };
+    return cext_dict(figures, sizeof figures / sizeof figures[0]);
 }
 
 /* compute(births, volumes) -> dict */
@@ -126,16 +92,9 @@ static PyObject *scenarios_compute(ScenariosObject *self, PyObject *args)
         return NULL;
     igo_scenario_result *r = NULL;
     igo_error e;
-    cext_unlocked u;
-    if (cext_unlocked_init(&u)) {
-        if (view.buf)
-            PyBuffer_Release(&view);
-        return NULL;
-    }
-    CEXT_RUN_UNLOCKED(self, u, igo_scenarios_set_progress, self->set, e,
-                      igo_scenarios_compute(self->set, &scaling, &r));
-    if (view.buf)
-        PyBuffer_Release(&view);
+    CEXT_RUN_UNLOCKED(self, igo_scenarios_set_progress, e,
+                      igo_scenarios_compute(self->core, &scaling, &r));
+    release(&view);
     if (e)
         return cext_finish((PyObject *)self, e, ERRMSG);
     PyObject *d = result_dict(r);
@@ -143,52 +102,63 @@ static PyObject *scenarios_compute(ScenariosObject *self, PyObject *args)
     return d;
 }
 
+enum { PERCENTILES, OUT, MEAN, SAMPLES, VOLUMES, VIEWS };
+
+/* The request's buffers, checked against the core's shape of it: 0, or -1 with the exception
+ * set (and every view released). */
+static int uncertainty_views(ScenariosObject *self, igo_uncertainty *u, PyObject *objs[4],
+                             Py_buffer views[VIEWS])
+{
+    igo_uncertainty_shape shape;
+    igo_error e = igo_scenarios_uncertainty_shape(self->core, u, &shape);
+    if (e) {
+        cext_done((PyObject *)self, e, ERRMSG);
+        return -1;
+    }
+    static const char *names[4] = {"percentiles", "out", "mean", "samples"};
+    size_t counts[4] = {u->npercentiles, shape.out, shape.mean, shape.samples};
+    for (int k = 0; k < 4; k++)
+        if (cext_get_buffer(objs[k], &views[k], 'd', counts[k], k > 0, "uncertainty", names[k])) {
+            while (k--)
+                release(&views[k]);
+            return -1;
+        }
+    u->percentiles = views[PERCENTILES].buf, u->out = views[OUT].buf;
+    u->mean = views[MEAN].buf, u->samples = views[SAMPLES].buf;
+    return 0;
+}
+
 /* uncertainty(births, volumes, draws, seed, distribution, percentiles, out, mean, samples):
  * fills out (and mean, samples when not None) without the GIL. */
 static PyObject *scenarios_uncertainty(ScenariosObject *self, PyObject *args)
 {
     double births;
-    Py_ssize_t draws;
     unsigned long long seed;
     int distribution;
+    igo_uncertainty u = {0};
     PyObject *volumes, *objs[4];
     if (cext_idle(self->busy) ||
-        !PyArg_ParseTuple(args, "dOnKiOOOO:uncertainty", &births, &volumes, &draws, &seed,
-                          &distribution, &objs[0], &objs[1], &objs[2], &objs[3]))
+        !PyArg_ParseTuple(args, "dOO&KiOOOO:uncertainty", &births, &volumes, cext_size,
+                          &u.draws, &seed, &distribution, &objs[0], &objs[1], &objs[2], &objs[3]))
         return NULL;
-    if (draws < 0)
-        return PyErr_Format(PyExc_ValueError, "uncertainty: draws must not be negative");
-    size_t S1 = igo_scenarios_sector_count(self->set) + 1;
-    Py_ssize_t np = PyObject_Length(objs[0]);
+    Py_ssize_t np = objs[0] == Py_None ? 0 : PyObject_Length(objs[0]);
     if (np < 0)
         return NULL;
-    size_t counts[4] = {(size_t)np, (size_t)np * S1, S1, (size_t)draws * S1};
-    static const char *names[4] = {"percentiles", "out", "mean", "samples"};
-    Py_buffer views[5];
+    u.seed = (uint64_t)seed, u.distribution = (igo_draw)distribution, u.npercentiles = (size_t)np;
+    Py_buffer views[VIEWS];
     igo_scaling scaling;
-    int got = 0;
-    if (scaling_from(self, births, volumes, &views[4], &scaling, "uncertainty"))
+    if (scaling_from(self, births, volumes, &views[VOLUMES], &scaling, "uncertainty"))
         return NULL;
-    for (; got < 4; got++)
-        if (cext_get_buffer(objs[got], &views[got], 'd', counts[got], got > 0, "uncertainty",
-                            names[got]))
-            break;
     PyObject *result = NULL;
-    cext_unlocked un;
-    if (got == 4 && !cext_unlocked_init(&un)) {
-        igo_uncertainty u = {(size_t)draws, (uint64_t)seed, (igo_draw)distribution,
-                             views[0].buf,   (size_t)np,     views[1].buf,
-                             views[2].buf,   views[3].buf};
+    if (!uncertainty_views(self, &u, objs, views)) {
         igo_error e;
-        CEXT_RUN_UNLOCKED(self, un, igo_scenarios_set_progress, self->set, e,
-                          igo_scenarios_uncertainty(self->set, &scaling, &u));
+        CEXT_RUN_UNLOCKED(self, igo_scenarios_set_progress, e,
+                          igo_scenarios_uncertainty(self->core, &scaling, &u));
         result = cext_finish((PyObject *)self, e, ERRMSG);
+        for (int k = 0; k < VOLUMES; k++)
+            release(&views[k]);
     }
-    while (got--)
-        if (views[got].buf)
-            PyBuffer_Release(&views[got]);
-    if (views[4].buf)
-        PyBuffer_Release(&views[4]);
+    release(&views[VOLUMES]);
     return result;
 }
 
@@ -210,19 +180,16 @@ static PyObject *scenarios_write_workbook(ScenariosObject *self, PyObject *args)
     }
     igo_workbook_options options = {.lang = lang ? IGO_LANG_EN : IGO_LANG_NL};
     const char *path = PyBytes_AS_STRING(path_bytes);
-    igo_error e = IGO_ERROR_CANCELLED; /* with the exception set, when the init fails */
-    cext_unlocked u;
-    if (!cext_unlocked_init(&u))
-        CEXT_RUN_UNLOCKED(self, u, igo_scenarios_set_progress, self->set, e,
-                          igo_scenarios_workbook_write(self->set, &scaling, path, &options));
-    if (view.buf)
-        PyBuffer_Release(&view);
+    igo_error e;
+    CEXT_RUN_UNLOCKED(self, igo_scenarios_set_progress, e,
+                      igo_scenarios_workbook_write(self->core, &scaling, path, &options));
+    release(&view);
     Py_DECREF(path_bytes);
     return cext_finish((PyObject *)self, e, ERRMSG);
 }
 
 static PyMethodDef scenarios_methods[] = {
-#define METHOD(name, flags) {#name, (PyCFunction)scenarios_##name, flags, NULL},
+#define METHOD(name, flags) CEXT_METHOD(scenarios, name, flags)
     METHOD(set_name, METH_VARARGS)
     METHOD(add_sector, METH_VARARGS)
     METHOD(add_driver, METH_VARARGS)
@@ -239,23 +206,5 @@ static PyMethodDef scenarios_methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
-static PyType_Slot scenarios_slots[] = {
-    {Py_tp_new, scenarios_new},
-    {Py_tp_dealloc, scenarios_dealloc},
-    {Py_tp_methods, scenarios_methods},
-    {Py_tp_doc, "An igo_scenarios set: cost scenarios in the C core."},
-    {0, NULL},
-};
-
-static PyType_Spec scenarios_spec = {
-    .name = "libigo._cext.Scenarios",
-    .basicsize = sizeof(ScenariosObject),
-    .flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_IMMUTABLETYPE,
-    .slots = scenarios_slots,
-};
-
-int cext_add_scenarios_type(PyObject *module, cext_state *st)
-{
-    st->scenarios_type = (PyTypeObject *)PyType_FromModuleAndSpec(module, &scenarios_spec, NULL);
-    return st->scenarios_type ? PyModule_AddType(module, st->scenarios_type) : -1;
-}
+CEXT_TYPE(ScenariosObject, scenarios, "Scenarios", igo_scenarios_new, igo_scenarios_free,
+          "An igo_scenarios set: cost scenarios in the C core.")

@@ -10,6 +10,27 @@ int cext_idle(int busy)
     return -1;
 }
 
+int cext_no_arguments(const char *type_name, PyObject *args, PyObject *kwds)
+{
+    if (!PyTuple_GET_SIZE(args) && !(kwds && PyDict_GET_SIZE(kwds)))
+        return 0;
+    PyErr_Format(PyExc_TypeError, "%s() takes no arguments", type_name);
+    return -1;
+}
+
+int cext_size(PyObject *obj, void *out)
+{
+    PyObject *index = PyNumber_Index(obj);
+    if (!index)
+        return 0;
+    size_t value = PyLong_AsSize_t(index);
+    Py_DECREF(index);
+    if (value == (size_t)-1 && PyErr_Occurred())
+        return 0;
+    *(size_t *)out = value;
+    return 1;
+}
+
 int cext_unlocked_init(cext_unlocked *u)
 {
     u->ts = NULL;

@@ -99,6 +99,25 @@ static igo_error run_all(igo_model *m, const igo_plan *pl, igo_batch *b, igo_out
     return IGO_OK;
 }
 
+igo_error igo_distribute_batch_shape(igo_model *m, size_t variants, igo_batch_shape *shape)
+{
+    if (!m)
+        return IGO_ERROR_ARGUMENT;
+    m->errmsg[0] = '\0';
+    if (!shape)
+        return igoi_fail(m->errmsg, IGO_ERROR_ARGUMENT, "no batch shape (NULL)");
+    size_t P = m->prestaties.n, D = m->disciplines.n, O = m->providers.n;
+    /* Every buffer together, in bytes, must be addressable: then no row offset overflows. */
+    size_t width = 2 * P + IGO_COST_COUNT + O + D + IGO_SUMMARY_COUNT;
+    if (variants > SIZE_MAX / sizeof(double) / width)
+        return igoi_fail(m->errmsg, IGO_ERROR_LIMIT,
+                        "distribute_batch: %zu variants of %zu values each are more than memory "
+                        "holds", variants, width);
+    *shape = (igo_batch_shape){variants * P, variants * P, variants * IGO_COST_COUNT,
+                               variants * O, variants * D, variants * IGO_SUMMARY_COUNT};
+    return IGO_OK;
+}
+
 igo_error igo_distribute_batch(igo_model *m, igo_batch *b)
 {
     if (!m)
@@ -107,8 +126,12 @@ igo_error igo_distribute_batch(igo_model *m, igo_batch *b)
     if (!b)
         return igoi_fail(m->errmsg, IGO_ERROR_ARGUMENT, "no batch (NULL)");
     b->failed_variant = 0;
+    igo_batch_shape shape;
+    igo_error e = igo_distribute_batch_shape(m, b->variants, &shape);
+    if (e)
+        return e;
     igo_plan pl;
-    igo_error e = igoi_plan_build(m, &pl);
+    e = igoi_plan_build(m, &pl);
     if (e)
         return e;
     igo_output out;

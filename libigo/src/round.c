@@ -87,6 +87,18 @@ int64_t igo_round_cents(double euros)
     return igo_round_cents_fast(euros);
 }
 
+igo_error igo_round_cents_checked(double euros, int64_t *cents)
+{
+    if (!cents)
+        return IGO_ERROR_ARGUMENT;
+    if (!isfinite(euros))
+        return IGO_ERROR_VALUE;
+    if (fabs(euros) >= IGO_ROUND_CENTS_MAX)
+        return IGO_ERROR_TOO_LARGE;
+    *cents = igo_round_cents(euros);
+    return IGO_OK;
+}
+
 /* The slow, obviously right way: print 15 significant digits, read them back. */
 static double canonical_by_text(double x)
 {

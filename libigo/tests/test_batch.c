@@ -110,3 +110,30 @@ void test_batch_errors(igo_t *t)
     igo_result_free(res);
     igo_model_free(m);
 }
+
+void test_batch_shape(igo_t *t)
+{
+    igo_rng r = {7};
+    igo_model *m = random_distributable_region(&r);
+    size_t P = igo_model_prestatie_count(m), D = igo_model_discipline_count(m);
+    size_t O = igo_model_provider_count(m);
+    igo_batch_shape shape;
+    CHECK_OK(m, igo_distribute_batch_shape(m, 3, &shape));
+    CHECK_I64(shape.counts, 3 * P);
+    CHECK_I64(shape.tariffs, 3 * P);
+    CHECK_I64(shape.costs, 3 * IGO_COST_COUNT);
+    CHECK_I64(shape.provider_totals, 3 * O);
+    CHECK_I64(shape.discipline_totals, 3 * D);
+    CHECK_I64(shape.summary, 3 * IGO_SUMMARY_COUNT);
+    CHECK_OK(m, igo_distribute_batch_shape(m, 0, &shape));
+    CHECK_I64(shape.summary, 0);
+    /* So many variants that their rows' bytes overflow: refused before any row is touched. */
+    size_t huge = SIZE_MAX / 8 / IGO_SUMMARY_COUNT;
+    CHECK_FAILS(m, igo_distribute_batch_shape(m, huge, &shape), IGO_ERROR_LIMIT,
+                "distribute_batch: ", "variants of", "more than memory holds");
+    igo_batch b = {huge, NULL, NULL, NULL, NULL, NULL, NULL, 0};
+    CHECK_FAILS(m, igo_distribute_batch(m, &b), IGO_ERROR_LIMIT, "more than memory holds");
+    CHECK_FAILS(m, igo_distribute_batch_shape(m, 1, NULL), IGO_ERROR_ARGUMENT, "NULL");
+    CHECK_I64(igo_distribute_batch_shape(NULL, 1, &shape), IGO_ERROR_ARGUMENT);
+    igo_model_free(m);
+}

@@ -133,3 +133,19 @@ void test_canonical_15_digits(igo_t *t)
     CHECK_I64(differ, 0);
     CHECK_I64(unstable, 0);
 }
+
+void test_round_cents_checked(igo_t *t)
+{
+    int64_t cents = 7;
+    CHECK_I64(igo_round_cents_checked(2.675, &cents), IGO_OK);
+    CHECK_I64(cents, 268);
+    CHECK_I64(igo_round_cents_checked(-3.99999999999e13, &cents), IGO_OK);
+    CHECK_I64(cents, -INT64_C(3999999999990000));
+    /* Beyond the bound, and what is no amount at all, leave cents as it was. */
+    CHECK_I64(igo_round_cents_checked(IGO_ROUND_CENTS_MAX, &cents), IGO_ERROR_TOO_LARGE);
+    CHECK_I64(igo_round_cents_checked(-5e13, &cents), IGO_ERROR_TOO_LARGE);
+    CHECK_I64(igo_round_cents_checked(NAN, &cents), IGO_ERROR_VALUE);
+    CHECK_I64(igo_round_cents_checked(-INFINITY, &cents), IGO_ERROR_VALUE);
+    CHECK_I64(cents, -INT64_C(3999999999990000));
+    CHECK_I64(igo_round_cents_checked(1, NULL), IGO_ERROR_ARGUMENT);
+}

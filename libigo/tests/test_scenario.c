@@ -198,3 +198,29 @@ void test_scenario_monte_carlo(igo_t *t)
     igo_scenario_result_free(r);
     igo_scenarios_free(s);
 }
+
+void test_uncertainty_shape(igo_t *t)
+{
+    igo_scenarios *s = published_scenarios(t);
+    size_t S1 = igo_scenarios_sector_count(s) + 1;
+    igo_uncertainty u = {1000, 1, IGO_DRAW_UNIFORM, NULL, 5, NULL, NULL, NULL};
+    igo_uncertainty_shape shape;
+    CHECK_OK(s, igo_scenarios_uncertainty_shape(s, &u, &shape));
+    CHECK_I64(shape.out, 5 * S1);
+    CHECK_I64(shape.mean, S1);
+    CHECK_I64(shape.samples, 1000 * S1);
+    u.draws = 0;
+    CHECK_FAILS(s, igo_scenarios_uncertainty_shape(s, &u, &shape), IGO_ERROR_ARGUMENT,
+                "give draws > 0");
+    CHECK_FAILS(s, igo_scenarios_uncertainty(s, NULL, &u), IGO_ERROR_ARGUMENT, "give draws > 0");
+    u.draws = (size_t)IGO_MAX_DRAWS + 1;
+    CHECK_FAILS(s, igo_scenarios_uncertainty_shape(s, &u, &shape), IGO_ERROR_LIMIT,
+                "100000001 draws is more than the 100000000 one call makes");
+    u.draws = 10;
+    u.npercentiles = SIZE_MAX / 4;
+    CHECK_FAILS(s, igo_scenarios_uncertainty_shape(s, &u, &shape), IGO_ERROR_LIMIT,
+                "more than memory holds");
+    CHECK_FAILS(s, igo_scenarios_uncertainty_shape(s, NULL, &shape), IGO_ERROR_ARGUMENT,
+                "give draws > 0");
+    igo_scenarios_free(s);
+}

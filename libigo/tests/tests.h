@@ -10,6 +10,7 @@
     X(round_fast_equals_exact)                                                             \
     X(round_properties)                                                                        \
     X(canonical_15_digits)                                                                     \
+    X(round_cents_checked)                                                                     \
     X(split_hand_computed)                                                                     \
     X(split_conserves)                                                                         \
     X(split_fast_equals_exact)                                                                 \
@@ -22,6 +23,7 @@
     X(distribute_random_regions_conserve)                                                      \
     X(batch_equals_single)                                                                     \
     X(batch_errors)                                                                            \
+    X(batch_shape)                                                                             \
     X(workbook_written_and_checked)                                                            \
     X(workbook_failures_leave_nothing)                                                         \
     X(scenario_published_figures)                                                              \
@@ -29,6 +31,7 @@
     X(scenario_refusals)                                                                       \
     X(percentiles_match_sorting)                                                               \
     X(scenario_monte_carlo)                                                                    \
+    X(uncertainty_shape)                                                                       \
     X(text_refused_where_it_enters)                                                            \
     X(text_lengths_as_a_spreadsheet_counts)                                                    \
     X(text_in_scenario_sets)                                                                   \

@@ -13,9 +13,8 @@ cents in sweeps.
 from __future__ import annotations
 
 import importlib.metadata
-import importlib.resources
 
-from . import _parse
+from . import _files, _parse
 from ._backend import NAME as backend
 from ._backend import impl as _impl
 from ._errors import IgoError
@@ -38,19 +37,17 @@ __all__ = ["COST_NAMES", "Cost", "Discipline", "Distribution", "HistoryLine", "I
 def spreadsheet_round(x: float, decimals: int = 2) -> float:
     """ROUND(x; decimals) as Excel and LibreOffice compute it (2.675 -> 2.68, not 2.67);
     decimals from -15 to 15."""
-    if isinstance(decimals, bool) or not isinstance(decimals, int) or not -15 <= decimals <= 15:
-        raise IgoError(f"decimals: expected a whole number from -15 to 15, got {decimals!r}",
-                       "IGO_ERROR_ARGUMENT")
-    return _impl.round(_parse.number(x, "x"), decimals)
+    return _impl.round(_parse.number(x, "x"), _parse.whole(decimals, "decimals", -15, 15))
 
 
 def round_cents(x: float) -> int:
     """ROUND(x; 2) in whole cents, the rounding every split in libigo uses (|x| < EUR 4e13)."""
-    value = _parse.number(x, "x")
-    if abs(value) >= 4e13:
+    value = _parse.number(x, "x")  # a number, and finite: what is left is the core's bound
+    try:
+        return _impl.round_cents(value)
+    except IgoError as exc:
         raise IgoError(f"x: {x!r} is beyond EUR 4e13, more than cents count exactly",
-                       "IGO_ERROR_TOO_LARGE")
-    return _impl.round_cents(value)
+                       exc.code) from None
 
 
 def core_version() -> str:
@@ -60,6 +57,4 @@ def core_version() -> str:
 
 def example_region() -> Region:
     """The embedded example: a fictional IGO of about 3,000 births a year (voorbeeld.toml)."""
-    ref = importlib.resources.files(__package__) / "data" / "voorbeeld.toml"
-    with importlib.resources.as_file(ref) as path:
-        return Region.from_file(path)
+    return _files.load_packaged("voorbeeld.toml", Region.from_file)

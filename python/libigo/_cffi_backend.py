@@ -10,25 +10,13 @@ from __future__ import annotations
 import math
 import os
 import threading
-from typing import Any, Callable, Sequence
+from typing import Any, Callable, Mapping, Sequence
 
 from ._cffi import ffi, lib
+from ._constants import NAMES
 from ._errors import IgoError
 
-COST_BEHEERSKOSTEN = lib.IGO_COST_BEHEERSKOSTEN
-COST_INNOVATIE_KWALITEIT = lib.IGO_COST_INNOVATIE_KWALITEIT
-COST_OVERIG = lib.IGO_COST_OVERIG
-COST_AMOUNT = lib.IGO_COST_AMOUNT
-COST_SHARE = lib.IGO_COST_SHARE
-SUMMARY_COUNT = lib.IGO_SUMMARY_COUNT
-LANG_NL = lib.IGO_LANG_NL
-LANG_EN = lib.IGO_LANG_EN
-SCENARIO_OPTIMISTIC = lib.IGO_SCENARIO_OPTIMISTIC
-SCENARIO_MIDDLE = lib.IGO_SCENARIO_MIDDLE
-SCENARIO_CONSERVATIVE = lib.IGO_SCENARIO_CONSERVATIVE
-DRAW_UNIFORM = lib.IGO_DRAW_UNIFORM
-DRAW_TRIANGULAR = lib.IGO_DRAW_TRIANGULAR
-MAX_DRAWS = lib.IGO_MAX_DRAWS
+globals().update({name: getattr(lib, f"IGO_{name}") for name in NAMES})
 
 # What stopped the running long call on this thread (a KeyboardInterrupt), to raise after it.
 _stopped = threading.local()
@@ -73,15 +61,20 @@ def _raise(code: int, message: str, variant: int | None = None) -> None:
     raise IgoError(message, ffi.string(lib.igo_error_name(code)).decode(), variant)
 
 
+def _strerror(code: int) -> str:
+    return ffi.string(lib.igo_strerror(code)).decode()
+
+
 def round(x: float, decimals: int) -> float:  # noqa: A001 - mirrors the extension's name
     return lib.igo_round(_number(x, "x"), int(decimals))
 
 
 def round_cents(x: float) -> int:
-    value = _number(x, "x")
-    if not math.isfinite(value) or abs(value) >= 4e13:
-        raise ValueError(f"round_cents: {x!r} is not a finite amount below EUR 4e13")
-    return lib.igo_round_cents(value)
+    cents = ffi.new("int64_t *")
+    code = lib.igo_round_cents_checked(_number(x, "x"), cents)
+    if code:
+        _raise(code, f"round_cents: {x!r}: {_strerror(code)}")
+    return cents[0]
 
 
 def version() -> str:
@@ -220,7 +213,7 @@ class Model(_Core):
     def add_default_transfer_reasons(self) -> None:
         self._call(lib.igo_model_add_default_transfer_reasons)
 
-    def write_workbook(self, path: str | os.PathLike[str], lang: int = LANG_NL) -> None:
+    def write_workbook(self, path: str | os.PathLike[str], lang: int = lib.IGO_LANG_NL) -> None:
         self._run(lib.igo_workbook_write, _path(path), _lang(lang))
 
     # ---- reading back ----
@@ -244,29 +237,21 @@ class Model(_Core):
     def distribute(self) -> dict[str, Any]:
         out = ffi.new("igo_result **")
         self._run(lib.igo_distribute, out)
-        result = ffi.gc(out[0], lib.igo_result_free)
-        return _result_dict(result)
+        r = ffi.gc(out[0], lib.igo_result_free)
+        sizes = {"P": lib.igo_result_prestatie_count(r), "D": lib.igo_result_discipline_count(r),
+                 "O": lib.igo_result_provider_count(r), "L": lib.igo_result_outside_count(r)}
+        return _figures(r, _DISTRIBUTION, sizes)
 
     def distribute_batch(self, variants: int, counts: Any, tariffs: Any, costs: Any,
                          provider_totals: Any, discipline_totals: Any, summary: Any) -> None:
-        self._idle()
-        if variants < 0:
-            raise ValueError("distribute_batch: variants must be >= 0")
-        P, D, O, _ = self.sizes()
-        width = P + O + D + SUMMARY_COUNT
-        if variants > (2**63 - 1) // 8 // width:
-            raise ValueError("distribute_batch: too many variants")
+        shape = ffi.new("igo_batch_shape *")
+        self._call(lib.igo_distribute_batch_shape, variants, shape)
         batch = ffi.new("igo_batch *")
         batch.variants = variants
         keep = []  # the cdata views must outlive the call
-        specs = [("counts", counts, "double[]", variants * P, False),
-                 ("tariffs", tariffs, "double[]", variants * P, False),
-                 ("costs", costs, "double[]", variants * lib.IGO_COST_COUNT, False),
-                 ("provider_totals", provider_totals, "int64_t[]", variants * O, True),
-                 ("discipline_totals", discipline_totals, "int64_t[]", variants * D, True),
-                 ("summary", summary, "int64_t[]", variants * SUMMARY_COUNT, True)]
-        for name, obj, ctype, count, writable in specs:
-            view = _buffer(obj, name, ctype, count, writable)
+        given = (counts, tariffs, costs, provider_totals, discipline_totals, summary)
+        for (name, ctype, writable), obj in zip(_BATCH_BUFFERS, given):
+            view = _buffer(obj, name, ctype, getattr(shape, name), writable)
             keep.append(view)
             setattr(batch, name, view)
         try:
@@ -285,7 +270,7 @@ def _path(path: str | os.PathLike[str]) -> bytes:
 
 def _lang(lang: int) -> Any:
     options = ffi.new("igo_workbook_options *")
-    options.lang = LANG_EN if lang else LANG_NL
+    options.lang = lib.IGO_LANG_EN if lang else lib.IGO_LANG_NL
     return options
 
 
@@ -314,28 +299,64 @@ def _unpack(ptr: Any, n: int) -> list:
     return ffi.unpack(ptr, n) if n else []
 
 
-def _result_dict(r: Any) -> dict[str, Any]:
-    P, D = lib.igo_result_prestatie_count(r), lib.igo_result_discipline_count(r)
-    O, L = lib.igo_result_provider_count(r), lib.igo_result_outside_count(r)
-    column = lib.igo_result_prestatie
-    return {
-        "income": lib.igo_result_income(r),
-        "costs": [lib.igo_result_cost(r, k) for k in range(lib.IGO_COST_COUNT)],
-        "costs_total": lib.igo_result_costs_total(r),
-        "outside_total": lib.igo_result_outside_total(r),
-        "distributed": lib.igo_result_distributed(r),
-        "prestatie_income": _unpack(column(r, lib.IGO_COLUMN_INCOME), P),
-        "prestatie_costs": _unpack(column(r, lib.IGO_COLUMN_COSTS), P),
-        "prestatie_outside": _unpack(column(r, lib.IGO_COLUMN_OUTSIDE), P),
-        "prestatie_distributable": _unpack(column(r, lib.IGO_COLUMN_DISTRIBUTABLE), P),
-        "outside_costs": _unpack(lib.igo_result_outside_costs(r), L),
-        "outside_parts": _unpack(lib.igo_result_outside_parts(r), L * P),
-        "keys": _unpack(lib.igo_result_keys(r), P * D),
-        "disciplines": _unpack(lib.igo_result_disciplines(r), P * D),
-        "providers": _unpack(lib.igo_result_providers(r), P * O),
-        "discipline_totals": _unpack(lib.igo_result_discipline_totals(r), D),
-        "provider_totals": _unpack(lib.igo_result_provider_totals(r), O),
-    }
+# A batch's buffers in igo_batch's order: field, C type, written by the core.
+_BATCH_BUFFERS = (("counts", "double[]", False), ("tariffs", "double[]", False),
+                  ("costs", "double[]", False), ("provider_totals", "int64_t[]", True),
+                  ("discipline_totals", "int64_t[]", True), ("summary", "int64_t[]", True))
+
+# How a result's figures are read, by their key: the getter; its number of values as a product
+# of the result's sizes (None: one value); and, for a figure per cost component or per scenario,
+# how many indices the getter takes after the result (0: none).
+_Read = tuple[Callable[..., Any], tuple[str, ...] | None, int]
+
+
+def _column(column: int) -> Callable[[Any], Any]:
+    return lambda r: lib.igo_result_prestatie(r, column)
+
+
+_DISTRIBUTION: dict[str, _Read] = {
+    "income": (lib.igo_result_income, None, 0),
+    "costs": (lib.igo_result_cost, None, lib.IGO_COST_COUNT),
+    "costs_total": (lib.igo_result_costs_total, None, 0),
+    "outside_total": (lib.igo_result_outside_total, None, 0),
+    "distributed": (lib.igo_result_distributed, None, 0),
+    "prestatie_income": (_column(lib.IGO_COLUMN_INCOME), ("P",), 0),
+    "prestatie_costs": (_column(lib.IGO_COLUMN_COSTS), ("P",), 0),
+    "prestatie_outside": (_column(lib.IGO_COLUMN_OUTSIDE), ("P",), 0),
+    "prestatie_distributable": (_column(lib.IGO_COLUMN_DISTRIBUTABLE), ("P",), 0),
+    "outside_costs": (lib.igo_result_outside_costs, ("L",), 0),
+    "outside_parts": (lib.igo_result_outside_parts, ("L", "P"), 0),
+    "keys": (lib.igo_result_keys, ("P", "D"), 0),
+    "disciplines": (lib.igo_result_disciplines, ("P", "D"), 0),
+    "providers": (lib.igo_result_providers, ("P", "O"), 0),
+    "discipline_totals": (lib.igo_result_discipline_totals, ("D",), 0),
+    "provider_totals": (lib.igo_result_provider_totals, ("O",), 0),
+}
+
+_EACH = lib.IGO_SCENARIO_COUNT
+_SCENARIOS: dict[str, _Read] = {
+    "volumes": (lib.igo_scenario_result_volumes, ("D",), 0),
+    "potentials": (lib.igo_scenario_result_potentials, ("D", "S"), 0),
+    "effects": (lib.igo_scenario_result_effects, ("D",), _EACH),
+    "impacts": (lib.igo_scenario_result_impacts, ("D", "S"), _EACH),
+    "sector_totals": (lib.igo_scenario_result_sector_totals, ("S",), _EACH),
+    "driver_totals": (lib.igo_scenario_result_driver_totals, ("D",), _EACH),
+    "totals": (lib.igo_scenario_result_total, None, _EACH),
+    "years": (lib.igo_scenario_result_years, ("Y",), 0),
+    "fractions": (lib.igo_scenario_result_fractions, ("Y",), 0),
+    "phase_in": (lib.igo_scenario_result_phase_in, ("Y", "S1"), _EACH),
+    "tornado_low": (lib.igo_scenario_result_tornado_low, ("D",), 0),
+    "tornado_high": (lib.igo_scenario_result_tornado_high, ("D",), 0),
+}
+
+
+def _figures(r: Any, table: Mapping[str, _Read], sizes: Mapping[str, int]) -> dict[str, Any]:
+    """Every figure of a result, as the table says to read it."""
+    def read(get: Callable[..., Any], factors: tuple[str, ...] | None, *index: int) -> Any:
+        value = get(r, *index)
+        return value if factors is None else _unpack(value, math.prod(sizes[f] for f in factors))
+    return {key: [read(get, factors, k) for k in range(each)] if each else read(get, factors)
+            for key, (get, factors, each) in table.items()}
 
 
 class Scenarios(_Core):
@@ -389,43 +410,28 @@ class Scenarios(_Core):
         out = ffi.new("igo_scenario_result **")
         self._run(lib.igo_scenarios_compute, scaling, out)
         r = ffi.gc(out[0], lib.igo_scenario_result_free)
-        D, S = lib.igo_scenario_result_driver_count(r), lib.igo_scenario_result_sector_count(r)
-        Y = lib.igo_scenario_result_year_count(r)
-        each = range(lib.IGO_SCENARIO_COUNT)
-        return {
-            "volumes": _unpack(lib.igo_scenario_result_volumes(r), D),
-            "potentials": _unpack(lib.igo_scenario_result_potentials(r), D * S),
-            "effects": [_unpack(lib.igo_scenario_result_effects(r, k), D) for k in each],
-            "impacts": [_unpack(lib.igo_scenario_result_impacts(r, k), D * S) for k in each],
-            "sector_totals": [_unpack(lib.igo_scenario_result_sector_totals(r, k), S) for k in each],
-            "driver_totals": [_unpack(lib.igo_scenario_result_driver_totals(r, k), D) for k in each],
-            "totals": [lib.igo_scenario_result_total(r, k) for k in each],
-            "years": _unpack(lib.igo_scenario_result_years(r), Y),
-            "fractions": _unpack(lib.igo_scenario_result_fractions(r), Y),
-            "phase_in": [_unpack(lib.igo_scenario_result_phase_in(r, k), Y * (S + 1))
-                         for k in each],
-            "tornado_low": _unpack(lib.igo_scenario_result_tornado_low(r), D),
-            "tornado_high": _unpack(lib.igo_scenario_result_tornado_high(r), D),
-        }
+        S = lib.igo_scenario_result_sector_count(r)
+        sizes = {"D": lib.igo_scenario_result_driver_count(r), "S": S, "S1": S + 1,
+                 "Y": lib.igo_scenario_result_year_count(r)}
+        return _figures(r, _SCENARIOS, sizes)
 
     def uncertainty(self, births: float, volumes: Any, draws: int, seed: int,
                     distribution: int, percentiles: Any, out: Any, mean: Any,
                     samples: Any) -> None:
-        if draws < 0:
-            raise ValueError("uncertainty: draws must not be negative")
         scaling, _view = self._scaling(births, volumes, "uncertainty")
-        S1 = self.sizes()[1] + 1
         n = len(memoryview(percentiles)) if percentiles is not None else 0
         u = ffi.new("igo_uncertainty *")
         u.draws, u.seed, u.distribution, u.npercentiles = draws, seed, distribution, n
+        shape = ffi.new("igo_uncertainty_shape *")
+        self._call(lib.igo_scenarios_uncertainty_shape, u, shape)
         keep = [_buffer(percentiles, "percentiles", "double[]", n, False, "uncertainty"),
-                _buffer(out, "out", "double[]", n * S1, True, "uncertainty"),
-                _buffer(mean, "mean", "double[]", S1, True, "uncertainty"),
-                _buffer(samples, "samples", "double[]", draws * S1, True, "uncertainty")]
+                _buffer(out, "out", "double[]", shape.out, True, "uncertainty"),
+                _buffer(mean, "mean", "double[]", shape.mean, True, "uncertainty"),
+                _buffer(samples, "samples", "double[]", shape.samples, True, "uncertainty")]
         u.percentiles, u.out, u.mean, u.samples = keep
         self._run(lib.igo_scenarios_uncertainty, scaling, u)
 
     def write_workbook(self, path: str | os.PathLike[str], births: float, volumes: Any,
-                       lang: int = LANG_NL) -> None:
+                       lang: int = lib.IGO_LANG_NL) -> None:
         scaling, _view = self._scaling(births, volumes, "write_workbook")
         self._run(lib.igo_scenarios_workbook_write, scaling, _path(path), _lang(lang))

@@ -4,6 +4,7 @@ in place together, all or none, never over an input, with messages that name the
 
 from __future__ import annotations
 
+import importlib.resources
 import itertools
 import json
 import os
@@ -11,7 +12,7 @@ import pathlib
 import shutil
 import stat
 import tomllib
-from typing import Any, Callable, Iterable, Mapping
+from typing import Any, Callable, Iterable, Mapping, TypeVar
 
 from ._errors import IgoError
 
@@ -97,6 +98,39 @@ def load_document(path: Any, what: str = "file") -> tuple[pathlib.Path, Any]:
     except ValueError as exc:
         raise IgoError(f"{path}: not valid {suffix[1:].upper()}: {exc}",
                        "IGO_ERROR_FILE") from None
+
+
+class FromFile:
+    """What can be read from a region or scenario file (load): it remembers the file, so that
+    its outputs never replace it."""
+
+    _source: pathlib.Path | None = None
+
+    def sources(self) -> list[pathlib.Path]:
+        """The files this was read from (outputs never replace them)."""
+        return [self._source] if self._source else []
+
+
+Loaded = TypeVar("Loaded", bound=FromFile)
+
+
+def load(path: Any, what: str, from_dict: Callable[[Any], Loaded]) -> Loaded:
+    """What from_dict makes of a .json or .toml file, by the rules of load_document; every error
+    names the file, also one that from_dict finds in its contents."""
+    path, data = load_document(path, what)
+    try:
+        loaded = from_dict(data)
+    except IgoError as exc:
+        raise IgoError(f"{path}: {exc}", exc.code) from None
+    loaded._source = path
+    return loaded
+
+
+def load_packaged(name: str, from_file: Callable[[pathlib.Path], Loaded]) -> Loaded:
+    """A file shipped in libigo/data, read by from_file."""
+    ref = importlib.resources.files(__package__) / "data" / name
+    with importlib.resources.as_file(ref) as path:
+        return from_file(path)
 
 
 # ---- writing ----

@@ -48,6 +48,15 @@ def number(value: Any, path: str) -> float:
     return result
 
 
+def whole(value: Any, path: str, low: int, high: int) -> int:
+    """A whole number from low to high (not a bool, not a float); the backends take it as it is."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral) \
+            or not low <= int(value) <= high:
+        raise IgoError(f"{path}: expected a whole number from {low:,} to {high:,}, got "
+                       f"{value!r}", "IGO_ERROR_ARGUMENT")
+    return int(value)
+
+
 def flag(value: Any, path: str) -> bool:
     """true or false: a bool (or numpy bool), never a text like "false" or a number."""
     if isinstance(value, bool) or type(value).__name__ == "bool_":
@@ -64,6 +73,13 @@ def text(value: Any, path: str) -> str:
         raise fail(path, f"holds the character U+{ord(bad.group()):04X} at position "
                          f"{bad.start() + 1}; a text may hold no control characters")
     return value.strip()
+
+
+def name(value: Any) -> str:
+    """The name of a region or a scenario set: a text, or "" for none."""
+    if not isinstance(value, str):
+        raise fail("name", f"expected a text, got {type(value).__name__}")
+    return text(value, "name") if value.strip() else ""
 
 
 def optional_text(value: Any, path: str) -> str | None:
@@ -113,6 +129,14 @@ def field(row: Mapping[str, Any], key: str, path: str) -> Any:
     if key not in row:
         raise fail(path, f"'{key}' is missing")
     return row[key]
+
+
+def keywords(data: Any, allowed: tuple[str, ...], what: str) -> dict[str, Any]:
+    """The keyword arguments in a file's structure (a table of allowed keys), unknown keys
+    refused naming what it is."""
+    data = mapping(data, "")
+    only_keys(data, allowed, what)
+    return {k: data[k] for k in allowed if k in data}
 
 
 def only_keys(row: Mapping[str, Any], allowed: Iterable[str], path: str) -> None:

@@ -85,7 +85,7 @@ def default_catalogue() -> tuple[tuple[Prestatie, ...], tuple[Discipline, ...]]:
             tuple(Discipline(*d) for d in m.disciplines()))
 
 
-class Region:
+class Region(_files.FromFile):
     """The inputs of the instapverdeelmodel for one IGO.
 
     Every argument takes plain Python (dicts, lists of dicts) or a pandas DataFrame:
@@ -121,9 +121,7 @@ class Region:
                  volumes: Any = None, normalise_keys: bool = False,
                  regiokenmerken: Any = None) -> None:
         default_p, default_d = default_catalogue()
-        if not isinstance(name, str):
-            raise P.fail("name", f"expected a text, got {type(name).__name__}")
-        self.name = P.text(name, "name") if name.strip() else ""
+        self.name = P.name(name)
         self.prestaties = list(default_p) if prestaties is None else _prestaties(prestaties)
         self.disciplines = list(default_d) if disciplines is None else _disciplines(disciplines)
         self.providers = _providers(providers)
@@ -136,31 +134,22 @@ class Region:
         self.volumes = P.matrix(volumes, "volumes", "prestatie", "provider", "volume")
         self.normalise_keys = P.flag(normalise_keys, "normalise_keys")
         self.regiokenmerken = _regiokenmerken(regiokenmerken)
-        self._source: pathlib.Path | None = None  # the file it was read from, never written over
 
     # ---- constructors ----
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> "Region":
         """A region from the structure of a region file (see the README)."""
-        data = P.mapping(data, "")
-        allowed = ("name", "prestaties", "disciplines", "providers", "production", "costs",
-                   "outside", "verdeelsleutel", "history", "volumes", "normalise_keys",
-                   "regiokenmerken")
-        P.only_keys(data, allowed, "region")
-        return cls(**{k: data[k] for k in allowed if k in data})
+        return cls(**P.keywords(data, ("name", "prestaties", "disciplines", "providers",
+                                       "production", "costs", "outside", "verdeelsleutel",
+                                       "history", "volumes", "normalise_keys", "regiokenmerken"),
+                                "region"))
 
     @classmethod
     def from_file(cls, path: str | os.PathLike[str]) -> "Region":
         """A region from a .json or .toml file (a regular file of at most 16 MiB); errors name
         the file. Workbooks written from this region never replace the file."""
-        path, data = _files.load_document(path, "region file")
-        try:
-            region = cls.from_dict(data)
-        except IgoError as exc:
-            raise IgoError(f"{path}: {exc}", exc.code) from None
-        region._source = path
-        return region
+        return _files.load(path, "region file", cls.from_dict)
 
     # ---- output ----
 
@@ -267,10 +256,6 @@ class Region:
         code = workbook_lang(lang)
         model = self._model()
         return lambda tmp: model.write_workbook(os.fspath(tmp), code)
-
-    def sources(self) -> list[pathlib.Path]:
-        """The files this region was read from (outputs never replace them)."""
-        return [self._source] if self._source else []
 
     def distribute(self) -> "Distribution":
         """Runs the distribution in the C core (without the GIL) and returns its tables."""

@@ -14,7 +14,6 @@ the tables hold float EUR made from them (``result.cents`` keeps the exact cents
 
 from __future__ import annotations
 
-import importlib.resources
 import math
 import numbers
 import os
@@ -34,7 +33,7 @@ SCENARIOS = ("optimistic", "middle", "conservative")
 DISTRIBUTIONS = ("uniform", "triangular")
 
 
-class ScenarioSet:
+class ScenarioSet(_files.FromFile):
     """Sectors, drivers (yearly volume, cost change per unit per sector, studies, overrides) and a
     phase-in schedule.
 
@@ -48,9 +47,7 @@ class ScenarioSet:
 
     def __init__(self, *, name: str = "", sectors: Any = None, drivers: Any = None,
                  phase_in: Any = None, national_births: float = 167500) -> None:
-        if not isinstance(name, str):
-            raise P.fail("name", f"expected a text, got {type(name).__name__}")
-        self.name = P.text(name, "name") if name.strip() else ""
+        self.name = P.name(name)
         self.sectors = [(P.text(P.field(r, "id", w), f"{w}.id"),
                          P.optional_text(r.get("label"), f"{w}.label"))
                         for w, r in P.records(sectors, "sectors")]
@@ -58,32 +55,21 @@ class ScenarioSet:
         self.phase_in = {_year(y): P.number(f, f"phase_in.{y}")
                          for y, f in P.mapping(phase_in or {}, "phase_in").items()}
         self.national_births = P.number(national_births, "national_births")
-        self._source: pathlib.Path | None = None
 
     @classmethod
     def default(cls) -> "ScenarioSet":
         """The published national inputs of the Gupta Strategists business case (2026)."""
-        ref = importlib.resources.files(__package__) / "data" / "gupta_2026.toml"
-        with importlib.resources.as_file(ref) as path:
-            return cls.from_file(path)
+        return _files.load_packaged("gupta_2026.toml", cls.from_file)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> "ScenarioSet":
-        data = P.mapping(data, "")
-        allowed = ("name", "sectors", "drivers", "phase_in", "national_births")
-        P.only_keys(data, allowed, "scenario set")
-        return cls(**{k: data[k] for k in allowed if k in data})
+        return cls(**P.keywords(data, ("name", "sectors", "drivers", "phase_in",
+                                       "national_births"), "scenario set"))
 
     @classmethod
     def from_file(cls, path: str | os.PathLike[str]) -> "ScenarioSet":
         """A scenario set from a .toml or .json file; errors name the file (and the driver)."""
-        path, data = _files.load_document(path, "scenario file")
-        try:
-            study = cls.from_dict(data)
-        except IgoError as exc:
-            raise IgoError(f"{path}: {exc}", exc.code) from None
-        study._source = path
-        return study
+        return _files.load(path, "scenario file", cls.from_dict)
 
     def to_dict(self) -> dict[str, Any]:
         return {"name": self.name, "national_births": self.national_births,
@@ -155,8 +141,8 @@ class ScenarioSet:
         if not isinstance(distribution, str) or distribution not in DISTRIBUTIONS:
             raise IgoError(f"distribution: {distribution!r}; choose one of "
                            f"{', '.join(DISTRIBUTIONS)}", "IGO_ERROR_ARGUMENT")
-        draws = _whole(draws, "draws", 1, impl.MAX_DRAWS)
-        seed = _whole(seed, "seed", 0, 2**64 - 1)
+        draws = P.whole(draws, "draws", 1, impl.MAX_DRAWS)
+        seed = P.whole(seed, "seed", 0, 2**64 - 1)
         if isinstance(percentiles, (str, bytes)) or not isinstance(percentiles, Sequence | np.ndarray):
             raise IgoError("percentiles: expected a list of numbers from 0 to 100",
                            "IGO_ERROR_ARGUMENT")
@@ -188,7 +174,7 @@ class ScenarioSet:
         from .region import xlsx_path
         target = xlsx_path(path)
         _files.write_outputs({target: self.excel_writer(births, volumes, lang)},
-                             [self._source] if self._source else [])
+                             self.sources())
         return target
 
     def excel_writer(self, births: float | None = None,
@@ -353,15 +339,6 @@ def _year(value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, numbers.Integral) \
             or not 1900 <= int(value) <= 2200:
         raise P.fail("phase_in", f"{value!r} is not a year from 1900 to 2200")
-    return int(value)
-
-
-def _whole(value: Any, what: str, low: int, high: int) -> int:
-    """A whole number from low to high (not a bool, not a float)."""
-    if isinstance(value, bool) or not isinstance(value, numbers.Integral) \
-            or not low <= int(value) <= high:
-        raise IgoError(f"{what}: expected a whole number from {low:,} to {high:,}, got "
-                       f"{value!r}", "IGO_ERROR_ARGUMENT")
     return int(value)
 
 

@@ -306,6 +306,33 @@ typedef struct igo_batch {
  */
 IGO_API igo_error igo_distribute_batch(igo_model *model, igo_batch *batch);
 
+/** The number of values (not bytes) each buffer of a batch holds: its rows times its columns. */
+typedef struct igo_batch_shape {
+    size_t counts;            /**< variants x prestatie_count */
+    size_t tariffs;           /**< variants x prestatie_count */
+    size_t costs;             /**< variants x #IGO_COST_COUNT */
+    size_t provider_totals;   /**< variants x provider_count */
+    size_t discipline_totals; /**< variants x discipline_count */
+    size_t summary;           /**< variants x #IGO_SUMMARY_COUNT */
+} igo_batch_shape;
+
+/**
+ * @brief The buffer sizes a batch of variants of the model needs.
+ *
+ * So that a caller handed buffers of unknown length (a binding) can check them before the call;
+ * igo_distribute_batch() makes the same check.
+ *
+ * @param model    The model the batch will distribute.
+ * @param variants The number of variants (0 is a batch that does nothing).
+ * @param shape    Receives the number of values of each buffer.
+ * @return #IGO_OK;
+ *         #IGO_ERROR_LIMIT when the buffers would hold more bytes than memory can address (the
+ *         model's message says how many variants);
+ *         #IGO_ERROR_ARGUMENT for a NULL pointer.
+ */
+IGO_API igo_error igo_distribute_batch_shape(igo_model *model, size_t variants,
+                                             igo_batch_shape *shape);
+
 IGO_END_DECLS
 
 #endif

@@ -13,6 +13,7 @@
 #define IGO_ROUND_H
 
 #include "common.h"
+#include "error.h"
 
 IGO_BEGIN_DECLS
 
@@ -39,6 +40,23 @@ IGO_API double igo_round(double x, int decimals);
  *         EUR 1e12.
  */
 IGO_API int64_t igo_round_cents(double euros);
+
+/** The bound of igo_round_cents_checked(), in EUR: below it every cent of a double is exact. */
+#define IGO_ROUND_CENTS_MAX 4e13
+
+/**
+ * @brief ROUND(euros; 2) as a whole number of cents, with the amount checked first.
+ *
+ * For callers that cannot vouch for their input (the Python bindings use it).
+ *
+ * @param euros An amount in EUR (a double).
+ * @param cents Receives the rounded amount in cents; untouched on an error. Not NULL.
+ * @return #IGO_OK;
+ *         #IGO_ERROR_VALUE for NaN or an infinity;
+ *         #IGO_ERROR_TOO_LARGE when |euros| >= #IGO_ROUND_CENTS_MAX;
+ *         #IGO_ERROR_ARGUMENT when cents is NULL.
+ */
+IGO_API igo_error igo_round_cents_checked(double euros, int64_t *cents);
 
 /**
  * @brief x kept to 15 significant digits, as a spreadsheet keeps a typed number.

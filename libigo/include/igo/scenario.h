@@ -524,6 +524,30 @@ typedef struct igo_uncertainty {
 IGO_API igo_error igo_scenarios_uncertainty(igo_scenarios *set, const igo_scaling *scaling,
                                             igo_uncertainty *uncertainty);
 
+/** The number of values (not bytes) each output buffer of a Monte Carlo request holds. */
+typedef struct igo_uncertainty_shape {
+    size_t out;     /**< npercentiles x (sectors + 1) */
+    size_t mean;    /**< sectors + 1 */
+    size_t samples; /**< draws x (sectors + 1) */
+} igo_uncertainty_shape;
+
+/**
+ * @brief The buffer sizes a Monte Carlo request on the set needs.
+ *
+ * So that a caller handed buffers of unknown length (a binding) can check them before the call;
+ * igo_scenarios_uncertainty() makes the same checks.
+ *
+ * @param set         The scenario set (its sector count sets the width of every row).
+ * @param uncertainty The request: its draws and npercentiles are read, its pointers are not.
+ * @param shape       Receives the number of values of out, mean and samples.
+ * @return #IGO_OK;
+ *         #IGO_ERROR_ARGUMENT for no draws or a NULL pointer;
+ *         #IGO_ERROR_LIMIT for more than #IGO_MAX_DRAWS draws (the set's message says so).
+ */
+IGO_API igo_error igo_scenarios_uncertainty_shape(igo_scenarios *set,
+                                                  const igo_uncertainty *uncertainty,
+                                                  igo_uncertainty_shape *shape);
+
 /**
  * @brief Writes the scenario workbook (.xlsx).
  *

@@ -123,15 +123,35 @@ static int summarise(size_t draws, size_t S, double *series, double *column, igo
     return 0;
 }
 
-static igo_error check_request(igo_scenarios *set, const igo_uncertainty *u, size_t D)
+igo_error igo_scenarios_uncertainty_shape(igo_scenarios *set, const igo_uncertainty *u,
+                                          igo_uncertainty_shape *shape)
 {
-    if (!u || u->draws == 0 || (u->npercentiles && (!u->percentiles || !u->out)))
-        return igoi_fail(set->errmsg, IGO_ERROR_ARGUMENT,
-                        "uncertainty: give draws > 0 and, with percentiles, room for them");
+    if (!set)
+        return IGO_ERROR_ARGUMENT;
+    if (!u || !shape || u->draws == 0)
+        return igoi_fail(set->errmsg, IGO_ERROR_ARGUMENT, "uncertainty: give draws > 0");
     if (u->draws > IGO_MAX_DRAWS)
         return igoi_fail(set->errmsg, IGO_ERROR_LIMIT,
                         "uncertainty: %zu draws is more than the %d one call makes", u->draws,
                         IGO_MAX_DRAWS);
+    size_t width = set->sectors.n + 1, rows = SIZE_MAX / sizeof(double) / width;
+    if (u->npercentiles > rows || u->draws > rows)
+        return igoi_fail(set->errmsg, IGO_ERROR_LIMIT,
+                        "uncertainty: %zu draws and %zu percentiles of %zu values each are more "
+                        "than memory holds", u->draws, u->npercentiles, width);
+    *shape = (igo_uncertainty_shape){u->npercentiles * width, width, u->draws * width};
+    return IGO_OK;
+}
+
+static igo_error check_request(igo_scenarios *set, const igo_uncertainty *u, size_t D)
+{
+    igo_uncertainty_shape shape;
+    igo_error e = igo_scenarios_uncertainty_shape(set, u, &shape);
+    if (e)
+        return e;
+    if (u->npercentiles && (!u->percentiles || !u->out))
+        return igoi_fail(set->errmsg, IGO_ERROR_ARGUMENT,
+                        "uncertainty: give, with percentiles, room for them");
     if (u->distribution != IGO_DRAW_UNIFORM && u->distribution != IGO_DRAW_TRIANGULAR)
         return igoi_fail(set->errmsg, IGO_ERROR_ARGUMENT, "uncertainty: unknown distribution %d",
                         (int)u->distribution);
