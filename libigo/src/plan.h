@@ -13,7 +13,9 @@ enum { IGO_KEY_NONE = 0, IGO_KEY_DIRECT = 1, IGO_KEY_HISTORY = 2, IGO_KEY_EMPTY_
 
 typedef struct igo_plan {
     igo_model *m; /* for names in messages and for the message itself */
-    size_t P, D, O, L;
+    /* The sizes; the arrays below are counted in these (P: prestaties, D: disciplines,
+     * O: providers, L: outside activities). */
+    size_t prestatie_count, discipline_count, provider_count, outside_count;
     double *key;             /* P x D: the fractions used */
     unsigned char *key_from; /* P: IGO_KEY_* */
     size_t *key_largest;     /* P: the discipline that takes a split's rounding difference */

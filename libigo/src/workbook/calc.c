@@ -332,7 +332,7 @@ static double *volumes(const igo_model *m)
 /* 1 when provider o has the largest volume of its discipline in prestatie p (the first on a tie). */
 static int is_largest(const igo_plan *pl, size_t p, size_t o, size_t d)
 {
-    size_t g = p * pl->D + d, n = pl->group_start[g + 1] - pl->group_start[g];
+    size_t g = p * pl->discipline_count + d, n = pl->group_start[g + 1] - pl->group_start[g];
     return n && pl->group_provider[pl->group_start[g] + pl->group_largest[g]] == o;
 }
 
