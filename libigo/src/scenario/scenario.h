@@ -39,9 +39,10 @@ struct igo_scenarios {
     char errmsg[IGO_ERRMSG_SIZE];
 };
 
-/* Everything a computation needs, resolved and checked: D drivers, S sectors. */
+/* Everything a computation needs, resolved and checked: D = driver_count drivers,
+ * S = sector_count sectors. */
 typedef struct sc_plan {
-    size_t D, S;
+    size_t driver_count, sector_count;
     double share;    /* the factor on national volumes: the region's share of births, or 1 */
     double *volume;  /* D: the volume used (scaled, or the region's own) */
     double *units;   /* D: volume * per_volume */
@@ -53,11 +54,12 @@ igo_error igoi_scenario_plan_build(igo_scenarios *set, const igo_scaling *scalin
 void igoi_scenario_plan_free(sc_plan *plan);
 /* igo_scenarios_compute that also hands back the plan it computed from (the caller frees both;
  * on failure neither exists). */
-igo_error igoi_scenario_compute(igo_scenarios *set, const igo_scaling *scaling, igo_scenario_result **result,
-                     sc_plan *plan);
+igo_error igoi_scenario_compute(igo_scenarios *set, const igo_scaling *scaling,
+                                igo_scenario_result **result, sc_plan *plan);
 
+/* D = driver_count, S = sector_count, Y = year_count. */
 struct igo_scenario_result {
-    size_t D, S, Y;
+    size_t driver_count, sector_count, year_count;
     double *volume;
     int64_t *potential;                  /* D x S */
     double *effect;                      /* 3 x D */
