@@ -84,12 +84,14 @@ static igo_error check_size(igo_model *m, wb_layout *at)
                             kinds[k], counts[k], max);
     }
     igoi_wb_make_layout(m, at);
-    double cells = 4.0 * (double)at->P * (double)(at->O + at->L) + 8.0 * (double)at->H;
-    if (at->c_totals + 16 > WB_MAX_ROWS || cells > WB_MAX_CELLS)
+    double cells =
+        4.0 * (double)at->prestatie_count * (double)(at->provider_rows + at->outside_rows) +
+        8.0 * (double)at->history_rows;
+    if (at->calc.totals + 16 > WB_MAX_ROWS || cells > WB_MAX_CELLS)
         return igoi_fail(m->errmsg, IGO_ERROR_LIMIT,
-                        "a workbook of %zu prestaties and %zu providers would hold about %.0f "
-                        "cells; libigo writes at most %d",
-                        at->P, m->providers.n, cells, WB_MAX_CELLS);
+                         "a workbook of %zu prestaties and %zu providers would hold about %.0f "
+                         "cells; libigo writes at most %d",
+                         at->prestatie_count, m->providers.n, cells, WB_MAX_CELLS);
     return IGO_OK;
 }
 
