@@ -117,14 +117,11 @@ enum { PROV_NAME = 1, PROV_DISC = 2, PROV_VOL = 3, HIST_DISC = 1, HIST_PRESTATIE
 enum { HIST_COUNT = 3, HIST_TARIFF = 4, HIST_MONEY = 5 };
 
 typedef struct wb {
-    /* The distribution model's workbook: */
+    /* The distribution model's workbook (the scenario workbook, sc_wb in scenario_wb.h, holds
+     * its own figures next to this struct and leaves these NULL): */
     igo_model *m;
     const igo_plan *pl;
     const igo_result *r;
-    /* or the scenario workbook's: */
-    const struct igo_scenarios *sc;
-    const struct igo_scenario_result *sr;
-    double share; /* the scenario set's factor on national volumes */
     const wb_text *t;
     lxw_workbook *book;
     lxw_worksheet *ws[WB_MAX_SHEETS];
