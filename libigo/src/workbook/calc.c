@@ -363,7 +363,8 @@ static double *volumes(const igo_model *m)
     return v;
 }
 
-/* 1 when provider o has the largest volume of its discipline in prestatie p (the first on a tie). */
+/* 1 when provider o has the largest volume of its discipline in prestatie p (the first on a tie).
+ */
 static int is_largest(const igo_plan *pl, size_t p, size_t o, size_t d)
 {
     size_t g = p * pl->discipline_count + d, n = pl->group_start[g + 1] - pl->group_start[g];

@@ -105,8 +105,8 @@ static void reasons_block(wb *w)
     }
     igoi_wb_string(w, REGIO, row + reason_rows, 0, t->total, w->f.bold);
     igoi_wb_formula(w, REGIO, row + reason_rows, 1, w->f.count, total, "=SUM(%s)", all.s);
-    chart(w, LXW_CHART_BAR, t->regio_chart_reasons, row, row + (int)(m->reasons.n ? m->reasons.n : 1) - 1,
-          35);
+    chart(w, LXW_CHART_BAR, t->regio_chart_reasons, row,
+          row + (int)(m->reasons.n ? m->reasons.n : 1) - 1, 35);
 }
 
 void igoi_wb_sheet_regio(wb *w)

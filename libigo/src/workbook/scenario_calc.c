@@ -13,7 +13,8 @@ static void effects(sc_wb *s)
     igoi_wb_header(w, SC_CALC, row - 1, 0, head, 4);
     for (size_t i = 0; i < s->driver_count; i++) {
         int r = row + (int)i;
-        wb_ref studies = igoi_wb_range(w, SC_STUDIES, s->at.study_first[i], 4, s->at.study_last[i], 4);
+        wb_ref studies =
+            igoi_wb_range(w, SC_STUDIES, s->at.study_first[i], 4, s->at.study_last[i], 4);
         igoi_wb_string(w, SC_CALC, r, 0, s->set->drivers.v[i].id, w->f.text);
         for (int sc = 0; sc < IGO_SCENARIO_COUNT; sc++) {
             wb_ref given = igoi_wb_at(w, SC_STUDIES, s->at.overrides + (int)i, 1 + sc);

@@ -143,8 +143,8 @@ void igoi_scenario_sheet_studies(sc_wb *s)
             igoi_wb_number(w, SC_STUDIES, r, 2, st->effect, w->f.in_pct);
             igoi_wb_number(w, SC_STUDIES, r, 3, st->weight, w->f.in_pct);
             igoi_wb_formula(w, SC_STUDIES, r, 4, w->f.pct, st->effect * st->weight,
-                       "=IF(OR(%s=\"\",%s=\"\"),\"\",%s*%s)", igoi_wb_rel(r, 2).s, igoi_wb_rel(r, 3).s,
-                       igoi_wb_rel(r, 2).s, igoi_wb_rel(r, 3).s);
+                            "=IF(OR(%s=\"\",%s=\"\"),\"\",%s*%s)", igoi_wb_rel(r, 2).s,
+                            igoi_wb_rel(r, 3).s, igoi_wb_rel(r, 2).s, igoi_wb_rel(r, 3).s);
             r++;
         }
         for (; r <= s->at.study_last[i]; r++) { /* spare rows for more studies of this driver */

@@ -38,8 +38,9 @@ static igo_error layout(const igo_scenarios *set, sc_wb *s)
 static void fill(wb *w)
 {
     sc_wb *s = (sc_wb *)w; /* the wb is the first member */
-    void (*const sheets[])(sc_wb *) = {igoi_scenario_sheet_intro, igoi_scenario_sheet_inputs, igoi_scenario_sheet_studies,
-                                       igoi_scenario_sheet_calc,  igoi_scenario_sheet_table,  igoi_scenario_sheet_phase};
+    void (*const sheets[])(sc_wb *) = {igoi_scenario_sheet_intro,   igoi_scenario_sheet_inputs,
+                                       igoi_scenario_sheet_studies, igoi_scenario_sheet_calc,
+                                       igoi_scenario_sheet_table,   igoi_scenario_sheet_phase};
     for (int k = 0; k < SC_SHEETS; k++) {
         w->done = (double)k / SC_SHEETS;
         sheets[k](s);

@@ -30,8 +30,8 @@ static igo_error temp_file(char *errmsg, const char *path, char **tmp)
             break;
     }
     if (fd < 0) {
-        igo_error e = igoi_fail(errmsg, IGO_ERROR_IO, "%s: cannot write in this directory: %s", path,
-                               strerror(errno));
+        igo_error e = igoi_fail(errmsg, IGO_ERROR_IO, "%s: cannot write in this directory: %s",
+                                path, strerror(errno));
         free(*tmp), *tmp = NULL;
         return e;
     }
@@ -97,8 +97,9 @@ static igo_error check_size(igo_model *m, wb_layout *at)
 
 static void write_sheets(wb *w)
 {
-    void (*const sheets[])(wb *) = {igoi_wb_sheet_intro,       igoi_wb_sheet_regio,     igoi_wb_sheet_results,
-                                    igoi_wb_sheet_regio_input, igoi_wb_sheet_care_input, igoi_wb_sheet_split_input,
+    void (*const sheets[])(wb *) = {igoi_wb_sheet_intro,      igoi_wb_sheet_regio,
+                                    igoi_wb_sheet_results,    igoi_wb_sheet_regio_input,
+                                    igoi_wb_sheet_care_input, igoi_wb_sheet_split_input,
                                     igoi_wb_sheet_calc};
     for (int k = 0; k < WB_SHEETS; k++) {
         w->done = (double)k / WB_SHEETS;
