@@ -89,7 +89,8 @@ static PyObject *model_add_outside(ModelObject *self, PyObject *args)
     }
     PyObject *result = NULL;
     if (i == n)
-        result = done(self, igo_model_add_outside(self->core, label, count, tariff, ids, (size_t)n));
+        result = done(self,
+                      igo_model_add_outside(self->core, label, count, tariff, ids, (size_t)n));
     PyMem_Free(ids);
     Py_DECREF(seq);
     return result;

@@ -12,9 +12,9 @@ static int plausible(double v)
 
 /* Checks one variant's inputs with the same rules (and messages) as the model setters. The
  * message is only formatted for a value that fails: this runs once per variant. */
-static igo_error check_variant(igo_model *m, const igo_variant *in, size_t P)
+static igo_error check_variant(igo_model *m, const igo_variant *in, size_t prestatie_count)
 {
-    for (size_t p = 0; p < P; p++) {
+    for (size_t p = 0; p < prestatie_count; p++) {
         if (plausible(in->count[p]) && plausible(in->tariff[p]))
             continue;
         char where[IGO_WHERE_SIZE];
@@ -59,13 +59,15 @@ static const double *canonical(const double *given, const double *model, size_t 
 /* Roughly the inner-loop steps of one variant, for progress reports. */
 static uint64_t work_per_variant(const igo_plan *pl)
 {
-    return 1 + pl->P * (pl->D + 4) + pl->L * pl->P + pl->group_start[pl->P * pl->D];
+    size_t prestatie_count = pl->prestatie_count, discipline_count = pl->discipline_count;
+    return 1 + prestatie_count * (discipline_count + 4) + pl->outside_count * prestatie_count +
+           pl->group_start[prestatie_count * discipline_count];
 }
 
 static igo_error run_all(igo_model *m, const igo_plan *pl, igo_batch *b, igo_output *out,
                          const igo_variant *base, double *own)
 {
-    size_t P = pl->P;
+    size_t prestatie_count = pl->prestatie_count;
     uint64_t work = work_per_variant(pl);
     igo_ticker tk = igoi_ticker_start(m->progress);
     for (size_t v = 0; v < b->variants; v++) {
@@ -76,14 +78,18 @@ static igo_error run_all(igo_model *m, const igo_plan *pl, igo_batch *b, igo_out
                             v, b->variants);
         }
         igo_variant in = {
-            .count = canonical(b->counts ? b->counts + v * P : NULL, base->count, P, own),
-            .tariff = canonical(b->tariffs ? b->tariffs + v * P : NULL, base->tariff, P, own + P),
+            .count = canonical(b->counts ? b->counts + v * prestatie_count : NULL, base->count,
+                               prestatie_count, own),
+            .tariff = canonical(b->tariffs ? b->tariffs + v * prestatie_count : NULL, base->tariff,
+                                prestatie_count, own + prestatie_count),
             .cost = canonical(b->costs ? b->costs + v * IGO_COST_COUNT : NULL, base->cost,
-                              IGO_COST_COUNT, own + 2 * P),
+                              IGO_COST_COUNT, own + 2 * prestatie_count),
         };
-        out->provider_totals = b->provider_totals ? b->provider_totals + v * pl->O : NULL;
-        out->discipline_totals = b->discipline_totals ? b->discipline_totals + v * pl->D : NULL;
-        igo_error e = check_variant(m, &in, P);
+        out->provider_totals =
+            b->provider_totals ? b->provider_totals + v * pl->provider_count : NULL;
+        out->discipline_totals =
+            b->discipline_totals ? b->discipline_totals + v * pl->discipline_count : NULL;
+        igo_error e = check_variant(m, &in, prestatie_count);
         if (!e)
             e = igoi_plan_run(pl, &in, out);
         if (e) {
@@ -136,8 +142,9 @@ igo_error igo_distribute_batch(igo_model *m, igo_batch *b)
         return e;
     igo_output out;
     igo_variant base;
-    double *inputs = NULL, *own = malloc((2 * pl.P + IGO_COST_COUNT) * sizeof *own);
-    e = own ? igoi_model_variant(m, &inputs, &base) : igoi_fail(m->errmsg, IGO_ERROR_MEMORY, "out of memory");
+    double *inputs = NULL, *own = malloc((2 * pl.prestatie_count + IGO_COST_COUNT) * sizeof *own);
+    e = own ? igoi_model_variant(m, &inputs, &base)
+            : igoi_fail(m->errmsg, IGO_ERROR_MEMORY, "out of memory");
     if (!e)
         e = igoi_output_alloc(&pl, &out);
     if (!e) {

@@ -15,8 +15,8 @@ igo_error igoi_check_number(char *errmsg, double value, double max, const char *
     if (value < 0)
         return igoi_fail(errmsg, IGO_ERROR_VALUE, "%s: %s %.15g is negative", where, what, value);
     if (value > max)
-        return igoi_fail(errmsg, IGO_ERROR_TOO_LARGE, "%s: %s %.15g exceeds the limit of %.0f", where,
-                        what, value, max);
+        return igoi_fail(errmsg, IGO_ERROR_TOO_LARGE, "%s: %s %.15g exceeds the limit of %.0f",
+                         where, what, value, max);
     return IGO_OK;
 }
 
@@ -25,8 +25,8 @@ igo_error igoi_check_fraction(char *errmsg, double value, const char *where, con
     if (!isfinite(value))
         return igoi_fail(errmsg, IGO_ERROR_VALUE, "%s: %s is not a finite number", where, what);
     if (value < 0 || value > 1)
-        return igoi_fail(errmsg, IGO_ERROR_VALUE, "%s: %s %.15g %% is outside 0-100 %%", where, what,
-                        value * 100);
+        return igoi_fail(errmsg, IGO_ERROR_VALUE, "%s: %s %.15g %% is outside 0-100 %%", where,
+                         what, value * 100);
     return IGO_OK;
 }
 

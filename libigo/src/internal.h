@@ -160,7 +160,8 @@ void igoi_fail_prefix(char *errmsg, const char *prefix);
 const char *igoi_fmt_cents(char *buf, int64_t cents);
 
 /* Checks an input number: finite, not negative, at most max. On failure records
- * "<where>: <what> <value> is negative" (etc.) and returns IGO_ERROR_VALUE or IGO_ERROR_TOO_LARGE. */
+ * "<where>: <what> <value> is negative" (etc.) and returns IGO_ERROR_VALUE or
+ * IGO_ERROR_TOO_LARGE. */
 igo_error igoi_check_number(char *errmsg, double value, double max, const char *where,
                            const char *what);
 /* Checks a fraction: finite and within 0..1. */
@@ -196,7 +197,8 @@ double igoi_fsum(const double *x, size_t n);
 
 /* Splits total cents over n parts in proportion to w[i] / wsum (wsum > 0): every part but the
  * largest is ROUND(total_eur * w[i] / wsum; 2); part `largest` takes the rest. */
-void igoi_split(int64_t total, const double *w, size_t n, double wsum, size_t largest, int64_t *out);
+void igoi_split(int64_t total, const double *w, size_t n, double wsum, size_t largest,
+                int64_t *out);
 /* The index of the largest weight, the first on a tie. */
 size_t igoi_argmax(const double *w, size_t n);
 

@@ -163,7 +163,8 @@ igo_error igo_model_add_prestatie(igo_model *m, const char *code, const char *la
     if (!e) {
         char context[IGO_WHERE_SIZE];
         snprintf(context, sizeof context, "prestatie %s", code);
-        const char *const texts[] = {label, phase, unit}, *const names[] = {"label", "phase", "unit"};
+        const char *const texts[] = {label, phase, unit};
+        const char *const names[] = {"label", "phase", "unit"};
         e = check_labels(m, context, texts, names, 3);
     }
     if (e)
@@ -253,7 +254,8 @@ igo_error igo_model_set_cost(igo_model *m, igo_cost cost, igo_cost_mode mode, do
 {
     CHECK_MODEL(m);
     if ((unsigned)cost >= IGO_COST_COUNT)
-        return igoi_fail(m->errmsg, IGO_ERROR_ARGUMENT, "cost component %d does not exist", (int)cost);
+        return igoi_fail(m->errmsg, IGO_ERROR_ARGUMENT, "cost component %d does not exist",
+                         (int)cost);
     if (mode != IGO_COST_AMOUNT && mode != IGO_COST_SHARE)
         return igoi_fail(m->errmsg, IGO_ERROR_ARGUMENT, "%s: cost mode %d does not exist",
                         igoi_cost_names[cost], (int)mode);
@@ -280,8 +282,8 @@ static igo_error check_targets(igo_model *m, const char *label, const char *cons
             return e;
         for (size_t j = 0; j < i; j++)
             if (index[j] == index[i])
-                return igoi_fail(m->errmsg, IGO_ERROR_DUPLICATE, "%s: target prestatie %s given twice",
-                                context, targets[i]);
+                return igoi_fail(m->errmsg, IGO_ERROR_DUPLICATE,
+                                 "%s: target prestatie %s given twice", context, targets[i]);
     }
     return IGO_OK;
 }

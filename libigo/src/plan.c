@@ -29,9 +29,10 @@ static void describe_key(const igo_plan *pl, size_t p, char *buf, size_t size)
 {
     size_t used = 0;
     buf[0] = '\0';
-    for (size_t d = 0; d < pl->D && used < size; d++)
+    const double *row = &pl->key[p * pl->discipline_count];
+    for (size_t d = 0; d < pl->discipline_count && used < size; d++)
         used += (size_t)snprintf(buf + used, size - used, "%s%s %.10g %%", d ? ", " : "",
-                                 pl->m->disciplines.v[d].id, pl->key[p * pl->D + d] * 100);
+                                 pl->m->disciplines.v[d].id, row[d] * 100);
 }
 
 /* Direct keys: the last value given per (prestatie, discipline); checks each row sums to 100 %. */
@@ -40,16 +41,16 @@ static igo_error resolve_direct_keys(igo_plan *pl)
     igo_model *m = pl->m;
     for (size_t i = 0; i < m->keys.n; i++) {
         const igo_cell *c = &m->keys.v[i];
-        pl->key[c->row * pl->D + c->col] = c->value;
+        pl->key[c->row * pl->discipline_count + c->col] = c->value;
         pl->key_from[c->row] = IGO_KEY_DIRECT;
     }
-    for (size_t p = 0; p < pl->P; p++) {
+    for (size_t p = 0; p < pl->prestatie_count; p++) {
         if (pl->key_from[p] != IGO_KEY_DIRECT)
             continue;
-        double *row = &pl->key[p * pl->D];
-        double sum = igoi_fsum(row, pl->D);
+        double *row = &pl->key[p * pl->discipline_count];
+        double sum = igoi_fsum(row, pl->discipline_count);
         if (m->normalise_keys && sum > 0) {
-            for (size_t d = 0; d < pl->D; d++)
+            for (size_t d = 0; d < pl->discipline_count; d++)
                 row[d] /= sum;
         } else if (fabs(sum - 1.0) > 1e-9) {
             char parts[300];
@@ -76,7 +77,7 @@ static igo_error derive_history_keys(igo_plan *pl)
     for (size_t i = 0; i < n; i++)
         money[i] = m->history.v[i].count * m->history.v[i].tariff;
     igo_error e = IGO_OK;
-    for (size_t p = 0; p < pl->P && !e; p++) {
+    for (size_t p = 0; p < pl->prestatie_count && !e; p++) {
         /* The prestatie's lines in input order, as the spreadsheet's SUMIFS adds them. */
         size_t k = 0;
         for (size_t i = 0; i < n; i++)
@@ -94,12 +95,12 @@ static igo_error derive_history_keys(igo_plan *pl)
             pl->key_from[p] = IGO_KEY_EMPTY_HISTORY;
         if (e || total == 0)
             continue;
-        for (size_t d = 0; d < pl->D; d++) {
+        for (size_t d = 0; d < pl->discipline_count; d++) {
             size_t j = 0;
             for (size_t i = 0; i < n; i++)
                 if (m->history.v[i].prestatie == p && m->history.v[i].discipline == d)
                     picked[j++] = money[i];
-            pl->key[p * pl->D + d] = igoi_fsum(picked, j) / total;
+            pl->key[p * pl->discipline_count + d] = igoi_fsum(picked, j) / total;
         }
         pl->key_from[p] = IGO_KEY_HISTORY;
     }
@@ -111,43 +112,44 @@ static igo_error derive_history_keys(igo_plan *pl)
 static igo_error group_providers(igo_plan *pl)
 {
     igo_model *m = pl->m;
-    size_t P = pl->P, D = pl->D, O = pl->O, G = P * D;
-    if (mul_overflows(P, O))
+    size_t prestatie_count = pl->prestatie_count, discipline_count = pl->discipline_count;
+    size_t provider_count = pl->provider_count, group_count = prestatie_count * discipline_count;
+    if (mul_overflows(prestatie_count, provider_count))
         return igoi_fail(m->errmsg, IGO_ERROR_MEMORY, "out of memory");
-    double *volume = zalloc(P * O, sizeof *volume);
-    size_t *fill = zalloc(G, sizeof *fill);
+    double *volume = zalloc(prestatie_count * provider_count, sizeof *volume);
+    size_t *fill = zalloc(group_count, sizeof *fill);
     if (!volume || !fill) {
         free(volume), free(fill);
         return igoi_fail(m->errmsg, IGO_ERROR_MEMORY, "out of memory");
     }
     for (size_t i = 0; i < m->volumes.n; i++)
-        volume[m->volumes.v[i].row * O + m->volumes.v[i].col] = m->volumes.v[i].value;
+        volume[m->volumes.v[i].row * provider_count + m->volumes.v[i].col] = m->volumes.v[i].value;
     /* Count per group, then place: the classic two-pass bucket layout. */
-    for (size_t p = 0; p < P; p++)
-        for (size_t o = 0; o < O; o++)
-            if (volume[p * O + o] > 0)
-                pl->group_start[p * D + m->providers.v[o].discipline + 1]++;
-    for (size_t g = 0; g < G; g++)
+    for (size_t p = 0; p < prestatie_count; p++)
+        for (size_t o = 0; o < provider_count; o++)
+            if (volume[p * provider_count + o] > 0)
+                pl->group_start[p * discipline_count + m->providers.v[o].discipline + 1]++;
+    for (size_t g = 0; g < group_count; g++)
         pl->group_start[g + 1] += pl->group_start[g];
-    size_t members = pl->group_start[G];
+    size_t members = pl->group_start[group_count];
     pl->group_provider = zalloc(members, sizeof *pl->group_provider);
     pl->group_volume = zalloc(members, sizeof *pl->group_volume);
     if (!pl->group_provider || !pl->group_volume) {
         free(volume), free(fill);
         return igoi_fail(m->errmsg, IGO_ERROR_MEMORY, "out of memory");
     }
-    for (size_t p = 0; p < P; p++) {
-        for (size_t o = 0; o < O; o++) {
-            double v = volume[p * O + o];
+    for (size_t p = 0; p < prestatie_count; p++) {
+        for (size_t o = 0; o < provider_count; o++) {
+            double v = volume[p * provider_count + o];
             if (v > 0) {
-                size_t g = p * D + m->providers.v[o].discipline;
+                size_t g = p * discipline_count + m->providers.v[o].discipline;
                 size_t at = pl->group_start[g] + fill[g]++;
                 pl->group_provider[at] = o;
                 pl->group_volume[at] = v;
             }
         }
     }
-    for (size_t g = 0; g < G; g++) {
+    for (size_t g = 0; g < group_count; g++) {
         const double *v = pl->group_volume + pl->group_start[g];
         size_t n = pl->group_start[g + 1] - pl->group_start[g];
         pl->group_sum[g] = igoi_fsum(v, n);
@@ -159,7 +161,7 @@ static igo_error group_providers(igo_plan *pl)
 
 static igo_error cost_outside(igo_plan *pl)
 {
-    for (size_t l = 0; l < pl->L; l++) {
+    for (size_t l = 0; l < pl->outside_count; l++) {
         const igo_outside *line = &pl->m->outside.v[l];
         double eur = line->count * line->tariff;
         if (eur > IGO_MAX_EUR)
@@ -175,22 +177,22 @@ igo_error igoi_plan_build(igo_model *m, igo_plan *pl)
 {
     memset(pl, 0, sizeof *pl);
     pl->m = m;
-    pl->P = m->prestaties.n, pl->D = m->disciplines.n, pl->O = m->providers.n;
-    pl->L = m->outside.n;
-    if (pl->P == 0)
+    pl->prestatie_count = m->prestaties.n, pl->discipline_count = m->disciplines.n;
+    pl->provider_count = m->providers.n, pl->outside_count = m->outside.n;
+    if (pl->prestatie_count == 0)
         return igoi_fail(m->errmsg, IGO_ERROR_ARGUMENT, "the model has no prestaties");
-    if (pl->D == 0)
+    if (pl->discipline_count == 0)
         return igoi_fail(m->errmsg, IGO_ERROR_ARGUMENT, "the model has no disciplines");
-    size_t G = pl->P * pl->D;
-    if (mul_overflows(pl->P, pl->D) || G == SIZE_MAX)
+    size_t group_count = pl->prestatie_count * pl->discipline_count;
+    if (mul_overflows(pl->prestatie_count, pl->discipline_count) || group_count == SIZE_MAX)
         return igoi_fail(m->errmsg, IGO_ERROR_MEMORY, "out of memory");
-    pl->key = zalloc(G, sizeof *pl->key);
-    pl->key_from = zalloc(pl->P, sizeof *pl->key_from);
-    pl->key_largest = zalloc(pl->P, sizeof *pl->key_largest);
-    pl->group_start = zalloc(G + 1, sizeof *pl->group_start);
-    pl->group_sum = zalloc(G, sizeof *pl->group_sum);
-    pl->group_largest = zalloc(G, sizeof *pl->group_largest);
-    pl->line_cost = zalloc(pl->L, sizeof *pl->line_cost);
+    pl->key = zalloc(group_count, sizeof *pl->key);
+    pl->key_from = zalloc(pl->prestatie_count, sizeof *pl->key_from);
+    pl->key_largest = zalloc(pl->prestatie_count, sizeof *pl->key_largest);
+    pl->group_start = zalloc(group_count + 1, sizeof *pl->group_start);
+    pl->group_sum = zalloc(group_count, sizeof *pl->group_sum);
+    pl->group_largest = zalloc(group_count, sizeof *pl->group_largest);
+    pl->line_cost = zalloc(pl->outside_count, sizeof *pl->line_cost);
     igo_error e = IGO_OK;
     if (!pl->key || !pl->key_from || !pl->key_largest || !pl->group_start || !pl->group_sum ||
         !pl->group_largest || !pl->line_cost)
@@ -207,20 +209,20 @@ igo_error igoi_plan_build(igo_model *m, igo_plan *pl)
         igoi_plan_free(pl);
         return e;
     }
-    for (size_t p = 0; p < pl->P; p++)
-        pl->key_largest[p] = igoi_argmax(&pl->key[p * pl->D], pl->D);
+    for (size_t p = 0; p < pl->prestatie_count; p++)
+        pl->key_largest[p] = igoi_argmax(&pl->key[p * pl->discipline_count], pl->discipline_count);
     return IGO_OK;
 }
 
 /* The model's own inputs as one variant. */
 igo_error igoi_model_variant(igo_model *m, double **buf, igo_variant *in)
 {
-    size_t P = m->prestaties.n;
-    *buf = malloc((2 * P + IGO_COST_COUNT) * sizeof **buf);
+    size_t prestatie_count = m->prestaties.n;
+    *buf = malloc((2 * prestatie_count + IGO_COST_COUNT) * sizeof **buf);
     if (!*buf)
         return igoi_fail(m->errmsg, IGO_ERROR_MEMORY, "out of memory");
-    double *count = *buf, *tariff = count + P, *cost = tariff + P;
-    for (size_t p = 0; p < P; p++) {
+    double *count = *buf, *tariff = count + prestatie_count, *cost = tariff + prestatie_count;
+    for (size_t p = 0; p < prestatie_count; p++) {
         count[p] = m->prestaties.v[p].count;
         tariff[p] = m->prestaties.v[p].tariff;
     }

@@ -13,24 +13,25 @@ enum { IGO_KEY_NONE = 0, IGO_KEY_DIRECT = 1, IGO_KEY_HISTORY = 2, IGO_KEY_EMPTY_
 
 typedef struct igo_plan {
     igo_model *m; /* for names in messages and for the message itself */
-    size_t P, D, O, L;
-    double *key;             /* P x D: the fractions used */
-    unsigned char *key_from; /* P: IGO_KEY_* */
-    size_t *key_largest;     /* P: the discipline that takes a split's rounding difference */
-    /* Providers with volume, grouped by g = p * D + d, in input order within a group:
-     * group g is group_provider/group_volume[group_start[g] .. group_start[g + 1]). */
-    size_t *group_start;   /* P x D + 1 */
+    size_t prestatie_count, discipline_count, provider_count, outside_count;
+    double *key;             /* prestatie x discipline: the fractions used */
+    unsigned char *key_from; /* per prestatie: IGO_KEY_* */
+    size_t *key_largest;     /* per prestatie: the discipline that takes a split's difference */
+    /* Providers with volume, grouped by g = p * discipline_count + d, in input order within a
+     * group: group g is group_provider/group_volume[group_start[g] .. group_start[g + 1]). */
+    size_t *group_start; /* prestatie x discipline, + 1 */
     size_t *group_provider;
     double *group_volume;
-    double *group_sum;     /* P x D: the sum of the group's volumes */
-    size_t *group_largest; /* P x D: position within the group of its largest volume */
-    int64_t *line_cost;    /* L: each outside activity's cost in cents */
+    double *group_sum;     /* prestatie x discipline: the sum of the group's volumes */
+    size_t *group_largest; /* prestatie x discipline: where in the group its largest volume is */
+    int64_t *line_cost;    /* per outside activity: its cost in cents */
 } igo_plan;
 
 igo_error igoi_plan_build(igo_model *m, igo_plan *plan);
 void igoi_plan_free(igo_plan *plan);
 
-/* One variant's inputs: P counts, P tariffs, IGO_COST_COUNT cost values in the model's modes. */
+/* One variant's inputs: a count and a tariff per prestatie, IGO_COST_COUNT cost values in the
+ * model's modes. */
 typedef struct igo_variant {
     const double *count, *tariff, *cost;
 } igo_variant;
@@ -38,15 +39,16 @@ typedef struct igo_variant {
 /* What a run writes. The per-prestatie columns, the scratch arrays and the totals are always
  * written; the other arrays only when not NULL. */
 typedef struct igo_output {
-    int64_t *column[IGO_COLUMN_COUNT]; /* P each */
+    int64_t *column[IGO_COLUMN_COUNT]; /* per prestatie each */
     int64_t income, costs[IGO_COST_COUNT], costs_total, outside_total, distributed;
-    int64_t *outside_parts;     /* L x P, optional */
-    int64_t *disciplines;       /* P x D, optional */
-    int64_t *providers;         /* P x O, optional */
-    int64_t *discipline_totals; /* D, optional */
-    int64_t *provider_totals;   /* O, optional */
-    /* Scratch: income weights (P), one outside activity's target weights (P), the parts of a
-     * split over targets or providers (max(P, O)), the parts over disciplines (D). */
+    int64_t *outside_parts;     /* outside activity x prestatie, optional */
+    int64_t *disciplines;       /* prestatie x discipline, optional */
+    int64_t *providers;         /* prestatie x provider, optional */
+    int64_t *discipline_totals; /* per discipline, optional */
+    int64_t *provider_totals;   /* per provider, optional */
+    /* Scratch: income weights (per prestatie), one outside activity's target weights (per
+     * prestatie), the parts of a split over targets or providers (as many as the larger of the
+     * two counts), the parts over disciplines (per discipline). */
     double *weight, *target_weight;
     int64_t *parts, *discipline_parts;
 } igo_output;

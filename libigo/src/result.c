@@ -5,7 +5,7 @@
 #include "plan.h"
 
 struct igo_result {
-    size_t P, D, O, L;
+    size_t prestatie_count, discipline_count, provider_count, outside_count;
     igo_output out; /* per-prestatie columns, totals, and the optional arrays, all allocated */
     int64_t *outside_costs;
     double *keys;
@@ -27,19 +27,20 @@ static igo_result *result_new(const igo_plan *pl)
     igo_result *r = calloc(1, sizeof *r);
     if (!r)
         return NULL;
-    r->P = pl->P, r->D = pl->D, r->O = pl->O, r->L = pl->L;
+    r->prestatie_count = pl->prestatie_count, r->discipline_count = pl->discipline_count;
+    r->provider_count = pl->provider_count, r->outside_count = pl->outside_count;
     if (igoi_output_alloc(pl, &r->out)) {
         free(r);
         return NULL;
     }
     /* +1: calloc(0) may return NULL, and an empty array is still a valid pointer here. */
-    r->out.outside_parts = calloc(pl->L * pl->P + 1, sizeof(int64_t));
-    r->out.disciplines = calloc(pl->P * pl->D + 1, sizeof(int64_t));
-    r->out.providers = calloc(pl->P * pl->O + 1, sizeof(int64_t));
-    r->out.discipline_totals = calloc(pl->D + 1, sizeof(int64_t));
-    r->out.provider_totals = calloc(pl->O + 1, sizeof(int64_t));
-    r->outside_costs = calloc(pl->L + 1, sizeof(int64_t));
-    r->keys = calloc(pl->P * pl->D + 1, sizeof(double));
+    r->out.outside_parts = calloc(pl->outside_count * pl->prestatie_count + 1, sizeof(int64_t));
+    r->out.disciplines = calloc(pl->prestatie_count * pl->discipline_count + 1, sizeof(int64_t));
+    r->out.providers = calloc(pl->prestatie_count * pl->provider_count + 1, sizeof(int64_t));
+    r->out.discipline_totals = calloc(pl->discipline_count + 1, sizeof(int64_t));
+    r->out.provider_totals = calloc(pl->provider_count + 1, sizeof(int64_t));
+    r->outside_costs = calloc(pl->outside_count + 1, sizeof(int64_t));
+    r->keys = calloc(pl->prestatie_count * pl->discipline_count + 1, sizeof(double));
     if (!r->out.outside_parts || !r->out.disciplines || !r->out.providers ||
         !r->out.discipline_totals || !r->out.provider_totals || !r->outside_costs || !r->keys) {
         igo_result_free(r);
@@ -64,8 +65,8 @@ igo_error igoi_distribute_plan(igo_model *m, igo_result **result, igo_plan *pl)
     if (!e)
         e = igoi_plan_run(pl, &in, &r->out);
     if (!e) {
-        memcpy(r->outside_costs, pl->line_cost, pl->L * sizeof *pl->line_cost);
-        memcpy(r->keys, pl->key, pl->P * pl->D * sizeof *pl->key);
+        memcpy(r->outside_costs, pl->line_cost, pl->outside_count * sizeof *pl->line_cost);
+        memcpy(r->keys, pl->key, pl->prestatie_count * pl->discipline_count * sizeof *pl->key);
         *result = r;
     } else {
         igo_result_free(r);
@@ -94,22 +95,22 @@ igo_error igo_distribute(igo_model *m, igo_result **result)
 
 size_t igo_result_prestatie_count(const igo_result *r)
 {
-    return r ? r->P : 0;
+    return r ? r->prestatie_count : 0;
 }
 
 size_t igo_result_discipline_count(const igo_result *r)
 {
-    return r ? r->D : 0;
+    return r ? r->discipline_count : 0;
 }
 
 size_t igo_result_provider_count(const igo_result *r)
 {
-    return r ? r->O : 0;
+    return r ? r->provider_count : 0;
 }
 
 size_t igo_result_outside_count(const igo_result *r)
 {
-    return r ? r->L : 0;
+    return r ? r->outside_count : 0;
 }
 
 int64_t igo_result_income(const igo_result *r)

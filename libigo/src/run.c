@@ -9,11 +9,13 @@ igo_error igoi_output_alloc(const igo_plan *pl, igo_output *out)
 {
     memset(out, 0, sizeof *out);
     for (int c = 0; c < IGO_COLUMN_COUNT; c++)
-        out->column[c] = calloc(pl->P, sizeof(int64_t));
-    out->weight = calloc(pl->P, sizeof(double));
-    out->target_weight = calloc(pl->P, sizeof(double));
-    out->parts = calloc((pl->P > pl->O ? pl->P : pl->O) + 1, sizeof(int64_t));
-    out->discipline_parts = calloc(pl->D, sizeof(int64_t));
+        out->column[c] = calloc(pl->prestatie_count, sizeof(int64_t));
+    out->weight = calloc(pl->prestatie_count, sizeof(double));
+    out->target_weight = calloc(pl->prestatie_count, sizeof(double));
+    size_t most = pl->prestatie_count > pl->provider_count ? pl->prestatie_count
+                                                            : pl->provider_count;
+    out->parts = calloc(most + 1, sizeof(int64_t));
+    out->discipline_parts = calloc(pl->discipline_count, sizeof(int64_t));
     int ok = out->weight && out->target_weight && out->parts && out->discipline_parts;
     for (int c = 0; c < IGO_COLUMN_COUNT; c++)
         ok = ok && out->column[c];
@@ -40,17 +42,17 @@ static const char *code(const igo_plan *pl, size_t p)
 /* Step 1: I_p = ROUND(n_p * t_p; 2) and I = sum I_p. */
 static igo_error income(const igo_plan *pl, const igo_variant *in, igo_output *out)
 {
-    int64_t *I = out->column[IGO_COLUMN_INCOME];
+    int64_t *income_column = out->column[IGO_COLUMN_INCOME];
     out->income = 0;
-    for (size_t p = 0; p < pl->P; p++) {
+    for (size_t p = 0; p < pl->prestatie_count; p++) {
         double eur = in->count[p] * in->tariff[p];
         if (eur > IGO_MAX_EUR)
             return igoi_fail(pl->m->errmsg, IGO_ERROR_TOO_LARGE,
                             "prestatie %s: income %.15g x EUR %.15g exceeds the limit of EUR %.0f",
                             code(pl, p), in->count[p], in->tariff[p], IGO_MAX_EUR);
-        I[p] = igo_round_cents_fast(eur);
-        out->income += I[p];
-        out->weight[p] = igo_eur(I[p]);
+        income_column[p] = igo_round_cents_fast(eur);
+        out->income += income_column[p];
+        out->weight[p] = igo_eur(income_column[p]);
     }
     if (out->income > IGO_MAX_CENTS)
         return igoi_fail(pl->m->errmsg, IGO_ERROR_TOO_LARGE,
@@ -74,8 +76,8 @@ static igo_error costs(const igo_plan *pl, const igo_variant *in, igo_output *ou
         return igoi_fail(pl->m->errmsg, IGO_ERROR_NO_INCOME,
                         "IGO costs of EUR %s cannot be charged: the total income is 0",
                         igoi_fmt_cents(a, out->costs_total));
-    igoi_split(out->costs_total, out->weight, pl->P, igo_eur(out->income),
-              igoi_argmax(out->weight, pl->P), out->column[IGO_COLUMN_COSTS]);
+    igoi_split(out->costs_total, out->weight, pl->prestatie_count, igo_eur(out->income),
+              igoi_argmax(out->weight, pl->prestatie_count), out->column[IGO_COLUMN_COSTS]);
     return IGO_OK;
 }
 
@@ -83,21 +85,22 @@ static igo_error costs(const igo_plan *pl, const igo_variant *in, igo_output *ou
 static igo_error outside(const igo_plan *pl, igo_output *out)
 {
     const igo_model *m = pl->m;
-    int64_t *O = out->column[IGO_COLUMN_OUTSIDE];
-    const int64_t *I = out->column[IGO_COLUMN_INCOME];
-    memset(O, 0, pl->P * sizeof *O);
+    int64_t *outside_column = out->column[IGO_COLUMN_OUTSIDE];
+    const int64_t *income_column = out->column[IGO_COLUMN_INCOME];
+    memset(outside_column, 0, pl->prestatie_count * sizeof *outside_column);
     if (out->outside_parts)
-        memset(out->outside_parts, 0, pl->L * pl->P * sizeof *out->outside_parts);
+        memset(out->outside_parts, 0,
+               pl->outside_count * pl->prestatie_count * sizeof *out->outside_parts);
     out->outside_total = 0;
     double *tw = out->target_weight;
-    for (size_t l = 0; l < pl->L; l++) {
+    for (size_t l = 0; l < pl->outside_count; l++) {
         const igo_outside *line = &m->outside.v[l];
         const size_t *t = m->targets.v + line->first_target;
         size_t n = line->ntargets;
         int64_t cost = pl->line_cost[l], base = 0;
         for (size_t i = 0; i < n; i++) {
             tw[i] = out->weight[t[i]];
-            base += I[t[i]];
+            base += income_column[t[i]];
         }
         if (cost > 0 && base == 0) {
             char a[32];
@@ -108,9 +111,9 @@ static igo_error outside(const igo_plan *pl, igo_output *out)
         }
         igoi_split(cost, tw, n, igo_eur(base), igoi_argmax(tw, n), out->parts);
         for (size_t i = 0; i < n; i++) {
-            O[t[i]] += out->parts[i];
+            outside_column[t[i]] += out->parts[i];
             if (out->outside_parts)
-                out->outside_parts[l * pl->P + t[i]] = out->parts[i];
+                out->outside_parts[l * pl->prestatie_count + t[i]] = out->parts[i];
         }
         out->outside_total += cost;
     }
@@ -120,21 +123,23 @@ static igo_error outside(const igo_plan *pl, igo_output *out)
 /* Step 4: D_p = I_p - H_p - O_p, which must not be negative. */
 static igo_error distributable(const igo_plan *pl, igo_output *out)
 {
-    const int64_t *I = out->column[IGO_COLUMN_INCOME], *H = out->column[IGO_COLUMN_COSTS];
-    const int64_t *O = out->column[IGO_COLUMN_OUTSIDE];
-    int64_t *D = out->column[IGO_COLUMN_DISTRIBUTABLE];
+    const int64_t *income_column = out->column[IGO_COLUMN_INCOME];
+    const int64_t *costs_column = out->column[IGO_COLUMN_COSTS];
+    const int64_t *outside_column = out->column[IGO_COLUMN_OUTSIDE];
+    int64_t *distributable_column = out->column[IGO_COLUMN_DISTRIBUTABLE];
     out->distributed = 0;
-    for (size_t p = 0; p < pl->P; p++) {
-        D[p] = I[p] - H[p] - O[p];
-        if (D[p] < 0) {
+    for (size_t p = 0; p < pl->prestatie_count; p++) {
+        distributable_column[p] = income_column[p] - costs_column[p] - outside_column[p];
+        if (distributable_column[p] < 0) {
             char a[32], b[32], c[32];
             return igoi_fail(pl->m->errmsg, IGO_ERROR_NEGATIVE_DISTRIBUTABLE,
                             "prestatie %s: IGO costs EUR %s plus outside activities EUR %s exceed "
                             "its income EUR %s",
-                            code(pl, p), igoi_fmt_cents(a, H[p]), igoi_fmt_cents(b, O[p]),
-                            igoi_fmt_cents(c, I[p]));
+                            code(pl, p), igoi_fmt_cents(a, costs_column[p]),
+                            igoi_fmt_cents(b, outside_column[p]),
+                            igoi_fmt_cents(c, income_column[p]));
         }
-        out->distributed += D[p];
+        out->distributed += distributable_column[p];
     }
     return IGO_OK;
 }
@@ -143,7 +148,7 @@ static igo_error distributable(const igo_plan *pl, igo_output *out)
 static igo_error to_providers(const igo_plan *pl, size_t p, size_t d, int64_t amount,
                               igo_output *out)
 {
-    size_t g = p * pl->D + d, s = pl->group_start[g], n = pl->group_start[g + 1] - s;
+    size_t g = p * pl->discipline_count + d, s = pl->group_start[g], n = pl->group_start[g + 1] - s;
     if (amount == 0)
         return IGO_OK;
     if (n == 0) {
@@ -159,7 +164,7 @@ static igo_error to_providers(const igo_plan *pl, size_t p, size_t d, int64_t am
     const size_t *who = pl->group_provider + s;
     if (out->providers)
         for (size_t i = 0; i < n; i++)
-            out->providers[p * pl->O + who[i]] = parts[i];
+            out->providers[p * pl->provider_count + who[i]] = parts[i];
     if (out->provider_totals)
         for (size_t i = 0; i < n; i++)
             out->provider_totals[who[i]] += parts[i];
@@ -188,20 +193,22 @@ static igo_error no_key(const igo_plan *pl, size_t p, int64_t amount)
 /* Steps 5-7: D_p over the disciplines by the verdeelsleutel, then over providers. */
 static igo_error to_disciplines(const igo_plan *pl, igo_output *out)
 {
-    size_t P = pl->P, D = pl->D;
-    const int64_t *Dp = out->column[IGO_COLUMN_DISTRIBUTABLE];
-    int64_t *A = out->discipline_parts;
-    for (size_t p = 0; p < P; p++) {
+    size_t discipline_count = pl->discipline_count;
+    const int64_t *distributable_column = out->column[IGO_COLUMN_DISTRIBUTABLE];
+    int64_t *parts = out->discipline_parts;
+    for (size_t p = 0; p < pl->prestatie_count; p++) {
+        int64_t amount = distributable_column[p];
         int keyed = pl->key_from[p] == IGO_KEY_DIRECT || pl->key_from[p] == IGO_KEY_HISTORY;
-        if (Dp[p] != 0 && !keyed)
-            return no_key(pl, p, Dp[p]);
-        igoi_split(Dp[p], &pl->key[p * D], D, 1.0, pl->key_largest[p], A);
-        for (size_t d = 0; d < D; d++) {
+        if (amount != 0 && !keyed)
+            return no_key(pl, p, amount);
+        igoi_split(amount, &pl->key[p * discipline_count], discipline_count, 1.0,
+                   pl->key_largest[p], parts);
+        for (size_t d = 0; d < discipline_count; d++) {
             if (out->disciplines)
-                out->disciplines[p * D + d] = A[d];
+                out->disciplines[p * discipline_count + d] = parts[d];
             if (out->discipline_totals)
-                out->discipline_totals[d] += A[d];
-            igo_error e = to_providers(pl, p, d, A[d], out);
+                out->discipline_totals[d] += parts[d];
+            igo_error e = to_providers(pl, p, d, parts[d], out);
             if (e)
                 return e;
         }
@@ -212,11 +219,12 @@ static igo_error to_disciplines(const igo_plan *pl, igo_output *out)
 igo_error igoi_plan_run(const igo_plan *pl, const igo_variant *in, igo_output *out)
 {
     if (out->providers)
-        memset(out->providers, 0, pl->P * pl->O * sizeof *out->providers);
+        memset(out->providers, 0,
+               pl->prestatie_count * pl->provider_count * sizeof *out->providers);
     if (out->provider_totals)
-        memset(out->provider_totals, 0, pl->O * sizeof *out->provider_totals);
+        memset(out->provider_totals, 0, pl->provider_count * sizeof *out->provider_totals);
     if (out->discipline_totals)
-        memset(out->discipline_totals, 0, pl->D * sizeof *out->discipline_totals);
+        memset(out->discipline_totals, 0, pl->discipline_count * sizeof *out->discipline_totals);
     igo_error e = income(pl, in, out);
     if (!e)
         e = costs(pl, in, out);

@@ -54,7 +54,8 @@ void igoi_split(int64_t total, const double *w, size_t n, double wsum, size_t la
     }
     double eur = igo_eur(total), scale = fabs(eur) * 100.0 * (1.0 / wsum);
     int64_t negate = total < 0 ? -1 : 0, rest = total; /* x ^ -1 - -1 is -x, x ^ 0 - 0 is x */
-    /* Within the model's limit (EUR 1e12) z stays far below 2^51, where the rounding trick holds. */
+    /* Within the model's limit (EUR 1e12) z stays far below 2^51, where the rounding trick
+     * holds. */
     int any_ambiguous = fabs(eur) > 1e13;
     for (size_t i = 0; i < n; i++) {
         int64_t floor_z;

@@ -47,11 +47,11 @@ typedef struct range {
 
 static igo_error ranges(igo_scenarios *set, const sc_plan *pl, igo_draw kind, range *out)
 {
-    size_t D = pl->D;
-    for (size_t i = 0; i < D; i++) {
-        double a = pl->effects[IGO_SCENARIO_CONSERVATIVE * D + i];
-        double b = pl->effects[IGO_SCENARIO_OPTIMISTIC * D + i];
-        double mode = pl->effects[IGO_SCENARIO_MIDDLE * D + i];
+    size_t driver_count = pl->driver_count;
+    for (size_t i = 0; i < driver_count; i++) {
+        double a = pl->effects[IGO_SCENARIO_CONSERVATIVE * driver_count + i];
+        double b = pl->effects[IGO_SCENARIO_OPTIMISTIC * driver_count + i];
+        double mode = pl->effects[IGO_SCENARIO_MIDDLE * driver_count + i];
         double lo = a < b ? a : b, hi = a < b ? b : a, width = hi - lo;
         if (kind == IGO_DRAW_TRIANGULAR && (mode < lo || mode > hi))
             return igoi_fail(set->errmsg, IGO_ERROR_VALUE,
@@ -64,61 +64,63 @@ static igo_error ranges(igo_scenarios *set, const sc_plan *pl, igo_draw kind, ra
     return IGO_OK;
 }
 
-static inline double draw(rng *r, const range *g, igo_draw kind)
+static inline double draw(rng *r, const range *span, igo_draw kind)
 {
     double u = rng_unit(r);
     if (kind == IGO_DRAW_UNIFORM)
-        return g->lo + g->width * u;
-    return u < g->split ? g->lo + sqrt(u * g->left) : g->lo + g->width - sqrt((1 - u) * g->right);
+        return span->lo + span->width * u;
+    return u < span->split ? span->lo + sqrt(u * span->left)
+                           : span->lo + span->width - sqrt((1 - u) * span->right);
 }
 
-/* The draws, series by series: series[s * draws + n] is draw n's figure for sector s (s = S is
- * the total), in EUR. Nonzero when the progress callback stopped it. */
-static int run(const sc_plan *pl, const double *potential, const range *g, igo_draw kind,
+/* The draws, series by series: series[s * draws + n] is draw n's figure for sector s
+ * (s = sector_count is the total), in EUR. Nonzero when the progress callback stopped it. */
+static int run(const sc_plan *pl, const double *potential, const range *bounds, igo_draw kind,
                uint64_t seed, size_t draws, double *series, igo_ticker *tk)
 {
-    size_t D = pl->D, S = pl->S;
+    size_t driver_count = pl->driver_count, sector_count = pl->sector_count;
     rng r = rng_seed(seed);
     double magnitude[64];
     for (size_t n = 0; n < draws; n++) {
-        if (igoi_tick(tk, D * (S + 1), 0.8 * (double)n / (double)draws))
+        if (igoi_tick(tk, driver_count * (sector_count + 1), 0.8 * (double)n / (double)draws))
             return 1;
-        for (size_t i = 0; i < D; i++)
-            magnitude[i] = fabs(draw(&r, &g[i], kind));
+        for (size_t i = 0; i < driver_count; i++)
+            magnitude[i] = fabs(draw(&r, &bounds[i], kind));
         double total = 0;
-        for (size_t s = 0; s < S; s++) {
+        for (size_t s = 0; s < sector_count; s++) {
             double sum = 0;
-            for (size_t i = 0; i < D; i++)
-                sum += potential[i * S + s] * magnitude[i];
+            for (size_t i = 0; i < driver_count; i++)
+                sum += potential[i * sector_count + s] * magnitude[i];
             series[s * draws + n] = sum;
             total += sum;
         }
-        series[S * draws + n] = total;
+        series[sector_count * draws + n] = total;
     }
     return 0;
 }
 
 /* The mean, the samples and the percentiles of each series, column[] holding 2 * npercentiles
  * values. Nonzero when the progress callback stopped it. */
-static int summarise(size_t draws, size_t S, double *series, double *column, igo_uncertainty *u,
-                     igo_ticker *tk)
+static int summarise(size_t draws, size_t sector_count, double *series, double *column,
+                     igo_uncertainty *u, igo_ticker *tk)
 {
-    for (size_t s = 0; s <= S; s++) {
+    for (size_t s = 0; s <= sector_count; s++) {
         double *x = series + s * draws;
         if (u->mean)
             u->mean[s] = igoi_fsum(x, draws) / (double)draws;
         if (u->samples)
             for (size_t n = 0; n < draws; n++)
-                u->samples[n * (S + 1) + s] = x[n];
+                u->samples[n * (sector_count + 1) + s] = x[n];
     }
-    for (size_t s = 0; s <= S; s++) {
+    for (size_t s = 0; s <= sector_count; s++) {
         /* Selecting percentiles takes a few passes over the series. */
-        if (igoi_tick(tk, 65536 + 8 * (uint64_t)draws, 0.8 + 0.2 * (double)s / (double)(S + 1)))
+        double done = 0.8 + 0.2 * (double)s / (double)(sector_count + 1);
+        if (igoi_tick(tk, 65536 + 8 * (uint64_t)draws, done))
             return 1;
         igoi_percentiles(series + s * draws, draws, u->percentiles, u->npercentiles,
                         column + u->npercentiles, column);
         for (size_t k = 0; k < u->npercentiles; k++)
-            u->out[k * (S + 1) + s] = column[k];
+            u->out[k * (sector_count + 1) + s] = column[k];
     }
     return 0;
 }
@@ -143,7 +145,7 @@ igo_error igo_scenarios_uncertainty_shape(igo_scenarios *set, const igo_uncertai
     return IGO_OK;
 }
 
-static igo_error check_request(igo_scenarios *set, const igo_uncertainty *u, size_t D)
+static igo_error check_request(igo_scenarios *set, const igo_uncertainty *u, size_t driver_count)
 {
     igo_uncertainty_shape shape;
     igo_error e = igo_scenarios_uncertainty_shape(set, u, &shape);
@@ -155,9 +157,9 @@ static igo_error check_request(igo_scenarios *set, const igo_uncertainty *u, siz
     if (u->distribution != IGO_DRAW_UNIFORM && u->distribution != IGO_DRAW_TRIANGULAR)
         return igoi_fail(set->errmsg, IGO_ERROR_ARGUMENT, "uncertainty: unknown distribution %d",
                         (int)u->distribution);
-    if (D > 64)
+    if (driver_count > 64)
         return igoi_fail(set->errmsg, IGO_ERROR_LIMIT,
-                        "uncertainty: at most 64 drivers (this set has %zu)", D);
+                        "uncertainty: at most 64 drivers (this set has %zu)", driver_count);
     for (size_t k = 0; k < u->npercentiles; k++)
         if (!(u->percentiles[k] >= 0 && u->percentiles[k] <= 100))
             return igoi_fail(set->errmsg, IGO_ERROR_VALUE,
@@ -167,17 +169,17 @@ static igo_error check_request(igo_scenarios *set, const igo_uncertainty *u, siz
 
 /* The draws and percentiles, once every buffer exists. */
 static igo_error simulate(igo_scenarios *set, const sc_plan *pl, const igo_scenario_result *r,
-                          igo_uncertainty *u, range *g, double *potential, double *series,
+                          igo_uncertainty *u, range *bounds, double *potential, double *series,
                           double *column)
 {
-    igo_error e = ranges(set, pl, u->distribution, g);
+    igo_error e = ranges(set, pl, u->distribution, bounds);
     if (e)
         return e;
-    for (size_t k = 0; k < pl->D * pl->S; k++)
+    for (size_t k = 0; k < pl->driver_count * pl->sector_count; k++)
         potential[k] = igo_eur(r->potential[k]);
     igo_ticker tk = igoi_ticker_start(set->progress);
-    if (run(pl, potential, g, u->distribution, u->seed, u->draws, series, &tk) ||
-        summarise(u->draws, pl->S, series, column, u, &tk))
+    if (run(pl, potential, bounds, u->distribution, u->seed, u->draws, series, &tk) ||
+        summarise(u->draws, pl->sector_count, series, column, u, &tk))
         return igoi_fail(set->errmsg, IGO_ERROR_CANCELLED, "uncertainty: stopped");
     return IGO_OK;
 }
@@ -192,20 +194,20 @@ igo_error igo_scenarios_uncertainty(igo_scenarios *set, const igo_scaling *scali
     igo_error e = igoi_scenario_compute(set, scaling, &r, &pl);
     if (e)
         return e;
-    size_t D = pl.D, S = pl.S;
-    e = check_request(set, u, D);
+    size_t driver_count = pl.driver_count, sector_count = pl.sector_count;
+    e = check_request(set, u, driver_count);
     /* Every buffer before any work: a failure can only be an error, never a partial result. */
-    range *g = malloc((D + 1) * sizeof *g);
-    double *potential = malloc((D * S + 1) * sizeof *potential);
+    range *bounds = malloc((driver_count + 1) * sizeof *bounds);
+    double *potential = malloc((driver_count * sector_count + 1) * sizeof *potential);
     double *column = malloc((2 * (e ? 0 : u->npercentiles) + 1) * sizeof *column);
-    int fits = !e && u->draws <= SIZE_MAX / sizeof(double) / (S + 1);
-    double *series = fits ? malloc(u->draws * (S + 1) * sizeof *series) : NULL;
-    if (!e && (!g || !potential || !column || !series))
+    int fits = !e && u->draws <= SIZE_MAX / sizeof(double) / (sector_count + 1);
+    double *series = fits ? malloc(u->draws * (sector_count + 1) * sizeof *series) : NULL;
+    if (!e && (!bounds || !potential || !column || !series))
         e = igoi_fail(set->errmsg, IGO_ERROR_MEMORY, "uncertainty: out of memory for %zu draws",
                      u->draws);
     if (!e)
-        e = simulate(set, &pl, r, u, g, potential, series, column);
-    free(g), free(potential), free(column), free(series);
+        e = simulate(set, &pl, r, u, bounds, potential, series, column);
+    free(bounds), free(potential), free(column), free(series);
     igoi_scenario_plan_free(&pl);
     igo_scenario_result_free(r);
     return e;

@@ -39,35 +39,35 @@ struct igo_scenarios {
     char errmsg[IGO_ERRMSG_SIZE];
 };
 
-/* Everything a computation needs, resolved and checked: D drivers, S sectors. */
+/* Everything a computation needs, resolved and checked. */
 typedef struct sc_plan {
-    size_t D, S;
+    size_t driver_count, sector_count;
     double share;    /* the factor on national volumes: the region's share of births, or 1 */
-    double *volume;  /* D: the volume used (scaled, or the region's own) */
-    double *units;   /* D: volume * per_volume */
-    double *delta;   /* D x S: EUR per unit */
-    double *effects; /* IGO_SCENARIO_COUNT x D: each driver's effect per scenario */
+    double *volume;  /* per driver: the volume used (scaled, or the region's own) */
+    double *units;   /* per driver: volume * per_volume */
+    double *delta;   /* driver x sector: EUR per unit */
+    double *effects; /* scenario x driver: each driver's effect per scenario */
 } sc_plan;
 
 igo_error igoi_scenario_plan_build(igo_scenarios *set, const igo_scaling *scaling, sc_plan *plan);
 void igoi_scenario_plan_free(sc_plan *plan);
 /* igo_scenarios_compute that also hands back the plan it computed from (the caller frees both;
  * on failure neither exists). */
-igo_error igoi_scenario_compute(igo_scenarios *set, const igo_scaling *scaling, igo_scenario_result **result,
-                     sc_plan *plan);
+igo_error igoi_scenario_compute(igo_scenarios *set, const igo_scaling *scaling,
+                                igo_scenario_result **result, sc_plan *plan);
 
 struct igo_scenario_result {
-    size_t D, S, Y;
+    size_t driver_count, sector_count, year_count;
     double *volume;
-    int64_t *potential;                  /* D x S */
-    double *effect;                      /* 3 x D */
-    int64_t *impact;                     /* 3 x D x S */
-    int64_t *sector_total, *driver_total; /* 3 x S, 3 x D */
+    int64_t *potential;                   /* driver x sector */
+    double *effect;                       /* scenario x driver */
+    int64_t *impact;                      /* scenario x driver x sector */
+    int64_t *sector_total, *driver_total; /* scenario x sector, scenario x driver */
     int64_t total[IGO_SCENARIO_COUNT];
     int *year;
     double *fraction;
-    int64_t *phase_in;                   /* 3 x Y x (S + 1) */
-    int64_t *tornado_low, *tornado_high; /* D */
+    int64_t *phase_in;                   /* scenario x year x (sector, then the total) */
+    int64_t *tornado_low, *tornado_high; /* per driver */
 };
 
 #endif

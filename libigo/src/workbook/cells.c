@@ -83,8 +83,8 @@ void igoi_wb_formula(wb *w, int sheet, int row, int col, lxw_format *f, double c
     va_start(ap, fmt);
     vsnprintf(w->buf, sizeof w->buf, fmt, ap);
     va_end(ap);
-    igoi_wb_keep(w, worksheet_write_formula_num(w->ws[sheet], (lxw_row_t)row, (lxw_col_t)col, w->buf,
-                                           f, cached));
+    igoi_wb_keep(w, worksheet_write_formula_num(w->ws[sheet], (lxw_row_t)row, (lxw_col_t)col,
+                                                w->buf, f, cached));
 }
 
 /* The same for a formula whose value is a text. */
@@ -97,13 +97,14 @@ void igoi_wb_formula_text(wb *w, int sheet, int row, int col, lxw_format *f, con
     va_start(ap, fmt);
     vsnprintf(w->buf, sizeof w->buf, fmt, ap);
     va_end(ap);
-    igoi_wb_keep(w, worksheet_write_formula_str(w->ws[sheet], (lxw_row_t)row, (lxw_col_t)col, w->buf,
-                                           f, cached));
+    igoi_wb_keep(w, worksheet_write_formula_str(w->ws[sheet], (lxw_row_t)row, (lxw_col_t)col,
+                                                w->buf, f, cached));
 }
 
 void igoi_wb_width(wb *w, int sheet, int col1, int col2, double width)
 {
-    igoi_wb_keep(w, worksheet_set_column(w->ws[sheet], (lxw_col_t)col1, (lxw_col_t)col2, width, NULL));
+    igoi_wb_keep(w,
+                 worksheet_set_column(w->ws[sheet], (lxw_col_t)col1, (lxw_col_t)col2, width, NULL));
 }
 
 void igoi_wb_string(wb *w, int sheet, int row, int col, const char *s, lxw_format *f)

@@ -4,6 +4,8 @@
 
 #include "wb.h"
 
+enum { CARE_IN = WB_CARE_IN, SPLIT_IN = WB_SPLIT_IN, REGIO_IN = WB_REGIO_IN };
+
 static void define_name(wb *w, const char *name, wb_ref range)
 {
     char formula[140];
@@ -13,20 +15,20 @@ static void define_name(wb *w, const char *name, wb_ref range)
 
 const char **igoi_wb_discipline_ids(wb *w)
 {
-    const char **ids = calloc(w->at.D + 1, sizeof *ids);
+    const char **ids = calloc(w->at.discipline_count + 1, sizeof *ids);
     if (!ids)
         igoi_wb_keep(w, LXW_ERROR_MEMORY_MALLOC_FAILED);
-    for (size_t d = 0; ids && d < w->at.D; d++)
+    for (size_t d = 0; ids && d < w->at.discipline_count; d++)
         ids[d] = w->m->disciplines.v[d].id;
     return ids;
 }
 
 const char **igoi_wb_prestatie_codes(wb *w)
 {
-    const char **codes = calloc(w->at.P + 1, sizeof *codes);
+    const char **codes = calloc(w->at.prestatie_count + 1, sizeof *codes);
     if (!codes)
         igoi_wb_keep(w, LXW_ERROR_MEMORY_MALLOC_FAILED);
-    for (size_t p = 0; codes && p < w->at.P; p++)
+    for (size_t p = 0; codes && p < w->at.prestatie_count; p++)
         codes[p] = w->m->prestaties.v[p].code;
     return codes;
 }
@@ -42,80 +44,81 @@ static void input_number(wb *w, int sheet, int row, int col, int given, double v
 
 static void care_table(wb *w)
 {
-    const int S = WB_CARE_IN, row = w->at.care;
+    const int row = w->at.care_in.prestaties;
     const wb_text *t = w->t;
     const char *head[] = {t->code, t->label, t->phase, t->unit, t->count, t->tariff};
-    igoi_wb_string(w, S, row - 2, 0, "IG-prestaties", w->f.bold);
-    igoi_wb_header(w, S, row - 1, 0, head, 6);
-    for (size_t p = 0; p < w->at.P; p++) {
+    igoi_wb_string(w, CARE_IN, row - 2, 0, "IG-prestaties", w->f.bold);
+    igoi_wb_header(w, CARE_IN, row - 1, 0, head, 6);
+    for (size_t p = 0; p < w->at.prestatie_count; p++) {
         const igo_prestatie *ip = &w->m->prestaties.v[p];
         int r = row + (int)p;
-        igoi_wb_string(w, S, r, 0, ip->code, w->f.text);
-        igoi_wb_string(w, S, r, 1, ip->label, w->f.text);
-        igoi_wb_string(w, S, r, 2, ip->phase, w->f.text);
-        igoi_wb_string(w, S, r, 3, ip->unit, w->f.text);
-        igoi_wb_number(w, S, r, CARE_COUNT, ip->count, w->f.in_count);
-        igoi_wb_number(w, S, r, CARE_TARIFF, ip->tariff, w->f.in_money);
+        igoi_wb_string(w, CARE_IN, r, 0, ip->code, w->f.text);
+        igoi_wb_string(w, CARE_IN, r, 1, ip->label, w->f.text);
+        igoi_wb_string(w, CARE_IN, r, 2, ip->phase, w->f.text);
+        igoi_wb_string(w, CARE_IN, r, 3, ip->unit, w->f.text);
+        igoi_wb_number(w, CARE_IN, r, CARE_COUNT, ip->count, w->f.in_count);
+        igoi_wb_number(w, CARE_IN, r, CARE_TARIFF, ip->tariff, w->f.in_money);
     }
-    int last = row + (int)w->at.P - 1;
-    igoi_wb_valid_number(w, S, row, CARE_COUNT, last, CARE_TARIFF);
-    define_name(w, "Aantallen", igoi_wb_range(w, S, row, CARE_COUNT, last, CARE_COUNT));
-    define_name(w, "Tarieven", igoi_wb_range(w, S, row, CARE_TARIFF, last, CARE_TARIFF));
+    int last = row + (int)w->at.prestatie_count - 1;
+    igoi_wb_valid_number(w, CARE_IN, row, CARE_COUNT, last, CARE_TARIFF);
+    define_name(w, "Aantallen", igoi_wb_range(w, CARE_IN, row, CARE_COUNT, last, CARE_COUNT));
+    define_name(w, "Tarieven", igoi_wb_range(w, CARE_IN, row, CARE_TARIFF, last, CARE_TARIFF));
 }
 
 static void cost_table(wb *w)
 {
-    const int S = WB_CARE_IN, row = w->at.cost;
+    const int row = w->at.care_in.costs;
     const wb_text *t = w->t;
     const char *head[] = {t->cost_item, t->cost_mode, t->amount, t->percent};
-    igoi_wb_string(w, S, row - 2, 0, t->cost_title, w->f.bold);
-    igoi_wb_header(w, S, row - 1, 0, head, 4);
+    igoi_wb_string(w, CARE_IN, row - 2, 0, t->cost_title, w->f.bold);
+    igoi_wb_header(w, CARE_IN, row - 1, 0, head, 4);
     for (int k = 0; k < IGO_COST_COUNT; k++) {
         int share = w->m->cost_mode[k] == IGO_COST_SHARE;
         double v = w->m->cost_value[k];
-        igoi_wb_string(w, S, row + k, 0, t->cost_names[k], w->f.text);
-        igoi_wb_string(w, S, row + k, COST_MODE, share ? t->mode_percent : t->mode_amount,
-                  w->f.in_choice);
-        input_number(w, S, row + k, COST_AMOUNT, !share, v, w->f.in_money);
-        input_number(w, S, row + k, COST_PERCENT, share, v, w->f.in_pct);
+        igoi_wb_string(w, CARE_IN, row + k, 0, t->cost_names[k], w->f.text);
+        igoi_wb_string(w, CARE_IN, row + k, COST_MODE, share ? t->mode_percent : t->mode_amount,
+                       w->f.in_choice);
+        input_number(w, CARE_IN, row + k, COST_AMOUNT, !share, v, w->f.in_money);
+        input_number(w, CARE_IN, row + k, COST_PERCENT, share, v, w->f.in_pct);
     }
     const char *modes[] = {t->mode_amount, t->mode_percent};
-    igoi_wb_valid_list(w, S, row, COST_MODE, row + 2, COST_MODE, modes, 2);
-    igoi_wb_valid_number(w, S, row, COST_AMOUNT, row + 2, COST_AMOUNT);
-    igoi_wb_valid_fraction(w, S, row, COST_PERCENT, row + 2, COST_PERCENT);
-    define_name(w, "IGO_kosten", igoi_wb_range(w, S, row, COST_MODE, row + 2, COST_PERCENT));
+    igoi_wb_valid_list(w, CARE_IN, row, COST_MODE, row + 2, COST_MODE, modes, 2);
+    igoi_wb_valid_number(w, CARE_IN, row, COST_AMOUNT, row + 2, COST_AMOUNT);
+    igoi_wb_valid_fraction(w, CARE_IN, row, COST_PERCENT, row + 2, COST_PERCENT);
+    define_name(w, "IGO_kosten", igoi_wb_range(w, CARE_IN, row, COST_MODE, row + 2, COST_PERCENT));
 }
 
 static void outside_table(wb *w)
 {
-    const int S = WB_CARE_IN, row = w->at.out, P = (int)w->at.P;
+    const int row = w->at.care_in.outside, prestatie_count = (int)w->at.prestatie_count;
     const wb_text *t = w->t;
     const char *head[] = {t->outside_label, t->count, t->tariff};
-    igoi_wb_string(w, S, row - 2, 0, t->outside_title, w->f.bold);
-    igoi_wb_string(w, S, row - 2, OUT_FLAGS, t->outside_targets, w->f.bold);
-    igoi_wb_header(w, S, row - 1, 0, head, 3);
-    for (int p = 0; p < P; p++)
-        igoi_wb_string(w, S, row - 1, OUT_FLAGS + p, w->m->prestaties.v[p].code, w->f.header);
-    for (size_t j = 0; j < w->at.L; j++) {
+    igoi_wb_string(w, CARE_IN, row - 2, 0, t->outside_title, w->f.bold);
+    igoi_wb_string(w, CARE_IN, row - 2, OUT_FLAGS, t->outside_targets, w->f.bold);
+    igoi_wb_header(w, CARE_IN, row - 1, 0, head, 3);
+    for (int p = 0; p < prestatie_count; p++)
+        igoi_wb_string(w, CARE_IN, row - 1, OUT_FLAGS + p, w->m->prestaties.v[p].code, w->f.header);
+    for (size_t j = 0; j < w->at.outside_rows; j++) {
         int r = row + (int)j, used = j < w->m->outside.n;
         const igo_outside *line = used ? &w->m->outside.v[j] : NULL;
         if (used)
-            igoi_wb_string(w, S, r, 0, line->label, w->f.in_text);
+            igoi_wb_string(w, CARE_IN, r, 0, line->label, w->f.in_text);
         else
-            igoi_wb_blank(w, S, r, 0, w->f.in_text);
-        input_number(w, S, r, OUT_COUNT, used, used ? line->count : 0, w->f.in_count);
-        input_number(w, S, r, OUT_TARIFF, used, used ? line->tariff : 0, w->f.in_money);
-        for (int p = 0; p < P; p++) {
+            igoi_wb_blank(w, CARE_IN, r, 0, w->f.in_text);
+        input_number(w, CARE_IN, r, OUT_COUNT, used, used ? line->count : 0, w->f.in_count);
+        input_number(w, CARE_IN, r, OUT_TARIFF, used, used ? line->tariff : 0, w->f.in_money);
+        for (int p = 0; p < prestatie_count; p++) {
             int flag = 0;
             for (size_t i = 0; used && i < line->ntargets; i++)
                 flag |= w->m->targets.v[line->first_target + i] == (size_t)p;
-            input_number(w, S, r, OUT_FLAGS + p, used, flag, w->f.in_flag);
+            input_number(w, CARE_IN, r, OUT_FLAGS + p, used, flag, w->f.in_flag);
         }
     }
-    int last = row + (int)w->at.L - 1;
-    igoi_wb_valid_number(w, S, row, OUT_COUNT, last, OUT_TARIFF);
-    igoi_wb_valid_flag(w, S, row, OUT_FLAGS, last, OUT_FLAGS + P - 1);
-    define_name(w, "Buiten_IGO", igoi_wb_range(w, S, row, 0, last, OUT_FLAGS + P - 1));
+    int last = row + (int)w->at.outside_rows - 1;
+    igoi_wb_valid_number(w, CARE_IN, row, OUT_COUNT, last, OUT_TARIFF);
+    igoi_wb_valid_flag(w, CARE_IN, row, OUT_FLAGS, last, OUT_FLAGS + prestatie_count - 1);
+    define_name(w, "Buiten_IGO",
+                igoi_wb_range(w, CARE_IN, row, 0, last, OUT_FLAGS + prestatie_count - 1));
 }
 
 void igoi_wb_sheet_care_input(wb *w)
@@ -127,13 +130,14 @@ void igoi_wb_sheet_care_input(wb *w)
     igoi_wb_width(w, WB_CARE_IN, 0, 0, 30);
     igoi_wb_width(w, WB_CARE_IN, 1, 1, 32);
     igoi_wb_width(w, WB_CARE_IN, 2, 5, 16);
-    igoi_wb_width(w, WB_CARE_IN, 6, OUT_FLAGS + (int)w->at.P, 8);
+    igoi_wb_width(w, WB_CARE_IN, 6, OUT_FLAGS + (int)w->at.prestatie_count, 8);
     igoi_wb_finish_sheet(w, WB_CARE_IN, 2, 1);
 }
 
 /* ---- Invoertabblad - verdeling ---- */
 
-/* The direct key cells as given (the last value per cell), P x D, with a flag per value. */
+/* The direct key cells as given (the last value per cell), prestatie x discipline, with a flag per
+ * value. */
 static double *direct_keys(const igo_model *m, unsigned char **given)
 {
     size_t n = m->prestaties.n * m->disciplines.n;
@@ -153,126 +157,137 @@ static double *direct_keys(const igo_model *m, unsigned char **given)
 
 static void key_table(wb *w, const double *k, const unsigned char *given)
 {
-    const int S = WB_SPLIT_IN, row = w->at.key, D = (int)w->at.D;
+    const int row = w->at.split_in.key, discipline_count = (int)w->at.discipline_count;
     const wb_text *t = w->t;
     const char *head[] = {t->code, t->label, t->key_source};
-    igoi_wb_string(w, S, w->at.norm, 0, t->normalise, w->f.text);
-    igoi_wb_string(w, S, w->at.norm, KEY_SOURCE, w->m->normalise_keys ? t->yes : t->no,
-              w->f.in_choice);
+    igoi_wb_string(w, SPLIT_IN, w->at.split_in.normalise, 0, t->normalise, w->f.text);
+    igoi_wb_string(w, SPLIT_IN, w->at.split_in.normalise, KEY_SOURCE,
+                   w->m->normalise_keys ? t->yes : t->no, w->f.in_choice);
     const char *yes_no[] = {t->yes, t->no}, *sources[] = {t->source_direct, t->source_history};
-    igoi_wb_valid_list(w, S, w->at.norm, KEY_SOURCE, w->at.norm, KEY_SOURCE, yes_no, 2);
-    igoi_wb_string(w, S, row - 2, 0, t->key_title, w->f.bold);
-    igoi_wb_header(w, S, row - 1, 0, head, 3);
-    for (int d = 0; d < D; d++)
-        igoi_wb_string(w, S, row - 1, KEY_PCT + d, w->m->disciplines.v[d].id, w->f.header);
-    igoi_wb_string(w, S, row - 1, KEY_PCT + D, t->key_total, w->f.header);
-    for (size_t p = 0; p < w->at.P; p++) {
+    igoi_wb_valid_list(w, SPLIT_IN, w->at.split_in.normalise, KEY_SOURCE, w->at.split_in.normalise,
+                       KEY_SOURCE, yes_no, 2);
+    igoi_wb_string(w, SPLIT_IN, row - 2, 0, t->key_title, w->f.bold);
+    igoi_wb_header(w, SPLIT_IN, row - 1, 0, head, 3);
+    for (int d = 0; d < discipline_count; d++)
+        igoi_wb_string(w, SPLIT_IN, row - 1, KEY_PCT + d, w->m->disciplines.v[d].id, w->f.header);
+    igoi_wb_string(w, SPLIT_IN, row - 1, KEY_PCT + discipline_count, t->key_total, w->f.header);
+    for (size_t p = 0; p < w->at.prestatie_count; p++) {
         int r = row + (int)p;
         int history = w->pl->key_from[p] == IGO_KEY_HISTORY ||
                       w->pl->key_from[p] == IGO_KEY_EMPTY_HISTORY;
-        igoi_wb_string(w, S, r, 0, w->m->prestaties.v[p].code, w->f.text);
-        igoi_wb_string(w, S, r, 1, w->m->prestaties.v[p].label, w->f.text);
-        igoi_wb_string(w, S, r, KEY_SOURCE, history ? t->source_history : t->source_direct,
-                  w->f.in_choice);
-        for (int d = 0; d < D; d++) {
-            size_t at = p * w->at.D + (size_t)d;
-            input_number(w, S, r, KEY_PCT + d, given[at], k[at], w->f.in_pct);
+        igoi_wb_string(w, SPLIT_IN, r, 0, w->m->prestaties.v[p].code, w->f.text);
+        igoi_wb_string(w, SPLIT_IN, r, 1, w->m->prestaties.v[p].label, w->f.text);
+        igoi_wb_string(w, SPLIT_IN, r, KEY_SOURCE, history ? t->source_history : t->source_direct,
+                       w->f.in_choice);
+        for (int d = 0; d < discipline_count; d++) {
+            size_t at = p * w->at.discipline_count + (size_t)d;
+            input_number(w, SPLIT_IN, r, KEY_PCT + d, given[at], k[at], w->f.in_pct);
         }
-        igoi_wb_formula(w, S, r, KEY_PCT + D, w->f.pct, igoi_fsum(k + p * w->at.D, w->at.D), "=SUM(%s)",
-                   igoi_wb_range(w, -1, r, KEY_PCT, r, KEY_PCT + D - 1).s);
+        igoi_wb_formula(w, SPLIT_IN, r, KEY_PCT + discipline_count, w->f.pct,
+                        igoi_fsum(k + p * w->at.discipline_count, w->at.discipline_count),
+                        "=SUM(%s)",
+                        igoi_wb_range(w, -1, r, KEY_PCT, r, KEY_PCT + discipline_count - 1).s);
     }
-    int last = row + (int)w->at.P - 1;
-    igoi_wb_valid_list(w, S, row, KEY_SOURCE, last, KEY_SOURCE, sources, 2);
-    igoi_wb_valid_fraction(w, S, row, KEY_PCT, last, KEY_PCT + D - 1);
-    define_name(w, "Verdeelsleutel", igoi_wb_range(w, S, row, KEY_PCT, last, KEY_PCT + D - 1));
+    int last = row + (int)w->at.prestatie_count - 1;
+    igoi_wb_valid_list(w, SPLIT_IN, row, KEY_SOURCE, last, KEY_SOURCE, sources, 2);
+    igoi_wb_valid_fraction(w, SPLIT_IN, row, KEY_PCT, last, KEY_PCT + discipline_count - 1);
+    define_name(w, "Verdeelsleutel",
+                igoi_wb_range(w, SPLIT_IN, row, KEY_PCT, last, KEY_PCT + discipline_count - 1));
     /* A direct row that does not add up to 100 % (and is not scaled) turns red. */
     char rule[512];
     snprintf(rule, sizeof rule, "=AND(%s=\"direct\",%s=\"nee\",ABS(%s-1)>0.000000001)",
-             igoi_wb_rel(row, KEY_SOURCE).s, igoi_wb_at(w, -1, w->at.norm, KEY_SOURCE).s,
-             igoi_wb_rel(row, KEY_PCT + D).s);
+             igoi_wb_rel(row, KEY_SOURCE).s,
+             igoi_wb_at(w, -1, w->at.split_in.normalise, KEY_SOURCE).s,
+             igoi_wb_rel(row, KEY_PCT + discipline_count).s);
     lxw_format *red = workbook_add_format(w->book);
     format_set_bg_color(red, 0xFFC7CE);
     format_set_font_color(red, 0x9C0006);
     lxw_conditional_format cf = {.type = LXW_CONDITIONAL_TYPE_FORMULA, .value_string = rule,
                                  .format = red};
-    igoi_wb_keep(w, worksheet_conditional_format_range(w->ws[S], (lxw_row_t)row, KEY_PCT + D,
-                                                  (lxw_row_t)last, KEY_PCT + D, &cf));
+    igoi_wb_keep(w, worksheet_conditional_format_range(w->ws[SPLIT_IN], (lxw_row_t)row,
+                                                       KEY_PCT + discipline_count, (lxw_row_t)last,
+                                                       KEY_PCT + discipline_count, &cf));
 }
 
 static void provider_table(wb *w)
 {
-    const int S = WB_SPLIT_IN, row = w->at.prov, P = (int)w->at.P;
+    const int row = w->at.split_in.providers, prestatie_count = (int)w->at.prestatie_count;
     const igo_model *m = w->m;
     const wb_text *t = w->t;
     const char *head[] = {t->prov_id, t->prov_name, t->prov_discipline};
-    igoi_wb_string(w, S, row - 2, 0, t->prov_title, w->f.bold);
-    igoi_wb_string(w, S, row - 2, PROV_VOL, t->prov_volumes, w->f.bold);
-    igoi_wb_header(w, S, row - 1, 0, head, 3);
-    for (int p = 0; p < P; p++)
-        igoi_wb_string(w, S, row - 1, PROV_VOL + p, m->prestaties.v[p].code, w->f.header);
-    for (size_t o = 0; o < w->at.O; o++) {
+    igoi_wb_string(w, SPLIT_IN, row - 2, 0, t->prov_title, w->f.bold);
+    igoi_wb_string(w, SPLIT_IN, row - 2, PROV_VOL, t->prov_volumes, w->f.bold);
+    igoi_wb_header(w, SPLIT_IN, row - 1, 0, head, 3);
+    for (int p = 0; p < prestatie_count; p++)
+        igoi_wb_string(w, SPLIT_IN, row - 1, PROV_VOL + p, m->prestaties.v[p].code, w->f.header);
+    for (size_t o = 0; o < w->at.provider_rows; o++) {
         int r = row + (int)o, used = o < m->providers.n;
         if (used) {
-            igoi_wb_string(w, S, r, 0, m->providers.v[o].id, w->f.in_text);
-            igoi_wb_string(w, S, r, PROV_NAME, m->providers.v[o].name, w->f.in_text);
-            igoi_wb_string(w, S, r, PROV_DISC, m->disciplines.v[m->providers.v[o].discipline].id,
-                      w->f.in_choice);
+            igoi_wb_string(w, SPLIT_IN, r, 0, m->providers.v[o].id, w->f.in_text);
+            igoi_wb_string(w, SPLIT_IN, r, PROV_NAME, m->providers.v[o].name, w->f.in_text);
+            igoi_wb_string(w, SPLIT_IN, r, PROV_DISC,
+                           m->disciplines.v[m->providers.v[o].discipline].id, w->f.in_choice);
         } else {
             for (int c = 0; c < PROV_VOL; c++)
-                igoi_wb_blank(w, S, r, c, c == PROV_DISC ? w->f.in_choice : w->f.in_text);
+                igoi_wb_blank(w, SPLIT_IN, r, c, c == PROV_DISC ? w->f.in_choice : w->f.in_text);
         }
-        for (int p = 0; p < P; p++)
-            igoi_wb_blank(w, S, r, PROV_VOL + p, w->f.in_count);
+        for (int p = 0; p < prestatie_count; p++)
+            igoi_wb_blank(w, SPLIT_IN, r, PROV_VOL + p, w->f.in_count);
     }
     for (size_t i = 0; i < m->volumes.n; i++) /* the last value per cell wins, as in the core */
-        igoi_wb_number(w, S, row + (int)m->volumes.v[i].col, PROV_VOL + (int)m->volumes.v[i].row,
-                  m->volumes.v[i].value, w->f.in_count);
-    int last = row + (int)w->at.O - 1;
+        igoi_wb_number(w, SPLIT_IN, row + (int)m->volumes.v[i].col,
+                       PROV_VOL + (int)m->volumes.v[i].row, m->volumes.v[i].value, w->f.in_count);
+    int last = row + (int)w->at.provider_rows - 1;
     const char **disciplines = igoi_wb_discipline_ids(w);
     if (disciplines)
-        igoi_wb_valid_list(w, S, row, PROV_DISC, last, PROV_DISC, disciplines, w->at.D);
+        igoi_wb_valid_list(w, SPLIT_IN, row, PROV_DISC, last, PROV_DISC, disciplines,
+                           w->at.discipline_count);
     free(disciplines);
-    igoi_wb_valid_number(w, S, row, PROV_VOL, last, PROV_VOL + P - 1);
-    define_name(w, "Zorgaanbieders", igoi_wb_range(w, S, row, 0, last, PROV_DISC));
-    define_name(w, "Volumes", igoi_wb_range(w, S, row, PROV_VOL, last, PROV_VOL + P - 1));
+    igoi_wb_valid_number(w, SPLIT_IN, row, PROV_VOL, last, PROV_VOL + prestatie_count - 1);
+    define_name(w, "Zorgaanbieders", igoi_wb_range(w, SPLIT_IN, row, 0, last, PROV_DISC));
+    define_name(w, "Volumes",
+                igoi_wb_range(w, SPLIT_IN, row, PROV_VOL, last, PROV_VOL + prestatie_count - 1));
 }
 
 static void history_table(wb *w)
 {
-    const int S = WB_SPLIT_IN, row = w->at.hist;
+    const int row = w->at.split_in.history;
     const igo_model *m = w->m;
     const wb_text *t = w->t;
     const char *head[] = {t->hist_code, t->prov_discipline, "IG-prestatie", t->count, t->tariff,
                           t->hist_money};
-    igoi_wb_string(w, S, row - 2, 0, t->hist_title, w->f.bold);
-    igoi_wb_header(w, S, row - 1, 0, head, 6);
-    for (size_t i = 0; i < w->at.H; i++) {
+    igoi_wb_string(w, SPLIT_IN, row - 2, 0, t->hist_title, w->f.bold);
+    igoi_wb_header(w, SPLIT_IN, row - 1, 0, head, 6);
+    for (size_t i = 0; i < w->at.history_rows; i++) {
         int r = row + (int)i, used = i < m->history.n;
         const igo_history *h = used ? &m->history.v[i] : NULL;
         if (used) {
-            igoi_wb_string(w, S, r, 0, h->code, w->f.in_text);
-            igoi_wb_string(w, S, r, HIST_DISC, m->disciplines.v[h->discipline].id, w->f.in_choice);
-            igoi_wb_string(w, S, r, HIST_PRESTATIE, m->prestaties.v[h->prestatie].code,
-                      w->f.in_choice);
+            igoi_wb_string(w, SPLIT_IN, r, 0, h->code, w->f.in_text);
+            igoi_wb_string(w, SPLIT_IN, r, HIST_DISC, m->disciplines.v[h->discipline].id,
+                           w->f.in_choice);
+            igoi_wb_string(w, SPLIT_IN, r, HIST_PRESTATIE, m->prestaties.v[h->prestatie].code,
+                           w->f.in_choice);
         } else {
-            igoi_wb_blank(w, S, r, 0, w->f.in_text);
-            igoi_wb_blank(w, S, r, HIST_DISC, w->f.in_choice);
-            igoi_wb_blank(w, S, r, HIST_PRESTATIE, w->f.in_choice);
+            igoi_wb_blank(w, SPLIT_IN, r, 0, w->f.in_text);
+            igoi_wb_blank(w, SPLIT_IN, r, HIST_DISC, w->f.in_choice);
+            igoi_wb_blank(w, SPLIT_IN, r, HIST_PRESTATIE, w->f.in_choice);
         }
-        input_number(w, S, r, HIST_COUNT, used, used ? h->count : 0, w->f.in_count);
-        input_number(w, S, r, HIST_TARIFF, used, used ? h->tariff : 0, w->f.in_money);
-        igoi_wb_formula(w, S, r, HIST_MONEY, w->f.money, used ? h->count * h->tariff : 0, "=%s*%s",
-                   igoi_wb_rel(r, HIST_COUNT).s, igoi_wb_rel(r, HIST_TARIFF).s);
+        input_number(w, SPLIT_IN, r, HIST_COUNT, used, used ? h->count : 0, w->f.in_count);
+        input_number(w, SPLIT_IN, r, HIST_TARIFF, used, used ? h->tariff : 0, w->f.in_money);
+        igoi_wb_formula(w, SPLIT_IN, r, HIST_MONEY, w->f.money, used ? h->count * h->tariff : 0,
+                        "=%s*%s", igoi_wb_rel(r, HIST_COUNT).s, igoi_wb_rel(r, HIST_TARIFF).s);
     }
-    int last = row + (int)w->at.H - 1;
+    int last = row + (int)w->at.history_rows - 1;
     const char **disciplines = igoi_wb_discipline_ids(w), **codes = igoi_wb_prestatie_codes(w);
     if (disciplines && codes) {
-        igoi_wb_valid_list(w, S, row, HIST_DISC, last, HIST_DISC, disciplines, w->at.D);
-        igoi_wb_valid_list(w, S, row, HIST_PRESTATIE, last, HIST_PRESTATIE, codes, w->at.P);
+        igoi_wb_valid_list(w, SPLIT_IN, row, HIST_DISC, last, HIST_DISC, disciplines,
+                           w->at.discipline_count);
+        igoi_wb_valid_list(w, SPLIT_IN, row, HIST_PRESTATIE, last, HIST_PRESTATIE, codes,
+                           w->at.prestatie_count);
     }
     free(disciplines), free(codes);
-    igoi_wb_valid_number(w, S, row, HIST_COUNT, last, HIST_TARIFF);
-    define_name(w, "Historie", igoi_wb_range(w, S, row, 0, last, HIST_MONEY));
+    igoi_wb_valid_number(w, SPLIT_IN, row, HIST_COUNT, last, HIST_TARIFF);
+    define_name(w, "Historie", igoi_wb_range(w, SPLIT_IN, row, 0, last, HIST_MONEY));
 }
 
 void igoi_wb_sheet_split_input(wb *w)
@@ -291,7 +306,11 @@ void igoi_wb_sheet_split_input(wb *w)
     igoi_wb_width(w, WB_SPLIT_IN, 0, 0, 22);
     igoi_wb_width(w, WB_SPLIT_IN, 1, 1, 34);
     igoi_wb_width(w, WB_SPLIT_IN, 2, 2, 14);
-    igoi_wb_width(w, WB_SPLIT_IN, 3, 3 + (int)(w->at.P > w->at.D ? w->at.P : w->at.D), 12);
+    igoi_wb_width(w, WB_SPLIT_IN, 3,
+                  3 + (int)(w->at.prestatie_count > w->at.discipline_count
+                                ? w->at.prestatie_count
+                                : w->at.discipline_count),
+                  12);
     igoi_wb_finish_sheet(w, WB_SPLIT_IN, 2, 1);
 }
 
@@ -299,34 +318,34 @@ void igoi_wb_sheet_split_input(wb *w)
 
 void igoi_wb_sheet_regio_input(wb *w)
 {
-    const int S = WB_REGIO_IN;
     const wb_text *t = w->t;
     const char *head[] = {"", t->count};
     const char *titles[] = {t->regio_lines_title, t->regio_admissions_title};
-    igoi_wb_heading(w, S, t->regio_in_title, t->input_hint);
+    igoi_wb_heading(w, REGIO_IN, t->regio_in_title, t->input_hint);
     for (int block = 0; block < 2; block++) {
-        int first = w->at.regio[block ? 8 : 0];
-        igoi_wb_string(w, S, first - 2, 0, titles[block], w->f.bold);
-        igoi_wb_header(w, S, first - 1, 0, head, 2);
+        int first = w->at.regio_in.fields[block ? 8 : 0];
+        igoi_wb_string(w, REGIO_IN, first - 2, 0, titles[block], w->f.bold);
+        igoi_wb_header(w, REGIO_IN, first - 1, 0, head, 2);
     }
     for (int i = 0; i < IGO_REGIO_COUNT; i++) {
-        igoi_wb_string(w, S, w->at.regio[i], 0, t->regio_fields[i], w->f.text);
-        igoi_wb_number(w, S, w->at.regio[i], 1, w->m->regio[i], w->f.in_count);
+        igoi_wb_string(w, REGIO_IN, w->at.regio_in.fields[i], 0, t->regio_fields[i], w->f.text);
+        igoi_wb_number(w, REGIO_IN, w->at.regio_in.fields[i], 1, w->m->regio[i], w->f.in_count);
     }
-    igoi_wb_valid_number(w, S, w->at.regio[0], 1, w->at.regio[11], 1);
+    igoi_wb_valid_number(w, REGIO_IN, w->at.regio_in.fields[0], 1, w->at.regio_in.fields[11], 1);
     const char *rhead[] = {t->reason, t->count};
-    igoi_wb_string(w, S, w->at.reason - 2, 0, t->regio_reasons_title, w->f.bold);
-    igoi_wb_header(w, S, w->at.reason - 1, 0, rhead, 2);
-    for (size_t i = 0; i < w->at.R; i++) {
-        int r = w->at.reason + (int)i, used = i < w->m->reasons.n;
+    igoi_wb_string(w, REGIO_IN, w->at.regio_in.reasons - 2, 0, t->regio_reasons_title, w->f.bold);
+    igoi_wb_header(w, REGIO_IN, w->at.regio_in.reasons - 1, 0, rhead, 2);
+    for (size_t i = 0; i < w->at.reason_rows; i++) {
+        int r = w->at.regio_in.reasons + (int)i, used = i < w->m->reasons.n;
         if (used)
-            igoi_wb_string(w, S, r, 0, w->m->reasons.v[i].reason, w->f.in_text);
+            igoi_wb_string(w, REGIO_IN, r, 0, w->m->reasons.v[i].reason, w->f.in_text);
         else
-            igoi_wb_blank(w, S, r, 0, w->f.in_text);
-        input_number(w, S, r, 1, used, used ? w->m->reasons.v[i].count : 0, w->f.in_count);
+            igoi_wb_blank(w, REGIO_IN, r, 0, w->f.in_text);
+        input_number(w, REGIO_IN, r, 1, used, used ? w->m->reasons.v[i].count : 0, w->f.in_count);
     }
-    igoi_wb_valid_number(w, S, w->at.reason, 1, w->at.reason + (int)w->at.R - 1, 1);
-    igoi_wb_width(w, S, 0, 0, 48);
-    igoi_wb_width(w, S, 1, 1, 14);
-    igoi_wb_finish_sheet(w, S, 2, 0);
+    igoi_wb_valid_number(w, REGIO_IN, w->at.regio_in.reasons, 1,
+                         w->at.regio_in.reasons + (int)w->at.reason_rows - 1, 1);
+    igoi_wb_width(w, REGIO_IN, 0, 0, 48);
+    igoi_wb_width(w, REGIO_IN, 1, 1, 14);
+    igoi_wb_finish_sheet(w, REGIO_IN, 2, 0);
 }

@@ -14,53 +14,55 @@ static int max_int(int a, int b)
 
 void igoi_wb_make_layout(const igo_model *m, wb_layout *at)
 {
-    at->P = m->prestaties.n, at->D = m->disciplines.n;
-    at->L = at_least(m->outside.n, 2, 4);
-    at->O = at_least(m->providers.n, 5, 25);
-    at->H = at_least(m->history.n, 10, 40);
-    at->R = at_least(m->reasons.n, 4, 12);
-    int P = (int)at->P, D = (int)at->D, L = (int)at->L, O = (int)at->O;
+    at->prestatie_count = m->prestaties.n, at->discipline_count = m->disciplines.n;
+    at->outside_rows = at_least(m->outside.n, 2, 4);
+    at->provider_rows = at_least(m->providers.n, 5, 25);
+    at->history_rows = at_least(m->history.n, 10, 40);
+    at->reason_rows = at_least(m->reasons.n, 4, 12);
+    const int prestatie_count = (int)at->prestatie_count;
+    const int discipline_count = (int)at->discipline_count;
+    const int outside_rows = (int)at->outside_rows, provider_rows = (int)at->provider_rows;
 
     /* Each block: a title row, a header row, then its rows; one empty row between blocks. */
-    at->care = 5;
-    at->cost = at->care + P + 3;
-    at->out = at->cost + 3 + 3;
+    at->care_in.prestaties = 5;
+    at->care_in.costs = at->care_in.prestaties + prestatie_count + 3;
+    at->care_in.outside = at->care_in.costs + 3 + 3;
 
-    at->norm = 3;
-    at->key = 7;
-    at->prov = at->key + P + 3;
-    at->hist = at->prov + O + 3;
+    at->split_in.normalise = 3;
+    at->split_in.key = 7;
+    at->split_in.providers = at->split_in.key + prestatie_count + 3;
+    at->split_in.history = at->split_in.providers + provider_rows + 3;
 
     for (int i = 0; i < 8; i++)
-        at->regio[i] = 5 + i;
+        at->regio_in.fields[i] = 5 + i;
     for (int i = 8; i < 12; i++)
-        at->regio[i] = 16 + (i - 8);
-    at->reason = 24;
+        at->regio_in.fields[i] = 16 + (i - 8);
+    at->regio_in.reasons = 24;
 
-    at->c_income = 5;
-    at->c_big = at->c_income + P + 1;
-    at->c_costs = at->c_big + 4;
-    at->c_out = at->c_costs + 3 + 4;
-    at->c_out_w = at->c_out + L + 3;
-    at->c_out_r = at->c_out_w + L + 3;
-    at->c_out_o = at->c_out_r + L + 3;
-    at->c_key = at->c_out_o + L + 4;
-    at->c_disc_r = at->c_key + P + 3;
-    at->c_disc_a = at->c_disc_r + P + 3;
-    at->c_volume = at->c_disc_a + P + 4;
-    at->c_prov_l = at->c_volume + D + 3;
-    at->c_prov_r = at->c_prov_l + O + 3;
-    at->c_prov_a = at->c_prov_r + O + 3;
-    at->c_totals = at->c_prov_a + O + 4;
+    at->calc.income = 5;
+    at->calc.largest_income = at->calc.income + prestatie_count + 1;
+    at->calc.costs = at->calc.largest_income + 4;
+    at->calc.outside_costs = at->calc.costs + 3 + 4;
+    at->calc.outside_weights = at->calc.outside_costs + outside_rows + 3;
+    at->calc.outside_rounded = at->calc.outside_weights + outside_rows + 3;
+    at->calc.outside_parts = at->calc.outside_rounded + outside_rows + 3;
+    at->calc.key = at->calc.outside_parts + outside_rows + 4;
+    at->calc.discipline_rounded = at->calc.key + prestatie_count + 3;
+    at->calc.discipline_parts = at->calc.discipline_rounded + prestatie_count + 3;
+    at->calc.volumes = at->calc.discipline_parts + prestatie_count + 4;
+    at->calc.provider_largest = at->calc.volumes + discipline_count + 3;
+    at->calc.provider_rounded = at->calc.provider_largest + provider_rows + 3;
+    at->calc.provider_parts = at->calc.provider_rounded + provider_rows + 3;
+    at->calc.totals = at->calc.provider_parts + provider_rows + 4;
 
-    at->r_income = 5;
-    at->r_disc = at->r_income + 6 + 3;
-    at->r_chart = at->r_disc + D + 4;
-    at->r_check = at->r_chart + 4 + D + 1;
+    at->results.income = 5;
+    at->results.disciplines = at->results.income + 6 + 3;
+    at->results.chart_data = at->results.disciplines + discipline_count + 4;
+    at->results.check = at->results.chart_data + 4 + discipline_count + 1;
     /* The provider table goes below the two charts at the top right (rows 3 to 21). */
-    at->r_prov = max_int(at->r_check + 4, 24);
+    at->results.providers = max_int(at->results.check + 4, 24);
 
-    at->k_lines = 5;
-    at->k_admissions = at->k_lines + 8 + 3;
-    at->k_reasons = at->k_admissions + 2 + 3;
+    at->regio.lines = 5;
+    at->regio.admissions = at->regio.lines + 8 + 3;
+    at->regio.reasons = at->regio.admissions + 2 + 3;
 }

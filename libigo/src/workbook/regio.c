@@ -2,7 +2,7 @@
  * formulas read the input sheet; the cached values are computed here the same way. */
 #include "wb.h"
 
-enum { S = WB_REGIO, IN = WB_REGIO_IN };
+enum { REGIO = WB_REGIO, REGIO_IN = WB_REGIO_IN };
 
 /* a / b as the formula IF(b=0,0,a/b) gives it. */
 static double ratio(double a, double b)
@@ -14,8 +14,8 @@ static void chart(wb *w, uint8_t type, const char *name, int row1, int row2, int
 {
     lxw_chart *c = workbook_add_chart(w->book, type);
     char categories[160], values[160];
-    snprintf(categories, sizeof categories, "=%s", igoi_wb_range(w, S, row1, 0, row2, 0).s);
-    snprintf(values, sizeof values, "=%s", igoi_wb_range(w, S, row1, 1, row2, 1).s);
+    snprintf(categories, sizeof categories, "=%s", igoi_wb_range(w, REGIO, row1, 0, row2, 0).s);
+    snprintf(values, sizeof values, "=%s", igoi_wb_range(w, REGIO, row1, 1, row2, 1).s);
     lxw_chart_series *series = chart_add_series(c, categories, values);
     chart_series_set_name(series, w->t->women);
     chart_title_set_name(c, name);
@@ -25,7 +25,7 @@ static void chart(wb *w, uint8_t type, const char *name, int row1, int row2, int
     } else {
         chart_legend_set_position(c, LXW_CHART_LEGEND_NONE);
     }
-    igoi_wb_keep(w, worksheet_insert_chart(w->ws[S], (lxw_row_t)at_row, 5, c));
+    igoi_wb_keep(w, worksheet_insert_chart(w->ws[REGIO], (lxw_row_t)at_row, 5, c));
 }
 
 /* Counts and shares of the eight women lines: starts as a share of all starts, transfers of the
@@ -34,23 +34,25 @@ static void lines_block(wb *w)
 {
     const wb_text *t = w->t;
     const double *x = w->m->regio;
-    const int row = w->at.k_lines;
+    const int row = w->at.regio.lines;
     const char *head[] = {"", t->women, t->share, ""};
-    igoi_wb_string(w, S, row - 2, 0, t->regio_lines_title, w->f.bold);
-    igoi_wb_header(w, S, row - 1, 0, head, 4);
+    igoi_wb_string(w, REGIO, row - 2, 0, t->regio_lines_title, w->f.bold);
+    igoi_wb_header(w, REGIO, row - 1, 0, head, 4);
     for (int i = 0; i < 8; i++) {
         int first = i < 2 ? 0 : i < 5 ? 0 : 5, last = i < 2 ? 1 : i < 5 ? 0 : 7;
         const char *basis = i < 2 ? t->women : i < 5 ? t->of_first_line : t->of_births;
         double base = 0;
         for (int k = first; k <= last; k++)
             base += x[k];
-        igoi_wb_formula_text(w, S, row + i, 0, w->f.text, t->regio_fields[i], "=%s",
-                        igoi_wb_at(w, IN, w->at.regio[i], 0).s);
-        igoi_wb_formula(w, S, row + i, 1, w->f.count, x[i], "=%s", igoi_wb_at(w, IN, w->at.regio[i], 1).s);
+        igoi_wb_formula_text(w, REGIO, row + i, 0, w->f.text, t->regio_fields[i], "=%s",
+                             igoi_wb_at(w, REGIO_IN, w->at.regio_in.fields[i], 0).s);
+        igoi_wb_formula(w, REGIO, row + i, 1, w->f.count, x[i], "=%s",
+                        igoi_wb_at(w, REGIO_IN, w->at.regio_in.fields[i], 1).s);
         wb_ref denominator = igoi_wb_range(w, -1, row + first, 1, row + last, 1);
-        igoi_wb_formula(w, S, row + i, 2, w->f.pct, ratio(x[i], base), "=IF(SUM(%s)=0,0,%s/SUM(%s))",
-                   denominator.s, igoi_wb_rel(row + i, 1).s, denominator.s);
-        igoi_wb_string(w, S, row + i, 3, basis, w->f.subtitle);
+        igoi_wb_formula(w, REGIO, row + i, 2, w->f.pct, ratio(x[i], base),
+                        "=IF(SUM(%s)=0,0,%s/SUM(%s))", denominator.s, igoi_wb_rel(row + i, 1).s,
+                        denominator.s);
+        igoi_wb_string(w, REGIO, row + i, 3, basis, w->f.subtitle);
     }
     chart(w, LXW_CHART_PIE, t->regio_chart_start, row, row + 1, 3);
     chart(w, LXW_CHART_COLUMN, t->regio_chart_partus, row + 5, row + 7, 19);
@@ -60,19 +62,21 @@ static void admissions_block(wb *w)
 {
     const wb_text *t = w->t;
     const double *x = w->m->regio;
-    const int row = w->at.k_admissions;
+    const int row = w->at.regio.admissions;
     const char *head[] = {"", t->admissions, t->days, t->days_per_admission};
     const char *names[2] = {"Neonatologie", "NICU"};
-    igoi_wb_string(w, S, row - 2, 0, t->regio_admissions_title, w->f.bold);
-    igoi_wb_header(w, S, row - 1, 0, head, 4);
+    igoi_wb_string(w, REGIO, row - 2, 0, t->regio_admissions_title, w->f.bold);
+    igoi_wb_header(w, REGIO, row - 1, 0, head, 4);
     for (int i = 0; i < 2; i++) {
         int admissions = 8 + 2 * i, days = admissions + 1, r = row + i;
-        igoi_wb_string(w, S, r, 0, names[i], w->f.text);
-        igoi_wb_formula(w, S, r, 1, w->f.count, x[admissions], "=%s",
-                   igoi_wb_at(w, IN, w->at.regio[admissions], 1).s);
-        igoi_wb_formula(w, S, r, 2, w->f.count, x[days], "=%s", igoi_wb_at(w, IN, w->at.regio[days], 1).s);
-        igoi_wb_formula(w, S, r, 3, w->f.ratio, ratio(x[days], x[admissions]), "=IF(%s=0,0,%s/%s)",
-                   igoi_wb_rel(r, 1).s, igoi_wb_rel(r, 2).s, igoi_wb_rel(r, 1).s);
+        igoi_wb_string(w, REGIO, r, 0, names[i], w->f.text);
+        igoi_wb_formula(w, REGIO, r, 1, w->f.count, x[admissions], "=%s",
+                        igoi_wb_at(w, REGIO_IN, w->at.regio_in.fields[admissions], 1).s);
+        igoi_wb_formula(w, REGIO, r, 2, w->f.count, x[days], "=%s",
+                        igoi_wb_at(w, REGIO_IN, w->at.regio_in.fields[days], 1).s);
+        igoi_wb_formula(w, REGIO, r, 3, w->f.ratio, ratio(x[days], x[admissions]),
+                        "=IF(%s=0,0,%s/%s)", igoi_wb_rel(r, 1).s, igoi_wb_rel(r, 2).s,
+                        igoi_wb_rel(r, 1).s);
     }
 }
 
@@ -80,38 +84,39 @@ static void reasons_block(wb *w)
 {
     const wb_text *t = w->t;
     const igo_model *m = w->m;
-    const int row = w->at.k_reasons, R = (int)w->at.R;
+    const int row = w->at.regio.reasons, reason_rows = (int)w->at.reason_rows;
     const char *head[] = {t->reason, t->women, t->of_transfers};
     double total = 0;
     for (size_t i = 0; i < m->reasons.n; i++)
         total += m->reasons.v[i].count;
-    igoi_wb_string(w, S, row - 2, 0, t->regio_reasons_title, w->f.bold);
-    igoi_wb_header(w, S, row - 1, 0, head, 3);
-    wb_ref all = igoi_wb_range(w, -1, row, 1, row + R - 1, 1);
-    for (int i = 0; i < R; i++) {
+    igoi_wb_string(w, REGIO, row - 2, 0, t->regio_reasons_title, w->f.bold);
+    igoi_wb_header(w, REGIO, row - 1, 0, head, 3);
+    wb_ref all = igoi_wb_range(w, -1, row, 1, row + reason_rows - 1, 1);
+    for (int i = 0; i < reason_rows; i++) {
         int used = (size_t)i < m->reasons.n, r = row + i;
         double n = used ? m->reasons.v[i].count : 0;
-        wb_ref in_reason = igoi_wb_at(w, IN, w->at.reason + i, 0);
-        igoi_wb_formula_text(w, S, r, 0, w->f.text, used ? m->reasons.v[i].reason : "",
-                        "=IF(%s=\"\",\"\",%s)", in_reason.s, in_reason.s);
-        igoi_wb_formula(w, S, r, 1, w->f.count, n, "=%s", igoi_wb_at(w, IN, w->at.reason + i, 1).s);
-        igoi_wb_formula(w, S, r, 2, w->f.pct, ratio(n, total), "=IF(SUM(%s)=0,0,%s/SUM(%s))", all.s,
-                   igoi_wb_rel(r, 1).s, all.s);
+        wb_ref in_reason = igoi_wb_at(w, REGIO_IN, w->at.regio_in.reasons + i, 0);
+        igoi_wb_formula_text(w, REGIO, r, 0, w->f.text, used ? m->reasons.v[i].reason : "",
+                             "=IF(%s=\"\",\"\",%s)", in_reason.s, in_reason.s);
+        igoi_wb_formula(w, REGIO, r, 1, w->f.count, n, "=%s",
+                        igoi_wb_at(w, REGIO_IN, w->at.regio_in.reasons + i, 1).s);
+        igoi_wb_formula(w, REGIO, r, 2, w->f.pct, ratio(n, total), "=IF(SUM(%s)=0,0,%s/SUM(%s))",
+                        all.s, igoi_wb_rel(r, 1).s, all.s);
     }
-    igoi_wb_string(w, S, row + R, 0, t->total, w->f.bold);
-    igoi_wb_formula(w, S, row + R, 1, w->f.count, total, "=SUM(%s)", all.s);
-    chart(w, LXW_CHART_BAR, t->regio_chart_reasons, row, row + (int)(m->reasons.n ? m->reasons.n : 1) - 1,
-          35);
+    igoi_wb_string(w, REGIO, row + reason_rows, 0, t->total, w->f.bold);
+    igoi_wb_formula(w, REGIO, row + reason_rows, 1, w->f.count, total, "=SUM(%s)", all.s);
+    chart(w, LXW_CHART_BAR, t->regio_chart_reasons, row,
+          row + (int)(m->reasons.n ? m->reasons.n : 1) - 1, 35);
 }
 
 void igoi_wb_sheet_regio(wb *w)
 {
-    igoi_wb_heading(w, S, w->t->regio_title, w->m->name ? w->m->name : NULL);
+    igoi_wb_heading(w, REGIO, w->t->regio_title, w->m->name ? w->m->name : NULL);
     lines_block(w);
     admissions_block(w);
     reasons_block(w);
-    igoi_wb_width(w, S, 0, 0, 44);
-    igoi_wb_width(w, S, 1, 2, 16);
-    igoi_wb_width(w, S, 3, 3, 24);
-    igoi_wb_finish_sheet(w, S, 2, 0);
+    igoi_wb_width(w, REGIO, 0, 0, 44);
+    igoi_wb_width(w, REGIO, 1, 2, 16);
+    igoi_wb_width(w, REGIO, 3, 3, 24);
+    igoi_wb_finish_sheet(w, REGIO, 2, 0);
 }

@@ -2,12 +2,13 @@
  * two native charts (how the income is split; income per provider). */
 #include "wb.h"
 
-enum { S = WB_RESULTS, CALC = WB_CALC };
+enum { RESULTS = WB_RESULTS, CALC = WB_CALC };
 
 static void chart_at(wb *w, int row, int col, lxw_chart *chart)
 {
     lxw_chart_options place = {.x_scale = 1.25, .y_scale = 1.25};
-    igoi_wb_keep(w, worksheet_insert_chart_opt(w->ws[S], (lxw_row_t)row, (lxw_col_t)col, chart, &place));
+    igoi_wb_keep(w, worksheet_insert_chart_opt(w->ws[RESULTS], (lxw_row_t)row, (lxw_col_t)col,
+                                               chart, &place));
 }
 
 static void income_block(wb *w)
@@ -15,7 +16,7 @@ static void income_block(wb *w)
     const wb_layout *at = &w->at;
     const wb_text *t = w->t;
     const igo_result *r = w->r;
-    const int row = at->r_income;
+    const int row = at->results.income;
     const char *head[] = {"", t->amount, t->of_income};
     const char *labels[6] = {t->total_income, t->cost_names[0], t->cost_names[1], t->cost_names[2],
                              t->outside, t->distributed};
@@ -24,15 +25,17 @@ static void income_block(wb *w)
                         igo_result_cost(r, IGO_COST_OVERIG), igo_result_outside_total(r),
                         igo_result_distributed(r)};
     int from[6] = {0, 1, 2, 3, 4, 5}; /* the rows of Berekening's totals block */
-    igoi_wb_string(w, S, row - 2, 0, t->results_income_title, w->f.bold);
-    igoi_wb_header(w, S, row - 1, 0, head, 3);
+    igoi_wb_string(w, RESULTS, row - 2, 0, t->results_income_title, w->f.bold);
+    igoi_wb_header(w, RESULTS, row - 1, 0, head, 3);
     for (int i = 0; i < 6; i++) {
-        igoi_wb_string(w, S, row + i, 0, labels[i], i == 0 ? w->f.bold : w->f.text);
-        igoi_wb_formula(w, S, row + i, 1, i == 0 ? w->f.money_total : w->f.money, wb_eur(cents[i]),
-                   "=%s", igoi_wb_at(w, CALC, at->c_totals + from[i], 1).s);
-        igoi_wb_formula(w, S, row + i, 2, w->f.pct,
-                   cents[0] ? wb_eur(cents[i]) / wb_eur(cents[0]) : 0, "=IF(%s=0,0,%s/%s)",
-                   igoi_wb_at(w, -1, row, 1).s, igoi_wb_rel(row + i, 1).s, igoi_wb_at(w, -1, row, 1).s);
+        igoi_wb_string(w, RESULTS, row + i, 0, labels[i], i == 0 ? w->f.bold : w->f.text);
+        igoi_wb_formula(w, RESULTS, row + i, 1, i == 0 ? w->f.money_total : w->f.money,
+                        wb_eur(cents[i]), "=%s",
+                        igoi_wb_at(w, CALC, at->calc.totals + from[i], 1).s);
+        igoi_wb_formula(w, RESULTS, row + i, 2, w->f.pct,
+                        cents[0] ? wb_eur(cents[i]) / wb_eur(cents[0]) : 0, "=IF(%s=0,0,%s/%s)",
+                        igoi_wb_at(w, -1, row, 1).s, igoi_wb_rel(row + i, 1).s,
+                        igoi_wb_at(w, -1, row, 1).s);
     }
 }
 
@@ -40,24 +43,27 @@ static void discipline_block(wb *w)
 {
     const wb_layout *at = &w->at;
     const wb_text *t = w->t;
-    const int row = at->r_disc, D = (int)at->D;
-    const int64_t *T = igo_result_discipline_totals(w->r);
+    const int row = at->results.disciplines, discipline_count = (int)at->discipline_count;
+    const int64_t *discipline_totals = igo_result_discipline_totals(w->r);
     int64_t income = igo_result_income(w->r), sum = 0;
     const char *head[] = {t->prov_discipline, t->amount, t->of_income};
-    igoi_wb_string(w, S, row - 2, 0, t->results_disc_title, w->f.bold);
-    igoi_wb_header(w, S, row - 1, 0, head, 3);
-    for (int d = 0; d < D; d++) {
-        sum += T[d];
-        igoi_wb_string(w, S, row + d, 0, w->m->disciplines.v[d].label, w->f.text);
-        igoi_wb_formula(w, S, row + d, 1, w->f.money, wb_eur(T[d]), "=%s",
-                   igoi_wb_at(w, CALC, at->c_disc_a + (int)at->P, 1 + d).s);
-        igoi_wb_formula(w, S, row + d, 2, w->f.pct, income ? wb_eur(T[d]) / wb_eur(income) : 0,
-                   "=IF(%s=0,0,%s/%s)", igoi_wb_at(w, -1, at->r_income, 1).s, igoi_wb_rel(row + d, 1).s,
-                   igoi_wb_at(w, -1, at->r_income, 1).s);
+    igoi_wb_string(w, RESULTS, row - 2, 0, t->results_disc_title, w->f.bold);
+    igoi_wb_header(w, RESULTS, row - 1, 0, head, 3);
+    for (int d = 0; d < discipline_count; d++) {
+        sum += discipline_totals[d];
+        igoi_wb_string(w, RESULTS, row + d, 0, w->m->disciplines.v[d].label, w->f.text);
+        igoi_wb_formula(
+            w, RESULTS, row + d, 1, w->f.money, wb_eur(discipline_totals[d]), "=%s",
+            igoi_wb_at(w, CALC, at->calc.discipline_parts + (int)at->prestatie_count, 1 + d).s);
+        igoi_wb_formula(w, RESULTS, row + d, 2, w->f.pct,
+                        income ? wb_eur(discipline_totals[d]) / wb_eur(income) : 0,
+                        "=IF(%s=0,0,%s/%s)", igoi_wb_at(w, -1, at->results.income, 1).s,
+                        igoi_wb_rel(row + d, 1).s, igoi_wb_at(w, -1, at->results.income, 1).s);
     }
-    igoi_wb_string(w, S, row + D, 0, t->total, w->f.bold);
-    igoi_wb_formula(w, S, row + D, 1, w->f.money_total, wb_eur(sum), "=ROUND(SUM(%s),2)",
-               igoi_wb_range(w, -1, row, 1, row + D - 1, 1).s);
+    igoi_wb_string(w, RESULTS, row + discipline_count, 0, t->total, w->f.bold);
+    igoi_wb_formula(w, RESULTS, row + discipline_count, 1, w->f.money_total, wb_eur(sum),
+                    "=ROUND(SUM(%s),2)",
+                    igoi_wb_range(w, -1, row, 1, row + discipline_count - 1, 1).s);
 }
 
 /* The chart of how the income is split: the costs, outside activities and each discipline. */
@@ -65,73 +71,83 @@ static void split_chart(wb *w)
 {
     const wb_layout *at = &w->at;
     const wb_text *t = w->t;
-    const int row = at->r_chart, D = (int)at->D, n = 4 + D;
-    igoi_wb_string(w, S, row - 2, 0, t->results_chart_split, w->f.bold);
+    const int row = at->results.chart_data, discipline_count = (int)at->discipline_count;
+    const int n = 4 + discipline_count;
+    igoi_wb_string(w, RESULTS, row - 2, 0, t->results_chart_split, w->f.bold);
     const char *head[] = {"", t->amount};
-    igoi_wb_header(w, S, row - 1, 0, head, 2);
+    igoi_wb_header(w, RESULTS, row - 1, 0, head, 2);
     for (int i = 0; i < n; i++) {
-        int source = i < 4 ? at->r_income + 1 + i : at->r_disc + (i - 4);
-        igoi_wb_formula_text(w, S, row + i, 0, w->f.text,
-                        i < 3 ? t->cost_names[i] : i == 3 ? t->outside
-                                                          : w->m->disciplines.v[i - 4].label,
-                        "=%s", igoi_wb_rel(source, 0).s);
+        int source = i < 4 ? at->results.income + 1 + i : at->results.disciplines + (i - 4);
+        igoi_wb_formula_text(w, RESULTS, row + i, 0, w->f.text,
+                             i < 3    ? t->cost_names[i]
+                             : i == 3 ? t->outside
+                                      : w->m->disciplines.v[i - 4].label,
+                             "=%s", igoi_wb_rel(source, 0).s);
         int64_t cents = i < 3 ? igo_result_cost(w->r, (igo_cost)i)
                         : i == 3 ? igo_result_outside_total(w->r)
                                  : igo_result_discipline_totals(w->r)[i - 4];
-        igoi_wb_formula(w, S, row + i, 1, w->f.money, wb_eur(cents), "=%s", igoi_wb_rel(source, 1).s);
+        igoi_wb_formula(w, RESULTS, row + i, 1, w->f.money, wb_eur(cents), "=%s",
+                        igoi_wb_rel(source, 1).s);
     }
     lxw_chart *chart = workbook_add_chart(w->book, LXW_CHART_PIE);
     char categories[160], values[160];
-    snprintf(categories, sizeof categories, "=%s", igoi_wb_range(w, S, row, 0, row + n - 1, 0).s);
-    snprintf(values, sizeof values, "=%s", igoi_wb_range(w, S, row, 1, row + n - 1, 1).s);
+    snprintf(categories, sizeof categories, "=%s",
+             igoi_wb_range(w, RESULTS, row, 0, row + n - 1, 0).s);
+    snprintf(values, sizeof values, "=%s", igoi_wb_range(w, RESULTS, row, 1, row + n - 1, 1).s);
     lxw_chart_series *series = chart_add_series(chart, categories, values);
     chart_series_set_labels(series);
     chart_series_set_labels_options(series, LXW_FALSE, LXW_FALSE, LXW_TRUE);
     chart_title_set_name(chart, t->results_chart_split);
     chart_at(w, 3, 4, chart);
-    igoi_wb_string(w, S, at->r_check, 0, t->results_check, w->f.bold);
-    igoi_wb_formula(w, S, at->r_check, 1, w->f.money_total, 0, "=%s",
-               igoi_wb_at(w, CALC, at->c_totals + 7, 1).s);
+    igoi_wb_string(w, RESULTS, at->results.check, 0, t->results_check, w->f.bold);
+    igoi_wb_formula(w, RESULTS, at->results.check, 1, w->f.money_total, 0, "=%s",
+                    igoi_wb_at(w, CALC, at->calc.totals + 7, 1).s);
 }
 
 static void provider_block(wb *w)
 {
     const wb_layout *at = &w->at;
     const wb_text *t = w->t;
-    const int row = at->r_prov, P = (int)at->P, O = (int)at->O;
+    const int row = at->results.providers, prestatie_count = (int)at->prestatie_count;
+    const int provider_rows = (int)at->provider_rows;
     const igo_model *m = w->m;
     const char *head[] = {t->prov_id, t->prov_name, t->prov_discipline, t->total, t->of_income};
     int64_t income = igo_result_income(w->r);
-    igoi_wb_string(w, S, row - 2, 0, t->results_prov_title, w->f.bold);
-    igoi_wb_header(w, S, row - 1, 0, head, 5);
-    for (int p = 0; p < P; p++)
-        igoi_wb_string(w, S, row - 1, 5 + p, m->prestaties.v[p].code, w->f.header);
-    for (int o = 0; o < O; o++) {
-        int used = (size_t)o < m->providers.n, r = row + o, from = at->c_prov_a + o;
+    igoi_wb_string(w, RESULTS, row - 2, 0, t->results_prov_title, w->f.bold);
+    igoi_wb_header(w, RESULTS, row - 1, 0, head, 5);
+    for (int p = 0; p < prestatie_count; p++)
+        igoi_wb_string(w, RESULTS, row - 1, 5 + p, m->prestaties.v[p].code, w->f.header);
+    for (int o = 0; o < provider_rows; o++) {
+        int used = (size_t)o < m->providers.n, r = row + o, from = at->calc.provider_parts + o;
         const char *texts[3] = {used ? m->providers.v[o].id : "",
                                 used ? m->providers.v[o].name : "",
                                 used ? m->disciplines.v[m->providers.v[o].discipline].id : ""};
         for (int c = 0; c < 3; c++)
-            igoi_wb_formula_text(w, S, r, c, w->f.text, texts[c], "=%s", igoi_wb_at(w, CALC, from, c).s);
+            igoi_wb_formula_text(w, RESULTS, r, c, w->f.text, texts[c], "=%s",
+                                 igoi_wb_at(w, CALC, from, c).s);
         int64_t total = used ? igo_result_provider_totals(w->r)[o] : 0;
-        igoi_wb_formula(w, S, r, 3, w->f.money, wb_eur(total), "=%s", igoi_wb_at(w, CALC, from, 3 + P).s);
-        igoi_wb_formula(w, S, r, 4, w->f.pct, income ? wb_eur(total) / wb_eur(income) : 0,
-                   "=IF(%s=0,0,%s/%s)", igoi_wb_at(w, -1, at->r_income, 1).s, igoi_wb_rel(r, 3).s,
-                   igoi_wb_at(w, -1, at->r_income, 1).s);
-        for (int p = 0; p < P; p++)
-            igoi_wb_formula(w, S, r, 5 + p, w->f.money,
-                       used ? wb_eur(igo_result_providers(w->r)[(size_t)p * m->providers.n +
-                                                                (size_t)o])
-                            : 0,
-                       "=%s", igoi_wb_at(w, CALC, from, 3 + p).s);
+        igoi_wb_formula(w, RESULTS, r, 3, w->f.money, wb_eur(total), "=%s",
+                        igoi_wb_at(w, CALC, from, 3 + prestatie_count).s);
+        igoi_wb_formula(w, RESULTS, r, 4, w->f.pct, income ? wb_eur(total) / wb_eur(income) : 0,
+                        "=IF(%s=0,0,%s/%s)", igoi_wb_at(w, -1, at->results.income, 1).s,
+                        igoi_wb_rel(r, 3).s, igoi_wb_at(w, -1, at->results.income, 1).s);
+        for (int p = 0; p < prestatie_count; p++)
+            igoi_wb_formula(
+                w, RESULTS, r, 5 + p, w->f.money,
+                used ? wb_eur(igo_result_providers(w->r)[(size_t)p * m->providers.n + (size_t)o])
+                     : 0,
+                "=%s", igoi_wb_at(w, CALC, from, 3 + p).s);
     }
-    igoi_wb_string(w, S, row + O, 0, t->total, w->f.bold);
-    igoi_wb_formula(w, S, row + O, 3, w->f.money_total, wb_eur(igo_result_distributed(w->r)),
-               "=ROUND(SUM(%s),2)", igoi_wb_range(w, -1, row, 3, row + O - 1, 3).s);
+    igoi_wb_string(w, RESULTS, row + provider_rows, 0, t->total, w->f.bold);
+    igoi_wb_formula(w, RESULTS, row + provider_rows, 3, w->f.money_total,
+                    wb_eur(igo_result_distributed(w->r)), "=ROUND(SUM(%s),2)",
+                    igoi_wb_range(w, -1, row, 3, row + provider_rows - 1, 3).s);
     lxw_chart *chart = workbook_add_chart(w->book, LXW_CHART_BAR);
     char categories[160], values[160];
-    snprintf(categories, sizeof categories, "=%s", igoi_wb_range(w, S, row, 1, row + O - 1, 1).s);
-    snprintf(values, sizeof values, "=%s", igoi_wb_range(w, S, row, 3, row + O - 1, 3).s);
+    snprintf(categories, sizeof categories, "=%s",
+             igoi_wb_range(w, RESULTS, row, 1, row + provider_rows - 1, 1).s);
+    snprintf(values, sizeof values, "=%s",
+             igoi_wb_range(w, RESULTS, row, 3, row + provider_rows - 1, 3).s);
     lxw_chart_series *series = chart_add_series(chart, categories, values);
     chart_series_set_name(series, t->total);
     chart_title_set_name(chart, t->results_chart_providers);
@@ -143,14 +159,14 @@ static void provider_block(wb *w)
 
 void igoi_wb_sheet_results(wb *w)
 {
-    igoi_wb_heading(w, S, w->t->results_title, w->m->name ? w->m->name : NULL);
+    igoi_wb_heading(w, RESULTS, w->t->results_title, w->m->name ? w->m->name : NULL);
     income_block(w);
     discipline_block(w);
     split_chart(w);
     provider_block(w);
-    igoi_wb_width(w, S, 0, 0, 44);
-    igoi_wb_width(w, S, 1, 1, 36);
-    igoi_wb_width(w, S, 2, 2, 16);
-    igoi_wb_width(w, S, 3, 5 + (int)w->at.P, 15);
-    igoi_wb_finish_sheet(w, S, 2, 0);
+    igoi_wb_width(w, RESULTS, 0, 0, 44);
+    igoi_wb_width(w, RESULTS, 1, 1, 36);
+    igoi_wb_width(w, RESULTS, 2, 2, 16);
+    igoi_wb_width(w, RESULTS, 3, 5 + (int)w->at.prestatie_count, 15);
+    igoi_wb_finish_sheet(w, RESULTS, 2, 0);
 }

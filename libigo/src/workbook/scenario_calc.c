@@ -11,13 +11,14 @@ static void effects(sc_wb *s)
     const char *head[] = {t->driver, t->scenario[0], t->scenario[1], t->scenario[2]};
     igoi_wb_string(w, SC_CALC, row - 2, 0, t->effects, w->f.bold);
     igoi_wb_header(w, SC_CALC, row - 1, 0, head, 4);
-    for (size_t i = 0; i < s->D; i++) {
+    for (size_t i = 0; i < s->driver_count; i++) {
         int r = row + (int)i;
-        wb_ref studies = igoi_wb_range(w, SC_STUDIES, s->at.study_first[i], 4, s->at.study_last[i], 4);
-        igoi_wb_string(w, SC_CALC, r, 0, w->sc->drivers.v[i].id, w->f.text);
+        wb_ref studies =
+            igoi_wb_range(w, SC_STUDIES, s->at.study_first[i], 4, s->at.study_last[i], 4);
+        igoi_wb_string(w, SC_CALC, r, 0, s->set->drivers.v[i].id, w->f.text);
         for (int sc = 0; sc < IGO_SCENARIO_COUNT; sc++) {
             wb_ref given = igoi_wb_at(w, SC_STUDIES, s->at.overrides + (int)i, 1 + sc);
-            double cached = igo_scenario_result_effects(w->sr, (igo_scenario)sc)[i];
+            double cached = igo_scenario_result_effects(s->result, (igo_scenario)sc)[i];
             if (sc == IGO_SCENARIO_CONSERVATIVE)
                 igoi_wb_formula(w, SC_CALC, r, 1 + sc, w->f.pct, cached, "=IF(%s<>\"\",%s,0)",
                            given.s, given.s);
@@ -35,65 +36,68 @@ static void block_frame(sc_wb *s, int row, const char *title)
     wb *w = &s->w;
     igoi_wb_string(w, SC_CALC, row - 2, 0, title, w->f.bold);
     igoi_wb_string(w, SC_CALC, row - 1, 0, s->t->driver, w->f.header);
-    for (size_t c = 0; c < s->S; c++)
-        igoi_wb_string(w, SC_CALC, row - 1, 1 + (int)c, w->sc->sectors.v[c].id, w->f.header);
-    igoi_wb_string(w, SC_CALC, row - 1, 1 + (int)s->S, s->t->total, w->f.header);
-    for (size_t i = 0; i < s->D; i++)
-        igoi_wb_string(w, SC_CALC, row + (int)i, 0, w->sc->drivers.v[i].id, w->f.text);
-    igoi_wb_string(w, SC_CALC, row + (int)s->D, 0, s->t->total, w->f.bold);
+    for (size_t c = 0; c < s->sector_count; c++)
+        igoi_wb_string(w, SC_CALC, row - 1, 1 + (int)c, s->set->sectors.v[c].id, w->f.header);
+    igoi_wb_string(w, SC_CALC, row - 1, 1 + (int)s->sector_count, s->t->total, w->f.header);
+    for (size_t i = 0; i < s->driver_count; i++)
+        igoi_wb_string(w, SC_CALC, row + (int)i, 0, s->set->drivers.v[i].id, w->f.text);
+    igoi_wb_string(w, SC_CALC, row + (int)s->driver_count, 0, s->t->total, w->f.bold);
 }
 
-/* The total column and row of a block whose cells hold `cents` (D x S). */
+/* The total column and row of a block whose cells hold `cents` (driver_count x sector_count). */
 static void block_totals(sc_wb *s, int row, const int64_t *cents)
 {
     wb *w = &s->w;
-    const int D = (int)s->D, S = (int)s->S;
+    const int driver_count = (int)s->driver_count, sector_count = (int)s->sector_count;
     int64_t all = 0;
-    for (int i = 0; i < D; i++) {
+    for (int i = 0; i < driver_count; i++) {
         int64_t sum = 0;
-        for (int c = 0; c < S; c++)
-            sum += cents[i * S + c];
+        for (int c = 0; c < sector_count; c++)
+            sum += cents[i * sector_count + c];
         all += sum;
-        igoi_wb_formula(w, SC_CALC, row + i, 1 + S, w->f.money_total, wb_eur(sum), "=ROUND(SUM(%s),2)",
-                   igoi_wb_range(w, -1, row + i, 1, row + i, S).s);
+        igoi_wb_formula(w, SC_CALC, row + i, 1 + sector_count, w->f.money_total, wb_eur(sum),
+                        "=ROUND(SUM(%s),2)",
+                        igoi_wb_range(w, -1, row + i, 1, row + i, sector_count).s);
     }
-    for (int c = 0; c <= S; c++) {
+    for (int c = 0; c <= sector_count; c++) {
         int64_t sum = 0;
-        for (int i = 0; i < D; i++)
-            sum += c < S ? cents[i * S + c] : 0;
-        igoi_wb_formula(w, SC_CALC, row + D, 1 + c, w->f.money_total, wb_eur(c < S ? sum : all),
-                   "=ROUND(SUM(%s),2)", igoi_wb_range(w, -1, row, 1 + c, row + D - 1, 1 + c).s);
+        for (int i = 0; i < driver_count; i++)
+            sum += c < sector_count ? cents[i * sector_count + c] : 0;
+        igoi_wb_formula(w, SC_CALC, row + driver_count, 1 + c, w->f.money_total,
+                        wb_eur(c < sector_count ? sum : all), "=ROUND(SUM(%s),2)",
+                        igoi_wb_range(w, -1, row, 1 + c, row + driver_count - 1, 1 + c).s);
     }
 }
 
 static void potentials(sc_wb *s)
 {
     wb *w = &s->w;
-    const int row = s->at.potentials, S = (int)s->S;
-    const int64_t *P = igo_scenario_result_potentials(w->sr);
+    const int row = s->at.potentials, sector_count = (int)s->sector_count;
+    const int64_t *potential = igo_scenario_result_potentials(s->result);
     block_frame(s, row, s->t->potentials);
-    for (size_t i = 0; i < s->D; i++)
-        for (int c = 0; c < S; c++)
-            igoi_wb_formula(w, SC_CALC, row + (int)i, 1 + c, w->f.money, wb_eur(P[i * s->S + (size_t)c]),
-                       "=ROUND(%s*%s,2)", igoi_wb_at(w, SC_INPUT, s->at.drivers + (int)i, DRV_UNITS).s,
-                       igoi_wb_at(w, SC_INPUT, s->at.drivers + (int)i, DRV_DELTA + c).s);
-    block_totals(s, row, P);
+    for (size_t i = 0; i < s->driver_count; i++)
+        for (int c = 0; c < sector_count; c++)
+            igoi_wb_formula(w, SC_CALC, row + (int)i, 1 + c, w->f.money,
+                            wb_eur(potential[i * s->sector_count + (size_t)c]), "=ROUND(%s*%s,2)",
+                            igoi_wb_at(w, SC_INPUT, s->at.drivers + (int)i, DRV_UNITS).s,
+                            igoi_wb_at(w, SC_INPUT, s->at.drivers + (int)i, DRV_DELTA + c).s);
+    block_totals(s, row, potential);
 }
 
 static void impacts(sc_wb *s, int sc)
 {
     wb *w = &s->w;
-    const int row = s->at.impact[sc], S = (int)s->S;
-    const int64_t *impact = igo_scenario_result_impacts(w->sr, (igo_scenario)sc);
+    const int row = s->at.impact[sc], sector_count = (int)s->sector_count;
+    const int64_t *impact = igo_scenario_result_impacts(s->result, (igo_scenario)sc);
     char title[160];
     snprintf(title, sizeof title, "%s: %s", s->t->impact, s->t->scenario[sc]);
     block_frame(s, row, title);
-    for (size_t i = 0; i < s->D; i++)
-        for (int c = 0; c < S; c++)
+    for (size_t i = 0; i < s->driver_count; i++)
+        for (int c = 0; c < sector_count; c++)
             igoi_wb_formula(w, SC_CALC, row + (int)i, 1 + c, w->f.money,
-                       wb_eur(impact[i * s->S + (size_t)c]), "=ROUND(%s*ABS(%s),2)",
-                       igoi_wb_at(w, -1, s->at.potentials + (int)i, 1 + c).s,
-                       igoi_wb_at(w, -1, s->at.effects + (int)i, 1 + sc).s);
+                            wb_eur(impact[i * s->sector_count + (size_t)c]), "=ROUND(%s*ABS(%s),2)",
+                            igoi_wb_at(w, -1, s->at.potentials + (int)i, 1 + c).s,
+                            igoi_wb_at(w, -1, s->at.effects + (int)i, 1 + sc).s);
     block_totals(s, row, impact);
 }
 
@@ -106,6 +110,6 @@ void igoi_scenario_sheet_calc(sc_wb *s)
     for (int sc = 0; sc < IGO_SCENARIO_COUNT; sc++)
         impacts(s, sc);
     igoi_wb_width(w, SC_CALC, 0, 0, 30);
-    igoi_wb_width(w, SC_CALC, 1, 1 + (int)s->S, 18);
+    igoi_wb_width(w, SC_CALC, 1, 1 + (int)s->sector_count, 18);
     igoi_wb_finish_sheet(w, SC_CALC, 2, 1);
 }

@@ -29,7 +29,7 @@ typedef struct sc_layout {
     int overrides;                 /* the first driver row of the overrides table */
     int effects, potentials, impact[IGO_SCENARIO_COUNT]; /* the first driver rows on Berekening */
     int table, by_driver, tornado; /* the first rows on Scenario's */
-    int phase, years;              /* the first row on Infasering, and its number of rows */
+    int phase, year_rows;          /* the first row on Infasering, and its number of rows */
 } sc_layout;
 
 /* Columns of the driver table. */
@@ -37,11 +37,14 @@ enum { DRV_VOLUME = 2, DRV_PER = 3, DRV_OWN = 4, DRV_USED = 5, DRV_UNITS = 6, DR
 
 typedef struct sc_wb {
     wb w; /* the cells, formats and file handling of every workbook */
+    const igo_scenarios *set;
+    const igo_scenario_result *result;
     const sc_text *t;
     sc_layout at;
-    size_t D, S, Y;
-    double births;      /* the region's births (0: national) */
-    const double *own;  /* the region's own volumes, or NULL */
+    size_t driver_count, sector_count, year_count;
+    double share;      /* the scenario set's factor on national volumes */
+    double births;     /* the region's births (0: national) */
+    const double *own; /* the region's own volumes, or NULL */
 } sc_wb;
 
 void igoi_scenario_sheet_intro(sc_wb *s);

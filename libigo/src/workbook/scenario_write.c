@@ -6,13 +6,14 @@
 static igo_error layout(const igo_scenarios *set, sc_wb *s)
 {
     sc_layout *at = &s->at;
-    at->study_first = calloc(s->D + 1, sizeof *at->study_first);
-    at->study_last = calloc(s->D + 1, sizeof *at->study_last);
+    at->study_first = calloc(s->driver_count + 1, sizeof *at->study_first);
+    at->study_last = calloc(s->driver_count + 1, sizeof *at->study_last);
     if (!at->study_first || !at->study_last)
         return IGO_ERROR_MEMORY;
     at->national = 4, at->region = 5, at->share = 6, at->drivers = 10;
     int row = 5;
-    for (size_t i = 0; i < s->D; i++) { /* each driver's studies, then two rows to add more */
+    for (size_t i = 0; i < s->driver_count;
+         i++) { /* each driver's studies, then two rows to add more */
         int n = 0;
         for (size_t k = 0; k < set->studies.n; k++)
             n += set->studies.v[k].driver == i;
@@ -21,24 +22,25 @@ static igo_error layout(const igo_scenarios *set, sc_wb *s)
         row += n + 2;
     }
     at->overrides = row + 3;
-    const int D = (int)s->D, S = (int)s->S;
+    const int driver_count = (int)s->driver_count, sector_count = (int)s->sector_count;
     at->effects = 5;
-    at->potentials = at->effects + D + 3;
+    at->potentials = at->effects + driver_count + 3;
     for (int sc = 0; sc < IGO_SCENARIO_COUNT; sc++)
-        at->impact[sc] = (sc ? at->impact[sc - 1] : at->potentials) + D + 4;
+        at->impact[sc] = (sc ? at->impact[sc - 1] : at->potentials) + driver_count + 4;
     at->table = 5;
-    at->by_driver = at->table + S + 1 + 3;
-    at->tornado = at->by_driver + D + 1 + 3;
+    at->by_driver = at->table + sector_count + 1 + 3;
+    at->tornado = at->by_driver + driver_count + 1 + 3;
     at->phase = 5;
-    at->years = (int)s->Y + 2;
+    at->year_rows = (int)s->year_count + 2;
     return IGO_OK;
 }
 
 static void fill(wb *w)
 {
     sc_wb *s = (sc_wb *)w; /* the wb is the first member */
-    void (*const sheets[])(sc_wb *) = {igoi_scenario_sheet_intro, igoi_scenario_sheet_inputs, igoi_scenario_sheet_studies,
-                                       igoi_scenario_sheet_calc,  igoi_scenario_sheet_table,  igoi_scenario_sheet_phase};
+    void (*const sheets[])(sc_wb *) = {igoi_scenario_sheet_intro,   igoi_scenario_sheet_inputs,
+                                       igoi_scenario_sheet_studies, igoi_scenario_sheet_calc,
+                                       igoi_scenario_sheet_table,   igoi_scenario_sheet_phase};
     for (int k = 0; k < SC_SHEETS; k++) {
         w->done = (double)k / SC_SHEETS;
         sheets[k](s);
@@ -63,11 +65,12 @@ igo_error igo_scenarios_workbook_write(igo_scenarios *set, const igo_scaling *sc
         return e;
     sc_wb *s = calloc(1, sizeof *s);
     if (s) {
-        s->w.sc = set, s->w.sr = r, s->w.share = pl.share;
+        s->set = set, s->result = r, s->share = pl.share;
         s->w.t = igoi_wb_texts(options ? options->lang : IGO_LANG_NL);
         s->w.tk = igoi_ticker_start(set->progress);
         s->t = igoi_scenario_texts(options ? options->lang : IGO_LANG_NL);
-        s->D = set->drivers.n, s->S = set->sectors.n, s->Y = set->phases.n;
+        s->driver_count = set->drivers.n, s->sector_count = set->sectors.n;
+        s->year_count = set->phases.n;
         s->births = scaling && scaling->births > 0 ? igo_canonical(scaling->births) : 0;
         s->own = scaling ? scaling->volumes : NULL;
         s->w.sheets = SC_SHEETS;

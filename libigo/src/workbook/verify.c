@@ -9,8 +9,8 @@ igo_error igoi_wb_verify_zip(char *errmsg, const char *path)
 {
     unzFile zip = unzOpen64(path);
     if (!zip)
-        return igoi_fail(errmsg, IGO_ERROR_IO, "%s: the written workbook is not a complete zip file",
-                        path);
+        return igoi_fail(errmsg, IGO_ERROR_IO,
+                         "%s: the written workbook is not a complete zip file", path);
     char buffer[16384];
     int rc = unzGoToFirstFile(zip);
     while (rc == UNZ_OK) {
@@ -26,7 +26,9 @@ igo_error igoi_wb_verify_zip(char *errmsg, const char *path)
     }
     unzClose(zip);
     if (rc != UNZ_END_OF_LIST_OF_FILE)
-        return igoi_fail(errmsg, IGO_ERROR_IO, "%s: the written workbook does not read back (zip error "
-                        "%d); the disk may be full", path, rc);
+        return igoi_fail(errmsg, IGO_ERROR_IO,
+                         "%s: the written workbook does not read back (zip error %d); the "
+                         "disk may be full",
+                         path, rc);
     return IGO_OK;
 }

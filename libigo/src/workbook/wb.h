@@ -58,23 +58,54 @@ typedef struct wb_formats {
 
 void igoi_wb_make_formats(lxw_workbook *book, wb_formats *f);
 
-/* Where everything is: 0-based rows (the first row of each block) and sizes. */
+/* Where everything is: the sizes of the tables, and per sheet the 0-based row where each block's
+ * rows begin (a table's title and header are on the two rows above it). */
 typedef struct wb_layout {
-    size_t P, D;                      /* prestaties, disciplines */
-    size_t L, O, H, R;                /* rows for outside activities, providers, history, reasons */
-    /* Invoertabblad - geleverde zorg */
-    int care, cost, out;
-    /* Invoertabblad - verdeling */
-    int norm, key, prov, hist;
-    /* Invoertabblad - regiokenmerken */
-    int regio[12], reason;
-    /* Berekening */
-    int c_income, c_big, c_costs, c_out, c_out_w, c_out_r, c_out_o, c_key, c_disc_r, c_disc_a;
-    int c_volume, c_prov_l, c_prov_r, c_prov_a, c_totals;
-    /* Uitkomsten verdeling */
-    int r_income, r_disc, r_chart, r_prov, r_check;
-    /* Regiokenmerken */
-    int k_lines, k_admissions, k_reasons;
+    size_t prestatie_count, discipline_count;
+    /* The rows of the input tables that users can extend: the model's own plus spare rows. */
+    size_t outside_rows, provider_rows, history_rows, reason_rows;
+    struct {            /* Invoertabblad - geleverde zorg */
+        int prestaties; /* counts and tariffs, one row per prestatie */
+        int costs;      /* the IGO cost components */
+        int outside;    /* the outside activities, with a target flag per prestatie */
+    } care_in;
+    struct {           /* Invoertabblad - verdeling */
+        int normalise; /* the one row of the choice to scale direct keys to 100 % */
+        int key;       /* the verdeelsleutel, one row per prestatie */
+        int providers; /* the providers with their volumes */
+        int history;   /* the history lines */
+    } split_in;
+    struct {            /* Invoertabblad - regiokenmerken */
+        int fields[12]; /* the row of each regio figure (IGO_REGIO_*) */
+        int reasons;    /* the reasons for transfer */
+    } regio_in;
+    struct {                /* Berekening */
+        int income;         /* income, costs, outside and distributable per prestatie */
+        int largest_income; /* the one row of the prestatie with the largest income */
+        int costs;          /* the IGO cost components */
+        int outside_costs;  /* per outside activity: its cost, its targets' income, the largest */
+        /* Outside activity x prestatie: the targets' income, the rounded shares, the parts. */
+        int outside_weights, outside_rounded, outside_parts;
+        int key; /* the verdeelsleutel used, per prestatie */
+        /* Prestatie x discipline: the rounded shares, the parts. */
+        int discipline_rounded, discipline_parts;
+        int volumes; /* the volume per discipline and prestatie */
+        /* Provider x prestatie: 1 for its discipline's largest, the rounded shares, the parts. */
+        int provider_largest, provider_rounded, provider_parts;
+        int totals; /* the totals and the reconciliation */
+    } calc;
+    struct {             /* Uitkomsten verdeling */
+        int income;      /* the income and what it goes to */
+        int disciplines; /* the money per discipline */
+        int chart_data;  /* the figures of the pie chart */
+        int providers;   /* the money per provider */
+        int check;       /* the one row of the reconciliation */
+    } results;
+    struct {            /* Regiokenmerken */
+        int lines;      /* the eight women lines */
+        int admissions; /* the neonatal admissions */
+        int reasons;    /* the reasons for transfer */
+    } regio;
 } wb_layout;
 
 void igoi_wb_make_layout(const igo_model *m, wb_layout *at);
@@ -86,14 +117,11 @@ enum { PROV_NAME = 1, PROV_DISC = 2, PROV_VOL = 3, HIST_DISC = 1, HIST_PRESTATIE
 enum { HIST_COUNT = 3, HIST_TARIFF = 4, HIST_MONEY = 5 };
 
 typedef struct wb {
-    /* The distribution model's workbook: */
+    /* The distribution model's workbook (the scenario workbook, sc_wb in scenario_wb.h, holds
+     * its own figures next to this struct and leaves these NULL): */
     igo_model *m;
     const igo_plan *pl;
     const igo_result *r;
-    /* or the scenario workbook's: */
-    const struct igo_scenarios *sc;
-    const struct igo_scenario_result *sr;
-    double share; /* the scenario set's factor on national volumes */
     const wb_text *t;
     lxw_workbook *book;
     lxw_worksheet *ws[WB_MAX_SHEETS];

@@ -30,8 +30,8 @@ static igo_error temp_file(char *errmsg, const char *path, char **tmp)
             break;
     }
     if (fd < 0) {
-        igo_error e = igoi_fail(errmsg, IGO_ERROR_IO, "%s: cannot write in this directory: %s", path,
-                               strerror(errno));
+        igo_error e = igoi_fail(errmsg, IGO_ERROR_IO, "%s: cannot write in this directory: %s",
+                                path, strerror(errno));
         free(*tmp), *tmp = NULL;
         return e;
     }
@@ -84,19 +84,22 @@ static igo_error check_size(igo_model *m, wb_layout *at)
                             kinds[k], counts[k], max);
     }
     igoi_wb_make_layout(m, at);
-    double cells = 4.0 * (double)at->P * (double)(at->O + at->L) + 8.0 * (double)at->H;
-    if (at->c_totals + 16 > WB_MAX_ROWS || cells > WB_MAX_CELLS)
+    double cells =
+        4.0 * (double)at->prestatie_count * (double)(at->provider_rows + at->outside_rows) +
+        8.0 * (double)at->history_rows;
+    if (at->calc.totals + 16 > WB_MAX_ROWS || cells > WB_MAX_CELLS)
         return igoi_fail(m->errmsg, IGO_ERROR_LIMIT,
-                        "a workbook of %zu prestaties and %zu providers would hold about %.0f "
-                        "cells; libigo writes at most %d",
-                        at->P, m->providers.n, cells, WB_MAX_CELLS);
+                         "a workbook of %zu prestaties and %zu providers would hold about %.0f "
+                         "cells; libigo writes at most %d",
+                         at->prestatie_count, m->providers.n, cells, WB_MAX_CELLS);
     return IGO_OK;
 }
 
 static void write_sheets(wb *w)
 {
-    void (*const sheets[])(wb *) = {igoi_wb_sheet_intro,       igoi_wb_sheet_regio,     igoi_wb_sheet_results,
-                                    igoi_wb_sheet_regio_input, igoi_wb_sheet_care_input, igoi_wb_sheet_split_input,
+    void (*const sheets[])(wb *) = {igoi_wb_sheet_intro,      igoi_wb_sheet_regio,
+                                    igoi_wb_sheet_results,    igoi_wb_sheet_regio_input,
+                                    igoi_wb_sheet_care_input, igoi_wb_sheet_split_input,
                                     igoi_wb_sheet_calc};
     for (int k = 0; k < WB_SHEETS; k++) {
         w->done = (double)k / WB_SHEETS;
