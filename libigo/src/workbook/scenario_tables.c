@@ -40,6 +40,19 @@ static void scenario_header(sc_wb *s, int sheet, int row, const char *first)
     igoi_wb_header(w, sheet, row, 0, head, 4);
 }
 
+/* One row of a scenario table: its label, then per scenario a formula on the impact cell of
+ * (driver, sector) of the calculation sheet, with the core's cents as its cached value. The
+ * total row is bold. */
+static void scenario_row(sc_wb *s, int row, const char *label, int is_total,
+                         const int64_t cents[IGO_SCENARIO_COUNT], int driver, int sector)
+{
+    wb *w = &s->w;
+    igoi_wb_string(w, SC_TABLE, row, 0, label, is_total ? w->f.bold : w->f.text);
+    for (int sc = 0; sc < IGO_SCENARIO_COUNT; sc++)
+        igoi_wb_formula(w, SC_TABLE, row, 1 + sc, is_total ? w->f.money_total : w->f.money,
+                        wb_eur(cents[sc]), "=%s", impact_cell(s, sc, driver, sector).s);
+}
+
 static void sector_table(sc_wb *s)
 {
     wb *w = &s->w;
@@ -48,16 +61,12 @@ static void sector_table(sc_wb *s)
     igoi_wb_string(w, SC_TABLE, row - 2, 0, s->t->table, w->f.bold);
     scenario_header(s, SC_TABLE, row - 1, s->t->sector);
     for (int c = 0; c <= sector_count; c++) {
-        igoi_wb_string(w, SC_TABLE, row + c, 0,
-                       c < sector_count ? s->set->sectors.v[c].label : s->t->total,
-                       c < sector_count ? w->f.text : w->f.bold);
-        for (int sc = 0; sc < IGO_SCENARIO_COUNT; sc++) {
-            int64_t cents = c < sector_count ? igo_scenario_result_sector_totals(s->result, sc)[c]
-                                             : igo_scenario_result_total(s->result, sc);
-            igoi_wb_formula(w, SC_TABLE, row + c, 1 + sc,
-                            c < sector_count ? w->f.money : w->f.money_total, wb_eur(cents), "=%s",
-                            impact_cell(s, sc, driver_count, c).s);
-        }
+        int64_t cents[IGO_SCENARIO_COUNT];
+        for (int sc = 0; sc < IGO_SCENARIO_COUNT; sc++)
+            cents[sc] = c < sector_count ? igo_scenario_result_sector_totals(s->result, sc)[c]
+                                         : igo_scenario_result_total(s->result, sc);
+        scenario_row(s, row + c, c < sector_count ? s->set->sectors.v[c].label : s->t->total,
+                     c == sector_count, cents, driver_count, c);
     }
     lxw_chart *plot = chart(w, LXW_CHART_COLUMN, s->t->chart_sectors);
     for (int sc = 0; sc < IGO_SCENARIO_COUNT; sc++)
@@ -73,16 +82,12 @@ static void driver_table(sc_wb *s)
     igoi_wb_string(w, SC_TABLE, row - 2, 0, s->t->by_driver, w->f.bold);
     scenario_header(s, SC_TABLE, row - 1, s->t->driver);
     for (int i = 0; i <= driver_count; i++) {
-        igoi_wb_string(w, SC_TABLE, row + i, 0,
-                       i < driver_count ? s->set->drivers.v[i].label : s->t->total,
-                       i < driver_count ? w->f.text : w->f.bold);
-        for (int sc = 0; sc < IGO_SCENARIO_COUNT; sc++) {
-            int64_t cents = i < driver_count ? igo_scenario_result_driver_totals(s->result, sc)[i]
-                                             : igo_scenario_result_total(s->result, sc);
-            igoi_wb_formula(w, SC_TABLE, row + i, 1 + sc,
-                            i < driver_count ? w->f.money : w->f.money_total, wb_eur(cents), "=%s",
-                            impact_cell(s, sc, i, sector_count).s);
-        }
+        int64_t cents[IGO_SCENARIO_COUNT];
+        for (int sc = 0; sc < IGO_SCENARIO_COUNT; sc++)
+            cents[sc] = i < driver_count ? igo_scenario_result_driver_totals(s->result, sc)[i]
+                                         : igo_scenario_result_total(s->result, sc);
+        scenario_row(s, row + i, i < driver_count ? s->set->drivers.v[i].label : s->t->total,
+                     i == driver_count, cents, i, sector_count);
     }
     lxw_chart *plot = chart(w, LXW_CHART_BAR, s->t->chart_drivers);
     series(w, plot, SC_TABLE, row, row + driver_count - 1, 0, 1 + IGO_SCENARIO_MIDDLE,
