@@ -165,7 +165,9 @@ def test_workbook_is_a_proper_model(example, tmp_path):
     assert book[CALC]["B6"].protection.locked
     assert len(care.data_validations.dataValidation) >= 4
     assert {"Aantallen", "Tarieven", "IGO_kosten", "Buiten_IGO", "Verdeelsleutel",
-            "Zorgaanbieders", "Volumes", "Historie"} <= set(book.defined_names)
+            "Zorgaanbieders", "Volumes", "Historie", "Regio", "Prestaties", "Disciplines",
+            "Disciplinenamen", "Sleutelbron", "Normaliseren", "Regiokenmerken", "Opnames",
+            "Redenen_overdracht"} <= set(book.defined_names)
     links = [c.hyperlink.location for c in book["Modeltoelichting"]["A"] if c.hyperlink]
     assert len(links) == 7
     names = zipfile.ZipFile(path).namelist()

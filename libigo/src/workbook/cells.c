@@ -128,6 +128,13 @@ void igoi_wb_blank(wb *w, int sheet, int row, int col, lxw_format *f)
     igoi_wb_keep(w, worksheet_write_blank(w->ws[sheet], (lxw_row_t)row, (lxw_col_t)col, f));
 }
 
+void igoi_wb_name(wb *w, const char *name, wb_ref range)
+{
+    char formula[sizeof range.s + 1];
+    snprintf(formula, sizeof formula, "=%s", range.s);
+    igoi_wb_keep(w, workbook_define_name(w->book, name, formula));
+}
+
 void igoi_wb_heading(wb *w, int sheet, const char *title, const char *subtitle)
 {
     igoi_wb_string(w, sheet, 0, 0, title, w->f.title);

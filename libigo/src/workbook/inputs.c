@@ -6,13 +6,6 @@
 
 enum { CARE_IN = WB_CARE_IN, SPLIT_IN = WB_SPLIT_IN, REGIO_IN = WB_REGIO_IN };
 
-static void define_name(wb *w, const char *name, wb_ref range)
-{
-    char formula[140];
-    snprintf(formula, sizeof formula, "=%s", range.s);
-    igoi_wb_keep(w, workbook_define_name(w->book, name, formula));
-}
-
 const char **igoi_wb_discipline_ids(wb *w)
 {
     const char **ids = calloc(w->at.discipline_count + 1, sizeof *ids);
@@ -61,8 +54,9 @@ static void care_table(wb *w)
     }
     int last = row + (int)w->at.prestatie_count - 1;
     igoi_wb_valid_number(w, CARE_IN, row, CARE_COUNT, last, CARE_TARIFF);
-    define_name(w, "Aantallen", igoi_wb_range(w, CARE_IN, row, CARE_COUNT, last, CARE_COUNT));
-    define_name(w, "Tarieven", igoi_wb_range(w, CARE_IN, row, CARE_TARIFF, last, CARE_TARIFF));
+    igoi_wb_name(w, "Prestaties", igoi_wb_range(w, CARE_IN, row, 0, last, 3));
+    igoi_wb_name(w, "Aantallen", igoi_wb_range(w, CARE_IN, row, CARE_COUNT, last, CARE_COUNT));
+    igoi_wb_name(w, "Tarieven", igoi_wb_range(w, CARE_IN, row, CARE_TARIFF, last, CARE_TARIFF));
 }
 
 static void cost_table(wb *w)
@@ -85,7 +79,7 @@ static void cost_table(wb *w)
     igoi_wb_valid_list(w, CARE_IN, row, COST_MODE, row + 2, COST_MODE, modes, 2);
     igoi_wb_valid_number(w, CARE_IN, row, COST_AMOUNT, row + 2, COST_AMOUNT);
     igoi_wb_valid_fraction(w, CARE_IN, row, COST_PERCENT, row + 2, COST_PERCENT);
-    define_name(w, "IGO_kosten", igoi_wb_range(w, CARE_IN, row, COST_MODE, row + 2, COST_PERCENT));
+    igoi_wb_name(w, "IGO_kosten", igoi_wb_range(w, CARE_IN, row, COST_MODE, row + 2, COST_PERCENT));
 }
 
 static void outside_table(wb *w)
@@ -117,7 +111,7 @@ static void outside_table(wb *w)
     int last = row + (int)w->at.outside_rows - 1;
     igoi_wb_valid_number(w, CARE_IN, row, OUT_COUNT, last, OUT_TARIFF);
     igoi_wb_valid_flag(w, CARE_IN, row, OUT_FLAGS, last, OUT_FLAGS + prestatie_count - 1);
-    define_name(w, "Buiten_IGO",
+    igoi_wb_name(w, "Buiten_IGO",
                 igoi_wb_range(w, CARE_IN, row, 0, last, OUT_FLAGS + prestatie_count - 1));
 }
 
@@ -191,7 +185,12 @@ static void key_table(wb *w, const double *k, const unsigned char *given)
     int last = row + (int)w->at.prestatie_count - 1;
     igoi_wb_valid_list(w, SPLIT_IN, row, KEY_SOURCE, last, KEY_SOURCE, sources, 2);
     igoi_wb_valid_fraction(w, SPLIT_IN, row, KEY_PCT, last, KEY_PCT + discipline_count - 1);
-    define_name(w, "Verdeelsleutel",
+    igoi_wb_name(w, "Normaliseren", igoi_wb_range(w, SPLIT_IN, w->at.split_in.normalise, KEY_SOURCE,
+                                                  w->at.split_in.normalise, KEY_SOURCE));
+    igoi_wb_name(w, "Disciplines", igoi_wb_range(w, SPLIT_IN, row - 1, KEY_PCT, row - 1,
+                                                 KEY_PCT + discipline_count - 1));
+    igoi_wb_name(w, "Sleutelbron", igoi_wb_range(w, SPLIT_IN, row, KEY_SOURCE, last, KEY_SOURCE));
+    igoi_wb_name(w, "Verdeelsleutel",
                 igoi_wb_range(w, SPLIT_IN, row, KEY_PCT, last, KEY_PCT + discipline_count - 1));
     /* A direct row that does not add up to 100 % (and is not scaled) turns red. */
     char rule[512];
@@ -244,8 +243,8 @@ static void provider_table(wb *w)
                            w->at.discipline_count);
     free(disciplines);
     igoi_wb_valid_number(w, SPLIT_IN, row, PROV_VOL, last, PROV_VOL + prestatie_count - 1);
-    define_name(w, "Zorgaanbieders", igoi_wb_range(w, SPLIT_IN, row, 0, last, PROV_DISC));
-    define_name(w, "Volumes",
+    igoi_wb_name(w, "Zorgaanbieders", igoi_wb_range(w, SPLIT_IN, row, 0, last, PROV_DISC));
+    igoi_wb_name(w, "Volumes",
                 igoi_wb_range(w, SPLIT_IN, row, PROV_VOL, last, PROV_VOL + prestatie_count - 1));
 }
 
@@ -287,7 +286,7 @@ static void history_table(wb *w)
     }
     free(disciplines), free(codes);
     igoi_wb_valid_number(w, SPLIT_IN, row, HIST_COUNT, last, HIST_TARIFF);
-    define_name(w, "Historie", igoi_wb_range(w, SPLIT_IN, row, 0, last, HIST_MONEY));
+    igoi_wb_name(w, "Historie", igoi_wb_range(w, SPLIT_IN, row, 0, last, HIST_MONEY));
 }
 
 void igoi_wb_sheet_split_input(wb *w)
@@ -332,6 +331,10 @@ void igoi_wb_sheet_regio_input(wb *w)
         igoi_wb_number(w, REGIO_IN, w->at.regio_in.fields[i], 1, w->m->regio[i], w->f.in_count);
     }
     igoi_wb_valid_number(w, REGIO_IN, w->at.regio_in.fields[0], 1, w->at.regio_in.fields[11], 1);
+    igoi_wb_name(w, "Regiokenmerken", igoi_wb_range(w, REGIO_IN, w->at.regio_in.fields[0], 1,
+                                                    w->at.regio_in.fields[7], 1));
+    igoi_wb_name(w, "Opnames", igoi_wb_range(w, REGIO_IN, w->at.regio_in.fields[8], 1,
+                                             w->at.regio_in.fields[11], 1));
     const char *rhead[] = {t->reason, t->count};
     igoi_wb_string(w, REGIO_IN, w->at.regio_in.reasons - 2, 0, t->regio_reasons_title, w->f.bold);
     igoi_wb_header(w, REGIO_IN, w->at.regio_in.reasons - 1, 0, rhead, 2);
@@ -343,8 +346,10 @@ void igoi_wb_sheet_regio_input(wb *w)
             igoi_wb_blank(w, REGIO_IN, r, 0, w->f.in_text);
         input_number(w, REGIO_IN, r, 1, used, used ? w->m->reasons.v[i].count : 0, w->f.in_count);
     }
-    igoi_wb_valid_number(w, REGIO_IN, w->at.regio_in.reasons, 1,
-                         w->at.regio_in.reasons + (int)w->at.reason_rows - 1, 1);
+    int last_reason = w->at.regio_in.reasons + (int)w->at.reason_rows - 1;
+    igoi_wb_valid_number(w, REGIO_IN, w->at.regio_in.reasons, 1, last_reason, 1);
+    igoi_wb_name(w, "Redenen_overdracht",
+                 igoi_wb_range(w, REGIO_IN, w->at.regio_in.reasons, 0, last_reason, 1));
     igoi_wb_width(w, REGIO_IN, 0, 0, 48);
     igoi_wb_width(w, REGIO_IN, 1, 1, 14);
     igoi_wb_finish_sheet(w, REGIO_IN, 2, 0);

@@ -7,6 +7,7 @@ void igoi_wb_sheet_intro(wb *w)
 {
     const wb_text *t = w->t;
     igoi_wb_heading(w, INTRO, t->intro_title, w->m->name ? w->m->name : NULL);
+    igoi_wb_name(w, "Regio", igoi_wb_range(w, INTRO, 1, 0, 1, 0)); /* the region's name */
     int row = 3;
     for (size_t i = 0; i < sizeof t->intro_lines / sizeof t->intro_lines[0]; i++)
         igoi_wb_string(w, INTRO, row++, 0, t->intro_lines[i], w->f.text);

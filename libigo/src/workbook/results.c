@@ -49,6 +49,8 @@ static void discipline_block(wb *w)
     const char *head[] = {t->prov_discipline, t->amount, t->of_income};
     igoi_wb_string(w, RESULTS, row - 2, 0, t->results_disc_title, w->f.bold);
     igoi_wb_header(w, RESULTS, row - 1, 0, head, 3);
+    igoi_wb_name(w, "Disciplinenamen",
+                 igoi_wb_range(w, RESULTS, row, 0, row + discipline_count - 1, 0));
     for (int d = 0; d < discipline_count; d++) {
         sum += discipline_totals[d];
         igoi_wb_string(w, RESULTS, row + d, 0, w->m->disciplines.v[d].label, w->f.text);

@@ -147,6 +147,9 @@ wb_ref igoi_wb_at(const wb *w, int sheet, int row, int col);
 wb_ref igoi_wb_rel(int row, int col);
 /* $E$5:$E$13 on the sheet (with its name when sheet >= 0). */
 wb_ref igoi_wb_range(const wb *w, int sheet, int row1, int col1, int row2, int col2);
+/* A workbook-wide defined name for a range: how a reader finds each block, wherever a user has
+ * moved it (and how a formula may refer to it). */
+void igoi_wb_name(wb *w, const char *name, wb_ref range);
 
 /* Writing cells: errors are kept in w->error, so that callers can write on and check once. */
 void igoi_wb_formula(wb *w, int sheet, int row, int col, lxw_format *f, double cached,
