@@ -36,6 +36,7 @@
 #include "distribute.h"
 #include "workbook.h"
 #include "scenario.h"
+#include "xlsx.h"
 
 IGO_BEGIN_DECLS
 
