@@ -9,7 +9,7 @@ PIP     := $(PY) -m pip
 BUILD   := build/c
 SUDO    := $(if $(filter 0,$(shell id -u)),,sudo)
 LIB_APT_PACKAGES := gcc make pkgconf libxlsxwriter-dev libminizip-dev zlib1g-dev
-APT_PACKAGES := $(LIB_APT_PACKAGES) g++ valgrind doxygen libreoffice-calc-nogui
+APT_PACKAGES := $(LIB_APT_PACKAGES) g++ valgrind doxygen libreoffice-calc-nogui gnumeric
 PY_PACKAGES  := "numpy>=1.23" "pandas>=1.5" "cffi>=1.15" "pytest>=7" "hypothesis>=6" mypy openpyxl matplotlib nbclient nbformat ipykernel \
                 "setuptools>=64" wheel
 
@@ -174,7 +174,7 @@ ctest: apt-deps build/libigo.a build/asan/libigo.a
 	  scenario_linear_in_volumes scenario_refusals percentiles_match_sorting scenario_monte_carlo \
 	  batch_shape uncertainty_shape round_cents_checked \
 	  text_refused_where_it_enters text_lengths_as_a_spreadsheet_counts text_in_scenario_sets \
-	  workbook_targets_and_limits allocation_failures_are_errors
+	  workbook_targets_and_limits allocation_failures_are_errors workbook_read_refusals
 
 # The library as others use it: exported symbols, the headers in C11 and C++, the examples, an
 # install into a temporary prefix used through pkg-config, the version everywhere, the reference.

@@ -39,7 +39,9 @@
     X(progress_stops_monte_carlo)                                                              \
     X(progress_stops_a_workbook)                                                               \
     X(workbook_targets_and_limits)                                                             \
-    X(allocation_failures_are_errors)
+    X(allocation_failures_are_errors)                                                          \
+    X(workbook_read_round_trip)                                                                \
+    X(workbook_read_refusals)
 
 #define DECLARE(name) void test_##name(igo_t *t);
 IGO_TESTS(DECLARE)

@@ -74,6 +74,35 @@ typedef struct igo_workbook_options {
 IGO_API igo_error igo_workbook_write(igo_model *model, const char *path,
                                      const igo_workbook_options *options);
 
+/**
+ * @brief Reads a model workbook back into a model: the inputs as a user left them.
+ *
+ * The workbook is one igo_workbook_write() wrote, after any edits and re-saves in Excel,
+ * LibreOffice, Gnumeric or openpyxl. Its blocks are found by the defined names the writer emits
+ * (Prestaties, Aantallen, Tarieven, IGO_kosten, Buiten_IGO, Disciplines, Verdeelsleutel,
+ * Sleutelbron, Normaliseren, Zorgaanbieders, Volumes, Historie, Regiokenmerken, Opnames,
+ * Redenen_overdracht, Regio, Disciplinenamen), so rows inserted or moved are read right. Every
+ * value goes through the model's setters and is checked as they check it; spare rows left
+ * empty are skipped. A formula in an input cell counts by its cached value. Text where a number
+ * belongs is accepted only when it means one number to Dutch and English readers alike ("12,5",
+ * not "1.720"). The file is read as untrusted (see igo_xlsx_open()).
+ *
+ * @param model A new model (no prestaties, disciplines or providers yet). On failure it holds
+ *              part of the workbook: free it.
+ * @param path  The workbook (.xlsx).
+ * @param lang  Receives the workbook's language, or NULL.
+ * @return #IGO_OK;
+ *         #IGO_ERROR_ARGUMENT for a NULL model or path, or a model that is not empty;
+ *         #IGO_ERROR_IO, #IGO_ERROR_LIMIT for a file the reader refuses (igo_xlsx_open());
+ *         #IGO_ERROR_VALUE for a missing defined name or sheet, a block of the wrong shape, or
+ *         a cell that holds what does not belong there;
+ *         any code of the model's setters (#IGO_ERROR_DUPLICATE, #IGO_ERROR_UNKNOWN, ...);
+ *         #IGO_ERROR_MEMORY.
+ *         igo_model_errmsg() names the file, sheet and cell ("regio.xlsx: 'Invoertabblad -
+ *         geleverde zorg'!E9: 'veel' is not a number").
+ */
+IGO_API igo_error igo_workbook_read(igo_model *model, const char *path, igo_lang *lang);
+
 IGO_END_DECLS
 
 #endif

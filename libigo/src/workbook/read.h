@@ -1,0 +1,83 @@
+/* Internal declarations of the model workbook reader: the blocks the writer names (defined
+ * names), each read into a small grid of cell values, and the checked conversions of one cell. */
+#ifndef IGO_READ_H
+#define IGO_READ_H
+
+#include "../internal.h"
+
+/* The blocks, by the defined names the writer emits (libigo/src/workbook/inputs.c). */
+enum rd_block_id {
+    RD_REGIO,            /* Regio: the region's name, one cell */
+    RD_PRESTATIES,       /* Prestaties: code, label, phase, unit per prestatie */
+    RD_COUNTS,           /* Aantallen: one count per prestatie */
+    RD_TARIFFS,          /* Tarieven: one tariff per prestatie */
+    RD_COSTS,            /* IGO_kosten: mode, amount, percentage per cost component */
+    RD_OUTSIDE,          /* Buiten_IGO: label, count, tariff, a target flag per prestatie */
+    RD_DISCIPLINES,      /* Disciplines: the ids, one row */
+    RD_DISCIPLINE_NAMES, /* Disciplinenamen: the labels, one per discipline */
+    RD_KEY_SOURCE,       /* Sleutelbron: direct or historie, per prestatie */
+    RD_NORMALISE,        /* Normaliseren: ja or nee, one cell */
+    RD_KEYS,             /* Verdeelsleutel: prestaties x disciplines, fractions */
+    RD_PROVIDERS,        /* Zorgaanbieders: id, name, discipline */
+    RD_VOLUMES,          /* Volumes: providers x prestaties */
+    RD_HISTORY,          /* Historie: code, discipline, prestatie, count, tariff, money */
+    RD_REGIO_LINES,      /* Regiokenmerken: the first eight regio figures */
+    RD_REGIO_ADMISSIONS, /* Opnames: the last four */
+    RD_REASONS,          /* Redenen_overdracht: reason, count */
+    RD_BLOCKS
+};
+
+/* One cell's value as the sheet stores it (text owned by the block). */
+typedef struct rd_value {
+    igo_cell_type type;
+    int formula;
+    double number;
+    char *text;
+} rd_value;
+
+typedef struct rd_block {
+    size_t sheet;               /* the sheet's index in the workbook */
+    const char *sheet_name;     /* owned by the xlsx reader */
+    uint32_t row, col;          /* the top-left cell, 0-based */
+    uint32_t rows, cols;
+    rd_value *cells;            /* rows x cols, row-major */
+} rd_block;
+
+typedef struct rd {
+    igo_xlsx *book;
+    igo_model *model; /* takes the inputs, and every message */
+    const char *path;
+    rd_block blocks[RD_BLOCKS];
+} rd;
+
+/* The defined name of each block. */
+extern const char *const igoi_rd_names[RD_BLOCKS];
+
+/* Finds every block by its defined name and reads the cells of all of them, each sheet once. */
+igo_error igoi_rd_load(rd *x);
+void igoi_rd_free(rd *x);
+
+/* Refuses a block whose shape is not rows x cols (0: any number). */
+igo_error igoi_rd_shape(rd *x, int block, uint32_t rows, uint32_t cols);
+
+/* Records "<path>: '<sheet>'!<cell>: <message>" on the model and returns code. */
+igo_error igoi_rd_fail(rd *x, int block, uint32_t r, uint32_t c, igo_error code,
+                       const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 6, 7)))
+#endif
+    ;
+/* Puts "<path>: '<sheet>'!<cell>: " in front of the model's message (after a setter refused). */
+igo_error igoi_rd_prefix(rd *x, int block, uint32_t r, uint32_t c, igo_error code);
+
+/* Whether the cell holds nothing (no value, or only spaces). */
+int igoi_rd_empty(const rd *x, int block, uint32_t r, uint32_t c);
+/* A number cell: *value (0 when empty) and whether one was given. Text is accepted only when it
+ * can mean one number ("1720", "12,5", "12.5"; not "1.720", which a Dutch and an English reader
+ * read differently). */
+igo_error igoi_rd_number(rd *x, int block, uint32_t r, uint32_t c, double *value, int *given);
+/* A text cell: the text ("" when empty); a number in a text cell is its shortest decimal form
+ * (a code typed as 1101). */
+igo_error igoi_rd_text(rd *x, int block, uint32_t r, uint32_t c, const char **text);
+
+#endif
