@@ -101,10 +101,10 @@ typedef struct igo_outside {
 } igo_outside;
 
 /* A value at (row, column): a key (prestatie, discipline) or a volume (prestatie, provider). */
-typedef struct igo_cell {
+typedef struct igoi_cell {
     size_t row, col;
     double value;
-} igo_cell;
+} igoi_cell;
 
 typedef struct igo_history {
     char *code;
@@ -134,8 +134,8 @@ struct igo_model {
     IGO_VEC(igo_provider) providers;
     IGO_VEC(igo_outside) outside;
     IGO_VEC(size_t) targets;
-    IGO_VEC(igo_cell) keys;    /* in call order; a later cell replaces an earlier one */
-    IGO_VEC(igo_cell) volumes; /* likewise */
+    IGO_VEC(igoi_cell) keys;    /* in call order; a later cell replaces an earlier one */
+    IGO_VEC(igoi_cell) volumes; /* likewise */
     IGO_VEC(igo_history) history;
     igo_strmap prestatie_ids, discipline_ids, provider_ids;
     IGO_VEC(igo_reason) reasons;

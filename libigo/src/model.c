@@ -350,7 +350,7 @@ static igo_error set_cell(igo_model *m, int volume, const char *prestatie, const
         return e;
     if (volume ? IGO_VEC_ROOM(m->volumes, 1) : IGO_VEC_ROOM(m->keys, 1))
         return nomem(m);
-    igo_cell cell = {p, c, igo_canonical(value)};
+    igoi_cell cell = {p, c, igo_canonical(value)};
     if (volume)
         m->volumes.v[m->volumes.n++] = cell;
     else

@@ -40,7 +40,7 @@ static igo_error resolve_direct_keys(igo_plan *pl)
 {
     igo_model *m = pl->m;
     for (size_t i = 0; i < m->keys.n; i++) {
-        const igo_cell *c = &m->keys.v[i];
+        const igoi_cell *c = &m->keys.v[i];
         pl->key[c->row * pl->discipline_count + c->col] = c->value;
         pl->key_from[c->row] = IGO_KEY_DIRECT;
     }

@@ -48,7 +48,7 @@ static igo_error effects(igo_scenarios *set, sc_plan *pl)
         return igoi_fail(set->errmsg, IGO_ERROR_MEMORY, "out of memory");
     }
     for (size_t k = 0; k < set->overrides.n; k++) {
-        const igo_cell *c = &set->overrides.v[k];
+        const igoi_cell *c = &set->overrides.v[k];
         pl->effects[c->row * driver_count + c->col] = c->value;
         given[c->row * driver_count + c->col] = 1;
     }

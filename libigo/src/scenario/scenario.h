@@ -30,8 +30,8 @@ struct igo_scenarios {
     IGO_VEC(sc_sector) sectors;
     IGO_VEC(sc_driver) drivers;
     IGO_VEC(sc_study) studies;
-    IGO_VEC(igo_cell) deltas;    /* (driver, sector): EUR per unit; a later value replaces */
-    IGO_VEC(igo_cell) overrides; /* (scenario, driver): effect; likewise */
+    IGO_VEC(igoi_cell) deltas;    /* (driver, sector): EUR per unit; a later value replaces */
+    IGO_VEC(igoi_cell) overrides; /* (scenario, driver): effect; likewise */
     IGO_VEC(sc_phase) phases;    /* kept in year order */
     double national_births;
     igo_strmap driver_ids, sector_ids;

@@ -162,7 +162,7 @@ igo_error igo_scenarios_set_unit_delta(igo_scenarios *s, const char *driver, con
     e = igoi_check_number(s->errmsg, fabs(eur), IGO_MAX_EUR, where, "cost per unit");
     if (e || IGO_VEC_ROOM(s->deltas, 1))
         return e ? e : nomem(s);
-    s->deltas.v[s->deltas.n++] = (igo_cell){d, c, igo_canonical(eur)};
+    s->deltas.v[s->deltas.n++] = (igoi_cell){d, c, igo_canonical(eur)};
     return IGO_OK;
 }
 
@@ -218,7 +218,7 @@ igo_error igo_scenarios_set_override(igo_scenarios *s, igo_scenario scenario, co
         e = check_effect(s, effect, where);
     if (e || IGO_VEC_ROOM(s->overrides, 1))
         return e ? e : nomem(s);
-    s->overrides.v[s->overrides.n++] = (igo_cell){(size_t)scenario, d, igo_canonical(effect)};
+    s->overrides.v[s->overrides.n++] = (igoi_cell){(size_t)scenario, d, igo_canonical(effect)};
     return IGO_OK;
 }
 
