@@ -426,6 +426,14 @@ static void refused_files(igo_t *t, scratch *x)
     CHECK(write_bytes(x->path, ole, sizeof ole) == 0);
     CHECK_FAILS(x->book, igo_xlsx_open(x->book, x->path), IGO_ERROR_IO,
                 "the workbook is encrypted or an old .xls: save it as .xlsx without a password");
+    /* an encrypted xlsx: an OLE file whose directory names the EncryptionInfo stream */
+    static unsigned char encrypted[70000];
+    memcpy(encrypted, ole, 8);
+    for (size_t i = 0; i < 14; i++)
+        encrypted[65530 + 2 * i] = (unsigned char)"EncryptionInfo"[i];
+    CHECK(write_bytes(x->path, encrypted, sizeof encrypted) == 0);
+    CHECK_FAILS(x->book, igo_xlsx_open(x->book, x->path), IGO_ERROR_IO,
+                "kapot.xlsx: the workbook is encrypted (it has a password)");
     CHECK(write_bytes(x->path, "a;b;c\n1;2;3\n", 12) == 0);
     CHECK_FAILS(x->book, igo_xlsx_open(x->book, x->path), IGO_ERROR_IO,
                 "kapot.xlsx: not an xlsx (zip) file");

@@ -40,6 +40,35 @@ static long sniff(igo_xlsx *book, const char *path, unsigned char *head, size_t 
     return got;
 }
 
+/* Whether an OLE compound file holds the stream of an encrypted OOXML package: its directory
+ * names "EncryptionInfo" in UTF-16LE. The directory may lie anywhere, so the first 32 MiB are
+ * searched (chunks overlap by the name's length); an .xls has no such stream. */
+static int ole_encrypted(const char *path)
+{
+    static const char name[] = "EncryptionInfo";
+    enum { NAME = 2 * (sizeof name - 1), LIMIT = 32 << 20 };
+    char wide[NAME];
+    for (size_t i = 0; i < NAME; i++)
+        wide[i] = i % 2 ? '\0' : name[i / 2];
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    char *buf = fd < 0 ? NULL : malloc(IGOI_CHUNK + NAME);
+    size_t kept = 0, seen = 0;
+    int found = 0;
+    ssize_t got;
+    while (buf && !found && seen < LIMIT && (got = read(fd, buf + kept, IGOI_CHUNK)) > 0) {
+        size_t n = kept + (size_t)got;
+        for (size_t i = 0; !found && i + NAME <= n; i++)
+            found = buf[i] == 'E' && memcmp(buf + i, wide, NAME) == 0;
+        kept = n < NAME ? n : NAME - 1;
+        memmove(buf, buf + n - kept, kept);
+        seen += (size_t)got;
+    }
+    free(buf);
+    if (fd >= 0)
+        close(fd);
+    return found;
+}
+
 /* Names the formats that are not an xlsx zip, from the first bytes. */
 static igo_error check_magic(igo_xlsx *book, const char *path, const unsigned char *head,
                              long n)
@@ -47,6 +76,10 @@ static igo_error check_magic(igo_xlsx *book, const char *path, const unsigned ch
     if (n == 0)
         return igoi_fail(book->errmsg, IGO_ERROR_IO, "%s: is empty: not an xlsx (zip) file",
                          path);
+    if (n >= 8 && memcmp(head, ole_magic, 8) == 0 && ole_encrypted(path))
+        return igoi_fail(book->errmsg, IGO_ERROR_IO,
+                         "%s: the workbook is encrypted (it has a password): save it as .xlsx "
+                         "without a password", path);
     if (n >= 8 && memcmp(head, ole_magic, 8) == 0)
         return igoi_fail(book->errmsg, IGO_ERROR_IO,
                          "%s: the workbook is encrypted or an old .xls: save it as .xlsx "
