@@ -49,12 +49,14 @@ static void start_row(igoi_xml *x, sheet_state *st, const char **attrs)
     if (!r)
         return;
     double v;
-    if (igoi_parse_number(r, &v) || v != (double)(int64_t)v || v < 1) {
-        igoi_xml_fail(x, IGO_ERROR_VALUE, "row '%s': not a row number", igoi_quote(q, r));
+    /* the range first: converting a double beyond int64_t's range is undefined */
+    if (!igoi_parse_number(r, &v) && v > IGO_XLSX_MAX_ROWS) {
+        igoi_xml_fail(x, IGO_ERROR_VALUE, "row %s: beyond row %d", igoi_quote(q, r),
+                      IGO_XLSX_MAX_ROWS);
         return;
     }
-    if (v > IGO_XLSX_MAX_ROWS) {
-        igoi_xml_fail(x, IGO_ERROR_VALUE, "row %.0f: beyond row %d", v, IGO_XLSX_MAX_ROWS);
+    if (igoi_parse_number(r, &v) || v < 1 || v != (double)(int64_t)v) {
+        igoi_xml_fail(x, IGO_ERROR_VALUE, "row '%s': not a row number", igoi_quote(q, r));
         return;
     }
     st->row = (int64_t)v - 1;
@@ -155,14 +157,16 @@ static int shared_string(igoi_xml *x, sheet_state *st, igo_cell *c)
     size_t count = s->offset.n ? s->offset.n - 1 : 0;
     char q[IGOI_QUOTE + 4], name[12];
     double v;
-    if (igoi_parse_number(st->v.v, &v) || v < 0 || v != (double)(uint64_t)v) {
-        igoi_xml_fail(x, IGO_ERROR_VALUE, "cell %s: shared string index '%s' is not a number",
-                      cell_name(st, st->column, name), igoi_quote(q, st->v.v));
+    int bad = igoi_parse_number(st->v.v, &v) || v < 0;
+    if (!bad && v >= (double)count) {
+        igoi_xml_fail(x, IGO_ERROR_VALUE, "cell %s: shared string %s does not exist "
+                      "(the table has %zu)", cell_name(st, st->column, name),
+                      igoi_quote(q, st->v.v), count);
         return -1;
     }
-    if (v >= (double)count) {
-        igoi_xml_fail(x, IGO_ERROR_VALUE, "cell %s: shared string %.0f does not exist "
-                      "(the table has %zu)", cell_name(st, st->column, name), v, count);
+    if (bad || v != (double)(size_t)v) { /* v < count here, so the conversion is defined */
+        igoi_xml_fail(x, IGO_ERROR_VALUE, "cell %s: shared string index '%s' is not a whole "
+                      "number", cell_name(st, st->column, name), igoi_quote(q, st->v.v));
         return -1;
     }
     size_t i = (size_t)v;
