@@ -8,7 +8,7 @@ PY      := $(VENV)/bin/python
 PIP     := $(PY) -m pip
 BUILD   := build/c
 SUDO    := $(if $(filter 0,$(shell id -u)),,sudo)
-LIB_APT_PACKAGES := gcc make pkgconf libxlsxwriter-dev libminizip-dev zlib1g-dev
+LIB_APT_PACKAGES := gcc make pkgconf libxlsxwriter-dev libminizip-dev libexpat1-dev zlib1g-dev
 APT_PACKAGES := $(LIB_APT_PACKAGES) g++ valgrind doxygen libreoffice-calc-nogui gnumeric
 PY_PACKAGES  := "numpy>=1.23" "pandas>=1.5" "cffi>=1.15" "pytest>=7" "hypothesis>=6" mypy openpyxl matplotlib nbclient nbformat ipykernel \
                 "setuptools>=64" wheel
@@ -24,7 +24,8 @@ LIBDIR  ?= $(PREFIX)/lib
 INCDIR  ?= $(PREFIX)/include
 DESTDIR ?=
 
-CORE_SRC   := $(wildcard libigo/src/*.c libigo/src/workbook/*.c libigo/src/scenario/*.c)
+CORE_SRC   := $(wildcard libigo/src/*.c libigo/src/workbook/*.c libigo/src/scenario/*.c \
+                          libigo/src/xlsx/*.c)
 CORE_OBJ   := $(CORE_SRC:libigo/src/%.c=build/obj/%.o)
 ASAN_OBJ   := $(CORE_SRC:libigo/src/%.c=build/asan/obj/%.o)
 HEADERS    := $(wildcard libigo/include/igo/*.h)
@@ -38,7 +39,7 @@ LIB_CFLAGS := -std=c11 -D_DEFAULT_SOURCE -g -O2 -fPIC -fvisibility=hidden $(WARN
 CFLAGS     := -std=c11 -D_DEFAULT_SOURCE -g $(WARN) -ffp-contract=off -Ilibigo/include \
               -DIGO_GOLDEN_DIR='"libigo/tests/golden"'
 SANITIZE   := -O1 -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
-LIBS       := -lxlsxwriter -lminizip -lz -lm
+LIBS       := -lxlsxwriter -lminizip -lexpat -lz -lm
 # The C tests fail each of the core's allocations in turn (libigo/tests/test_alloc.c).
 WRAP       := -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc
 
@@ -174,7 +175,10 @@ ctest: apt-deps build/libigo.a build/asan/libigo.a
 	  scenario_linear_in_volumes scenario_refusals percentiles_match_sorting scenario_monte_carlo \
 	  batch_shape uncertainty_shape round_cents_checked \
 	  text_refused_where_it_enters text_lengths_as_a_spreadsheet_counts text_in_scenario_sets \
-	  workbook_targets_and_limits allocation_failures_are_errors workbook_read_refusals
+	  workbook_targets_and_limits allocation_failures_are_errors \
+	  xlsx_cell_names xlsx_written_and_read xlsx_hand_built_parts xlsx_hostile_xml \
+	  xlsx_hostile_cells xlsx_hostile_containers xlsx_zip_bomb \
+	  workbook_read_refusals
 
 # The library as others use it: exported symbols, the headers in C11 and C++, the examples, an
 # install into a temporary prefix used through pkg-config, the version everywhere, the reference.

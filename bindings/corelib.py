@@ -5,8 +5,9 @@ import re
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 # The static library both backends link, relative to the project root as setuptools wants it.
 CORE_LIBRARY = "build/libigo.a"
-# The core's own dependencies: libxlsxwriter writes workbooks; minizip (with zlib) reads them.
-LIBRARIES = ["xlsxwriter", "minizip", "z", "m"]
+# The core's own dependencies: libxlsxwriter writes workbooks; minizip (with zlib) and expat
+# read them.
+LIBRARIES = ["xlsxwriter", "minizip", "expat", "z", "m"]
 
 
 def version() -> str:

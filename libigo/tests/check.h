@@ -8,9 +8,10 @@
 
 #include "igo/igo.h"
 
-/* The detailed message of a model or of a scenario set. */
+/* The detailed message of a model, a scenario set or an xlsx reader. */
 #define ERRMSG(obj)                                                                            \
-    _Generic((obj), igo_model *: igo_model_errmsg, igo_scenarios *: igo_scenarios_errmsg)(obj)
+    _Generic((obj), igo_model *: igo_model_errmsg, igo_scenarios *: igo_scenarios_errmsg,      \
+             igo_xlsx *: igo_xlsx_errmsg)(obj)
 
 typedef struct igo_t {
     const char *test;

@@ -4,6 +4,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <unistd.h>
+#include <xlsxwriter.h>
 
 #include "random_region.h"
 #include "tests.h"
@@ -168,6 +169,55 @@ static int all_percentiles(void *state)
     return 1;
 }
 
+/* Reading a workbook: every kind of cell, shared and own strings, a defined name. */
+typedef struct {
+    char path[64];
+    size_t cells;
+} reader_state;
+
+static int count_cells(void *data, uint32_t row, const igo_cell *cells, size_t count)
+{
+    (void)row, (void)cells;
+    *(size_t *)data += count;
+    return 0;
+}
+
+static igo_error read_book(void *state)
+{
+    reader_state *s = state;
+    igo_xlsx *book = igo_xlsx_new();
+    if (!book)
+        return IGO_ERROR_MEMORY;
+    s->cells = 0;
+    igo_error e = igo_xlsx_open(book, s->path);
+    for (size_t i = 0; !e && i < igo_xlsx_sheet_count(book); i++)
+        e = igo_xlsx_read_sheet(book, i, count_cells, &s->cells);
+    igo_xlsx_free(book);
+    return e;
+}
+
+static int all_cells(void *state)
+{
+    return ((reader_state *)state)->cells == 7;
+}
+
+static void write_reader_book(const char *path)
+{
+    lxw_workbook *wb = workbook_new(path);
+    lxw_worksheet *a = workbook_add_worksheet(wb, "Invoer"), *b = workbook_add_worksheet(wb, NULL);
+    lxw_rich_string_tuple f1 = {NULL, "rijk "}, f2 = {NULL, "tekst"};
+    lxw_rich_string_tuple *rich[] = {&f1, &f2, NULL};
+    worksheet_write_number(a, 0, 0, 1.25, NULL);
+    worksheet_write_string(a, 0, 1, "gedeeld", NULL);
+    worksheet_write_rich_string(a, 3, 2, rich, NULL);
+    worksheet_write_boolean(a, 4, 0, 1, NULL);
+    worksheet_write_formula_str(a, 4, 1, "=\"x\"", NULL, "x");
+    worksheet_write_formula(b, 0, 0, "=Invoer!A1", NULL);
+    worksheet_write_string(b, 2, 5, "gedeeld", NULL);
+    workbook_define_name(wb, "Tarief", "=Invoer!$A$1");
+    workbook_close(wb);
+}
+
 void test_allocation_failures_are_errors(igo_t *t)
 {
     igo_model *m = NULL;
@@ -184,6 +234,11 @@ void test_allocation_failures_are_errors(igo_t *t)
     fail_each(t, "igo_workbook_write", book, &w, NULL);
     w.m = NULL;
     fail_each(t, "igo_scenarios_workbook_write", book, &w, NULL);
+    reader_state r = {"", 0};
+    snprintf(r.path, sizeof r.path, "%s/lezen.xlsx", dir);
+    write_reader_book(r.path);
+    fail_each(t, "igo_xlsx_open and igo_xlsx_read_sheet", read_book, &r, all_cells);
+    remove(r.path);
     CHECK(rmdir(dir) == 0); /* no temporary file left */
     igo_model_free(m);
     igo_scenarios_free(mc.set);

@@ -41,7 +41,15 @@
     X(workbook_targets_and_limits)                                                             \
     X(allocation_failures_are_errors)                                                          \
     X(workbook_read_round_trip)                                                                \
-    X(workbook_read_refusals)
+    X(workbook_read_refusals)                                                                  \
+    X(xlsx_cell_names)                                                                         \
+    X(xlsx_written_and_read)                                                                   \
+    X(xlsx_hand_built_parts)                                                                   \
+    X(xlsx_hostile_xml)                                                                        \
+    X(xlsx_hostile_cells)                                                                      \
+    X(xlsx_hostile_containers)                                                                 \
+    X(xlsx_zip_bomb)                                                                           \
+    X(xlsx_stops_when_asked)
 
 #define DECLARE(name) void test_##name(igo_t *t);
 IGO_TESTS(DECLARE)
@@ -56,6 +64,11 @@ typedef struct {
 int listen(void *data, double done);
 /* Monotonic seconds. */
 double seconds(void);
+
+/* Writes a zip of XML parts for the xlsx reader's tests: names[i] holding texts[i] (deflated,
+ * or stored when stored is 1). 0 on success. */
+int write_zip(const char *path, const char *const *names, const char *const *texts, size_t n,
+              int stored);
 
 /* The published national inputs of the 2026 business case, as a scenario set. */
 struct igo_scenarios *published_scenarios(igo_t *t);
