@@ -210,9 +210,9 @@ static igo_error read_provider(rd *x, uint32_t r)
 static igo_error read_providers(rd *x)
 {
     igo_error e = IGO_OK;
-    const rd_block *b = &x->blocks[RD_PROVIDERS];
-    for (uint32_t r = 0; !e && r < b->rows; r++)
-        if (!empty_row(x, RD_PROVIDERS, r, 2) || !empty_row(x, RD_VOLUMES, r, b->cols - 1))
+    uint32_t last_volume = x->blocks[RD_VOLUMES].cols - 1;
+    for (uint32_t r = 0; !e && r < x->blocks[RD_PROVIDERS].rows; r++)
+        if (!empty_row(x, RD_PROVIDERS, r, 2) || !empty_row(x, RD_VOLUMES, r, last_volume))
             e = read_provider(x, r);
     return e;
 }
