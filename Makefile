@@ -169,6 +169,7 @@ ctest: apt-deps build/libigo.a build/asan/libigo.a
 	$(CC) $(CFLAGS) -O2 $(CTEST_SRC) build/libigo.a $(LIBS) $(WRAP) -o $(BUILD)/tests
 	valgrind -q --leak-check=full --errors-for-leak-kinds=all --error-exitcode=3 $(BUILD)/tests \
 	  round_known_values split_hand_computed model_setter_errors model_unchanged_after_error \
+	  model_read_back model_read_empty \
 	  distribute_hand_computed distribute_history_keys distribute_normalised_keys \
 	  distribute_errors distribute_random_regions_conserve batch_equals_single batch_errors \
 	  workbook_written_and_checked workbook_failures_leave_nothing scenario_published_figures \

@@ -62,3 +62,38 @@ def test_both_backends_compute_the_same_scenarios(monkeypatch):
                         study.uncertainty(draws=10_000, seed=3).percentiles))
     assert results[0][0] == results[1][0]
     assert results[0][1].equals(results[1][1])
+
+
+def test_both_backends_read_the_inputs_back_alike():
+    """inputs() of each backend: the same plain data, None where an input was not set, the
+    last value of a cell set twice, targets in the order they were listed."""
+    def build(backend):
+        m = backend.Model()
+        m.add_default_catalogue()
+        m.add_default_disciplines()
+        m.add_discipline("echo")
+        m.add_provider("vp1", None, "verloskunde")
+        m.set_production("IG2", 0, 0)
+        m.set_cost(1, backend.COST_SHARE, 0.015)
+        m.add_outside("Echo's", 3, 1.5, ["IG3", "IG1"])
+        m.set_key("IG1", "echo", 0.5)
+        m.set_key("IG1", "echo", 0.25)
+        m.add_history("A1", "ziekenhuis", "IG4", 2, 3)
+        m.set_volume("IG1", "vp1", 0)
+        m.set_normalise_keys(True)
+        m.set_regio("partus_sectio", 0)
+        m.set_transfer_reason("inleiding", 4)
+        return m.inputs()
+    cext, cffi = build(_cext), build(_cffi_backend)
+    assert cext == cffi
+    assert cext["production"][:3] == [None, (0.0, 0.0), None]
+    assert cext["costs"] == [None, (_cext.COST_SHARE, 0.015), None]
+    assert cext["outside"] == [("Echo's", 3.0, 1.5, ["IG3", "IG1"])]
+    assert cext["keys"][0] == [None, None, None, 0.25] and cext["keys"][1] == [None] * 4
+    assert cext["history"] == [("A1", "ziekenhuis", "IG4", 2.0, 3.0)]
+    assert cext["providers"] == [("vp1", "vp1", "verloskunde")]
+    assert cext["volumes"][0] == [0.0] and cext["volumes"][1] == [None]
+    assert cext["normalise_keys"] is True and cext["reasons"] == [("inleiding", 4.0)]
+    fields = libigo.region.regio_fields()
+    assert cext["regio"] == [0.0 if f == "partus_sectio" else None for f in fields]
+    assert set(cext) == set(_cffi_backend.Model().inputs())

@@ -61,7 +61,7 @@ static PyObject *model_write_workbook(ModelObject *self, PyObject *args)
 static PyObject *model_add_outside(ModelObject *self, PyObject *args)
 {
     const char *label;
-    double count, tariff;
+    double count = 0, tariff = 0;
     PyObject *targets;
     if (cext_idle(self->busy) ||
         !PyArg_ParseTuple(args, "sddO:add_outside", &label, &count, &tariff, &targets))
@@ -146,6 +146,153 @@ static PyObject *model_disciplines(ModelObject *self, PyObject *unused)
     return entities(self->core, igo_model_discipline_count(self->core), get, 2);
 }
 
+/* ---- inputs(): every input as plain data (see _cext.pyi); None where one was not set ---- */
+
+/* A list of n items, item i made by make(m, i); NULL when one fails. */
+static PyObject *rows(const igo_model *m, size_t n, PyObject *(*make)(const igo_model *, size_t))
+{
+    PyObject *list = PyList_New((Py_ssize_t)n);
+    for (size_t i = 0; list && i < n; i++) {
+        PyObject *item = make(m, i);
+        if (!item)
+            Py_CLEAR(list);
+        else
+            PyList_SET_ITEM(list, (Py_ssize_t)i, item);
+    }
+    return list;
+}
+
+static PyObject *float_or_none(int given, double value)
+{
+    return given ? PyFloat_FromDouble(value) : Py_NewRef(Py_None);
+}
+
+static PyObject *prestatie_code(const igo_model *m, size_t p)
+{
+    return PyUnicode_FromString(igo_model_prestatie_code(m, p));
+}
+
+static PyObject *provider_row(const igo_model *m, size_t o)
+{
+    return Py_BuildValue("(sss)", igo_model_provider_id(m, o), igo_model_provider_name(m, o),
+                         igo_model_discipline_id(m, igo_model_provider_discipline(m, o)));
+}
+
+static PyObject *production_row(const igo_model *m, size_t p)
+{
+    double count = 0, tariff = 0;
+    if (!igo_model_production(m, p, &count, &tariff))
+        return Py_NewRef(Py_None);
+    return Py_BuildValue("(dd)", count, tariff);
+}
+
+static PyObject *cost_row(const igo_model *m, size_t k)
+{
+    igo_cost_mode mode = IGO_COST_AMOUNT;
+    double value = 0;
+    if (!igo_model_cost(m, (igo_cost)k, &mode, &value))
+        return Py_NewRef(Py_None);
+    return Py_BuildValue("(id)", (int)mode, value);
+}
+
+/* The activity's targets as prestatie codes, in the order they were listed. */
+static PyObject *outside_targets(const igo_model *m, size_t a)
+{
+    PyObject *list = PyList_New((Py_ssize_t)igo_model_outside_target_count(m, a));
+    for (Py_ssize_t i = 0; list && i < PyList_GET_SIZE(list); i++) {
+        PyObject *code = prestatie_code(m, igo_model_outside_target(m, a, (size_t)i));
+        if (!code)
+            Py_CLEAR(list);
+        else
+            PyList_SET_ITEM(list, i, code);
+    }
+    return list;
+}
+
+static PyObject *outside_row(const igo_model *m, size_t a)
+{
+    double count = 0, tariff = 0;
+    const char *label = igo_model_outside(m, a, &count, &tariff);
+    return Py_BuildValue("(sddN)", label, count, tariff, outside_targets(m, a));
+}
+
+/* A prestatie's row of a matrix of n cells read by get (a key or a volume), None where unset. */
+static PyObject *cells(const igo_model *m, size_t p, size_t n,
+                       int (*get)(const igo_model *, size_t, size_t, double *))
+{
+    PyObject *list = PyList_New((Py_ssize_t)n);
+    for (size_t c = 0; list && c < n; c++) {
+        double value = 0;
+        int given = get(m, p, c, &value); /* before value is read: argument order is open */
+        PyObject *v = float_or_none(given, value);
+        if (!v)
+            Py_CLEAR(list);
+        else
+            PyList_SET_ITEM(list, (Py_ssize_t)c, v);
+    }
+    return list;
+}
+
+static PyObject *key_row(const igo_model *m, size_t p)
+{
+    return cells(m, p, igo_model_discipline_count(m), igo_model_key);
+}
+
+static PyObject *volume_row(const igo_model *m, size_t p)
+{
+    return cells(m, p, igo_model_provider_count(m), igo_model_volume);
+}
+
+static PyObject *history_row(const igo_model *m, size_t i)
+{
+    size_t d = 0, p = 0;
+    double count = 0, tariff = 0;
+    const char *code = igo_model_history(m, i, &d, &p, &count, &tariff);
+    return Py_BuildValue("(sssdd)", code, igo_model_discipline_id(m, d),
+                         igo_model_prestatie_code(m, p), count, tariff);
+}
+
+static PyObject *regio_row(const igo_model *m, size_t field)
+{
+    double count = 0;
+    int given = igo_model_regio(m, field, &count);
+    return float_or_none(given, count);
+}
+
+static PyObject *reason_row(const igo_model *m, size_t i)
+{
+    double count = 0;
+    const char *reason = igo_model_transfer_reason(m, i, &count);
+    return Py_BuildValue("(sd)", reason, count);
+}
+
+static PyObject *model_inputs(ModelObject *self, PyObject *unused)
+{
+    (void)unused;
+    if (cext_idle(self->busy))
+        return NULL;
+    const igo_model *m = self->core;
+    size_t P = igo_model_prestatie_count(m), fields = 0;
+    while (igo_regio_field(fields))
+        fields++;
+    cext_item inputs[] = {
+        {"name", PyUnicode_FromString(igo_model_name(m))},
+        {"prestaties", model_prestaties(self, NULL)},
+        {"disciplines", model_disciplines(self, NULL)},
+        {"providers", rows(m, igo_model_provider_count(m), provider_row)},
+        {"production", rows(m, P, production_row)},
+        {"costs", rows(m, IGO_COST_COUNT, cost_row)},
+        {"outside", rows(m, igo_model_outside_count(m), outside_row)},
+        {"keys", rows(m, P, key_row)},
+        {"history", rows(m, igo_model_history_count(m), history_row)},
+        {"normalise_keys", PyBool_FromLong(igo_model_normalise_keys(m))},
+        {"volumes", rows(m, P, volume_row)},
+        {"regio", rows(m, fields, regio_row)},
+        {"reasons", rows(m, igo_model_transfer_reason_count(m), reason_row)},
+    };
+    return cext_dict(inputs, sizeof inputs / sizeof inputs[0]);
+}
+
 static PyObject *model_distribute(ModelObject *self, PyObject *unused)
 {
     (void)unused;
@@ -186,6 +333,7 @@ static PyMethodDef model_methods[] = {
     METHOD(sizes, METH_NOARGS)
     METHOD(prestaties, METH_NOARGS)
     METHOD(disciplines, METH_NOARGS)
+    METHOD(inputs, METH_NOARGS)
     METHOD(distribute, METH_NOARGS)
     METHOD(distribute_batch, METH_VARARGS)
 #undef METHOD

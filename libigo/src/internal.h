@@ -83,6 +83,7 @@ void igoi_strmap_free(igo_strmap *map);
 typedef struct igo_prestatie {
     char *code, *label, *phase, *unit;
     double count, tariff;
+    int produced; /* production was set (else 0 and 0): read back as given or not */
 } igo_prestatie;
 
 typedef struct igo_discipline {
@@ -133,15 +134,18 @@ struct igo_model {
     IGO_VEC(igo_discipline) disciplines;
     IGO_VEC(igo_provider) providers;
     IGO_VEC(igo_outside) outside;
-    IGO_VEC(size_t) targets;
-    IGO_VEC(igoi_cell) keys;    /* in call order; a later cell replaces an earlier one */
-    IGO_VEC(igoi_cell) volumes; /* likewise */
+    IGO_VEC(size_t) targets;       /* each activity's in catalogue order, for the ties */
+    IGO_VEC(size_t) given_targets; /* the same as the caller listed them, to read back */
+    IGO_VEC(igoi_cell) keys;       /* in call order; a later cell replaces an earlier one */
+    IGO_VEC(igoi_cell) volumes;    /* likewise */
     IGO_VEC(igo_history) history;
     igo_strmap prestatie_ids, discipline_ids, provider_ids;
     IGO_VEC(igo_reason) reasons;
     double regio[IGO_REGIO_COUNT];
     igo_cost_mode cost_mode[IGO_COST_COUNT];
     double cost_value[IGO_COST_COUNT];
+    /* Which were set: a value set to 0 reads back as given, one never set as not given. */
+    unsigned char regio_set[IGO_REGIO_COUNT], cost_set[IGO_COST_COUNT];
     int normalise_keys;
     igo_callback progress;
     char errmsg[IGO_ERRMSG_SIZE];

@@ -31,7 +31,8 @@ void igo_model_free(igo_model *m)
         free(m->reasons.v[i].reason);
     free(m->reasons.v);
     free(m->prestaties.v), free(m->disciplines.v), free(m->providers.v), free(m->outside.v);
-    free(m->targets.v), free(m->keys.v), free(m->volumes.v), free(m->history.v);
+    free(m->targets.v), free(m->given_targets.v), free(m->keys.v), free(m->volumes.v);
+    free(m->history.v);
     igoi_strmap_free(&m->prestatie_ids);
     igoi_strmap_free(&m->discipline_ids);
     igoi_strmap_free(&m->provider_ids);
@@ -247,6 +248,7 @@ igo_error igo_model_set_production(igo_model *m, const char *prestatie, double c
         return e;
     m->prestaties.v[p].count = igo_canonical(count);
     m->prestaties.v[p].tariff = igo_canonical(tariff);
+    m->prestaties.v[p].produced = 1;
     return IGO_OK;
 }
 
@@ -264,6 +266,7 @@ igo_error igo_model_set_cost(igo_model *m, igo_cost cost, igo_cost_mode mode, do
         return e;
     m->cost_mode[cost] = mode;
     m->cost_value[cost] = igo_canonical(value);
+    m->cost_set[cost] = 1;
     return IGO_OK;
 }
 
@@ -303,11 +306,13 @@ igo_error igo_model_add_outside(igo_model *m, const char *label, double count, d
     if (e)
         return e;
     if (ntargets > SIZE_MAX / 2 || IGO_VEC_ROOM(m->targets, ntargets) ||
-        IGO_VEC_ROOM(m->outside, 1))
+        IGO_VEC_ROOM(m->given_targets, ntargets) || IGO_VEC_ROOM(m->outside, 1))
         return nomem(m);
     e = check_targets(m, label, targets, ntargets, m->targets.v + m->targets.n);
     if (e)
         return e;
+    memcpy(m->given_targets.v + m->given_targets.n, m->targets.v + m->targets.n,
+           ntargets * sizeof *m->targets.v);
     /* Targets in catalogue order: a tie for the largest part then goes to the first prestatie,
      * as in the workbook, whatever order the caller listed them in. */
     size_t *t = m->targets.v + m->targets.n;
@@ -322,6 +327,7 @@ igo_error igo_model_add_outside(igo_model *m, const char *label, double count, d
     if (!line.label)
         return nomem(m);
     m->targets.n += ntargets;
+    m->given_targets.n += ntargets;
     m->outside.v[m->outside.n++] = line;
     return IGO_OK;
 }
@@ -420,7 +426,7 @@ igo_error igo_model_set_regio(igo_model *m, const char *field, double count)
         snprintf(where, sizeof where, "regiokenmerken %s", field);
         e = igoi_check_number(m->errmsg, count, IGO_MAX_EUR, where, "count");
         if (!e)
-            m->regio[i] = igo_canonical(count);
+            m->regio[i] = igo_canonical(count), m->regio_set[i] = 1;
         return e;
     }
     return igoi_fail(m->errmsg, IGO_ERROR_UNKNOWN, "unknown regiokenmerken field '%s'", field);

@@ -16,6 +16,8 @@
     X(split_fast_equals_exact)                                                                 \
     X(model_setter_errors)                                                                     \
     X(model_unchanged_after_error)                                                             \
+    X(model_read_back)                                                                         \
+    X(model_read_empty)                                                                        \
     X(distribute_hand_computed)                                                                \
     X(distribute_history_keys)                                                                 \
     X(distribute_normalised_keys)                                                              \

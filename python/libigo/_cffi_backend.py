@@ -232,6 +232,11 @@ class Model(_Core):
     def disciplines(self) -> list[tuple[str, ...]]:
         return self._entities(lib.igo_model_discipline_count(self._m), _DISCIPLINE_FIELDS)
 
+    def inputs(self) -> dict[str, Any]:
+        """Every input as plain data, read as _INPUTS says; None where one was not set."""
+        self._idle()
+        return {key: read(self) for key, read in _INPUTS.items()}
+
     # ---- distribution ----
 
     def distribute(self) -> dict[str, Any]:
@@ -259,6 +264,88 @@ class Model(_Core):
         except IgoError as exc:
             exc.variant = batch.failed_variant
             raise
+
+
+# ---- Model.inputs(): each input by its key, as the extension reads it (see _cext.pyi) ----
+
+def _str(ptr: Any) -> str:
+    return ffi.string(ptr).decode()
+
+
+def _rows(n: int, make: Callable[[int], Any]) -> list[Any]:
+    return [make(i) for i in range(n)]
+
+
+def _values(get: Callable[..., int], *index: Any, n: int = 1) -> tuple[float, ...] | None:
+    """The n numbers a getter writes after index, or None when it says they were not set."""
+    out = ffi.new("double[]", n)
+    return tuple(out) if get(*index, *(out + i for i in range(n))) else None
+
+
+def _value(get: Callable[..., int], *index: Any) -> float | None:
+    value = _values(get, *index)
+    return None if value is None else value[0]
+
+
+def _cells(m: Any, p: int, n: int, get: Callable[..., int]) -> list[float | None]:
+    """A prestatie's row of a matrix (keys or volumes), None where a cell was not set."""
+    return [_value(get, m, p, c) for c in range(n)]
+
+
+def _cost(m: Any, k: int) -> tuple[int, float] | None:
+    mode, value = ffi.new("igo_cost_mode *"), ffi.new("double *")
+    return (int(mode[0]), value[0]) if lib.igo_model_cost(m, k, mode, value) else None
+
+
+def _outside(m: Any, a: int) -> tuple[str, float, float, list[str]]:
+    count, tariff = ffi.new("double *"), ffi.new("double *")
+    label = _str(lib.igo_model_outside(m, a, count, tariff))
+    targets = _rows(lib.igo_model_outside_target_count(m, a),
+                    lambda t: _str(lib.igo_model_prestatie_code(
+                        m, lib.igo_model_outside_target(m, a, t))))
+    return label, count[0], tariff[0], targets
+
+
+def _history(m: Any, i: int) -> tuple[str, str, str, float, float]:
+    d, p = ffi.new("size_t *"), ffi.new("size_t *")
+    count, tariff = ffi.new("double *"), ffi.new("double *")
+    code = _str(lib.igo_model_history(m, i, d, p, count, tariff))
+    return (code, _str(lib.igo_model_discipline_id(m, d[0])),
+            _str(lib.igo_model_prestatie_code(m, p[0])), count[0], tariff[0])
+
+
+def _reason(m: Any, i: int) -> tuple[str, float]:
+    count = ffi.new("double *")
+    return _str(lib.igo_model_transfer_reason(m, i, count)), count[0]
+
+
+def _per_prestatie(make: Callable[[Any, int], Any]) -> Callable[[Model], list[Any]]:
+    return lambda self: _rows(lib.igo_model_prestatie_count(self._m), lambda p: make(self._m, p))
+
+
+_INPUTS: dict[str, Callable[[Model], Any]] = {
+    "name": lambda self: _str(lib.igo_model_name(self._m)),
+    "prestaties": Model.prestaties,
+    "disciplines": Model.disciplines,
+    "providers": lambda self: _rows(lib.igo_model_provider_count(self._m), lambda o: (
+        _str(lib.igo_model_provider_id(self._m, o)), _str(lib.igo_model_provider_name(self._m, o)),
+        _str(lib.igo_model_discipline_id(self._m, lib.igo_model_provider_discipline(self._m, o))))),
+    "production": _per_prestatie(lambda m, p: _values(lib.igo_model_production, m, p, n=2)),
+    "costs": lambda self: _rows(lib.IGO_COST_COUNT, lambda k: _cost(self._m, k)),
+    "outside": lambda self: _rows(lib.igo_model_outside_count(self._m),
+                                  lambda a: _outside(self._m, a)),
+    "keys": _per_prestatie(lambda m, p: _cells(m, p, lib.igo_model_discipline_count(m),
+                                               lib.igo_model_key)),
+    "history": lambda self: _rows(lib.igo_model_history_count(self._m),
+                                  lambda i: _history(self._m, i)),
+    "normalise_keys": lambda self: bool(lib.igo_model_normalise_keys(self._m)),
+    "volumes": _per_prestatie(lambda m, p: _cells(m, p, lib.igo_model_provider_count(m),
+                                                  lib.igo_model_volume)),
+    "regio": lambda self: _rows(len(regio_fields()),
+                                lambda f: _value(lib.igo_model_regio, self._m, f)),
+    "reasons": lambda self: _rows(lib.igo_model_transfer_reason_count(self._m),
+                                  lambda i: _reason(self._m, i)),
+}
 
 
 def _path(path: str | os.PathLike[str]) -> bytes:

@@ -8,7 +8,7 @@ import json
 import os
 import pathlib
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Mapping
+from typing import TYPE_CHECKING, Any, Callable, Mapping
 
 from . import _files
 from . import _parse as P
@@ -85,6 +85,38 @@ def default_catalogue() -> tuple[tuple[Prestatie, ...], tuple[Discipline, ...]]:
             tuple(Discipline(*d) for d in m.disciplines()))
 
 
+@functools.lru_cache(maxsize=1)
+def default_reasons() -> dict[str, float]:
+    """The core's default reasons for transfer, in its order, each with count 0."""
+    m = impl.Model()
+    m.add_default_transfer_reasons()
+    return dict(m.inputs()["reasons"])
+
+
+def _percent(fraction: float) -> float:
+    """A fraction the core keeps (to 15 significant digits) as the percentage it was given as:
+    fraction * 100 to 15 significant digits again, which undoes the division by 100 exactly for
+    every percentage of at most 13 significant digits."""
+    return float(f"{fraction * 100:.15g}")
+
+
+def _rows(fields: tuple[str, ...], rows: list[tuple[Any, ...]]) -> list[dict[str, Any]]:
+    return [dict(zip(fields, row)) for row in rows]
+
+
+def _cost(mode: int, value: float) -> dict[str, float]:
+    return {"percent": _percent(value)} if mode == impl.COST_SHARE else {"amount": value}
+
+
+def _cells(rows: list[str], columns: list[str], values: list[list[float | None]],
+           convert: Callable[[float], float] = float) -> dict[str, dict[str, float]]:
+    """{row: {column: value}} of the cells that were set; rows without one left out (as the
+    Region's parsing leaves out an empty row)."""
+    out = {r: {c: convert(v) for c, v in zip(columns, row) if v is not None}
+           for r, row in zip(rows, values)}
+    return {r: row for r, row in out.items() if row}
+
+
 class Region(_files.FromFile):
     """The inputs of the instapverdeelmodel for one IGO.
 
@@ -144,6 +176,41 @@ class Region(_files.FromFile):
                                        "production", "costs", "outside", "verdeelsleutel",
                                        "history", "volumes", "normalise_keys", "regiokenmerken"),
                                 "region"))
+
+    @classmethod
+    def _from_core(cls, model: Any) -> "Region":
+        """The region of a core model of either backend (its inputs()), every value checked again
+        by from_dict. The inverse of model(): _from_core(r.model()).to_dict() == r.to_dict() for a
+        region whose numbers have at most 15 significant digits (the core keeps no more). What
+        model() does not send is not given here: a production, cost, regiokenmerk, key or volume
+        never set; and the default reasons for transfer, which model() adds when none are given
+        (so a region that lists exactly those, each 0, and in their order, comes back without
+        them: the same model)."""
+        data = model.inputs()
+        codes = [p[0] for p in data["prestaties"]]
+        regio: dict[str, Any] = {field: count for field, count in
+                                 zip(regio_fields(), data["regio"]) if count is not None}
+        reasons = dict(data["reasons"])
+        if list(reasons.items()) != list(default_reasons().items()):
+            regio[REASONS] = reasons
+        return cls.from_dict({
+            "name": data["name"],
+            "prestaties": _rows(("code", "label", "phase", "unit"), data["prestaties"]),
+            "disciplines": _rows(("id", "label"), data["disciplines"]),
+            "providers": _rows(("id", "name", "discipline"), data["providers"]),
+            "production": {code: {"count": given[0], "tariff": given[1]}
+                           for code, given in zip(codes, data["production"]) if given},
+            "costs": {name: _cost(*cost) for name, cost in zip(COST_NAMES, data["costs"])
+                      if cost is not None},
+            "outside": _rows(("label", "count", "tariff", "targets"), data["outside"]),
+            "verdeelsleutel": _cells(codes, [d[0] for d in data["disciplines"]], data["keys"],
+                                     _percent),
+            "history": _rows(("code", "discipline", "prestatie", "count", "tariff"),
+                             data["history"]),
+            "volumes": _cells(codes, [o[0] for o in data["providers"]], data["volumes"]),
+            "normalise_keys": data["normalise_keys"],
+            "regiokenmerken": regio,
+        })
 
     @classmethod
     def from_file(cls, path: str | os.PathLike[str]) -> "Region":

@@ -532,6 +532,145 @@ IGO_API size_t igo_model_provider_discipline(const igo_model *model, size_t inde
  */
 IGO_API igo_cost_mode igo_model_cost_mode(const igo_model *model, igo_cost cost);
 
+/**
+ * @brief A prestatie's production, as igo_model_set_production() set it.
+ *
+ * The getters of numbers below read every input back as the model keeps it (to 15 significant
+ * digits, igo_canonical()) and say whether it was set at all, so that a caller can rebuild
+ * exactly the calls that made the model. Their output pointers may be NULL; on a 0 return
+ * they receive 0 (an index: (size_t)-1).
+ *
+ * @param model     A model, or NULL.
+ * @param prestatie The prestatie's index, below igo_model_prestatie_count().
+ * @param count     Receives the count; may be NULL.
+ * @param tariff    Receives the tariff in EUR; may be NULL.
+ * @return 1 when the production was set; 0 when it was not (count and tariff are then 0), for
+ *         an index out of range or a NULL model.
+ */
+IGO_API int igo_model_production(const igo_model *model, size_t prestatie, double *count,
+                                 double *tariff);
+
+/**
+ * @brief A cost component, as igo_model_set_cost() set it.
+ * @param model A model, or NULL.
+ * @param cost  The component.
+ * @param mode  Receives its mode (as igo_model_cost_mode() gives it); may be NULL.
+ * @param value Receives the amount in EUR or the fraction, as the mode says; may be NULL.
+ * @return 1 when the component was set; 0 when it was not (an amount of EUR 0), for a cost out
+ *         of range or a NULL model.
+ */
+IGO_API int igo_model_cost(const igo_model *model, igo_cost cost, igo_cost_mode *mode,
+                           double *value);
+
+/**
+ * @brief An outside activity (igo_model_add_outside()).
+ * @param model  A model, or NULL.
+ * @param index  The activity's index, below igo_model_outside_count().
+ * @param count  Receives its count; may be NULL.
+ * @param tariff Receives its tariff in EUR; may be NULL.
+ * @return Its label, owned by the model; NULL for an index out of range or a NULL model.
+ */
+IGO_API const char *igo_model_outside(const igo_model *model, size_t index, double *count,
+                                      double *tariff);
+
+/**
+ * @brief The number of target prestaties of an outside activity.
+ * @param model A model, or NULL.
+ * @param index The activity's index, below igo_model_outside_count().
+ * @return The number of targets (at least 1); 0 for an index out of range or a NULL model.
+ */
+IGO_API size_t igo_model_outside_target_count(const igo_model *model, size_t index);
+
+/**
+ * @brief A target prestatie of an outside activity, in the order the targets were listed.
+ * @param model  A model, or NULL.
+ * @param index  The activity's index, below igo_model_outside_count().
+ * @param target The target's position, below igo_model_outside_target_count().
+ * @return The prestatie's index; (size_t)-1 for an index out of range or a NULL model.
+ */
+IGO_API size_t igo_model_outside_target(const igo_model *model, size_t index, size_t target);
+
+/**
+ * @brief A fraction of the direct verdeelsleutel (igo_model_set_key()).
+ *
+ * When a fraction was set more than once, the last value counts, as in igo_distribute().
+ *
+ * @param model      A model, or NULL.
+ * @param prestatie  The prestatie's index, below igo_model_prestatie_count().
+ * @param discipline The discipline's index, below igo_model_discipline_count().
+ * @param fraction   Receives the fraction (0..1); may be NULL.
+ * @return 1 when the fraction was set; 0 when it was not, for an index out of range or a NULL
+ *         model.
+ */
+IGO_API int igo_model_key(const igo_model *model, size_t prestatie, size_t discipline,
+                          double *fraction);
+
+/**
+ * @brief A provider's volume in a prestatie (igo_model_set_volume()); the last value set counts.
+ * @param model     A model, or NULL.
+ * @param prestatie The prestatie's index, below igo_model_prestatie_count().
+ * @param provider  The provider's index, below igo_model_provider_count().
+ * @param volume    Receives the volume; may be NULL.
+ * @return 1 when the volume was set; 0 when it was not, for an index out of range or a NULL
+ *         model.
+ */
+IGO_API int igo_model_volume(const igo_model *model, size_t prestatie, size_t provider,
+                             double *volume);
+
+/**
+ * @brief The number of historical claim lines.
+ * @param model A model, or NULL.
+ * @return The number of lines added with igo_model_add_history(); 0 for NULL.
+ */
+IGO_API size_t igo_model_history_count(const igo_model *model);
+
+/**
+ * @brief A historical claim line (igo_model_add_history()), in the order they were added.
+ * @param model      A model, or NULL.
+ * @param index      The line's index, below igo_model_history_count().
+ * @param discipline Receives the index of the discipline that declared it; may be NULL.
+ * @param prestatie  Receives the index of the prestatie it belongs to; may be NULL.
+ * @param count      Receives the number claimed; may be NULL.
+ * @param tariff     Receives the tariff in EUR; may be NULL.
+ * @return The claim code, owned by the model; NULL for an index out of range or a NULL model.
+ */
+IGO_API const char *igo_model_history(const igo_model *model, size_t index, size_t *discipline,
+                                      size_t *prestatie, double *count, double *tariff);
+
+/**
+ * @brief Whether direct keys are normalised (igo_model_set_normalise_keys()).
+ * @param model A model, or NULL.
+ * @return 1 when normalising is on; 0 when it is off or model is NULL.
+ */
+IGO_API int igo_model_normalise_keys(const igo_model *model);
+
+/**
+ * @brief A regiokenmerken count (igo_model_set_regio()).
+ * @param model A model, or NULL.
+ * @param field The field's index, as igo_regio_field() numbers them.
+ * @param count Receives the count; may be NULL.
+ * @return 1 when the count was set; 0 when it was not (it is then 0), for a field out of range
+ *         or a NULL model.
+ */
+IGO_API int igo_model_regio(const igo_model *model, size_t field, double *count);
+
+/**
+ * @brief The number of reasons for transfer (not the number of women transferred).
+ * @param model A model, or NULL.
+ * @return The number of distinct reasons set; 0 for NULL.
+ */
+IGO_API size_t igo_model_transfer_reason_count(const igo_model *model);
+
+/**
+ * @brief A reason for transfer and its number of women, in the order the reasons were added.
+ * @param model A model, or NULL.
+ * @param index The reason's index, below igo_model_transfer_reason_count().
+ * @param count Receives the number of women; may be NULL.
+ * @return The reason, owned by the model; NULL for an index out of range or a NULL model.
+ */
+IGO_API const char *igo_model_transfer_reason(const igo_model *model, size_t index,
+                                              double *count);
+
 IGO_END_DECLS
 
 #endif
