@@ -7,6 +7,7 @@ import json
 import pathlib
 import shutil
 import subprocess
+import sys
 import tomllib
 
 import openpyxl
@@ -31,7 +32,9 @@ def canonical(region: libigo.Region) -> dict:
 
 
 def assert_same(read: libigo.Region, region: libigo.Region) -> None:
-    assert canonical(read) == canonical(region)
+    """The same region as the core holds it (every number to 15 significant digits, as a
+    spreadsheet keeps a typed number), and the same distribution to the cent."""
+    assert canonical(read) == canonical(libigo.Region._from_core(region.model()))
     assert read.distribute().cents == region.distribute().cents
 
 
@@ -200,7 +203,7 @@ def test_refusals_name_the_cell(tmp_path: pathlib.Path) -> None:
 def test_cli_reads_a_workbook(tmp_path: pathlib.Path) -> None:
     region = libigo.example_region()
     path = region.to_excel(tmp_path / "model.xlsx")
-    igo = pathlib.Path(shutil.which("igo") or "igo")
+    igo = pathlib.Path(sys.executable).parent / "igo"  # installed with the package
     subprocess.run([str(igo), "lees", str(path), "--toml", str(tmp_path / "regio.toml"),
                     "--json", str(tmp_path / "regio.json")], check=True, timeout=120)
     assert_same(libigo.Region.from_file(tmp_path / "regio.toml"), region)
@@ -211,3 +214,51 @@ def test_cli_reads_a_workbook(tmp_path: pathlib.Path) -> None:
     out = subprocess.run([str(igo), "verdeel", str(path)], capture_output=True, text=True,
                          timeout=120)
     assert out.returncode == 0 and "vp-bloesem" in out.stdout
+    stdout = subprocess.run([str(igo), "lees", str(path)], capture_output=True, text=True,
+                            timeout=120).stdout
+    assert tomllib.loads(stdout) == tomllib.loads((tmp_path / "regio.toml").read_text())
+
+
+def test_cli_refuses_a_broken_workbook(tmp_path: pathlib.Path) -> None:
+    """One line naming the file, sheet and cell; exit status 1; nothing written."""
+    path = edited(tmp_path, lambda b: setattr(cell_of(b, "Tarieven", 2), "value", "veel"))
+    igo = pathlib.Path(sys.executable).parent / "igo"
+    out = subprocess.run([str(igo), "lees", str(path), "--toml", str(tmp_path / "r.toml")],
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 1 and not (tmp_path / "r.toml").exists()
+    assert out.stderr.count("\n") == 1
+    assert f"{path}: '{CARE}'!F8: 'veel' is not a number" in out.stderr
+
+
+def test_blank_template_filled_in(tmp_path: pathlib.Path) -> None:
+    """The blank workbook (`igo sjabloon`), filled in as a new region would: it reads as the
+    region typed in, and distributes as that region does."""
+    path = libigo.Region(name="Nieuwe regio").to_excel(tmp_path / "leeg.xlsx")
+    book = openpyxl.load_workbook(path)
+    cell_of(book, "Aantallen", 0).value, cell_of(book, "Tarieven", 0).value = 1200, 2876.5
+    cell_of(book, "Aantallen", 4).value, cell_of(book, "Tarieven", 4).value = 310, "6120,80"
+    cell_of(book, "IGO_kosten", 0, 1).value = 45000
+    cell_of(book, "IGO_kosten", 1, 0).value = "percentage"
+    cell_of(book, "IGO_kosten", 1, 2).value = 0.01
+    for row, key in ((0, (0.45, 0.15, 0.4)), (4, (0.2, 0.55, 0.25))):
+        for col, fraction in enumerate(key):
+            cell_of(book, "Verdeelsleutel", row, col).value = fraction
+    providers = [("vp-a", "Praktijk A", "verloskunde"), ("zh-b", "Ziekenhuis B", "ziekenhuis"),
+                 ("kz-c", "Kraamzorg C", "kraamzorg")]
+    for row, provider in enumerate(providers):
+        for col, text in enumerate(provider):
+            cell_of(book, "Zorgaanbieders", row, col).value = text
+        cell_of(book, "Volumes", row, 0).value = 100 + row
+        cell_of(book, "Volumes", row, 4).value = 10 + row
+    book.save(path)
+    typed = libigo.Region(
+        name="Nieuwe regio",
+        providers=[dict(zip(("id", "name", "discipline"), p)) for p in providers],
+        production={"IG1": (1200, 2876.5), "IG5": (310, 6120.80)},
+        costs={"beheerskosten": 45000, "innovatie_kwaliteit": {"percent": 1}},
+        verdeelsleutel={"IG1": {"verloskunde": 45, "ziekenhuis": 15, "kraamzorg": 40},
+                        "IG5": {"verloskunde": 20, "ziekenhuis": 55, "kraamzorg": 25}},
+        volumes={"IG1": {"vp-a": 100, "zh-b": 101, "kz-c": 102},
+                 "IG5": {"vp-a": 10, "zh-b": 11, "kz-c": 12}})
+    read = libigo.Region.from_excel(path)
+    assert_same(read, typed)

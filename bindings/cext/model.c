@@ -58,6 +58,25 @@ static PyObject *model_write_workbook(ModelObject *self, PyObject *args)
     return cext_finish((PyObject *)self, e, igo_model_errmsg(self->core));
 }
 
+/* read_workbook(path) -> lang: a model workbook read into this (new) model, without the GIL. */
+static PyObject *model_read_workbook(ModelObject *self, PyObject *args)
+{
+    PyObject *path_bytes;
+    if (cext_idle(self->busy) ||
+        !PyArg_ParseTuple(args, "O&:read_workbook", PyUnicode_FSConverter, &path_bytes))
+        return NULL;
+    const char *path = PyBytes_AS_STRING(path_bytes);
+    igo_lang lang = IGO_LANG_NL;
+    igo_error e;
+    CEXT_RUN_UNLOCKED(self, igo_model_set_progress, e, igo_workbook_read(self->core, path, &lang));
+    Py_DECREF(path_bytes);
+    PyObject *done = cext_finish((PyObject *)self, e, igo_model_errmsg(self->core));
+    if (!done)
+        return NULL;
+    Py_DECREF(done);
+    return PyLong_FromLong((long)lang);
+}
+
 static PyObject *model_add_outside(ModelObject *self, PyObject *args)
 {
     const char *label;
@@ -330,6 +349,7 @@ static PyMethodDef model_methods[] = {
     METHOD(set_transfer_reason, METH_VARARGS)
     METHOD(add_default_transfer_reasons, METH_VARARGS)
     METHOD(write_workbook, METH_VARARGS)
+    METHOD(read_workbook, METH_VARARGS)
     METHOD(sizes, METH_NOARGS)
     METHOD(prestaties, METH_NOARGS)
     METHOD(disciplines, METH_NOARGS)

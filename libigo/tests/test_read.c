@@ -42,7 +42,7 @@ static void same_catalogue(igo_t *t, const igo_model *a, const igo_model *b)
         const igo_prestatie *x = &a->prestaties.v[p], *y = &b->prestaties.v[p];
         CHECK(same_text(x->code, y->code) && same_text(x->label, y->label));
         CHECK(same_text(x->phase, y->phase) && same_text(x->unit, y->unit));
-        CHECK(x->count == y->count && x->tariff == y->tariff);
+        CHECK(x->count == y->count && x->tariff == y->tariff && x->produced == y->produced);
     }
     for (size_t d = 0; d < a->disciplines.n && d < b->disciplines.n; d++)
         CHECK(same_text(a->disciplines.v[d].id, b->disciplines.v[d].id) &&
@@ -72,9 +72,14 @@ static void same_inputs(igo_t *t, const igo_model *a, const igo_model *b)
               x->prestatie == y->prestatie && x->count == y->count && x->tariff == y->tariff);
     }
     for (int k = 0; k < IGO_COST_COUNT; k++)
-        CHECK(a->cost_mode[k] == b->cost_mode[k] && a->cost_value[k] == b->cost_value[k]);
+        CHECK(a->cost_mode[k] == b->cost_mode[k] && a->cost_value[k] == b->cost_value[k] &&
+              a->cost_set[k] == b->cost_set[k]);
     for (int i = 0; i < IGO_REGIO_COUNT; i++)
-        CHECK(a->regio[i] == b->regio[i]);
+        CHECK(a->regio[i] == b->regio[i] && a->regio_set[i] == b->regio_set[i]);
+    CHECK(a->reasons.n == b->reasons.n);
+    for (size_t i = 0; i < a->reasons.n && i < b->reasons.n; i++)
+        CHECK(same_text(a->reasons.v[i].reason, b->reasons.v[i].reason) &&
+              a->reasons.v[i].count == b->reasons.v[i].count);
     same_cells(t, a, b, 0);
     same_cells(t, a, b, 1);
 }

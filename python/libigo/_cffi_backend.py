@@ -216,6 +216,11 @@ class Model(_Core):
     def write_workbook(self, path: str | os.PathLike[str], lang: int = lib.IGO_LANG_NL) -> None:
         self._run(lib.igo_workbook_write, _path(path), _lang(lang))
 
+    def read_workbook(self, path: str | os.PathLike[str]) -> int:
+        lang = ffi.new("igo_lang *")
+        self._run(lib.igo_workbook_read, _path(path), lang)
+        return int(lang[0])
+
     # ---- reading back ----
 
     def sizes(self) -> tuple[int, int, int, int]:

@@ -1,6 +1,8 @@
 """The ``igo`` command: distributes a region file and prints the tables, in Dutch.
 
     igo verdeel REGIO.toml [--csv MAP] [--xlsx UIT.xlsx]   the distribution of a region file
+                                                           (.toml, .json, or a model .xlsx)
+    igo lees MODEL.xlsx [--toml REGIO.toml] [--json ...]   a model workbook as a region file
     igo voorbeeld [--csv MAP] [--xlsx UIT.xlsx]           the same for the embedded example
     igo sjabloon UIT.xlsx                                  a blank input workbook
     igo scenario [--geboorten N] [--xlsx UIT.xlsx]         the cost scenarios (Gupta 2026)
@@ -13,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import json
 import os
 import pathlib
 import re
@@ -22,7 +25,7 @@ from typing import Iterator, Sequence
 
 import pandas as pd
 
-from . import __version__, _files, example_region, scenarios
+from . import __version__, _files, _toml, example_region, scenarios
 from ._errors import IgoError
 from .distribution import Distribution
 from .money import format_nl
@@ -91,8 +94,16 @@ def _parser() -> argparse.ArgumentParser:
                                      "voor integrale geboortezorg.")
     parser.add_argument("--version", action="version", version=f"libigo {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
-    verdeel = sub.add_parser("verdeel", help="verdeel de inkomsten van een regio (.json/.toml)")
-    verdeel.add_argument("region", type=pathlib.Path, help="regiobestand (.json of .toml)")
+    verdeel = sub.add_parser("verdeel", help="verdeel de inkomsten van een regio "
+                                              "(.json/.toml/.xlsx)")
+    verdeel.add_argument("region", type=pathlib.Path,
+                         help="regiobestand (.json of .toml) of ingevuld model (.xlsx)")
+    lees = sub.add_parser("lees", help="lees een ingevuld model (.xlsx) als regiobestand")
+    lees.add_argument("workbook", type=pathlib.Path, metavar="MODEL.xlsx")
+    lees.add_argument("--toml", type=pathlib.Path, metavar="REGIO.toml",
+                      help="schrijf de regio als TOML (zonder --toml en --json: naar stdout)")
+    lees.add_argument("--json", type=pathlib.Path, metavar="REGIO.json",
+                      help="schrijf de regio als JSON")
     voorbeeld = sub.add_parser("voorbeeld", help="de verdeling van de ingebouwde voorbeeldregio")
     for p in (verdeel, voorbeeld):
         p.add_argument("--csv", type=pathlib.Path, metavar="MAP",
@@ -191,6 +202,24 @@ def _scenario(args: argparse.Namespace) -> int:
     return 0
 
 
+def _read(args: argparse.Namespace) -> int:
+    """igo lees: the region a model workbook describes, as region files (all or none, never
+    over the workbook), or as TOML on stdout."""
+    region = Region.from_excel(args.workbook)
+    data = region.to_dict()
+    texts = {args.toml: _toml.dumps(data) if args.toml else "",
+             args.json: json.dumps(data, ensure_ascii=False, indent=2) + "\n" if args.json
+             else ""}
+    targets = {path: text for path, text in texts.items() if path}
+    if not targets:
+        sys.stdout.write(_toml.dumps(data))
+        return 0
+    written = _files.write_outputs({pathlib.Path(p): _files.text_writer(s)
+                                    for p, s in targets.items()}, [args.workbook])
+    sys.stdout.write("".join(f"Regiobestand geschreven: {p}\n" for p in written))
+    return 0
+
+
 def _distribute(args: argparse.Namespace) -> int:
     if args.command == "sjabloon":
         with _quiet_stderr():
@@ -222,7 +251,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     sys.stdout.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
     try:
-        return _scenario(args) if args.command == "scenario" else _distribute(args)
+        command = {"scenario": _scenario, "lees": _read}.get(args.command, _distribute)
+        return command(args)
     except IgoError as exc:
         print(f"igo: fout: {_one_line(str(exc))}", file=sys.stderr)
         return 1

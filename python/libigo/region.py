@@ -214,9 +214,28 @@ class Region(_files.FromFile):
 
     @classmethod
     def from_file(cls, path: str | os.PathLike[str]) -> "Region":
-        """A region from a .json or .toml file (a regular file of at most 16 MiB); errors name
-        the file. Workbooks written from this region never replace the file."""
+        """A region from a .json or .toml file (a regular file of at most 16 MiB), or from a
+        model workbook (.xlsx, see from_excel); errors name the file. Outputs written from this
+        region never replace the file."""
+        if _files.as_path(path, "region file").suffix.lower() == ".xlsx":
+            return cls.from_excel(path)
         return _files.load(path, "region file", cls.from_dict)
+
+    @classmethod
+    def from_excel(cls, path: str | os.PathLike[str]) -> "Region":
+        """The region a model workbook describes: one written by to_excel (or `igo`), after any
+        edits and re-saves in Excel, LibreOffice, Gnumeric or openpyxl. The C core reads it,
+        streaming and as an untrusted file; blocks are found by their defined names, so rows a
+        user inserted are read right. A refusal names the file, sheet and cell."""
+        target = _files.as_path(path, "workbook")
+        model = impl.Model()
+        model.read_workbook(target)
+        try:
+            region = cls._from_core(model)
+        except IgoError as exc:
+            raise IgoError(f"{target}: {exc}", exc.code) from None
+        region._source = target
+        return region
 
     # ---- output ----
 

@@ -49,8 +49,9 @@ static void care_table(wb *w)
         igoi_wb_string(w, CARE_IN, r, 1, ip->label, w->f.text);
         igoi_wb_string(w, CARE_IN, r, 2, ip->phase, w->f.text);
         igoi_wb_string(w, CARE_IN, r, 3, ip->unit, w->f.text);
-        igoi_wb_number(w, CARE_IN, r, CARE_COUNT, ip->count, w->f.in_count);
-        igoi_wb_number(w, CARE_IN, r, CARE_TARIFF, ip->tariff, w->f.in_money);
+        /* Production never set stays an empty input cell, so that it reads back as not given. */
+        input_number(w, CARE_IN, r, CARE_COUNT, ip->produced, ip->count, w->f.in_count);
+        input_number(w, CARE_IN, r, CARE_TARIFF, ip->produced, ip->tariff, w->f.in_money);
     }
     int last = row + (int)w->at.prestatie_count - 1;
     igoi_wb_valid_number(w, CARE_IN, row, CARE_COUNT, last, CARE_TARIFF);
@@ -72,7 +73,8 @@ static void cost_table(wb *w)
         igoi_wb_string(w, CARE_IN, row + k, 0, t->cost_names[k], w->f.text);
         igoi_wb_string(w, CARE_IN, row + k, COST_MODE, share ? t->mode_percent : t->mode_amount,
                        w->f.in_choice);
-        input_number(w, CARE_IN, row + k, COST_AMOUNT, !share, v, w->f.in_money);
+        input_number(w, CARE_IN, row + k, COST_AMOUNT, !share && w->m->cost_set[k], v,
+                     w->f.in_money);
         input_number(w, CARE_IN, row + k, COST_PERCENT, share, v, w->f.in_pct);
     }
     const char *modes[] = {t->mode_amount, t->mode_percent};
@@ -328,7 +330,8 @@ void igoi_wb_sheet_regio_input(wb *w)
     }
     for (int i = 0; i < IGO_REGIO_COUNT; i++) {
         igoi_wb_string(w, REGIO_IN, w->at.regio_in.fields[i], 0, t->regio_fields[i], w->f.text);
-        igoi_wb_number(w, REGIO_IN, w->at.regio_in.fields[i], 1, w->m->regio[i], w->f.in_count);
+        input_number(w, REGIO_IN, w->at.regio_in.fields[i], 1, w->m->regio_set[i], w->m->regio[i],
+                     w->f.in_count);
     }
     igoi_wb_valid_number(w, REGIO_IN, w->at.regio_in.fields[0], 1, w->at.regio_in.fields[11], 1);
     igoi_wb_name(w, "Regiokenmerken", igoi_wb_range(w, REGIO_IN, w->at.regio_in.fields[0], 1,

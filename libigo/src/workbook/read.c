@@ -112,6 +112,8 @@ static igo_error read_costs(rd *x, const wb_text *t)
             return igoi_rd_fail(x, RD_COSTS, k, mode == 0 ? 2 : 1, IGO_ERROR_VALUE,
                                 "the cost is given as %s, but this cell holds a value: clear it "
                                 "or choose the other way", modes[mode]);
+        if (!given_amount && !given_share)
+            continue; /* never set: the core's default, no cost */
         RD_SET(x, RD_COSTS, k, 1 + (uint32_t)mode,
                igo_model_set_cost(x->model, (igo_cost)k, mode ? IGO_COST_SHARE : IGO_COST_AMOUNT,
                                   mode ? share : amount));
@@ -244,7 +246,8 @@ static igo_error read_regio(rd *x)
         double count;
         int given;
         RD_NUMBER(x, block, r, 0, &count, &given);
-        RD_SET(x, block, r, 0, igo_model_set_regio(x->model, igo_regio_field(i), count));
+        if (given)
+            RD_SET(x, block, r, 0, igo_model_set_regio(x->model, igo_regio_field(i), count));
     }
     for (uint32_t r = 0; r < x->blocks[RD_REASONS].rows; r++) {
         const char *reason;
@@ -314,6 +317,7 @@ igo_error igo_workbook_read(igo_model *model, const char *path, igo_lang *lang)
     rd x = {.book = igo_xlsx_new(), .model = model, .path = path};
     if (!x.book)
         return igoi_fail(model->errmsg, IGO_ERROR_MEMORY, "out of memory");
+    igo_xlsx_set_progress(x.book, model->progress.fn, model->progress.data); /* Ctrl-C */
     igo_error e = igo_xlsx_open(x.book, path);
     if (e)
         igoi_fail(model->errmsg, e, "%s", igo_xlsx_errmsg(x.book));
