@@ -94,13 +94,17 @@ def test_file_errors_name_the_file(tmp_path: pathlib.Path):
     bad_value = tmp_path / "waarde.json"
     bad_value.write_text(json.dumps({"production": {"IG3": {"count": -5, "tariff": 1}}}))
     cases = [(tmp_path / "bestaat-niet.toml", "cannot read"), (bad_toml, "not valid TOML"),
-             (tmp_path / "regio.xlsx", "expected a .json or .toml")]
-    (tmp_path / "regio.xlsx").write_bytes(b"PK")
+             (tmp_path / "regio.csv", "expected a .json, .toml or .xlsx")]
+    (tmp_path / "regio.csv").write_bytes(b"a;b")
     for path, problem in cases:
         with pytest.raises(libigo.IgoError) as info:
             libigo.Region.from_file(path)
         assert str(path) in str(info.value) and problem in str(info.value)
         assert info.value.code == "IGO_ERROR_FILE"
+    # A workbook is read by the core's xlsx reader, which names the file and what is wrong.
+    (tmp_path / "regio.xlsx").write_bytes(b"PK")
+    with pytest.raises(libigo.IgoError, match=r"regio\.xlsx: not an xlsx \(zip\) file"):
+        libigo.Region.from_file(tmp_path / "regio.xlsx")
     # A value the core refuses: the message names the prestatie.
     with pytest.raises(libigo.IgoError, match="prestatie IG3: count -5 is negative"):
         libigo.Region.from_file(bad_value).distribute()

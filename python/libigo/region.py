@@ -217,8 +217,12 @@ class Region(_files.FromFile):
         """A region from a .json or .toml file (a regular file of at most 16 MiB), or from a
         model workbook (.xlsx, see from_excel); errors name the file. Outputs written from this
         region never replace the file."""
-        if _files.as_path(path, "region file").suffix.lower() == ".xlsx":
+        suffix = _files.as_path(path, "region file").suffix.lower()
+        if suffix == ".xlsx":
             return cls.from_excel(path)
+        if suffix not in (".json", ".toml"):
+            raise IgoError(f"{path}: expected a .json, .toml or .xlsx region file",
+                           "IGO_ERROR_FILE")
         return _files.load(path, "region file", cls.from_dict)
 
     @classmethod

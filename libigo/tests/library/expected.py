@@ -141,5 +141,15 @@ def workbook_region() -> libigo.Region:
         regiokenmerken={"start_eerste_lijn": 260, "redenen_overdracht": {"pijnbestrijding": 31, "inleiding": 12}})
 
 
+def read_workbook(path: str, lang: str) -> str:
+    """The example region read back from its workbook by the Python API."""
+    region = libigo.Region.from_excel(path)
+    c = region.distribute().cents
+    lines = [f"{region.name} ({lang})", euros("income", c["income"]),
+             euros("distributed", c["distributed"])]
+    lines += [euros(o.id, t) for o, t in zip(region.providers, c["provider_totals"])]
+    return "\n".join(lines) + "\n"
+
+
 EXPECTED = {"distribute": distribute, "history_key": history_key, "sweep": sweep,
             "scenarios": scenario_figures}

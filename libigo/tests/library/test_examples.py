@@ -6,6 +6,8 @@ import subprocess
 import openpyxl
 import pytest
 
+import libigo
+
 import expected
 from conftest import ROOT, run
 
@@ -13,7 +15,7 @@ EXAMPLES = sorted(p.stem for p in (ROOT / "examples").glob("*.c"))
 
 
 def test_every_example_is_checked() -> None:
-    assert set(EXAMPLES) == set(expected.EXPECTED) | {"workbook"}
+    assert set(EXAMPLES) == set(expected.EXPECTED) | {"workbook", "read_workbook"}
 
 
 @pytest.fixture(scope="module")
@@ -76,6 +78,17 @@ def test_workbook_example_writes_the_libraries_workbook(installed_examples: dict
         assert cells(target) == want
 
 
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_read_workbook_example_reads_what_python_reads(installed_examples: dict, pkg_env: dict,
+                                                       tmp_path: pathlib.Path,
+                                                       lang: str) -> None:
+    path = libigo.example_region().to_excel(tmp_path / "voorbeeld.xlsx", lang=lang)
+    want = expected.read_workbook(str(path), lang)
+    assert "vp-bloesem" in want
+    for binary in binaries(installed_examples, "read_workbook"):
+        assert run(str(binary), str(path), env=pkg_env) == want
+
+
 def test_example_reports_a_failure(installed_examples: dict, pkg_env: dict,
                                    tmp_path: pathlib.Path) -> None:
     """A refused call ends the example with the library's message and exit status 1."""
@@ -89,6 +102,10 @@ def test_example_reports_a_failure(installed_examples: dict, pkg_env: dict,
 def test_example_frees_all_it_allocates(tmp_path: pathlib.Path, name: str) -> None:
     """The examples show the ownership rules (each *_new with its *_free); valgrind checks that
     following them frees every allocation."""
-    args = [str(tmp_path / "out.xlsx")] if name == "workbook" else []
+    args = []
+    if name == "workbook":
+        args = [str(tmp_path / "out.xlsx")]
+    elif name == "read_workbook":
+        args = [str(libigo.example_region().to_excel(tmp_path / "in.xlsx"))]
     run("valgrind", "-q", "--leak-check=full", "--errors-for-leak-kinds=all",
         "--error-exitcode=3", str(ROOT / "build" / "examples" / name), *args)
