@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../xlsx/reader.h"
 #include "read.h"
 
 const char *const igoi_rd_names[RD_BLOCKS] = {
@@ -52,25 +53,19 @@ igo_error igoi_rd_prefix(rd *x, int block, uint32_t r, uint32_t c, igo_error cod
 
 /* ---- defined names ---- */
 
-/* "$E$6" or "E6" at *s: 0-based row and column; advances *s. */
+/* "$E$6" or "E6" at *s (up to a ':' or the end): 0-based row and column; advances *s. */
 static int parse_cell(const char **s, uint32_t *row, uint32_t *col)
 {
-    const char *p = *s;
-    uint64_t c = 0, r = 0;
-    p += *p == '$';
-    if (!isupper((unsigned char)*p))
-        return -1;
-    while (isupper((unsigned char)*p) && c <= IGO_XLSX_MAX_COLUMNS)
-        c = c * 26 + (uint64_t)(*p++ - 'A' + 1);
-    p += *p == '$';
-    if (!isdigit((unsigned char)*p))
-        return -1;
-    while (isdigit((unsigned char)*p) && r <= IGO_XLSX_MAX_ROWS)
-        r = r * 10 + (uint64_t)(*p++ - '0');
-    if (c < 1 || c > IGO_XLSX_MAX_COLUMNS || r < 1 || r > IGO_XLSX_MAX_ROWS)
-        return -1;
-    *row = (uint32_t)(r - 1), *col = (uint32_t)(c - 1), *s = p;
-    return 0;
+    char ref[16];
+    size_t n = 0;
+    for (; **s && **s != ':'; (*s)++)
+        if (**s != '$') {
+            if (n + 1 >= sizeof ref)
+                return -1;
+            ref[n++] = **s;
+        }
+    ref[n] = '\0';
+    return igoi_cellref_parse(ref, row, col) ? -1 : 0;
 }
 
 /* "'Sheet name'!$A$1:$B$3" (quotes doubled inside) into the sheet's name and the range. */
