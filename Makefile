@@ -192,10 +192,11 @@ pytest: python
 	LIBIGO_BACKEND=cffi $(VENV)/bin/pytest -q tests
 
 bench: python
-	$(PIP) install -q XlsxWriter
+	$(PIP) install -q XlsxWriter python-calamine
 	$(PY) bench/bench_batch.py
 	$(PY) bench/bench_workbook.py
 	$(PY) bench/bench_montecarlo.py
+	$(PY) bench/bench_read_excel.py
 
 clean:
 	rm -rf build dist python/*.egg-info $(VENV)

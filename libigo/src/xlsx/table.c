@@ -30,9 +30,18 @@ struct igo_xlsx_table {
     size_t slot_cap;
 };
 
+/* Shared strings repeat: the pool's id of a shared string is remembered by the address of its text
+ * in the workbook's table (a direct-mapped cache), which spares hashing the text again. */
+#define CACHE_BITS 16
+typedef struct {
+    const char *text;
+    uint32_t id;
+} cached;
+
 /* The state of one read: the first failure is recorded here, since the reader replaces the
  * message with its own "stopped by the row callback". */
 typedef struct {
+    cached *cache; /* 1 << CACHE_BITS entries */
     igo_xlsx_table *t;
     igo_xlsx *book;
     size_t sheet;
@@ -212,6 +221,21 @@ static int extend(loader *ld, uint32_t row, uint32_t last_column, size_t given)
     return 0;
 }
 
+static int64_t text_id(loader *ld, const igo_cell *cell)
+{
+    const igoi_buf *sst = &ld->book->strings.text;
+    uintptr_t at = (uintptr_t)cell->text, base = (uintptr_t)sst->v;
+    if (at < base || at >= base + sst->n) /* an inline string, a formula's text, an error */
+        return intern(ld->t, cell->text, cell->length);
+    cached *c = &ld->cache[(uint64_t)at * 0x9E3779B97F4A7C15u >> (64 - CACHE_BITS)];
+    if (c->text == cell->text)
+        return c->id;
+    int64_t id = intern(ld->t, cell->text, cell->length);
+    if (id >= 0)
+        c->text = cell->text, c->id = (uint32_t)id;
+    return id;
+}
+
 static int store(loader *ld, uint32_t row, const igo_cell *cell)
 {
     igo_xlsx_table *t = ld->t;
@@ -224,7 +248,7 @@ static int store(loader *ld, uint32_t row, const igo_cell *cell)
     }
     if (!c->ids && !(c->ids = calloc(t->cap, sizeof *c->ids)))
         return fail(ld, IGO_ERROR_MEMORY, row, cell->column, "");
-    int64_t id = intern(t, cell->text, cell->length);
+    int64_t id = text_id(ld, cell);
     if (id < 0)
         return fail(ld, IGO_ERROR_MEMORY, row, cell->column, "");
     c->ids[row] = (uint32_t)id;
@@ -257,10 +281,14 @@ igo_error igo_xlsx_read_table(igo_xlsx *book, size_t index, igo_xlsx_table **out
     if (!out)
         return igoi_fail(book->errmsg, IGO_ERROR_ARGUMENT, "igo_xlsx_read_table: out is NULL");
     *out = NULL;
-    loader ld = {calloc(1, sizeof(igo_xlsx_table)), book, index, IGO_OK, ""};
-    if (!ld.t)
+    loader ld = {calloc(1 << CACHE_BITS, sizeof(cached)), calloc(1, sizeof(igo_xlsx_table)),
+                 book, index, IGO_OK, ""};
+    if (!ld.cache || !ld.t) {
+        free(ld.cache), free(ld.t);
         return igoi_fail(book->errmsg, IGO_ERROR_MEMORY, "out of memory");
+    }
     igo_error e = igo_xlsx_read_sheet(book, index, on_row, &ld);
+    free(ld.cache);
     if (e == IGO_ERROR_CANCELLED && ld.error) {
         e = ld.error;
         memcpy(book->errmsg, ld.errmsg, sizeof ld.errmsg);
