@@ -30,6 +30,37 @@ static void xlsx_dealloc(XlsxObject *self)
     Py_DECREF(type);
 }
 
+/* A long call without the GIL, as CEXT_RUN_UNLOCKED makes it, but with the message taken before
+ * the progress callback is reset: resetting it is a call that succeeds, and clears the message. */
+typedef igo_error (*xlsx_call)(XlsxObject *self, void *arg);
+
+static PyObject *run_unlocked(XlsxObject *self, xlsx_call call, void *arg)
+{
+    cext_unlocked u;
+    if (cext_unlocked_init(&u) < 0)
+        return NULL;
+    igo_xlsx_set_progress(self->core, u.fn, &u);
+    self->busy = 1;
+    u.ts = PyEval_SaveThread();
+    igo_error e = call(self, arg);
+    PyEval_RestoreThread(u.ts);
+    self->busy = 0;
+    char message[1024];
+    snprintf(message, sizeof message, "%s", igo_xlsx_errmsg(self->core));
+    igo_xlsx_set_progress(self->core, NULL, NULL);
+    return cext_finish((PyObject *)self, e, message);
+}
+
+static igo_error call_open(XlsxObject *self, void *path)
+{
+    return igo_xlsx_open(self->core, path);
+}
+
+static igo_error call_read_table(XlsxObject *self, void *index)
+{
+    return igo_xlsx_read_table(self->core, *(size_t *)index, &self->table);
+}
+
 /* open(path): the workbook's sheets and shared strings, read without the GIL. */
 static PyObject *xlsx_open(XlsxObject *self, PyObject *args)
 {
@@ -37,11 +68,9 @@ static PyObject *xlsx_open(XlsxObject *self, PyObject *args)
     if (cext_idle(self->busy) ||
         !PyArg_ParseTuple(args, "O&:open", PyUnicode_FSConverter, &path_bytes))
         return NULL;
-    const char *path = PyBytes_AS_STRING(path_bytes);
-    igo_error e;
-    CEXT_RUN_UNLOCKED(self, igo_xlsx_set_progress, e, igo_xlsx_open(self->core, path));
+    PyObject *done = run_unlocked(self, call_open, PyBytes_AS_STRING(path_bytes));
     Py_DECREF(path_bytes);
-    return cext_finish((PyObject *)self, e, igo_xlsx_errmsg(self->core));
+    return done;
 }
 
 static PyObject *xlsx_sheet_names(XlsxObject *self, PyObject *unused)
@@ -88,18 +117,13 @@ static PyObject *xlsx_read_table(XlsxObject *self, PyObject *args)
     if (cext_idle(self->busy) || !PyArg_ParseTuple(args, "O&:read_table", cext_size, &index))
         return NULL;
     igo_xlsx_table_free(self->table);
-    self->table = NULL;
-    igo_xlsx_table *table = NULL;
-    igo_error e;
-    CEXT_RUN_UNLOCKED(self, igo_xlsx_set_progress, e,
-                      igo_xlsx_read_table(self->core, index, &table));
-    PyObject *done = cext_finish((PyObject *)self, e, igo_xlsx_errmsg(self->core));
+    self->table = NULL; /* igo_xlsx_read_table sets it, NULL on failure */
+    PyObject *done = run_unlocked(self, call_read_table, &index);
     if (!done)
         return NULL;
     Py_DECREF(done);
-    self->table = table;
-    return Py_BuildValue("nn", (Py_ssize_t)igo_xlsx_table_rows(table),
-                         (Py_ssize_t)igo_xlsx_table_columns(table));
+    return Py_BuildValue("nn", (Py_ssize_t)igo_xlsx_table_rows(self->table),
+                         (Py_ssize_t)igo_xlsx_table_columns(self->table));
 }
 
 static int has_table(XlsxObject *self, size_t column)

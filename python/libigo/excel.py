@@ -102,7 +102,9 @@ class _Columns:
     """The table's columns as numpy arrays, and its texts as Python str made once each."""
 
     def __init__(self, book: Any, rows: int, columns: int) -> None:
-        self.numbers, self.types, self.ids = [], [], []
+        self.numbers: list[np.ndarray] = []
+        self.types: list[np.ndarray] = []
+        self.ids: list[Any] = []  # None for a column without texts
         for j in range(columns):
             counts = book.column_counts(j)
             numbers, types = np.empty(rows, np.float64), np.empty(rows, np.uint8)
