@@ -178,7 +178,7 @@ ctest: apt-deps build/libigo.a build/asan/libigo.a
 	  text_refused_where_it_enters text_lengths_as_a_spreadsheet_counts text_in_scenario_sets \
 	  workbook_targets_and_limits allocation_failures_are_errors \
 	  xlsx_cell_names xlsx_written_and_read xlsx_hand_built_parts xlsx_hostile_xml \
-	  xlsx_hostile_cells xlsx_hostile_containers xlsx_zip_bomb \
+	  xlsx_hostile_cells xlsx_hostile_containers xlsx_zip_bomb xlsx_table_columns \
 	  workbook_read_refusals
 
 # The library as others use it: exported symbols, the headers in C11 and C++, the examples, an
@@ -192,10 +192,11 @@ pytest: python
 	LIBIGO_BACKEND=cffi $(VENV)/bin/pytest -q tests
 
 bench: python
-	$(PIP) install -q XlsxWriter
+	$(PIP) install -q XlsxWriter python-calamine
 	$(PY) bench/bench_batch.py
 	$(PY) bench/bench_workbook.py
 	$(PY) bench/bench_montecarlo.py
+	$(PY) bench/bench_read_excel.py
 
 clean:
 	rm -rf build dist python/*.egg-info $(VENV)

@@ -122,7 +122,9 @@ static int exec_module(PyObject *m)
         return -1;
     if (cext_add_type(m, &cext_model_spec, &st->model_type) < 0)
         return -1;
-    return cext_add_type(m, &cext_scenarios_spec, &st->scenarios_type);
+    if (cext_add_type(m, &cext_scenarios_spec, &st->scenarios_type) < 0)
+        return -1;
+    return cext_add_type(m, &cext_xlsx_spec, &st->xlsx_type);
 }
 
 static int traverse(PyObject *m, visitproc visit, void *arg)
@@ -131,6 +133,7 @@ static int traverse(PyObject *m, visitproc visit, void *arg)
     Py_VISIT(st->igo_error);
     Py_VISIT(st->model_type);
     Py_VISIT(st->scenarios_type);
+    Py_VISIT(st->xlsx_type);
     return 0;
 }
 
@@ -140,6 +143,7 @@ static int clear(PyObject *m)
     Py_CLEAR(st->igo_error);
     Py_CLEAR(st->model_type);
     Py_CLEAR(st->scenarios_type);
+    Py_CLEAR(st->xlsx_type);
     return 0;
 }
 

@@ -192,6 +192,11 @@ static igo_error read_book(void *state)
     igo_error e = igo_xlsx_open(book, s->path);
     for (size_t i = 0; !e && i < igo_xlsx_sheet_count(book); i++)
         e = igo_xlsx_read_sheet(book, i, count_cells, &s->cells);
+    for (size_t i = 0; !e && i < igo_xlsx_sheet_count(book); i++) {
+        igo_xlsx_table *table = NULL; /* the same sheets whole, into columns */
+        e = igo_xlsx_read_table(book, i, &table);
+        igo_xlsx_table_free(table);
+    }
     igo_xlsx_free(book);
     return e;
 }

@@ -51,7 +51,8 @@
     X(xlsx_hostile_cells)                                                                      \
     X(xlsx_hostile_containers)                                                                 \
     X(xlsx_zip_bomb)                                                                           \
-    X(xlsx_stops_when_asked)
+    X(xlsx_stops_when_asked)                                                                   \
+    X(xlsx_table_columns)
 
 #define DECLARE(name) void test_##name(igo_t *t);
 IGO_TESTS(DECLARE)

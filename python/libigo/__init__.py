@@ -19,6 +19,7 @@ from ._backend import NAME as backend
 from ._backend import impl as _impl
 from ._errors import IgoError
 from .distribution import Distribution
+from .excel import excel_sheets, read_excel
 from .money import euros, format_nl
 from .region import (COST_NAMES, Cost, Discipline, HistoryLine, OutsideActivity, Prestatie,
                      Provider, Region, default_catalogue)
@@ -30,8 +31,8 @@ __version__ = importlib.metadata.version(__package__)
 
 __all__ = ["COST_NAMES", "Cost", "Discipline", "Distribution", "HistoryLine", "IgoError",
            "OutsideActivity", "Prestatie", "Provider", "Region", "Sweep", "backend",
-           "core_version", "default_catalogue", "euros", "example_region", "format_nl",
-           "round_cents", "spreadsheet_round"]
+           "core_version", "default_catalogue", "euros", "example_region", "excel_sheets",
+           "format_nl", "read_excel", "round_cents", "spreadsheet_round"]
 
 
 def spreadsheet_round(x: float, decimals: int = 2) -> float:

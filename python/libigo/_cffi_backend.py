@@ -527,3 +527,88 @@ class Scenarios(_Core):
                        lang: int = lib.IGO_LANG_NL) -> None:
         scaling, _view = self._scaling(births, volumes, "write_workbook")
         self._run(lib.igo_scenarios_workbook_write, scaling, _path(path), _lang(lang))
+
+
+class Xlsx(_Core):
+    """An igo_xlsx reader and the table of the sheet it read last (igo_xlsx_read_table)."""
+
+    def __init__(self) -> None:
+        super().__init__(lib.igo_xlsx_new, lib.igo_xlsx_free, lib.igo_xlsx_errmsg,
+                         lib.igo_xlsx_set_progress)
+        self._table: Any = None
+
+    def open(self, path: str | os.PathLike[str]) -> None:
+        self._run(lib.igo_xlsx_open, _path(path))
+
+    def sheet_names(self) -> list[str]:
+        self._idle()
+        return [ffi.string(lib.igo_xlsx_sheet_name(self._m, i)).decode()
+                for i in range(lib.igo_xlsx_sheet_count(self._m))]
+
+    def sheet_index(self, name: str) -> int:
+        index = ffi.new("size_t *")
+        self._call(lib.igo_xlsx_sheet_index, _text(name, "name"), index)
+        return int(index[0])
+
+    def date1904(self) -> bool:
+        self._idle()
+        return bool(lib.igo_xlsx_date1904(self._m))
+
+    def read_table(self, index: int) -> tuple[int, int]:
+        if int(index) < 0:
+            raise OverflowError("can't convert negative int to unsigned")
+        self.close_table()
+        out = ffi.new("igo_xlsx_table **")
+        self._run(lib.igo_xlsx_read_table, int(index), out)
+        self._table = ffi.gc(out[0], lib.igo_xlsx_table_free)
+        return lib.igo_xlsx_table_rows(self._table), lib.igo_xlsx_table_columns(self._table)
+
+    def _column(self, j: int) -> int:
+        self._idle()
+        if self._table is None or not 0 <= int(j) < lib.igo_xlsx_table_columns(self._table):
+            raise IndexError("no table read, or a column out of range")
+        return int(j)
+
+    def column_counts(self, j: int) -> tuple[int, int, int, int, int]:
+        j = self._column(j)
+        kinds = (lib.IGO_CELL_EMPTY, lib.IGO_CELL_NUMBER, lib.IGO_CELL_STRING,
+                 lib.IGO_CELL_BOOLEAN, lib.IGO_CELL_ERROR)
+        counts = [lib.igo_xlsx_table_count(self._table, j, kind) for kind in kinds]
+        return counts[0], counts[1], counts[2], counts[3], counts[4]
+
+    def column(self, j: int, numbers: Any, types: Any, ids: Any) -> None:
+        j = self._column(j)
+        rows = lib.igo_xlsx_table_rows(self._table)
+        _copy_into(numbers, lib.igo_xlsx_table_numbers(self._table, j), rows * 8, "numbers")
+        _copy_into(types, lib.igo_xlsx_table_types(self._table, j), rows, "types")
+        if ids is not None:
+            source = lib.igo_xlsx_table_string_ids(self._table, j)
+            if source == ffi.NULL:
+                ffi.from_buffer(ids, require_writable=True)[0:rows * 4] = bytes(rows * 4)
+            else:
+                _copy_into(ids, source, rows * 4, "ids")
+
+    def strings(self) -> list[str]:
+        self._idle()
+        table, length = self._table, ffi.new("size_t *")
+        out = []
+        for i in range(lib.igo_xlsx_table_string_count(table)):
+            text = lib.igo_xlsx_table_string(table, i, length)
+            out.append(ffi.unpack(text, length[0]).decode("utf-8"))
+        return out
+
+    def close_table(self) -> None:
+        self._idle()
+        if self._table is not None:
+            ffi.release(self._table)  # frees it now rather than when collected
+            self._table = None
+
+
+def _copy_into(target: Any, source: Any, size: int, name: str) -> None:
+    """Copies size bytes into a writable buffer of exactly that size (an array made by the
+    caller)."""
+    buffer = ffi.from_buffer(target, require_writable=True)
+    if len(buffer) != size:
+        raise ValueError(f"column: {name} must be {size} bytes, not {len(buffer)}")
+    if size:
+        ffi.memmove(buffer, source, size)

@@ -49,7 +49,13 @@ enum igo_xlsx_limit {
     /** The most rows of a sheet (Excel's limit, as a 1-based row number). */
     IGO_XLSX_MAX_ROWS = 1048576,
     /** The most columns of a sheet (Excel's limit: XFD). */
-    IGO_XLSX_MAX_COLUMNS = 16384
+    IGO_XLSX_MAX_COLUMNS = 16384,
+    /** igo_xlsx_read_table(): a table of up to this many cells (rows times columns, empty ones
+     * included) is always allowed ... */
+    IGO_XLSX_TABLE_FREE_CELLS = 1 << 24,
+    /** ... and a larger one only while it holds at most this many cells per cell the sheet gives
+     * (so that a few cells far apart cannot make a huge table). */
+    IGO_XLSX_TABLE_SPARSITY = 64
 };
 
 /** A workbook opened for reading. */
@@ -203,6 +209,109 @@ IGO_API const char *igo_xlsx_defined_name(const igo_xlsx *book, const char *name
  */
 IGO_API igo_error igo_xlsx_read_sheet(igo_xlsx *book, size_t index, igo_row_fn on_row,
                                       void *user_data);
+
+/**
+ * @brief A sheet read whole into columns (igo_xlsx_read_table()).
+ *
+ * The table is the rectangle from A1 to the last row and the last column that hold a value
+ * (a cell of type #IGO_CELL_EMPTY does not count); each of its columns is three arrays of one
+ * entry per row: the cell's type (an #igo_cell_type), its number, and for texts the id of the
+ * text in the table's string pool. Every distinct text is kept once, however often it occurs.
+ */
+typedef struct igo_xlsx_table igo_xlsx_table;
+
+/**
+ * @brief Reads a sheet whole into a table of columns, for callers that want all of it (a data
+ * frame) rather than rows one by one.
+ *
+ * Memory is that of the table: 9 bytes per cell (13 in a column with texts) and each distinct
+ * text once. A sheet whose cells lie so far apart that the table would be more than
+ * #IGO_XLSX_TABLE_SPARSITY times larger than the cells given (and beyond
+ * #IGO_XLSX_TABLE_FREE_CELLS cells) is refused.
+ *
+ * @param book  The reader, with a workbook open.
+ * @param index The sheet's 0-based index.
+ * @param out   Receives the table, owned by the caller (igo_xlsx_table_free()); NULL on failure.
+ * @return #IGO_OK; the errors of igo_xlsx_read_sheet(), and #IGO_ERROR_LIMIT for a table too
+ *         sparse (the message names the cell).
+ */
+IGO_API igo_error igo_xlsx_read_table(igo_xlsx *book, size_t index, igo_xlsx_table **out);
+
+/**
+ * @brief Frees a table.
+ * @param table A table, or NULL (then nothing happens).
+ */
+IGO_API void igo_xlsx_table_free(igo_xlsx_table *table);
+
+/**
+ * @brief The number of rows of a table: the last row holding a value, plus one.
+ * @param table The table, or NULL (0).
+ * @return The rows; 0 for a sheet without values.
+ */
+IGO_API size_t igo_xlsx_table_rows(const igo_xlsx_table *table);
+
+/**
+ * @brief The number of columns of a table: the last column holding a value, plus one.
+ * @param table The table, or NULL (0).
+ * @return The columns; 0 for a sheet without values.
+ */
+IGO_API size_t igo_xlsx_table_columns(const igo_xlsx_table *table);
+
+/**
+ * @brief The types of a column's cells.
+ * @param table  The table.
+ * @param column The 0-based column.
+ * @return igo_xlsx_table_rows() entries, each an #igo_cell_type (#IGO_CELL_EMPTY where the sheet
+ *         has no value), owned by the table; NULL for a column out of range.
+ */
+IGO_API const uint8_t *igo_xlsx_table_types(const igo_xlsx_table *table, size_t column);
+
+/**
+ * @brief The numbers of a column's cells.
+ * @param table  The table.
+ * @param column The 0-based column.
+ * @return igo_xlsx_table_rows() entries: a number cell's value, 1 or 0 for a boolean, NaN for
+ *         any other cell (so a column of numbers is ready to use as it is); owned by the table;
+ *         NULL for a column out of range.
+ */
+IGO_API const double *igo_xlsx_table_numbers(const igo_xlsx_table *table, size_t column);
+
+/**
+ * @brief The text ids of a column's cells.
+ * @param table  The table.
+ * @param column The 0-based column.
+ * @return igo_xlsx_table_rows() entries: for a text or error cell the id of its text (see
+ *         igo_xlsx_table_string()), 0 for any other cell; owned by the table. NULL for a column
+ *         out of range or without any text or error cell.
+ */
+IGO_API const uint32_t *igo_xlsx_table_string_ids(const igo_xlsx_table *table, size_t column);
+
+/**
+ * @brief How many cells of a column have a type.
+ * @param table  The table.
+ * @param column The 0-based column.
+ * @param type   The type.
+ * @return The count; 0 for a column or type out of range.
+ */
+IGO_API size_t igo_xlsx_table_count(const igo_xlsx_table *table, size_t column,
+                                    igo_cell_type type);
+
+/**
+ * @brief The number of distinct texts of a table (texts of cells and names of errors).
+ * @param table The table, or NULL (0).
+ * @return The count; ids run from 0 to the count less one.
+ */
+IGO_API size_t igo_xlsx_table_string_count(const igo_xlsx_table *table);
+
+/**
+ * @brief A text of a table's string pool.
+ * @param table  The table.
+ * @param id     The text's id.
+ * @param length Receives its length in bytes (without the NUL); may be NULL.
+ * @return The text (UTF-8, NUL-terminated, owned by the table), or NULL for an id out of range.
+ */
+IGO_API const char *igo_xlsx_table_string(const igo_xlsx_table *table, size_t id,
+                                          size_t *length);
 
 /**
  * @brief A cell reference as a spreadsheet writes it ("A1", "XFD1048576").

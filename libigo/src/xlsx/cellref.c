@@ -66,6 +66,42 @@ static int number_syntax(const char *s)
     return s[i] == '\0';
 }
 
+/* Clinger's fast path: a decimal of at most 15 digits is an exact double, and so is a power of
+ * ten up to 1e22, so one multiplication or division rounds correctly, as strtod would; it skips
+ * strtod's locale look-up and big-number set-up for most cells. s has passed number_syntax.
+ * Returns -1 for what it leaves to strtod. */
+static int fast_number(const char *s, double *out)
+{
+    static const double p10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                 1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+    int negative = *s == '-', digits = 0, scale = 0, exp = 0, exp_negative = 0;
+    uint64_t m = 0;
+    s += *s == '-' || *s == '+';
+    for (; *s >= '0' && *s <= '9'; s++, digits++)
+        m = m * 10 + (uint64_t)(*s - '0');
+    if (*s == '.')
+        for (s++; *s >= '0' && *s <= '9'; s++, digits++, scale--)
+            m = m * 10 + (uint64_t)(*s - '0');
+    if (digits > 15)
+        return -1; /* m may have wrapped: nothing of it is used */
+    if (*s == 'e' || *s == 'E') {
+        s++;
+        exp_negative = *s == '-';
+        s += *s == '-' || *s == '+';
+        for (; *s >= '0' && *s <= '9' && exp < 1000; s++)
+            exp = exp * 10 + (*s - '0');
+    }
+    if (*s)
+        return -1;
+    scale += exp_negative ? -exp : exp;
+    if (scale < -22 || scale > 22)
+        return -1;
+    double v = scale < 0 ? (double)m / p10[-scale] : (double)m * p10[scale];
+    *out = negative ? -v : v;
+    return 0;
+}
+
 int igoi_parse_number(const char *s, double *out)
 {
     char copy[128];
@@ -80,6 +116,8 @@ int igoi_parse_number(const char *s, double *out)
     copy[n] = '\0';
     if (!number_syntax(copy))
         return -1;
+    if (fast_number(copy, out) == 0)
+        return 0;
     /* strtod reads the locale's decimal separator (a comma in a Dutch locale an application may
      * have set): the XML's '.' is put in its place. */
     const char *point = localeconv()->decimal_point;
