@@ -16,10 +16,15 @@ int main(void)
     check_model(model, igo_model_add_default_disciplines(model));
 
     /* The care organisations, each in one discipline. */
-    check_model(model, igo_model_add_provider(model, "vp-noord", "Verloskunde Noord", "verloskunde"));
-    check_model(model, igo_model_add_provider(model, "vp-zuid", "Verloskunde Zuid", "verloskunde"));
-    check_model(model, igo_model_add_provider(model, "zh-centrum", "Ziekenhuis Centrum", "ziekenhuis"));
-    check_model(model, igo_model_add_provider(model, "kz-thuis", "Kraamzorg Thuis", "kraamzorg"));
+    static const char *care_organisations[][3] = {
+        {"vp-noord", "Verloskunde Noord", "verloskunde"},
+        {"vp-zuid", "Verloskunde Zuid", "verloskunde"},
+        {"zh-centrum", "Ziekenhuis Centrum", "ziekenhuis"},
+        {"kz-thuis", "Kraamzorg Thuis", "kraamzorg"}};
+    for (size_t o = 0; o < 4; o++)
+        check_model(model, igo_model_add_provider(model, care_organisations[o][0],
+                                                  care_organisations[o][1],
+                                                  care_organisations[o][2]));
 
     /* Production: women per prestatie and the average contracted tariff in EUR. */
     check_model(model, igo_model_set_production(model, "IG1", 420, 2876.50));
@@ -34,7 +39,8 @@ int main(void)
 
     /* Care bought outside the IGO, charged to IG1 and IG2 pro rata to their income. */
     const char *targets[] = {"IG1", "IG2"};
-    check_model(model, igo_model_add_outside(model, "Echo's bij de huisarts", 60, 85.50, targets, 2));
+    check_model(model,
+                igo_model_add_outside(model, "Echo's bij de huisarts", 60, 85.50, targets, 2));
 
     /* The verdeelsleutel: each prestatie's money over the disciplines, as fractions. */
     static const struct { const char *prestatie; double key[3]; } keys[] = {

@@ -39,7 +39,8 @@ int main(int argc, char **argv)
     check_model(model, igo_model_set_volume(model, "IG9", "kz-dal", 6300));
 
     /* Descriptive counts shown on the regio sheet; they do not enter the distribution. Here two
-     * reasons for transfer; igo_model_add_default_transfer_reasons() would add the standard list. */
+     * reasons for transfer; igo_model_add_default_transfer_reasons() would add the standard
+     * list. */
     check_model(model, igo_model_set_regio(model, "start_eerste_lijn", 260));
     check_model(model, igo_model_set_transfer_reason(model, "pijnbestrijding", 31));
     check_model(model, igo_model_set_transfer_reason(model, "inleiding", 12));
