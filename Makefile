@@ -37,7 +37,7 @@ WARN       := -Wall -Wextra -Werror
 LIB_CFLAGS := -std=c11 -D_DEFAULT_SOURCE -g -O2 -fPIC -fvisibility=hidden $(WARN) -ffp-contract=off \
               -Ilibigo/include
 CFLAGS     := -std=c11 -D_DEFAULT_SOURCE -g $(WARN) -ffp-contract=off -Ilibigo/include \
-              -DIGO_GOLDEN_DIR='"libigo/tests/golden"'
+              -DIGO_GOLDEN_DIR='"libigo/tests/golden"' -DIGO_HOSTILE_DIR='"libigo/tests/hostile"'
 SANITIZE   := -O1 -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 LIBS       := -lxlsxwriter -lminizip -lexpat -lz -lm
 # The C tests fail each of the core's allocations in turn (libigo/tests/test_alloc.c).
@@ -179,7 +179,7 @@ ctest: apt-deps build/libigo.a build/asan/libigo.a
 	  workbook_targets_and_limits allocation_failures_are_errors \
 	  xlsx_cell_names xlsx_written_and_read xlsx_hand_built_parts xlsx_hostile_xml \
 	  xlsx_hostile_cells xlsx_hostile_containers xlsx_zip_bomb \
-	  workbook_read_refusals
+	  workbook_read_refusals hostile_corpus hostile_fuzz_finds
 
 # The library as others use it: exported symbols, the headers in C11 and C++, the examples, an
 # install into a temporary prefix used through pkg-config, the version everywhere, the reference.

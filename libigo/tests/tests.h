@@ -51,7 +51,9 @@
     X(xlsx_hostile_cells)                                                                      \
     X(xlsx_hostile_containers)                                                                 \
     X(xlsx_zip_bomb)                                                                           \
-    X(xlsx_stops_when_asked)
+    X(xlsx_stops_when_asked)                                                                   \
+    X(hostile_corpus)                                                                          \
+    X(hostile_fuzz_finds)
 
 #define DECLARE(name) void test_##name(igo_t *t);
 IGO_TESTS(DECLARE)
