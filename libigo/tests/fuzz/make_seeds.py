@@ -5,8 +5,9 @@ Run from the repository root with the package installed (`make python`):
 
 Seeds are model workbooks the library writes (the example region in Dutch and English, a few
 random variations of it, the blank template) plus small hand-built xlsx files for the corners of
-the sheet reader. The workbook harness gets the same workbooks re-zipped with stored members, so
-that a mutation in the XML keeps the zip readable (fuzz_workbook.c fixes the CRCs). Reproducible:
+the sheet reader. The workbook harness gets the same workbooks re-zipped with stored members (the
+parts it reads only), so that a mutation in the XML keeps the zip readable (fuzz_workbook.c fixes
+the CRCs); the sheet harness gets two of those. Reproducible:
 fixed random seeds, and zip entries with a fixed date.
 """
 from __future__ import annotations
@@ -137,9 +138,11 @@ def write(folder: pathlib.Path, seeds: dict[str, bytes]) -> None:
 
 def main() -> int:
     books = model_workbooks()
-    write(HERE / "seeds_sheet", {**books, **small_books()})
     stored = {f"{k}-stored": rezip(v, zipfile.ZIP_STORED, read_by_model)
               for k, v in books.items()}
+    # two stored workbooks for the sheet reader too: mutated XML in them still inflates
+    sheet_stored = {k: stored[k] for k in ("example-en-stored", "blank-nl-stored")}
+    write(HERE / "seeds_sheet", {**books, **small_books(), **sheet_stored})
     write(HERE / "seeds_workbook", {**books, **stored})
     return 0
 
