@@ -262,6 +262,8 @@ def corpus() -> list[tuple[str, bytes, str, str, str]]:
          "IGO_ERROR_VALUE", "xl/sharedStrings.xml line 1: the encoding UTF-32 is not UTF-8"),
         ("encoding-declared-utf-32.xlsx", recoded(p, zorg, "UTF-32", "utf-8"), "both",
          "IGO_ERROR_VALUE", "the encoding 'UTF-32' is not UTF-8 or UTF-16"),
+        ("encoding-utf-16-accepted.xlsx", recoded(p, strings, "UTF-16", "utf-16"), "none",
+         "IGO_OK", ""),
         ("encoding-latin-1.xlsx", recoded(p, zorg, "ISO-8859-1", "latin-1"), "both",
          "IGO_ERROR_VALUE", "the encoding 'ISO-8859-1' is not UTF-8 or UTF-16"),
         # cells
