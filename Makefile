@@ -9,7 +9,7 @@ PIP     := $(PY) -m pip
 BUILD   := build/c
 SUDO    := $(if $(filter 0,$(shell id -u)),,sudo)
 LIB_APT_PACKAGES := gcc make pkgconf libxlsxwriter-dev libminizip-dev libexpat1-dev zlib1g-dev
-APT_PACKAGES := $(LIB_APT_PACKAGES) g++ valgrind doxygen libreoffice-calc-nogui gnumeric
+APT_PACKAGES := $(LIB_APT_PACKAGES) g++ valgrind doxygen libreoffice-calc-nogui gnumeric clang
 PY_PACKAGES  := "numpy>=1.23" "pandas>=1.5" "cffi>=1.15" "pytest>=7" "hypothesis>=6" mypy openpyxl matplotlib nbclient nbformat ipykernel \
                 "setuptools>=64" wheel
 
@@ -37,14 +37,14 @@ WARN       := -Wall -Wextra -Werror
 LIB_CFLAGS := -std=c11 -D_DEFAULT_SOURCE -g -O2 -fPIC -fvisibility=hidden $(WARN) -ffp-contract=off \
               -Ilibigo/include
 CFLAGS     := -std=c11 -D_DEFAULT_SOURCE -g $(WARN) -ffp-contract=off -Ilibigo/include \
-              -DIGO_GOLDEN_DIR='"libigo/tests/golden"'
+              -DIGO_GOLDEN_DIR='"libigo/tests/golden"' -DIGO_HOSTILE_DIR='"libigo/tests/hostile"'
 SANITIZE   := -O1 -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 LIBS       := -lxlsxwriter -lminizip -lexpat -lz -lm
 # The C tests fail each of the core's allocations in turn (libigo/tests/test_alloc.c).
 WRAP       := -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc
 
 .PHONY: demo test ctest libtest pytest bench templates deps apt-deps lib-deps python lib examples docs \
-        install uninstall clean
+        install uninstall clean fuzz fuzz-short fuzz-deps
 
 # The example region: its distribution printed, its filled-in model workbook in out/.
 demo: python
@@ -58,7 +58,7 @@ templates: python
 	$(VENV)/bin/igo voorbeeld --xlsx excel-templates/voorbeeldregio.xlsx > /dev/null
 	@echo "Written: excel-templates/voorbeeldregio.xlsx"
 
-test: ctest libtest pytest
+test: ctest fuzz-short libtest pytest
 
 # ---- the C library ----
 
@@ -179,7 +179,7 @@ ctest: apt-deps build/libigo.a build/asan/libigo.a
 	  workbook_targets_and_limits allocation_failures_are_errors \
 	  xlsx_cell_names xlsx_written_and_read xlsx_hand_built_parts xlsx_hostile_xml \
 	  xlsx_hostile_cells xlsx_hostile_containers xlsx_zip_bomb xlsx_table_columns \
-	  workbook_read_refusals
+	  workbook_read_refusals hostile_corpus hostile_fuzz_finds
 
 # The library as others use it: exported symbols, the headers in C11 and C++, the examples, an
 # install into a temporary prefix used through pkg-config, the version everywhere, the reference.
@@ -190,6 +190,55 @@ libtest: python lib examples
 pytest: python
 	LIBIGO_BACKEND=cext $(VENV)/bin/pytest -q tests
 	LIBIGO_BACKEND=cffi $(VENV)/bin/pytest -q tests
+
+# ---- fuzzing ----
+
+# libFuzzer on the two readers of untrusted workbooks: the sheet reader (igo_xlsx_*) and the
+# model reader (igo_workbook_read). The core is compiled again with clang and the same
+# sanitizers as the harness. `make fuzz FUZZ_SECONDS=N` runs both harnesses side by side for N
+# seconds each; new inputs go to build/fuzz/corpus_*, crashes to build/fuzz/crashes/. The seeds
+# (libigo/tests/fuzz/seeds_*) are written by libigo/tests/fuzz/make_seeds.py.
+FUZZ_CC      ?= clang
+FUZZ_SECONDS ?= 600
+FUZZ_CFLAGS  := -std=c11 -D_DEFAULT_SOURCE -g -O1 $(WARN) -ffp-contract=off -Ilibigo/include \
+                -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+FUZZ_OBJ     := $(CORE_SRC:libigo/src/%.c=build/fuzz/obj/%.o)
+FUZZ_RUN     := -max_len=200000 -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 \
+                -dict=libigo/tests/fuzz/xlsx.dict
+
+fuzz-deps:
+	$(call apt_install,$(LIB_APT_PACKAGES) clang)
+
+build/fuzz/obj/%.o: libigo/src/%.c Makefile
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c $< -o $@
+
+-include $(FUZZ_OBJ:.o=.d)
+# Kept: the pattern rule below would otherwise delete them as intermediate files.
+.SECONDARY: $(FUZZ_OBJ)
+
+build/fuzz/fuzz_%: libigo/tests/fuzz/fuzz_%.c libigo/tests/fuzz/fuzz_input.h $(FUZZ_OBJ)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer $< $(FUZZ_OBJ) $(LIBS) -o $@
+
+# Runs one harness ($(1): sheet or workbook) for $(2) seconds; its log is build/fuzz/$(1).log.
+define fuzz_run
+mkdir -p build/fuzz/corpus_$(1) build/fuzz/crashes; \
+build/fuzz/fuzz_$(1) $(FUZZ_RUN) -max_total_time=$(2) \
+  -artifact_prefix=build/fuzz/crashes/$(1)- build/fuzz/corpus_$(1) \
+  libigo/tests/fuzz/seeds_$(1) > build/fuzz/$(1).log 2>&1
+endef
+
+# Both harnesses at once (one per core); fails when either found a crash, leak or timeout.
+fuzz: fuzz-deps build/fuzz/fuzz_sheet build/fuzz/fuzz_workbook
+	@( $(call fuzz_run,sheet,$(FUZZ_SECONDS)) ) & sheet=$$!; \
+	( $(call fuzz_run,workbook,$(FUZZ_SECONDS)) ) & workbook=$$!; \
+	status=0; wait $$sheet || status=1; wait $$workbook || status=1; \
+	for h in sheet workbook; do echo "== fuzz_$$h"; grep -E '^(stat::|Done|==.*ERROR|SUMMARY)' \
+	  build/fuzz/$$h.log | tail -8; done; \
+	if [ $$status != 0 ]; then echo "a fuzzer failed: see build/fuzz/*.log"; fi; exit $$status
+
+fuzz-short:
+	$(MAKE) fuzz FUZZ_SECONDS=30
 
 bench: python
 	$(PIP) install -q XlsxWriter python-calamine

@@ -52,7 +52,9 @@
     X(xlsx_hostile_containers)                                                                 \
     X(xlsx_zip_bomb)                                                                           \
     X(xlsx_stops_when_asked)                                                                   \
-    X(xlsx_table_columns)
+    X(xlsx_table_columns)                                                                      \
+    X(hostile_corpus)                                                                          \
+    X(hostile_fuzz_finds)
 
 #define DECLARE(name) void test_##name(igo_t *t);
 IGO_TESTS(DECLARE)

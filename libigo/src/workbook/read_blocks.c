@@ -17,7 +17,8 @@ const char *const igoi_rd_names[RD_BLOCKS] = {
     "Verdeelsleutel", "Zorgaanbieders", "Volumes",     "Historie",       "Regiokenmerken",
     "Opnames",        "Redenen_overdracht"};
 
-/* The most cells one block may cover: as many as the writer ever writes into a workbook. */
+/* The most cells the blocks may cover in all: as many as the writer ever writes into a workbook.
+ * In all, not per block: each block's cells are allocated up front, from the file's claims. */
 enum { RD_MAX_CELLS = 4 << 20 };
 
 /* ---- messages ---- */
@@ -100,7 +101,8 @@ static int parse_range(const char *f, char *sheet, size_t n, rd_block *b)
     return *f ? -1 : 0;
 }
 
-static igo_error find_block(rd *x, int id)
+/* total: the cells of the blocks found before, to which this block's are added. */
+static igo_error find_block(rd *x, int id, uint64_t *total)
 {
     const char *name = igoi_rd_names[id], *f = igo_xlsx_defined_name(x->book, name);
     char sheet[256];
@@ -113,10 +115,12 @@ static igo_error find_block(rd *x, int id)
         return igoi_fail(x->model->errmsg, IGO_ERROR_VALUE,
                          "%s: the defined name '%s' does not refer to one range of cells "
                          "(it is %.80s)", x->path, name, f);
-    if ((uint64_t)b->rows * b->cols > RD_MAX_CELLS)
+    *total += (uint64_t)b->rows * b->cols;
+    if (*total > RD_MAX_CELLS)
         return igoi_fail(x->model->errmsg, IGO_ERROR_LIMIT,
-                         "%s: the defined name '%s' covers %u x %u cells, more than a model "
-                         "workbook holds", x->path, name, b->rows, b->cols);
+                         "%s: the defined name '%s' covers %u x %u cells, which takes the "
+                         "blocks beyond %d cells, more than a model workbook holds", x->path,
+                         name, b->rows, b->cols, RD_MAX_CELLS);
     if (igo_xlsx_sheet_index(x->book, sheet, &b->sheet) != IGO_OK)
         return igoi_fail(x->model->errmsg, IGO_ERROR_VALUE,
                          "%s: the defined name '%s' refers to a sheet '%s' the workbook does "
@@ -179,8 +183,9 @@ static igo_error read_sheet(rd *x, size_t sheet)
 igo_error igoi_rd_load(rd *x)
 {
     igo_error e = IGO_OK;
+    uint64_t total = 0;
     for (int id = 0; id < RD_BLOCKS && !e; id++)
-        e = find_block(x, id);
+        e = find_block(x, id, &total);
     for (int id = 0; id < RD_BLOCKS && !e; id++) {
         int first = 1; /* each sheet once, when its first block comes */
         for (int k = 0; k < id; k++)

@@ -80,6 +80,7 @@ struct igoi_xml {
     void *parser;
     unsigned depth;
     igo_error error;
+    uint64_t fed; /* bytes given to expat so far */
 };
 
 /* Parses a member with x's handlers. */

@@ -352,7 +352,7 @@ igo_error igo_xlsx_read_sheet(igo_xlsx *book, size_t index, igo_row_fn on_row, v
     sheet_state st;
     memset(&st, 0, sizeof st);
     st.sheet = sheet, st.on_row = on_row, st.user_data = user_data, st.last_row = -1;
-    igoi_xml x = {book, where, 0, &st, sheet_start, sheet_end, sheet_text, NULL, 0, IGO_OK};
+    igoi_xml x = {book, where, 0, &st, sheet_start, sheet_end, sheet_text, NULL, 0, IGO_OK, 0};
     igo_ticker ticker = igoi_ticker_start(book->progress);
     igo_error e = igoi_xml_parse(&x, sheet->part, &ticker);
     free(st.cells.v);

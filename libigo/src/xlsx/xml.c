@@ -148,9 +148,26 @@ static XML_Parser create(igoi_xml *x)
     return p;
 }
 
+/* Whether a part starts as UTF-32 does ('<' or a byte order mark in four bytes): expat knows no
+ * UTF-32 and would call it malformed, which sends the user looking for the wrong fault. */
+static int utf32(const char *data, size_t len)
+{
+    static const char marks[4][4] = {{0, 0, '\xFE', '\xFF'}, {'\xFF', '\xFE', 0, 0},
+                                     {0, 0, 0, '<'}, {'<', 0, 0, 0}};
+    for (size_t i = 0; len >= 4 && i < 4; i++)
+        if (memcmp(data, marks[i], 4) == 0)
+            return 1;
+    return 0;
+}
+
 static igo_error feed(void *ctx, const char *data, size_t len, int last)
 {
     igoi_xml *x = ctx;
+    if (x->fed == 0 && utf32(data, len)) {
+        igoi_xml_fail(x, IGO_ERROR_VALUE, "the encoding UTF-32 is not UTF-8 or UTF-16");
+        return x->error;
+    }
+    x->fed += len;
     if (XML_Parse(x->parser, data, (int)len, last) == XML_STATUS_OK)
         return IGO_OK;
     if (x->error) /* a handler's error, already recorded */
@@ -170,6 +187,7 @@ igo_error igoi_xml_parse(igoi_xml *x, const char *member, igo_ticker *ticker)
 {
     x->depth = 0;
     x->error = IGO_OK;
+    x->fed = 0;
     x->parser = create(x);
     if (!x->parser)
         return igoi_fail(x->book->errmsg, IGO_ERROR_MEMORY, "out of memory");

@@ -1,0 +1,178 @@
+/* The hostile corpus (libigo/tests/hostile): every file goes through the sheet reader
+ * (igo_xlsx_open, then every sheet) and through the model reader (igo_workbook_read), and is
+ * refused as its manifest line says, within seconds and without memory growing with the file's
+ * claims. The generated files are listed in manifest.tsv (make_corpus.py), the fuzzers' finds in
+ * fuzz/manifest.tsv. */
+#include <stdlib.h>
+#include <sys/resource.h>
+
+#include "tests.h"
+
+#ifndef IGO_HOSTILE_DIR
+#define IGO_HOSTILE_DIR "libigo/tests/hostile"
+#endif
+
+/* The most a file may take to be refused, and the most the peak memory may grow by while it is
+ * read: a part that inflated in full would exceed both. */
+#define MAX_SECONDS 5.0
+#define MAX_GROWTH_KB (256L * 1024)
+
+/* One manifest line. */
+typedef struct {
+    char file[128], reader[16], error[32], message[256];
+} entry;
+
+typedef struct {
+    igo_error code;
+    char message[1024]; /* the library's messages are shorter */
+} outcome;
+
+/* A text into a buffer of n bytes, cut to fit; NULL as "". */
+static void copy(char *out, size_t n, const char *text)
+{
+    snprintf(out, n, "%.*s", (int)n - 1, text ? text : "");
+}
+
+static int touch(void *data, uint32_t row, const igo_cell *cells, size_t count)
+{
+    size_t *sum = data;
+    for (size_t i = 0; i < count; i++)
+        *sum += row + cells[i].column + cells[i].length + (unsigned char)cells[i].text[0];
+    return 0;
+}
+
+/* The sheet reader: the first refusal of opening the file or reading any of its sheets. */
+static outcome sheet_reader(const char *path)
+{
+    outcome o = {IGO_ERROR_MEMORY, "out of memory"};
+    igo_xlsx *book = igo_xlsx_new();
+    if (!book)
+        return o;
+    size_t sum = 0;
+    o.code = igo_xlsx_open(book, path);
+    for (size_t i = 0; !o.code && i < igo_xlsx_sheet_count(book); i++)
+        o.code = igo_xlsx_read_sheet(book, i, touch, &sum);
+    copy(o.message, sizeof o.message, igo_xlsx_errmsg(book));
+    igo_xlsx_free(book);
+    return o;
+}
+
+static outcome model_reader(const char *path)
+{
+    outcome o = {IGO_ERROR_MEMORY, "out of memory"};
+    igo_model *model = igo_model_new();
+    if (!model)
+        return o;
+    o.code = igo_workbook_read(model, path, NULL);
+    copy(o.message, sizeof o.message, igo_model_errmsg(model));
+    igo_model_free(model);
+    return o;
+}
+
+static long peak_kb(void)
+{
+    struct rusage ru;
+    return getrusage(RUSAGE_SELF, &ru) == 0 ? ru.ru_maxrss : 0;
+}
+
+/* The reader refused as expected: the code, the substring, and the file named. */
+static void expect(igo_t *t, const entry *e, const char *path, const char *reader,
+                   const outcome *o)
+{
+    t->checks++;
+    if (strcmp(igo_error_name(o->code), e->error) != 0 || !strstr(o->message, e->message) ||
+        (o->code && !strstr(o->message, path))) {
+        fprintf(stderr, "%s: %s reader: %s \"%s\", expected %s \"%s\"\n", e->file, reader,
+                igo_error_name(o->code), o->message, e->error, e->message);
+        t->failures++;
+    }
+}
+
+static void accepted(igo_t *t, const entry *e, const char *reader, const outcome *o)
+{
+    t->checks++;
+    if (o->code) {
+        fprintf(stderr, "%s: the %s reader refused it: %s %s\n", e->file, reader,
+                igo_error_name(o->code), o->message);
+        t->failures++;
+    }
+}
+
+static void run_entry(igo_t *t, const char *dir, const entry *e)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/%s", dir, e->file);
+    long before = peak_kb();
+    double start = seconds();
+    outcome sheet = sheet_reader(path), model = model_reader(path);
+    double took = seconds() - start;
+    int both = strcmp(e->reader, "both") == 0, none = strcmp(e->reader, "none") == 0;
+    if (both || strcmp(e->reader, "sheet") == 0)
+        expect(t, e, path, "sheet", &sheet);
+    else
+        accepted(t, e, "sheet", &sheet);
+    if (both || strcmp(e->reader, "model") == 0)
+        expect(t, e, path, "model", &model);
+    else if (none)
+        accepted(t, e, "model", &model);
+    /* "sheet": the model reader may or may not read the damaged sheet: it only must not fail
+     * badly, which the sanitizers and the limits below check */
+    if (took >= MAX_SECONDS)
+        fprintf(stderr, "%s: took %.1f s\n", e->file, took);
+    CHECK(took < MAX_SECONDS);
+    if (peak_kb() - before >= MAX_GROWTH_KB)
+        fprintf(stderr, "%s: peak memory grew by %ld kB\n", e->file, peak_kb() - before);
+    CHECK(peak_kb() - before < MAX_GROWTH_KB);
+}
+
+/* "file\treader\terror\tmessage" into e; 0 for a comment or blank line. */
+static int parse_line(char *line, entry *e)
+{
+    line[strcspn(line, "\r\n")] = '\0';
+    if (line[0] == '#' || line[0] == '\0')
+        return 0;
+    char *fields[4] = {line, NULL, NULL, NULL};
+    for (int i = 1; i < 4; i++) {
+        fields[i] = fields[i - 1] ? strchr(fields[i - 1], '\t') : NULL;
+        if (fields[i])
+            *fields[i]++ = '\0';
+    }
+    copy(e->file, sizeof e->file, fields[0]);
+    copy(e->reader, sizeof e->reader, fields[1]);
+    copy(e->error, sizeof e->error, fields[2]);
+    copy(e->message, sizeof e->message, fields[3]);
+    return fields[2] ? 1 : -1;
+}
+
+/* Runs every line of dir/manifest.tsv; returns the number of files. */
+static int run_manifest(igo_t *t, const char *dir)
+{
+    char path[512], line[1024];
+    snprintf(path, sizeof path, "%s/manifest.tsv", dir);
+    FILE *f = fopen(path, "r");
+    CHECK(f != NULL);
+    if (!f)
+        return 0;
+    int files = 0;
+    while (fgets(line, sizeof line, f)) {
+        entry e;
+        int got = parse_line(line, &e);
+        CHECK(got >= 0);
+        if (got > 0) {
+            run_entry(t, dir, &e);
+            files++;
+        }
+    }
+    fclose(f);
+    return files;
+}
+
+void test_hostile_corpus(igo_t *t)
+{
+    CHECK(run_manifest(t, IGO_HOSTILE_DIR) >= 25);
+}
+
+void test_hostile_fuzz_finds(igo_t *t)
+{
+    run_manifest(t, IGO_HOSTILE_DIR "/fuzz");
+}
