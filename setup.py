@@ -34,7 +34,7 @@ setup(
     python_requires=">=3.10",
     package_dir={"": "python"},
     packages=["libigo"],
-    package_data={"libigo": ["py.typed", "*.pyi", "data/*.toml", "data/*.json"]},
+    package_data={"libigo": ["py.typed", "*.pyi", "data/*.toml", "data/*.json", "data/*.csv"]},
     ext_modules=[
         Extension(
             "libigo._cext",
