@@ -1,15 +1,13 @@
 """The default classification table (indeling) of monodisciplinary codes into IG-prestaties.
 
-Reads python/libigo/data/indeling.csv straight from the repository (no import of libigo needed).
-The code list it must cover, monodisciplinaire_prestaties.csv, lives in the shared project data next
-to the repository (../shared/data/) or at $LIBIGO_PRESTATIES_CSV; the checks against it are skipped,
-with a reason, when it is not there. All other checks always run.
+Reads python/libigo/data/indeling.csv straight from the repository (no import of libigo needed),
+against the code list it must cover, python/libigo/data/monodisciplinaire_prestaties.csv (the
+NZa's monodisciplinary codes, shipped with the package).
 """
 
 from __future__ import annotations
 
 import csv
-import os
 import pathlib
 import re
 
@@ -25,13 +23,7 @@ PHASE_OF = {"IG1": "prenataal", "IG2": "prenataal", "IG3": "prenataal",
 DISCIPLINES = {"verloskunde", "kraamzorg", "ziekenhuis"}
 
 
-def _code_list() -> pathlib.Path | None:
-    candidates = [os.environ.get("LIBIGO_PRESTATIES_CSV"),
-                  ROOT.parent / "shared" / "data" / "monodisciplinaire_prestaties.csv"]
-    for c in candidates:
-        if c and pathlib.Path(c).is_file():
-            return pathlib.Path(c)
-    return None
+CODE_LIST = ROOT / "python" / "libigo" / "data" / "monodisciplinaire_prestaties.csv"
 
 
 def _read(path: pathlib.Path) -> tuple[list[str], list[dict[str, str]]]:
@@ -40,7 +32,8 @@ def _read(path: pathlib.Path) -> tuple[list[str], list[dict[str, str]]]:
         header = next(reader)
         body = list(reader)
     for i, row in enumerate(body, start=2):
-        assert len(row) == len(header), f"{path.name} line {i}: {len(row)} fields, expected {len(header)}"
+        assert len(row) == len(header), \
+            f"{path.name} line {i}: {len(row)} fields, expected {len(header)}"
     return header, [dict(zip(header, row)) for row in body]
 
 
@@ -56,10 +49,8 @@ def indeling() -> list[dict[str, str]]:
 
 
 def test_covers_the_code_list_in_order(indeling):
-    path = _code_list()
-    if path is None:
-        pytest.skip("monodisciplinaire_prestaties.csv not found (set LIBIGO_PRESTATIES_CSV)")
-    _, codes = _read(path)
+    _, codes = _read(CODE_LIST)
+    assert len(codes) > 100
     assert [r["prestatiecode"] for r in indeling] == [r["prestatiecode"] for r in codes]
     for mine, theirs in zip(indeling, codes):
         assert mine["discipline"] == theirs["discipline"], mine["prestatiecode"]
