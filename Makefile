@@ -204,7 +204,7 @@ FUZZ_CFLAGS  := -std=c11 -D_DEFAULT_SOURCE -g -O1 $(WARN) -ffp-contract=off -Ili
                 -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 FUZZ_OBJ     := $(CORE_SRC:libigo/src/%.c=build/fuzz/obj/%.o)
 FUZZ_RUN     := -max_len=200000 -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 \
-                -dict=libigo/tests/fuzz/xlsx.dict
+                -dict=libigo/tests/fuzz/xlsx.dict $(if $(FUZZ_SEED),-seed=$(FUZZ_SEED))
 
 fuzz-deps:
 	$(call apt_install,$(LIB_APT_PACKAGES) clang)
@@ -237,8 +237,9 @@ fuzz: fuzz-deps build/fuzz/fuzz_sheet build/fuzz/fuzz_workbook
 	  build/fuzz/$$h.log | tail -8; done; \
 	if [ $$status != 0 ]; then echo "a fuzzer failed: see build/fuzz/*.log"; fi; exit $$status
 
+# The run inside `make test`: short, and with a fixed seed so that two runs try the same inputs.
 fuzz-short:
-	$(MAKE) fuzz FUZZ_SECONDS=30
+	$(MAKE) fuzz FUZZ_SECONDS=30 FUZZ_SEED=1
 
 bench: python
 	$(PIP) install -q XlsxWriter python-calamine

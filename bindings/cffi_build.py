@@ -38,6 +38,7 @@ ffibuilder.set_source(
     include_dirs=[str(INCLUDE)],
     extra_compile_args=CFLAGS,
     extra_objects=[CORE_LIBRARY],
+    depends=[CORE_LIBRARY],  # relinked when only the core changed
     libraries=LIBRARIES,
 )
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from hypothesis import strategies as st
 
 import libigo
@@ -112,3 +114,15 @@ def random_region(seed: int) -> libigo.Region:
         disciplines=discs, providers=providers, production=production, costs=costs,
         outside=outside, verdeelsleutel=keys, history=history, volumes=volumes,
         normalise_keys=normalise, regiokenmerken=regio)
+
+
+def canonical(value: Any) -> Any:
+    """A region's structure with every number as the core keeps it: 15 significant digits
+    (igo_canonical). The random regions hold numbers such as 33.881099999999996."""
+    if isinstance(value, float):
+        return float(f"{value:.15g}")
+    if isinstance(value, dict):
+        return {k: canonical(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [canonical(v) for v in value]
+    return value

@@ -81,7 +81,7 @@ def test_header_options(mixed):
     with pytest.raises(IgoError, match="header row 9 is beyond"):
         libigo.read_excel(mixed, header=9)
     for bad in (-1, True, "0", 1.0):
-        with pytest.raises(IgoError, match="header must be"):
+        with pytest.raises(IgoError, match="header: expected a whole number from 0"):
             libigo.read_excel(mixed, header=bad)
 
 

@@ -15,16 +15,17 @@ import pytest
 
 import libigo
 import libreoffice
-from strategies import random_region
+from strategies import canonical as core_numbers, random_region
 
 CARE = "Invoertabblad - geleverde zorg"
 SPLIT = "Invoertabblad - verdeling"
 
 
 def canonical(region: libigo.Region) -> dict:
-    """The region file structure with the targets of each outside line in catalogue order (the
-    workbook keeps them as one flag per prestatie)."""
-    data = region.to_dict()
+    """The region file structure, every number to 15 significant digits as the core and a
+    spreadsheet keep it, with the targets of each outside line in catalogue order (the workbook
+    keeps them as one flag per prestatie)."""
+    data = core_numbers(region.to_dict())
     order = [p["code"] for p in data["prestaties"]]
     for line in data["outside"]:
         line["targets"] = sorted(line["targets"], key=order.index)
@@ -32,9 +33,9 @@ def canonical(region: libigo.Region) -> dict:
 
 
 def assert_same(read: libigo.Region, region: libigo.Region) -> None:
-    """The same region as the core holds it (every number to 15 significant digits, as a
-    spreadsheet keeps a typed number), and the same distribution to the cent."""
-    assert canonical(read) == canonical(libigo.Region._from_core(region.model()))
+    """The same region (every number to 15 significant digits, as a spreadsheet keeps a typed
+    number), and the same distribution to the cent."""
+    assert canonical(read) == canonical(region)
     assert read.distribute().cents == region.distribute().cents
 
 
@@ -236,6 +237,11 @@ def test_cli_refuses_a_broken_workbook(tmp_path: pathlib.Path) -> None:
     out = subprocess.run([str(igo), "lees", str(path), "--toml", str(tmp_path / "r.toml")],
                          capture_output=True, text=True, timeout=120)
     assert out.returncode == 1 and not (tmp_path / "r.toml").exists()
+    same = subprocess.run([str(igo), "lees", str(path), "--toml", str(tmp_path / "r.x"),
+                           "--json", str(tmp_path / "r.x")], capture_output=True, text=True,
+                          timeout=120)
+    assert same.returncode == 1 and not (tmp_path / "r.x").exists()
+    assert "given for both --toml and --json" in same.stderr
     assert out.stderr.count("\n") == 1
     assert f"{path}: '{CARE}'!F8: 'veel' is not a number" in out.stderr
 

@@ -30,36 +30,13 @@ static void xlsx_dealloc(XlsxObject *self)
     Py_DECREF(type);
 }
 
-/* A long call without the GIL, as CEXT_RUN_UNLOCKED makes it, but with the message taken before
- * the progress callback is reset: resetting it is a call that succeeds, and clears the message. */
-typedef igo_error (*xlsx_call)(XlsxObject *self, void *arg);
-
-static PyObject *run_unlocked(XlsxObject *self, xlsx_call call, void *arg)
-{
-    cext_unlocked u;
-    if (cext_unlocked_init(&u) < 0)
-        return NULL;
-    igo_xlsx_set_progress(self->core, u.fn, &u);
-    self->busy = 1;
-    u.ts = PyEval_SaveThread();
-    igo_error e = call(self, arg);
-    PyEval_RestoreThread(u.ts);
-    self->busy = 0;
-    char message[1024];
-    snprintf(message, sizeof message, "%s", igo_xlsx_errmsg(self->core));
-    igo_xlsx_set_progress(self->core, NULL, NULL);
-    return cext_finish((PyObject *)self, e, message);
-}
-
-static igo_error call_open(XlsxObject *self, void *path)
-{
-    return igo_xlsx_open(self->core, path);
-}
-
-static igo_error call_read_table(XlsxObject *self, void *index)
-{
-    return igo_xlsx_read_table(self->core, *(size_t *)index, &self->table);
-}
+/* A long call on the reader, without the GIL and with Ctrl-C honoured: None or IgoError. */
+#define XLSX_RUN(self, call)                                                                   \
+    do {                                                                                       \
+        igo_error e_;                                                                          \
+        CEXT_RUN_UNLOCKED(self, igo_xlsx_set_progress, e_, call);                              \
+        done = cext_finish((PyObject *)(self), e_, igo_xlsx_errmsg((self)->core));            \
+    } while (0)
 
 /* open(path): the workbook's sheets and shared strings, read without the GIL. */
 static PyObject *xlsx_open(XlsxObject *self, PyObject *args)
@@ -68,7 +45,8 @@ static PyObject *xlsx_open(XlsxObject *self, PyObject *args)
     if (cext_idle(self->busy) ||
         !PyArg_ParseTuple(args, "O&:open", PyUnicode_FSConverter, &path_bytes))
         return NULL;
-    PyObject *done = run_unlocked(self, call_open, PyBytes_AS_STRING(path_bytes));
+    PyObject *done;
+    XLSX_RUN(self, igo_xlsx_open(self->core, PyBytes_AS_STRING(path_bytes)));
     Py_DECREF(path_bytes);
     return done;
 }
@@ -118,7 +96,8 @@ static PyObject *xlsx_read_table(XlsxObject *self, PyObject *args)
         return NULL;
     igo_xlsx_table_free(self->table);
     self->table = NULL; /* igo_xlsx_read_table sets it, NULL on failure */
-    PyObject *done = run_unlocked(self, call_read_table, &index);
+    PyObject *done;
+    XLSX_RUN(self, igo_xlsx_read_table(self->core, index, &self->table));
     if (!done)
         return NULL;
     Py_DECREF(done);

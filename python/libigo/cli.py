@@ -205,16 +205,20 @@ def _scenario(args: argparse.Namespace) -> int:
 def _read(args: argparse.Namespace) -> int:
     """igo lees: the region a model workbook describes, as region files (all or none, never
     over the workbook), or as TOML on stdout."""
+    if args.toml and args.json and args.toml.resolve() == args.json.resolve():
+        raise IgoError(f"{args.toml}: given for both --toml and --json; name two files",
+                       "IGO_ERROR_ARGUMENT")
     region = Region.from_excel(args.workbook)
     data = region.to_dict()
-    texts = {args.toml: _toml.dumps(data) if args.toml else "",
-             args.json: json.dumps(data, ensure_ascii=False, indent=2) + "\n" if args.json
-             else ""}
-    targets = {path: text for path, text in texts.items() if path}
-    if not targets:
+    if not args.toml and not args.json:
         sys.stdout.write(_toml.dumps(data))
         return 0
-    written = _files.write_outputs({pathlib.Path(p): _files.text_writer(s)
+    targets: dict[pathlib.Path, str] = {}
+    if args.toml:
+        targets[args.toml] = _toml.dumps(data)
+    if args.json:
+        targets[args.json] = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    written = _files.write_outputs({p: _files.text_writer(s)
                                     for p, s in targets.items()}, [args.workbook])
     sys.stdout.write("".join(f"Regiobestand geschreven: {p}\n" for p in written))
     return 0

@@ -34,10 +34,13 @@ import numpy as np
 import pandas as pd
 
 from . import _files
+from . import _parse
 from ._backend import impl as _impl
 from ._errors import IgoError
 
 __all__ = ["excel_sheets", "read_excel"]
+
+IGO_ROWS = 1_048_576  # a sheet's rows (IGO_XLSX_MAX_ROWS)
 
 # igo_cell_type
 _EMPTY, _NUMBER, _STRING, _BOOLEAN, _ERROR = range(5)
@@ -60,10 +63,8 @@ def read_excel(path: str | os.PathLike[str], sheet: str | int | None = None,
     Raises IgoError for anything wrong with the arguments or the file, naming the file (and the
     sheet and cell where the file is at fault).
     """
-    if header is not None and (isinstance(header, bool) or not isinstance(header, int)
-                               or header < 0):
-        raise IgoError(f"header must be a row number (0 or more) or None, not {header!r}",
-                       "IGO_ERROR_ARGUMENT")
+    if header is not None:
+        header = _parse.whole(header, "header", 0, IGO_ROWS - 1)
     book = _open(path)
     index = _sheet_index(book, sheet)
     rows, columns = book.read_table(index)

@@ -3,6 +3,7 @@
  * is checked exactly as when a program sets it, and a refusal names the sheet and cell. */
 #include <string.h>
 
+#include "../xlsx/reader.h"
 #include "read.h"
 #include "wb.h"
 
@@ -89,12 +90,13 @@ static igo_error read_choice(rd *x, int block, uint32_t r, uint32_t c, const cha
                              int n, int *choice)
 {
     const char *text;
+    char q[IGOI_QUOTE + 4];
     RD_TEXT(x, block, r, c, &text);
     for (*choice = 0; *choice < n; (*choice)++)
         if (strcmp(text, options[*choice]) == 0)
             return IGO_OK;
-    return igoi_rd_fail(x, block, r, c, IGO_ERROR_VALUE, "'%.40s' is not one of %s, %s", text,
-                        options[0], options[1]);
+    return igoi_rd_fail(x, block, r, c, IGO_ERROR_VALUE, "'%s' is not one of %s, %s",
+                        igoi_quote(q, text), options[0], options[1]);
 }
 
 static igo_error read_costs(rd *x, const wb_text *t)

@@ -1,8 +1,6 @@
 /* The model workbook's blocks: found by their defined names, so that rows a user inserted or
  * moved are read right, and read from each sheet in one streaming pass. */
 #include <ctype.h>
-#include <errno.h>
-#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -105,7 +103,7 @@ static int parse_range(const char *f, char *sheet, size_t n, rd_block *b)
 static igo_error find_block(rd *x, int id, uint64_t *total)
 {
     const char *name = igoi_rd_names[id], *f = igo_xlsx_defined_name(x->book, name);
-    char sheet[256];
+    char sheet[256], q[IGOI_QUOTE + 4];
     rd_block *b = &x->blocks[id];
     if (!f)
         return igoi_fail(x->model->errmsg, IGO_ERROR_VALUE,
@@ -114,7 +112,7 @@ static igo_error find_block(rd *x, int id, uint64_t *total)
     if (parse_range(f, sheet, sizeof sheet, b))
         return igoi_fail(x->model->errmsg, IGO_ERROR_VALUE,
                          "%s: the defined name '%s' does not refer to one range of cells "
-                         "(it is %.80s)", x->path, name, f);
+                         "(it is %s)", x->path, name, igoi_quote(q, f));
     *total += (uint64_t)b->rows * b->cols;
     if (*total > RD_MAX_CELLS)
         return igoi_fail(x->model->errmsg, IGO_ERROR_LIMIT,
@@ -124,7 +122,7 @@ static igo_error find_block(rd *x, int id, uint64_t *total)
     if (igo_xlsx_sheet_index(x->book, sheet, &b->sheet) != IGO_OK)
         return igoi_fail(x->model->errmsg, IGO_ERROR_VALUE,
                          "%s: the defined name '%s' refers to a sheet '%s' the workbook does "
-                         "not have", x->path, name, sheet);
+                         "not have", x->path, name, igoi_quote(q, sheet));
     b->sheet_name = igo_xlsx_sheet_name(x->book, b->sheet);
     b->cells = calloc((size_t)b->rows * b->cols, sizeof *b->cells);
     return b->cells ? IGO_OK : igoi_fail(x->model->errmsg, IGO_ERROR_MEMORY, "out of memory");
@@ -267,10 +265,7 @@ static int text_number(const char *s, double *out)
     buf[n] = '\0';
     if (*s || separators > 1 || (separators == 1 && after == 3) || after == 0)
         return -1;
-    char *end;
-    errno = 0;
-    *out = strtod(buf, &end);
-    return *end || errno || !isfinite(*out) ? -1 : 0;
+    return igoi_parse_number(buf, out); /* strtod would follow the process's locale */
 }
 
 static igo_error not_a_value(rd *x, int block, uint32_t r, uint32_t c, const rd_value *v)
@@ -279,8 +274,9 @@ static igo_error not_a_value(rd *x, int block, uint32_t r, uint32_t c, const rd_
         return igoi_rd_fail(x, block, r, c, IGO_ERROR_VALUE,
                             "a formula without a computed value: open and save the workbook in "
                             "a spreadsheet first");
-    return igoi_rd_fail(x, block, r, c, IGO_ERROR_VALUE, "the error value %.40s",
-                        v->text ? v->text : "?");
+    char q[IGOI_QUOTE + 4];
+    return igoi_rd_fail(x, block, r, c, IGO_ERROR_VALUE, "the error value %s",
+                        igoi_quote(q, v->text ? v->text : "?"));
 }
 
 igo_error igoi_rd_number(rd *x, int block, uint32_t r, uint32_t c, double *value, int *given)
@@ -298,9 +294,10 @@ igo_error igoi_rd_number(rd *x, int block, uint32_t r, uint32_t c, double *value
             *given = 1;
             return IGO_OK;
         }
+        char q[IGOI_QUOTE + 4];
         return igoi_rd_fail(x, block, r, c, IGO_ERROR_VALUE,
-                            "'%.40s' is not a number (or not one a Dutch and an English reader "
-                            "read alike: type it as a number)", v->text);
+                            "'%s' is not a number (or not one a Dutch and an English reader "
+                            "read alike: type it as a number)", igoi_quote(q, v->text));
     case IGO_CELL_BOOLEAN:
         return igoi_rd_fail(x, block, r, c, IGO_ERROR_VALUE, "%s is not a number",
                             v->number ? "TRUE" : "FALSE");

@@ -282,7 +282,6 @@ igo_error igo_xlsx_set_progress(igo_xlsx *book, igo_progress_fn progress, void *
 {
     if (!book)
         return IGO_ERROR_ARGUMENT;
-    book->errmsg[0] = '\0';
     return igoi_callback_set(&book->progress, progress, user_data);
 }
 

@@ -49,13 +49,14 @@ static void start_row(igoi_xml *x, sheet_state *st, const char **attrs)
     if (!r)
         return;
     double v;
+    int bad = igoi_parse_number(r, &v);
     /* the range first: converting a double beyond int64_t's range is undefined */
-    if (!igoi_parse_number(r, &v) && v > IGO_XLSX_MAX_ROWS) {
+    if (!bad && v > IGO_XLSX_MAX_ROWS) {
         igoi_xml_fail(x, IGO_ERROR_VALUE, "row %s: beyond row %d", igoi_quote(q, r),
                       IGO_XLSX_MAX_ROWS);
         return;
     }
-    if (igoi_parse_number(r, &v) || v < 1 || v != (double)(int64_t)v) {
+    if (bad || v < 1 || v != (double)(int64_t)v) {
         igoi_xml_fail(x, IGO_ERROR_VALUE, "row '%s': not a row number", igoi_quote(q, r));
         return;
     }
@@ -287,7 +288,12 @@ static void end_row(igoi_xml *x, sheet_state *st)
     st->last_row = st->row;
     if (!st->cells.n)
         return;
-    qsort(st->cells.v, st->cells.n, sizeof *st->cells.v, by_column);
+    /* Writers put cells in column order; sort only a row that is not (the spec allows it). */
+    for (size_t i = 1; i < st->cells.n; i++)
+        if (st->cells.v[i].cell.column < st->cells.v[i - 1].cell.column) {
+            qsort(st->cells.v, st->cells.n, sizeof *st->cells.v, by_column);
+            break;
+        }
     if (IGO_VEC_ROOM(st->out, st->cells.n)) {
         igoi_xml_fail(x, IGO_ERROR_MEMORY, "out of memory");
         return;
