@@ -235,31 +235,36 @@ static PyObject *outside_row(const igo_model *m, size_t a)
     return Py_BuildValue("(sddN)", label, count, tariff, outside_targets(m, a));
 }
 
-/* A prestatie's row of a matrix of n cells read by get (a key or a volume), None where unset. */
+/* A prestatie's row of a matrix of n cells read in one pass by get (keys or volumes), None
+ * where a cell was not set. */
 static PyObject *cells(const igo_model *m, size_t p, size_t n,
-                       int (*get)(const igo_model *, size_t, size_t, double *))
+                       size_t (*get)(const igo_model *, size_t, double *, unsigned char *))
 {
-    PyObject *list = PyList_New((Py_ssize_t)n);
+    double *values = PyMem_Calloc(n + 1, sizeof *values);
+    unsigned char *given = PyMem_Calloc(n + 1, 1);
+    PyObject *list = values && given ? PyList_New((Py_ssize_t)n) : PyErr_NoMemory();
+    if (list)
+        get(m, p, values, given);
     for (size_t c = 0; list && c < n; c++) {
-        double value = 0;
-        int given = get(m, p, c, &value); /* before value is read: argument order is open */
-        PyObject *v = float_or_none(given, value);
+        PyObject *v = float_or_none(given[c], values[c]);
         if (!v)
             Py_CLEAR(list);
         else
             PyList_SET_ITEM(list, (Py_ssize_t)c, v);
     }
+    PyMem_Free(values);
+    PyMem_Free(given);
     return list;
 }
 
 static PyObject *key_row(const igo_model *m, size_t p)
 {
-    return cells(m, p, igo_model_discipline_count(m), igo_model_key);
+    return cells(m, p, igo_model_discipline_count(m), igo_model_key_row);
 }
 
 static PyObject *volume_row(const igo_model *m, size_t p)
 {
-    return cells(m, p, igo_model_provider_count(m), igo_model_volume);
+    return cells(m, p, igo_model_provider_count(m), igo_model_volume_row);
 }
 
 static PyObject *history_row(const igo_model *m, size_t i)

@@ -1,6 +1,8 @@
 /* Reading a model's inputs back, each as the model keeps it and whether it was given, so that a
  * binding can rebuild the calls that made the model (a region read from a workbook, say). None
  * allocates; out of range, each says "not given" and writes zeros. */
+#include <string.h>
+
 #include "internal.h"
 
 static void put(double *out, double value)
@@ -76,6 +78,35 @@ int igo_model_key(const igo_model *m, size_t p, size_t d, double *fraction)
 int igo_model_volume(const igo_model *m, size_t p, size_t o, double *volume)
 {
     return cell(m, 1, p, o, volume);
+}
+
+/* A row of keys or volumes in one pass over the cells: later cells overwrite earlier ones, so the
+ * last value set counts, as in cell(). */
+static size_t row(const igo_model *m, int volume, size_t p, double *values, unsigned char *given)
+{
+    if (!m || p >= m->prestaties.n || !values || !given)
+        return 0;
+    size_t columns = volume ? m->providers.n : m->disciplines.n, set = 0;
+    memset(values, 0, columns * sizeof *values);
+    memset(given, 0, columns);
+    for (size_t i = 0; i < (volume ? m->volumes.n : m->keys.n); i++) {
+        const igoi_cell *c = &CELLS(m, volume)[i];
+        if (c->row == p) {
+            set += !given[c->col];
+            values[c->col] = c->value, given[c->col] = 1;
+        }
+    }
+    return set;
+}
+
+size_t igo_model_key_row(const igo_model *m, size_t p, double *fractions, unsigned char *given)
+{
+    return row(m, 0, p, fractions, given);
+}
+
+size_t igo_model_volume_row(const igo_model *m, size_t p, double *volumes, unsigned char *given)
+{
+    return row(m, 1, p, volumes, given);
 }
 
 size_t igo_model_history_count(const igo_model *m)

@@ -109,6 +109,29 @@ void test_model_read_back(igo_t *t)
     check_value(t, given, a, 0, 0);
     CHECK(igo_model_volume(m, 0, 2, NULL) == 0);
 
+    /* The rows give what the cells give, every cell. */
+    for (size_t p = 0; p < igo_model_prestatie_count(m); p++) {
+        double values[16];
+        unsigned char flags[16];
+        size_t set = 0;
+        CHECK(igo_model_discipline_count(m) <= 16 && igo_model_provider_count(m) <= 16);
+        size_t keys = igo_model_key_row(m, p, values, flags);
+        for (size_t d = 0; d < igo_model_discipline_count(m); d++) {
+            int given = igo_model_key(m, p, d, &a);
+            CHECK(flags[d] == given && values[d] == a);
+            set += (size_t)given;
+        }
+        size_t volumes = igo_model_volume_row(m, p, values, flags);
+        for (size_t o = 0; o < igo_model_provider_count(m); o++) {
+            int given = igo_model_volume(m, p, o, &a);
+            CHECK(flags[o] == given && values[o] == a);
+            set += (size_t)given;
+        }
+        CHECK(keys + volumes == set);
+    }
+    CHECK(igo_model_key_row(m, 99, NULL, NULL) == 0);
+    CHECK(igo_model_volume_row(NULL, 0, NULL, NULL) == 0);
+
     CHECK(igo_model_history_count(m) == 2);
     CHECK(strcmp(igo_model_history(m, 0, &d, &p, &a, &b), "A101") == 0);
     CHECK(d == 1 && p == 3 && a == 30 && b == 100.5);

@@ -293,8 +293,11 @@ def _value(get: Callable[..., int], *index: Any) -> float | None:
 
 
 def _cells(m: Any, p: int, n: int, get: Callable[..., int]) -> list[float | None]:
-    """A prestatie's row of a matrix (keys or volumes), None where a cell was not set."""
-    return [_value(get, m, p, c) for c in range(n)]
+    """A prestatie's row of a matrix (keys or volumes) read in one pass, None where a cell was
+    not set."""
+    values, given = ffi.new("double[]", n + 1), ffi.new("unsigned char[]", n + 1)
+    get(m, p, values, given)
+    return [values[c] if given[c] else None for c in range(n)]
 
 
 def _cost(m: Any, k: int) -> tuple[int, float] | None:
@@ -340,12 +343,12 @@ _INPUTS: dict[str, Callable[[Model], Any]] = {
     "outside": lambda self: _rows(lib.igo_model_outside_count(self._m),
                                   lambda a: _outside(self._m, a)),
     "keys": _per_prestatie(lambda m, p: _cells(m, p, lib.igo_model_discipline_count(m),
-                                               lib.igo_model_key)),
+                                               lib.igo_model_key_row)),
     "history": lambda self: _rows(lib.igo_model_history_count(self._m),
                                   lambda i: _history(self._m, i)),
     "normalise_keys": lambda self: bool(lib.igo_model_normalise_keys(self._m)),
     "volumes": _per_prestatie(lambda m, p: _cells(m, p, lib.igo_model_provider_count(m),
-                                                  lib.igo_model_volume)),
+                                                  lib.igo_model_volume_row)),
     "regio": lambda self: _rows(len(regio_fields()),
                                 lambda f: _value(lib.igo_model_regio, self._m, f)),
     "reasons": lambda self: _rows(lib.igo_model_transfer_reason_count(self._m),

@@ -618,6 +618,34 @@ IGO_API int igo_model_volume(const igo_model *model, size_t prestatie, size_t pr
                              double *volume);
 
 /**
+ * @brief A prestatie's whole row of direct key fractions, in one pass over the model's keys.
+ *
+ * What igo_model_key() gives cell by cell, for a whole row at once: reading every cell that way
+ * scans the keys once per cell, this once per row.
+ *
+ * @param model     A model, or NULL.
+ * @param prestatie The prestatie's index, below igo_model_prestatie_count().
+ * @param fractions Receives igo_model_discipline_count() fractions, 0 where none was set.
+ * @param given     Receives igo_model_discipline_count() flags, 1 where a fraction was set.
+ * @return The number of fractions set in the row; 0 for an index out of range or a NULL model
+ *         (then nothing is written).
+ */
+IGO_API size_t igo_model_key_row(const igo_model *model, size_t prestatie, double *fractions,
+                                 unsigned char *given);
+
+/**
+ * @brief A prestatie's whole row of provider volumes, in one pass (see igo_model_key_row()).
+ * @param model     A model, or NULL.
+ * @param prestatie The prestatie's index, below igo_model_prestatie_count().
+ * @param volumes   Receives igo_model_provider_count() volumes, 0 where none was set.
+ * @param given     Receives igo_model_provider_count() flags, 1 where a volume was set.
+ * @return The number of volumes set in the row; 0 for an index out of range or a NULL model
+ *         (then nothing is written).
+ */
+IGO_API size_t igo_model_volume_row(const igo_model *model, size_t prestatie, double *volumes,
+                                    unsigned char *given);
+
+/**
  * @brief The number of historical claim lines.
  * @param model A model, or NULL.
  * @return The number of lines added with igo_model_add_history(); 0 for NULL.
