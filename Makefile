@@ -34,16 +34,16 @@ EXAMPLES   := $(patsubst examples/%.c,build/examples/%,$(wildcard examples/*.c))
 WARN       := -Wall -Wextra -Werror
 # -ffp-contract=off: no fused multiply-add, so every product rounds exactly as a spreadsheet's.
 # -fvisibility=hidden: the shared library exports the IGO_API declarations and nothing else.
-LIB_CFLAGS := -std=c11 -D_DEFAULT_SOURCE -g -O2 -fPIC -fvisibility=hidden $(WARN) -ffp-contract=off \
+LIB_CFLAGS := -std=c11 -D_DEFAULT_SOURCE -pthread -g -O2 -fPIC -fvisibility=hidden $(WARN) -ffp-contract=off \
               -Ilibigo/include
-CFLAGS     := -std=c11 -D_DEFAULT_SOURCE -g $(WARN) -ffp-contract=off -Ilibigo/include \
+CFLAGS     := -std=c11 -D_DEFAULT_SOURCE -pthread -g $(WARN) -ffp-contract=off -Ilibigo/include \
               -DIGO_GOLDEN_DIR='"libigo/tests/golden"' -DIGO_HOSTILE_DIR='"libigo/tests/hostile"'
 SANITIZE   := -O1 -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
-LIBS       := -lxlsxwriter -lminizip -lexpat -lz -lm
+LIBS       := -lxlsxwriter -lminizip -lexpat -lz -lm -pthread
 # The C tests fail each of the core's allocations in turn (libigo/tests/test_alloc.c).
 WRAP       := -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc
 
-.PHONY: demo test ctest libtest pytest bench templates deps apt-deps lib-deps python lib examples docs \
+.PHONY: demo test ctest ctest-tsan libtest pytest bench templates deps apt-deps lib-deps python lib examples docs \
         install uninstall clean fuzz fuzz-short fuzz-deps
 
 # The example region: its distribution printed, its filled-in model workbook in out/.
@@ -58,7 +58,7 @@ templates: python
 	$(VENV)/bin/igo voorbeeld --xlsx excel-templates/voorbeeldregio.xlsx > /dev/null
 	@echo "Written: excel-templates/voorbeeldregio.xlsx"
 
-test: ctest fuzz-short libtest pytest
+test: ctest ctest-tsan fuzz-short libtest pytest
 
 # ---- the C library ----
 
@@ -181,6 +181,18 @@ ctest: apt-deps build/libigo.a build/asan/libigo.a
 	  xlsx_hostile_cells xlsx_hostile_containers xlsx_zip_bomb xlsx_table_columns \
 	  workbook_read_refusals hostile_corpus hostile_fuzz_finds
 
+# The reader's threads (a member inflates on a thread of its own beside the parse) under
+# ThreadSanitizer: the tests that read workbooks, core and tests compiled again with clang. A
+# reported race fails the run.
+TSAN_TESTS := xlsx_written_and_read xlsx_hand_built_parts xlsx_hostile_xml xlsx_hostile_cells \
+              xlsx_hostile_containers xlsx_zip_bomb xlsx_stops_when_asked xlsx_table_columns \
+              hostile_corpus workbook_read_round_trip workbook_read_refusals
+ctest-tsan: fuzz-deps
+	mkdir -p $(BUILD)
+	clang $(CFLAGS) -O1 -fsanitize=thread $(CTEST_SRC) $(CORE_SRC) $(LIBS) $(WRAP) \
+	  -o $(BUILD)/tests-tsan
+	TSAN_OPTIONS=halt_on_error=1 $(BUILD)/tests-tsan $(TSAN_TESTS)
+
 # The library as others use it: exported symbols, the headers in C11 and C++, the examples, an
 # install into a temporary prefix used through pkg-config, the version everywhere, the reference.
 libtest: python lib examples
@@ -200,7 +212,7 @@ pytest: python
 # (libigo/tests/fuzz/seeds_*) are written by libigo/tests/fuzz/make_seeds.py.
 FUZZ_CC      ?= clang
 FUZZ_SECONDS ?= 600
-FUZZ_CFLAGS  := -std=c11 -D_DEFAULT_SOURCE -g -O1 $(WARN) -ffp-contract=off -Ilibigo/include \
+FUZZ_CFLAGS  := -std=c11 -D_DEFAULT_SOURCE -pthread -g -O1 $(WARN) -ffp-contract=off -Ilibigo/include \
                 -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 FUZZ_OBJ     := $(CORE_SRC:libigo/src/%.c=build/fuzz/obj/%.o)
 FUZZ_RUN     := -max_len=200000 -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 \

@@ -7,7 +7,7 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 CORE_LIBRARY = "build/libigo.a"
 # The core's own dependencies: libxlsxwriter writes workbooks; minizip (with zlib) and expat
 # read them.
-LIBRARIES = ["xlsxwriter", "minizip", "expat", "z", "m"]
+LIBRARIES = ["xlsxwriter", "minizip", "expat", "z", "m", "pthread"]
 
 
 def version() -> str:

@@ -371,8 +371,11 @@ void test_xlsx_hostile_cells(igo_t *t)
                 "row 1e300: beyond row 1048576");
     CHECK_FAILS(x.book, open_and_read(&x, SHEET("<row r=\"2.5\"/>"), NULL), IGO_ERROR_VALUE,
                 "row '2.5': not a row number");
+    CHECK_FAILS(x.book, open_and_read(&x, SHEET("<row><c t=\"s\"><v>99999999999999999999999</v>"
+                                                "</c></row>"), two),
+                IGO_ERROR_VALUE, "cell A1: shared string 99999999999999999999999 does not exist");
     CHECK_FAILS(x.book, open_and_read(&x, SHEET("<row><c t=\"s\"><v>1e300</v></c></row>"), two),
-                IGO_ERROR_VALUE, "cell A1: shared string 1e300 does not exist");
+                IGO_ERROR_VALUE, "cell A1: shared string index '1e300' is not a whole number");
     CHECK_FAILS(x.book, open_and_read(&x, SHEET("<row><c t=\"s\"><v>0.5</v></c></row>"), two),
                 IGO_ERROR_VALUE, "cell A1: shared string index '0.5' is not a whole number");
     CHECK_FAILS(x.book, open_and_read(&x, SHEET("<row><c r=\"1A\"><v>1</v></c></row>"), NULL),

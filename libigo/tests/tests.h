@@ -44,6 +44,7 @@
     X(allocation_failures_are_errors)                                                          \
     X(workbook_read_round_trip)                                                                \
     X(workbook_read_refusals)                                                                  \
+    X(xlsx_numbers_as_strtod)                                                                  \
     X(xlsx_cell_names)                                                                         \
     X(xlsx_written_and_read)                                                                   \
     X(xlsx_hand_built_parts)                                                                   \

@@ -17,6 +17,12 @@
  * - cell references beyond XFD1048576, rows out of order, a cell given twice, a shared-string
  *   index out of range, more than #IGO_XLSX_MAX_STRINGS shared strings.
  *
+ * Threads: while a part is read, it inflates on a helper thread of the reader's own (with every
+ * signal blocked, so that Ctrl-C reaches the caller's thread), which ends before the call
+ * returns; callbacks (rows, progress) run on the calling thread. Use one igo_xlsx from one thread
+ * at a time; distinct readers may be used from distinct threads at once. Link with -pthread
+ * (pkg-config says so).
+ *
  * @code
  * igo_xlsx *book = igo_xlsx_new();
  * size_t sheet;

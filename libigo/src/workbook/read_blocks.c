@@ -227,7 +227,7 @@ static rd_value *value_at(const rd *x, int block, uint32_t r, uint32_t c)
 
 static int blank(const char *s)
 {
-    while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+    while (igoi_blank(*s))
         s++;
     return *s == '\0';
 }

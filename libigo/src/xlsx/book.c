@@ -218,13 +218,13 @@ static const char *strings_part(const book_state *st)
 
 static igo_error read_parts(igo_xlsx *book, book_state *st)
 {
-    igoi_xml rels = {book, "xl/_rels/workbook.xml.rels", 1, st, rels_start, ignore_end, NULL,
-                     NULL, 0, IGO_OK, 0};
+    igoi_xml rels = {.book = book, .where = "xl/_rels/workbook.xml.rels", .lines = 1, .user = st,
+                     .start = rels_start, .end = ignore_end};
     igo_error e = igoi_xml_parse(&rels, rels.where, NULL);
     if (e)
         return e;
-    igoi_xml wb = {book, "xl/workbook.xml", 1, st, book_start, book_end, book_text,
-                   NULL, 0, IGO_OK, 0};
+    igoi_xml wb = {.book = book, .where = "xl/workbook.xml", .lines = 1, .user = st,
+                   .start = book_start, .end = book_end, .text = book_text};
     e = igoi_xml_parse(&wb, wb.where, NULL);
     return e ? e : igoi_strings_read(book, strings_part(st));
 }

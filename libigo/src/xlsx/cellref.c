@@ -1,5 +1,6 @@
 /* Cell references, numbers and dates as the XML writes them. */
 #include <locale.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -44,80 +45,127 @@ int igoi_cellref_parse(const char *s, uint32_t *row, uint32_t *column)
     return 0;
 }
 
-/* Whether s is [+-]digits[.digits][(e|E)[+-]digits] with at least one mantissa digit. */
-static int number_syntax(const char *s)
+/* A decimal as the XML writes it, [+-]digits[.digits][(e|E)[+-]digits], taken apart: value =
+ * (-1)^negative * m * 10^scale while exact (m holds at most 19 significant digits). */
+typedef struct {
+    int negative, exact;
+    uint64_t m;
+    int64_t scale;
+} decimal;
+
+/* Reads the digits at s[*i..n) into d; digits counts them. */
+static void mantissa_digits(const char *s, size_t n, size_t *i, decimal *d, int fraction,
+                            size_t *digits, int *significant)
 {
-    size_t i = s[0] == '-' || s[0] == '+', digits = 0;
-    for (; s[i] >= '0' && s[i] <= '9'; i++)
-        digits++;
-    if (s[i] == '.')
-        for (i++; s[i] >= '0' && s[i] <= '9'; i++)
-            digits++;
-    if (!digits)
-        return 0;
-    if (s[i] == 'e' || s[i] == 'E') {
-        i += s[i + 1] == '-' || s[i + 1] == '+';
-        size_t start = ++i;
-        while (s[i] >= '0' && s[i] <= '9')
-            i++;
-        if (i == start)
-            return 0;
+    for (; *i < n && s[*i] >= '0' && s[*i] <= '9'; (*i)++, (*digits)++) {
+        if (d->m == 0 && s[*i] == '0') { /* a leading zero adds nothing */
+            d->scale -= fraction;
+            continue;
+        }
+        if (++*significant > 19) {
+            d->exact = 0; /* m would wrap: left to strtod */
+            continue;
+        }
+        d->m = d->m * 10 + (uint64_t)(s[*i] - '0');
+        d->scale -= fraction;
     }
-    return s[i] == '\0';
 }
 
-/* Clinger's fast path: a decimal of at most 15 digits is an exact double, and so is a power of
- * ten up to 1e22, so one multiplication or division rounds correctly, as strtod would; it skips
- * strtod's locale look-up and big-number set-up for most cells. s has passed number_syntax.
- * Returns -1 for what it leaves to strtod. */
-static int fast_number(const char *s, double *out)
+/* Splits s[0..n) into d; -1 when it is not a number in that syntax. */
+static int split_decimal(const char *s, size_t n, decimal *d)
+{
+    size_t i = 0, digits = 0;
+    int significant = 0;
+    *d = (decimal){0, 1, 0, 0};
+    if (i < n && (s[i] == '-' || s[i] == '+'))
+        d->negative = s[i++] == '-';
+    mantissa_digits(s, n, &i, d, 0, &digits, &significant);
+    if (i < n && s[i] == '.') {
+        i++;
+        mantissa_digits(s, n, &i, d, 1, &digits, &significant);
+    }
+    if (!digits)
+        return -1;
+    if (i < n && (s[i] == 'e' || s[i] == 'E')) {
+        i++;
+        int negative = i < n && s[i] == '-';
+        i += i < n && (s[i] == '-' || s[i] == '+');
+        size_t start = i;
+        int64_t exp = 0;
+        for (; i < n && s[i] >= '0' && s[i] <= '9'; i++)
+            if (exp < 100000) /* beyond, only strtod's overflow or underflow is left */
+                exp = exp * 10 + (s[i] - '0');
+        if (i == start)
+            return -1;
+        d->scale += negative ? -exp : exp;
+    }
+    return i == n ? 0 : -1;
+}
+
+/* m / 10^k correctly rounded, by integer division: the quotient is taken to at least 54 bits,
+ * then rounded to 53 by its remaining bits and remainder (ties to even). 1 <= k <= 22, m > 0. */
+static double exact_quotient(uint64_t m, int k)
+{
+    unsigned __int128 d = 1;
+    for (int i = 0; i < k; i++)
+        d *= 10;
+    int bits_d = 128 - (int)(d >> 64 ? __builtin_clzll((uint64_t)(d >> 64))
+                                     : 64 + __builtin_clzll((uint64_t)d));
+    int bits_m = 64 - __builtin_clzll(m);
+    int shift = 54 + bits_d - bits_m > 0 ? 54 + bits_d - bits_m : 0; /* N has <= 128 bits */
+    unsigned __int128 n = (unsigned __int128)m << shift;
+    uint64_t q = (uint64_t)(n / d); /* >= 2^53 and < 2^62 */
+    int remainder = n % d != 0;
+    int extra = 64 - __builtin_clzll(q) - 53;
+    uint64_t mant = q >> extra, low = q & ((UINT64_C(1) << extra) - 1);
+    uint64_t half = UINT64_C(1) << (extra - 1);
+    if (low > half || (low == half && (remainder || (mant & 1))))
+        mant++; /* 2^53 at most: still exact */
+    return ldexp((double)mant, extra - shift);
+}
+
+/* The number without strtod where that is exact: Clinger's fast path (a mantissa below 2^53
+ * and a power of ten up to 1e22 are exact doubles, so one multiplication or division rounds
+ * correctly), and decimal fractions of up to 19 significant digits by exact_quotient (what
+ * spreadsheets write for most amounts). -1 for what it leaves to strtod. */
+static int fast_number(const decimal *d, double *out)
 {
     static const double p10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
                                  1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
                                  1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
-    int negative = *s == '-', digits = 0, scale = 0, exp = 0, exp_negative = 0;
-    uint64_t m = 0;
-    s += *s == '-' || *s == '+';
-    for (; *s >= '0' && *s <= '9'; s++, digits++)
-        m = m * 10 + (uint64_t)(*s - '0');
-    if (*s == '.')
-        for (s++; *s >= '0' && *s <= '9'; s++, digits++, scale--)
-            m = m * 10 + (uint64_t)(*s - '0');
-    if (digits > 15)
-        return -1; /* m may have wrapped: nothing of it is used */
-    if (*s == 'e' || *s == 'E') {
-        s++;
-        exp_negative = *s == '-';
-        s += *s == '-' || *s == '+';
-        for (; *s >= '0' && *s <= '9' && exp < 1000; s++)
-            exp = exp * 10 + (*s - '0');
-    }
-    if (*s)
+    double v;
+    if (!d->exact || d->scale < -22 || d->scale > 22)
         return -1;
-    scale += exp_negative ? -exp : exp;
-    if (scale < -22 || scale > 22)
+    if (d->m == 0)
+        v = 0;
+    else if (d->m <= UINT64_C(1) << 53)
+        v = d->scale < 0 ? (double)d->m / p10[-d->scale] : (double)d->m * p10[d->scale];
+#ifdef __SIZEOF_INT128__
+    else if (d->scale < 0)
+        v = exact_quotient(d->m, (int)-d->scale);
+#endif
+    else
         return -1;
-    double v = scale < 0 ? (double)m / p10[-scale] : (double)m * p10[scale];
-    *out = negative ? -v : v;
+    *out = d->negative ? -v : v;
     return 0;
 }
 
-int igoi_parse_number(const char *s, double *out)
+int igoi_parse_number_n(const char *s, size_t n, double *out)
 {
     char copy[128];
-    size_t n = strlen(s);
-    while (n && (s[n - 1] == ' ' || s[n - 1] == '\n' || s[n - 1] == '\r' || s[n - 1] == '\t'))
+    while (n && igoi_blank(s[n - 1]))
         n--;
-    while (n && (*s == ' ' || *s == '\n' || *s == '\r' || *s == '\t'))
+    while (n && igoi_blank(*s))
         s++, n--;
-    if (n == 0 || n >= sizeof copy)
+    decimal d;
+    if (split_decimal(s, n, &d))
+        return -1;
+    if (fast_number(&d, out) == 0)
+        return 0;
+    if (n >= sizeof copy)
         return -1;
     memcpy(copy, s, n);
     copy[n] = '\0';
-    if (!number_syntax(copy))
-        return -1;
-    if (fast_number(copy, out) == 0)
-        return 0;
     /* strtod reads the locale's decimal separator (a comma in a Dutch locale an application may
      * have set): the XML's '.' is put in its place. */
     const char *point = localeconv()->decimal_point;
@@ -130,6 +178,11 @@ int igoi_parse_number(const char *s, double *out)
         return -1; /* a multi-byte separator, or an overflow to infinity */
     *out = v;
     return 0;
+}
+
+int igoi_parse_number(const char *s, double *out)
+{
+    return igoi_parse_number_n(s, strlen(s), out);
 }
 
 /* Days from 1970-01-01 to y-m-d in the proleptic Gregorian calendar (H. Hinnant's algorithm). */

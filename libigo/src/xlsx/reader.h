@@ -5,6 +5,7 @@
 #include <minizip/unzip.h>
 
 #include "../internal.h"
+#include "pipe.h"
 
 /* Parts inflate in chunks of this size; each chunk is checked against the limits before it is
  * parsed, so a zip bomb is stopped after at most one chunk beyond a limit. */
@@ -60,7 +61,9 @@ int igoi_zip_has(igo_xlsx *book, const char *member);
 typedef igo_error (*igoi_sink)(void *ctx, const char *data, size_t len, int last);
 
 /* Streams a member to sink, checking IGO_XLSX_MAX_PART and IGO_XLSX_MAX_RATIO while inflating
- * and the CRC at the end; where names the member in messages. ticker may be NULL. */
+ * (on a thread of its own, so that inflating and parsing use both cores) and the CRC at the
+ * end; where names the member in messages. sink runs on the calling thread. ticker may be
+ * NULL. */
 igo_error igoi_zip_read(igo_xlsx *book, const char *member, const char *where, igoi_sink sink,
                         void *ctx, igo_ticker *ticker);
 
@@ -91,6 +94,8 @@ void igoi_xml_fail(igoi_xml *x, igo_error code, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)))
 #endif
     ;
+/* A name without its namespace prefix ("x:row" is "row"). */
+const char *igoi_local(const char *name);
 /* The value of the attribute with that local name, or NULL. */
 const char *igoi_xml_attr(const char **attrs, const char *name);
 /* Appends len bytes to a text buffer (NUL-terminated, not counted in n); fails the parse when out
@@ -114,8 +119,16 @@ int igoi_same_name(const char *a, const char *b);
 /* Parses "B7" into 0-based row and column. Returns 0, or -1 when malformed, -2 when beyond
  * XFD1048576. */
 int igoi_cellref_parse(const char *s, uint32_t *row, uint32_t *column);
-/* Parses a decimal number in the XML's syntax (no locale, no "inf" or hex). 0 on success. */
+/* Parses a decimal number in the XML's syntax (no locale, no "inf" or hex), correctly rounded,
+ * blanks around it allowed. 0 on success. */
 int igoi_parse_number(const char *s, double *out);
+/* The same for s[0..n). */
+int igoi_parse_number_n(const char *s, size_t n, double *out);
+/* Whether c is blank as XML counts it. */
+static inline int igoi_blank(char c)
+{
+    return c == ' ' || c == '\n' || c == '\r' || c == '\t';
+}
 /* Parses an ISO 8601 date, date-time or time into a serial number. 0 on success. */
 int igoi_parse_date(const char *s, int date1904, double *out);
 

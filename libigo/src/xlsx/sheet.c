@@ -5,6 +5,9 @@
 
 #include "reader.h"
 
+/* The t attribute of a <c>, decoded once per cell. */
+typedef enum { T_NUMBER, T_DATE, T_SHARED, T_BOOLEAN, T_STR, T_ERROR, T_INLINE } cell_kind;
+
 /* A cell of the current row while it is read: its text is kept as an offset into the row's text
  * buffer (which moves as it grows) until the row is complete. */
 typedef struct {
@@ -28,7 +31,7 @@ typedef struct {
     IGO_VEC(igo_cell) out;
     /* the current cell */
     uint32_t column;
-    char type[16];
+    cell_kind kind;
     int formula, has_v, has_is;
     igoi_buf v, is;
 } sheet_state;
@@ -100,10 +103,48 @@ static void place_cell(igoi_xml *x, sheet_state *st, const char *r)
     st->next_column = (int64_t)column + 1;
 }
 
+/* The kind named by t (NULL: a number); -1 when unknown. Runs for every cell: one switch on
+ * the first letter, then one comparison. */
+static int decode_kind(const char *t)
+{
+    if (!t)
+        return T_NUMBER;
+    switch (t[0]) {
+    case 'n':
+        return t[1] ? -1 : T_NUMBER;
+    case 'd':
+        return t[1] ? -1 : T_DATE;
+    case 's':
+        return !t[1] ? T_SHARED : strcmp(t, "str") == 0 ? T_STR : -1;
+    case 'b':
+        return t[1] ? -1 : T_BOOLEAN;
+    case 'e':
+        return t[1] ? -1 : T_ERROR;
+    case 'i':
+        return strcmp(t, "inlineStr") == 0 ? T_INLINE : -1;
+    default:
+        return -1;
+    }
+}
+
+/* Whether an attribute's local name is the one letter c ("r", "x:r"). */
+static int is_letter(const char *name, char c)
+{
+    name = igoi_local(name);
+    return name[0] == c && name[1] == '\0';
+}
+
 static void start_cell(igoi_xml *x, sheet_state *st, const char **attrs)
 {
-    const char *t = igoi_xml_attr(attrs, "t");
+    const char *r = NULL, *t = NULL;
     char q[IGOI_QUOTE + 4];
+    /* one pass over the attributes: this runs for every cell of the sheet */
+    for (size_t i = 0; attrs[i]; i += 2) {
+        if (!r && is_letter(attrs[i], 'r'))
+            r = attrs[i + 1];
+        else if (!t && is_letter(attrs[i], 't'))
+            t = attrs[i + 1];
+    }
     st->in_cell = 1;
     st->formula = st->has_v = st->has_is = 0;
     st->v.n = st->is.n = 0;
@@ -111,13 +152,14 @@ static void start_cell(igoi_xml *x, sheet_state *st, const char **attrs)
         st->v.v[0] = '\0';
     if (st->is.v)
         st->is.v[0] = '\0';
-    place_cell(x, st, igoi_xml_attr(attrs, "r"));
-    if (t && strlen(t) >= sizeof st->type) {
+    place_cell(x, st, r);
+    int kind = decode_kind(t);
+    if (kind < 0) {
         igoi_xml_fail(x, IGO_ERROR_VALUE, "cell %s: unknown type '%s'",
                       cell_name(st, st->column, (char[12]){0}), igoi_quote(q, t));
         return;
     }
-    strcpy(st->type, t ? t : "n");
+    st->kind = (cell_kind)kind;
 }
 
 static void sheet_start(igoi_xml *x, const char *name, const char **attrs)
@@ -151,26 +193,31 @@ static void sheet_start(igoi_xml *x, const char *name, const char **attrs)
 
 /* ---- a cell's value ---- */
 
-/* Sets c from the shared string the cell's value names. */
+/* Sets c from the shared string the cell's value names: a whole number, perhaps with blanks
+ * around it, read digit by digit (this runs for every text cell of a sheet). */
 static int shared_string(igoi_xml *x, sheet_state *st, igo_cell *c)
 {
     const igoi_strings *s = &x->book->strings;
     size_t count = s->offset.n ? s->offset.n - 1 : 0;
     char q[IGOI_QUOTE + 4], name[12];
-    double v;
-    int bad = igoi_parse_number(st->v.v, &v) || v < 0;
-    if (!bad && v >= (double)count) {
-        igoi_xml_fail(x, IGO_ERROR_VALUE, "cell %s: shared string %s does not exist "
-                      "(the table has %zu)", cell_name(st, st->column, name),
-                      igoi_quote(q, st->v.v), count);
+    const char *v = st->v.v, *end = v + st->v.n;
+    while (v < end && igoi_blank(*v))
+        v++;
+    while (end > v && igoi_blank(end[-1]))
+        end--;
+    size_t i = 0;
+    int bad = v == end, beyond = 0;
+    for (const char *p = v; p < end && !bad; p++) {
+        bad = *p < '0' || *p > '9';
+        if (!bad && !beyond && (i = i * 10 + (size_t)(*p - '0')) >= count)
+            beyond = 1; /* and i is not used: it may wrap beyond here */
+    }
+    if (bad || beyond) {
+        igoi_xml_fail(x, IGO_ERROR_VALUE, bad ? "cell %s: shared string index '%s' is not a "
+                      "whole number" : "cell %s: shared string %s does not exist (the table has "
+                      "%zu)", cell_name(st, st->column, name), igoi_quote(q, st->v.v), count);
         return -1;
     }
-    if (bad || v != (double)(size_t)v) { /* v < count here, so the conversion is defined */
-        igoi_xml_fail(x, IGO_ERROR_VALUE, "cell %s: shared string index '%s' is not a whole "
-                      "number", cell_name(st, st->column, name), igoi_quote(q, st->v.v));
-        return -1;
-    }
-    size_t i = (size_t)v;
     c->type = IGO_CELL_STRING;
     c->text = s->text.v + s->offset.v[i];
     c->length = s->offset.v[i + 1] - s->offset.v[i] - 1;
@@ -193,7 +240,7 @@ static int number_value(igoi_xml *x, sheet_state *st, igo_cell *c, int date)
 {
     char q[IGOI_QUOTE + 4], name[12];
     int bad = date ? igoi_parse_date(st->v.v, x->book->date1904, &c->number)
-                   : igoi_parse_number(st->v.v, &c->number);
+                   : igoi_parse_number_n(st->v.v, st->v.n, &c->number);
     if (bad) {
         igoi_xml_fail(x, IGO_ERROR_VALUE, "cell %s: '%s' is not a %s",
                       cell_name(st, st->column, name), igoi_quote(q, st->v.v),
@@ -224,9 +271,7 @@ static int boolean_value(igoi_xml *x, sheet_state *st, igo_cell *c)
 static int cell_value(igoi_xml *x, sheet_state *st, pending *p)
 {
     igo_cell *c = &p->cell;
-    const char *t = st->type;
-    char q[IGOI_QUOTE + 4], name[12];
-    if (strcmp(t, "inlineStr") == 0) {
+    if (st->kind == T_INLINE) {
         if (!st->is.n)
             return 0; /* IGO_CELL_EMPTY */
         c->type = IGO_CELL_STRING;
@@ -236,19 +281,18 @@ static int cell_value(igoi_xml *x, sheet_state *st, pending *p)
         return 0;
     if (!st->v.v && igoi_xml_append(x, &st->v, "", 0))
         return -1;
-    if (strcmp(t, "n") == 0 || strcmp(t, "d") == 0)
-        return st->v.n ? number_value(x, st, c, t[0] == 'd') : 0;
-    if (strcmp(t, "s") == 0)
+    switch (st->kind) {
+    case T_NUMBER:
+    case T_DATE:
+        return st->v.n ? number_value(x, st, c, st->kind == T_DATE) : 0;
+    case T_SHARED:
         return shared_string(x, st, c);
-    if (strcmp(t, "b") == 0)
+    case T_BOOLEAN:
         return boolean_value(x, st, c);
-    if (strcmp(t, "str") == 0 || strcmp(t, "e") == 0) {
-        c->type = t[0] == 'e' ? IGO_CELL_ERROR : IGO_CELL_STRING;
+    default: /* T_STR, T_ERROR */
+        c->type = st->kind == T_ERROR ? IGO_CELL_ERROR : IGO_CELL_STRING;
         return own_text(x, st, p, &st->v);
     }
-    igoi_xml_fail(x, IGO_ERROR_VALUE, "cell %s: unknown type '%s'",
-                  cell_name(st, st->column, name), igoi_quote(q, t));
-    return -1;
 }
 
 static void end_cell(igoi_xml *x, sheet_state *st)
@@ -358,7 +402,8 @@ igo_error igo_xlsx_read_sheet(igo_xlsx *book, size_t index, igo_row_fn on_row, v
     sheet_state st;
     memset(&st, 0, sizeof st);
     st.sheet = sheet, st.on_row = on_row, st.user_data = user_data, st.last_row = -1;
-    igoi_xml x = {book, where, 0, &st, sheet_start, sheet_end, sheet_text, NULL, 0, IGO_OK, 0};
+    igoi_xml x = {.book = book, .where = where, .user = &st, .start = sheet_start,
+                  .end = sheet_end, .text = sheet_text};
     igo_ticker ticker = igoi_ticker_start(book->progress);
     igo_error e = igoi_xml_parse(&x, sheet->part, &ticker);
     free(st.cells.v);

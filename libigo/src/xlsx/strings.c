@@ -71,8 +71,8 @@ igo_error igoi_strings_read(igo_xlsx *book, const char *member)
     if (!member)
         return IGO_OK;
     strings_state st = {s, 0, 0, 0};
-    igoi_xml x = {book, member, 1, &st, strings_start, strings_end, strings_text,
-                  NULL, 0, IGO_OK, 0};
+    igoi_xml x = {.book = book, .where = member, .lines = 1, .user = &st, .start = strings_start,
+                  .end = strings_end, .text = strings_text};
     return igoi_xml_parse(&x, member, NULL);
 }
 

@@ -43,16 +43,19 @@ void igoi_xml_fail(igoi_xml *x, igo_error code, const char *fmt, ...)
     XML_StopParser(x->parser, XML_FALSE);
 }
 
-static const char *local(const char *name)
+const char *igoi_local(const char *name)
 {
-    const char *colon = strrchr(name, ':');
-    return colon ? colon + 1 : name;
+    const char *local = name;
+    for (const char *p = name; *p; p++)
+        if (*p == ':')
+            local = p + 1;
+    return local;
 }
 
 const char *igoi_xml_attr(const char **attrs, const char *name)
 {
     for (size_t i = 0; attrs[i]; i += 2)
-        if (strcmp(local(attrs[i]), name) == 0)
+        if (strcmp(igoi_local(attrs[i]), name) == 0)
             return attrs[i + 1];
     return NULL;
 }
@@ -87,14 +90,14 @@ static void on_start(void *data, const char *name, const char **attrs)
         return;
     }
     if (!x->error)
-        x->start(x, local(name), attrs);
+        x->start(x, igoi_local(name), attrs);
 }
 
 static void on_end(void *data, const char *name)
 {
     igoi_xml *x = data;
     if (!x->error)
-        x->end(x, local(name));
+        x->end(x, igoi_local(name));
     x->depth--;
 }
 

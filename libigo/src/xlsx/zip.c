@@ -150,76 +150,133 @@ int igoi_zip_has(igo_xlsx *book, const char *member)
 }
 
 /* The limits on one part, checked against what has inflated so far. */
-static igo_error check_size(igo_xlsx *book, const char *where, uint64_t total,
+static igo_error check_size(char *errmsg, const char *path, const char *where, uint64_t total,
                             uint64_t compressed)
 {
     if (total > (uint64_t)IGO_XLSX_MAX_PART)
-        return igoi_fail(book->errmsg, IGO_ERROR_LIMIT,
-                         "%s: %s inflates beyond %d bytes", book->path, where, IGO_XLSX_MAX_PART);
+        return igoi_fail(errmsg, IGO_ERROR_LIMIT, "%s: %s inflates beyond %d bytes", path, where,
+                         IGO_XLSX_MAX_PART);
     if (total > IGOI_RATIO_FLOOR && total / IGO_XLSX_MAX_RATIO > compressed)
-        return igoi_fail(book->errmsg, IGO_ERROR_LIMIT,
+        return igoi_fail(errmsg, IGO_ERROR_LIMIT,
                          "%s: %s inflates more than %d times its compressed size of %llu bytes "
-                         "(a zip bomb?)", book->path, where, IGO_XLSX_MAX_RATIO,
+                         "(a zip bomb?)", path, where, IGO_XLSX_MAX_RATIO,
                          (unsigned long long)compressed);
     return IGO_OK;
 }
 
-/* The inflate loop of an open member. */
-static igo_error pump(igo_xlsx *book, const unz_file_info64 *info, const char *where,
-                      igoi_sink sink, void *ctx, igo_ticker *ticker, char *buf)
+/* The inflating thread: chunks of the open member into the pipe, each checked against the
+ * limits before it is handed on. Its failure and message are its own until it is joined. */
+typedef struct {
+    igo_xlsx *book;
+    const unz_file_info64 *info;
+    const char *where;
+    igoi_pipe pipe;
+    igo_error error;
+    char errmsg[IGO_ERRMSG_SIZE];
+} inflater;
+
+static void *inflate_member(void *arg)
 {
+    inflater *in = arg;
     uint64_t total = 0;
-    for (;;) {
-        int got = unzReadCurrentFile(book->zip, buf, IGOI_CHUNK);
-        if (got < 0)
-            return igoi_fail(book->errmsg, IGO_ERROR_IO, "%s: %s is corrupt (zip error %d)",
-                             book->path, where, got);
+    igoi_block *b;
+    while ((b = igoi_pipe_claim(&in->pipe))) {
+        int got = unzReadCurrentFile(in->book->zip, b->data, IGOI_CHUNK);
+        if (got < 0) {
+            in->error = igoi_fail(in->errmsg, IGO_ERROR_IO, "%s: %s is corrupt (zip error %d)",
+                                  in->book->path, in->where, got);
+            break;
+        }
         total += (uint64_t)got;
-        igo_error e = check_size(book, where, total, info->compressed_size);
-        e = e ? e : sink(ctx, buf, (size_t)got, got == 0);
-        if (e || got == 0)
-            return e;
-        double done = info->uncompressed_size ? (double)total / info->uncompressed_size : 0;
-        if (ticker && igoi_tick(ticker, (uint64_t)got, done))
-            return igoi_fail(book->errmsg, IGO_ERROR_CANCELLED,
-                             "%s: %s: reading stopped by the progress callback", book->path,
-                             where);
+        in->error = check_size(in->errmsg, in->book->path, in->where, total,
+                               in->info->compressed_size);
+        if (in->error)
+            break;
+        b->len = (size_t)got;
+        b->last = got == 0;
+        b->done = in->info->uncompressed_size ? (double)total / in->info->uncompressed_size : 0;
+        igoi_pipe_push(&in->pipe);
+        if (got == 0)
+            break;
     }
+    igoi_pipe_close(&in->pipe);
+    return NULL;
+}
+
+/* Hands the inflated chunks to sink until the last, a failure on either side, or the ticker
+ * asks to stop. Returns the sink's or the ticker's failure; *ended is set when the last chunk
+ * was handed over (otherwise, without a failure here, the inflating thread failed). */
+static igo_error drain(inflater *in, igoi_sink sink, void *ctx, igo_ticker *ticker, int *ended)
+{
+    igoi_block *b;
+    *ended = 0;
+    while ((b = igoi_pipe_next(&in->pipe))) {
+        igo_error e = sink(ctx, b->data, b->len, b->last);
+        size_t len = b->len;
+        double done = b->done;
+        *ended = b->last;
+        igoi_pipe_done(&in->pipe);
+        if (e || *ended)
+            return e;
+        if (ticker && igoi_tick(ticker, (uint64_t)len, done))
+            return igoi_fail(in->book->errmsg, IGO_ERROR_CANCELLED, "%s: %s: reading stopped "
+                             "by the progress callback", in->book->path, in->where);
+    }
+    return IGO_OK;
+}
+
+/* The inflate loop of an open member, on a thread of its own. */
+static igo_error pump(inflater *in, igoi_sink sink, void *ctx, igo_ticker *ticker)
+{
+    char *errmsg = in->book->errmsg;
+    pthread_t thread;
+    if (igoi_pipe_init(&in->pipe, IGOI_CHUNK))
+        return igoi_fail(errmsg, IGO_ERROR_MEMORY, "out of memory");
+    if (igoi_thread_start(&thread, inflate_member, in)) {
+        igoi_pipe_free(&in->pipe);
+        return igoi_fail(errmsg, IGO_ERROR_MEMORY, "out of resources: cannot start a thread");
+    }
+    int ended;
+    igo_error e = drain(in, sink, ctx, ticker, &ended);
+    igoi_pipe_abort(&in->pipe); /* frees the thread if it waits for room */
+    pthread_join(thread, NULL);
+    igoi_pipe_free(&in->pipe);
+    if (!e && !ended) {
+        e = in->error ? in->error : IGO_ERROR_IO;
+        memcpy(errmsg, in->errmsg, IGO_ERRMSG_SIZE);
+    }
+    return e;
 }
 
 igo_error igoi_zip_read(igo_xlsx *book, const char *member, const char *where, igoi_sink sink,
                         void *ctx, igo_ticker *ticker)
 {
+    char *errmsg = book->errmsg;
     unz_file_info64 info;
     if (unzLocateFile(book->zip, member, 2) != UNZ_OK)
-        return igoi_fail(book->errmsg, IGO_ERROR_IO, "%s: the part %s is missing", book->path,
-                         member);
+        return igoi_fail(errmsg, IGO_ERROR_IO, "%s: the part %s is missing", book->path, member);
     if (unzGetCurrentFileInfo64(book->zip, &info, NULL, 0, NULL, 0, NULL, 0) != UNZ_OK)
-        return igoi_fail(book->errmsg, IGO_ERROR_IO, "%s: %s: corrupt zip directory entry",
+        return igoi_fail(errmsg, IGO_ERROR_IO, "%s: %s: corrupt zip directory entry",
                          book->path, where);
     /* The declared size is untrusted (the loop checks what really inflates), but a declared
      * size beyond the limit is refused before any work. */
-    igo_error e = check_size(book, where, info.uncompressed_size, info.compressed_size);
+    igo_error e = check_size(errmsg, book->path, where, info.uncompressed_size,
+                             info.compressed_size);
     if (e)
         return e;
     if (info.flag & 1)
-        return igoi_fail(book->errmsg, IGO_ERROR_IO, "%s: %s is encrypted", book->path, where);
-    char *buf = malloc(IGOI_CHUNK);
-    if (!buf)
-        return igoi_fail(book->errmsg, IGO_ERROR_MEMORY, "out of memory");
-    if (unzOpenCurrentFile(book->zip) != UNZ_OK) {
-        free(buf);
-        return igoi_fail(book->errmsg, IGO_ERROR_IO, "%s: %s cannot be inflated (corrupt zip)",
+        return igoi_fail(errmsg, IGO_ERROR_IO, "%s: %s is encrypted", book->path, where);
+    if (unzOpenCurrentFile(book->zip) != UNZ_OK)
+        return igoi_fail(errmsg, IGO_ERROR_IO, "%s: %s cannot be inflated (corrupt zip)",
                          book->path, where);
-    }
-    e = pump(book, &info, where, sink, ctx, ticker, buf);
+    inflater in = {.book = book, .info = &info, .where = where};
+    e = pump(&in, sink, ctx, ticker);
     int closed = unzCloseCurrentFile(book->zip); /* UNZ_CRCERROR when the data was altered */
-    free(buf);
     if (!e && closed == UNZ_CRCERROR)
-        return igoi_fail(book->errmsg, IGO_ERROR_IO, "%s: %s is corrupt (CRC mismatch)",
-                         book->path, where);
+        return igoi_fail(errmsg, IGO_ERROR_IO, "%s: %s is corrupt (CRC mismatch)", book->path,
+                         where);
     if (!e && closed != UNZ_OK)
-        return igoi_fail(book->errmsg, IGO_ERROR_IO, "%s: %s is corrupt (zip error %d)",
-                         book->path, where, closed);
+        return igoi_fail(errmsg, IGO_ERROR_IO, "%s: %s is corrupt (zip error %d)", book->path,
+                         where, closed);
     return e;
 }
