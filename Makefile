@@ -25,7 +25,7 @@ INCDIR  ?= $(PREFIX)/include
 DESTDIR ?=
 
 CORE_SRC   := $(wildcard libigo/src/*.c libigo/src/workbook/*.c libigo/src/scenario/*.c \
-                          libigo/src/xlsx/*.c)
+                          libigo/src/xlsx/*.c libigo/src/claims/*.c)
 CORE_OBJ   := $(CORE_SRC:libigo/src/%.c=build/obj/%.o)
 ASAN_OBJ   := $(CORE_SRC:libigo/src/%.c=build/asan/obj/%.o)
 HEADERS    := $(wildcard libigo/include/igo/*.h)

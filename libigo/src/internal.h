@@ -65,6 +65,11 @@ igo_ticker igoi_ticker_start(igo_callback cb);
  * done, the fraction of the call's work done. Nonzero when the callback asks to stop. */
 int igoi_tick(igo_ticker *t, uint64_t units, double done);
 
+/* ---- dates ---- */
+
+/* Days from 1970-01-01 to y-m-d in the proleptic Gregorian calendar; m and d must be valid. */
+int64_t igoi_days_from_civil(int64_t y, int64_t m, int64_t d);
+
 /* An index from string ids to positions. Keys point at strings owned elsewhere. */
 typedef struct igo_strmap {
     const char **keys;

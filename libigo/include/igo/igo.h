@@ -37,6 +37,7 @@
 #include "workbook.h"
 #include "scenario.h"
 #include "xlsx.h"
+#include "claims.h"
 
 IGO_BEGIN_DECLS
 

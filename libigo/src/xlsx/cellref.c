@@ -185,17 +185,6 @@ int igoi_parse_number(const char *s, double *out)
     return igoi_parse_number_n(s, strlen(s), out);
 }
 
-/* Days from 1970-01-01 to y-m-d in the proleptic Gregorian calendar (H. Hinnant's algorithm). */
-static int64_t days_from_civil(int64_t y, int64_t m, int64_t d)
-{
-    y -= m <= 2;
-    int64_t era = (y >= 0 ? y : y - 399) / 400;
-    int64_t yoe = y - era * 400;
-    int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
 /* Reads exactly n digits. */
 static int digits(const char **s, int n, int *out)
 {
@@ -250,14 +239,14 @@ int igoi_parse_date(const char *s, int date1904, double *out)
         return -1;
     if (*s && *s != 'T')
         return -1;
-    int64_t day = days_from_civil(y, m, d);
+    int64_t day = igoi_days_from_civil(y, m, d);
     double serial;
     if (date1904)
-        serial = (double)(day - days_from_civil(1904, 1, 1));
+        serial = (double)(day - igoi_days_from_civil(1904, 1, 1));
     else {
         /* Excel counts a 29 February 1900 that never was: serial 60. Before March 1900 the
          * serials are one lower than the days since 30 December 1899. */
-        serial = (double)(day - days_from_civil(1899, 12, 30));
+        serial = (double)(day - igoi_days_from_civil(1899, 12, 30));
         if (serial < 61)
             serial -= 1;
     }
