@@ -43,7 +43,7 @@ LIBS       := -lxlsxwriter -lminizip -lexpat -lz -lm -pthread
 # The C tests fail each of the core's allocations in turn (libigo/tests/test_alloc.c).
 WRAP       := -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc
 
-.PHONY: demo test ctest ctest-tsan libtest pytest bench templates deps apt-deps lib-deps python lib examples docs \
+.PHONY: demo test ctest ctest-tsan default-indeling libtest pytest bench templates deps apt-deps lib-deps python lib examples docs \
         install uninstall clean fuzz fuzz-short fuzz-deps
 
 # The example region: its distribution printed, its filled-in model workbook in out/.
@@ -156,6 +156,10 @@ $(VENV)/.deps-stamp: Makefile
 python: deps
 	rm -rf build/lib.* build/temp.*
 	$(PIP) install -q --no-build-isolation --no-deps .
+
+# The default classification table compiled into the library, from its one source (the CSV).
+default-indeling:
+	python3 libigo/src/claims/make_default_indeling.py
 
 # ---- tests ----
 

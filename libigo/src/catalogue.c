@@ -78,3 +78,8 @@ igo_error igo_model_add_default_transfer_reasons(igo_model *m)
     }
     return IGO_OK;
 }
+
+const char *igoi_default_prestatie(size_t i)
+{
+    return i < COUNT(default_prestaties) ? default_prestaties[i].code : NULL;
+}

@@ -26,6 +26,12 @@
 void *igoi_grow(void *items, size_t *cap, size_t need, size_t size);
 char *igoi_strdup(const char *s);
 
+/* A growable text: v[0..n) then a NUL once anything was appended. */
+typedef struct igoi_buf {
+    char *v;
+    size_t n, cap;
+} igoi_buf;
+
 /* The kinds of text: an id (not empty, at most IGO_MAX_ID_CHARS), a name (not empty) or a label
  * (may be empty); names and labels at most IGO_MAX_TEXT_CHARS. */
 typedef enum igo_text { IGO_TEXT_ID, IGO_TEXT_NAME, IGO_TEXT_LABEL } igo_text;
@@ -64,6 +70,9 @@ igo_ticker igoi_ticker_start(igo_callback cb);
 /* Counts units of work (each a few nanoseconds' worth) and now and then calls the callback with
  * done, the fraction of the call's work done. Nonzero when the callback asks to stop. */
 int igoi_tick(igo_ticker *t, uint64_t units, double done);
+
+/* The id of the default catalogue's prestatie i (IG1..IG9), or NULL beyond the last. */
+const char *igoi_default_prestatie(size_t i);
 
 /* ---- dates ---- */
 
@@ -132,6 +141,26 @@ extern const char *const igoi_regio_fields[IGO_REGIO_COUNT];
 #define IGO_VEC_ROOM(vec, extra)                                                               \
     (((vec).v = igoi_grow((vec).v, &(vec).cap, (vec).n + (extra), sizeof *(vec).v)),            \
      (vec).cap >= (vec).n + (extra) ? 0 : -1)
+
+/* A pool of distinct texts numbered in the order first met (pool.c): text id is
+ * text.v + offset.v[id], offset.v[id + 1] - offset.v[id] - 1 bytes followed by a NUL; hash.v[id]
+ * its hash; slots an open-addressing index of id + 1 (0 is free). Zeroed is empty. */
+typedef struct igoi_pool {
+    igoi_buf text;
+    IGO_VEC(size_t) offset;
+    IGO_VEC(uint32_t) hash;
+    uint32_t *slots;
+    size_t slot_cap;
+} igoi_pool;
+
+/* The id of s[0..n), added when new. -1 when out of memory. */
+int64_t igoi_pool_intern(igoi_pool *p, const char *s, size_t n);
+/* The id of s[0..n), or -1 when the pool does not hold it. */
+int64_t igoi_pool_find(const igoi_pool *p, const char *s, size_t n);
+size_t igoi_pool_count(const igoi_pool *p);
+/* Text id and its length (may be NULL), or NULL when id is out of range. */
+const char *igoi_pool_text(const igoi_pool *p, size_t id, size_t *length);
+void igoi_pool_free(igoi_pool *p);
 
 struct igo_model {
     char *name;

@@ -1,9 +1,478 @@
-/* The aggregation of claim lines (to be written). */
+/* Claim lines into running totals, as they stream by: each line is set aside with its reason or
+ * classified. Hour lines are counted at once; the other lines are kept per traject-phase (code,
+ * lines, money; providers) until igo_claims_finish() knows each traject-phase's prestatie. */
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
-#include "claims.h"
+#include "agg.h"
+#include "csv.h"
+
+static const char *const default_columns[IGO_CLAIM_COLUMNS] = {
+    "traject", "zorgaanbieder", "prestatiecode", "bedrag", "datum", "aantal"};
+
+static igo_error out_of_memory(char *errmsg)
+{
+    return igoi_fail(errmsg, IGO_ERROR_MEMORY, "out of memory");
+}
+
+/* ---- the aggregation's life ---- */
+
+static void store_free(igoi_store *s)
+{
+    for (size_t i = 0; i < s->blocks.n; i++)
+        free(s->blocks.v[i]);
+    free(s->blocks.v);
+    memset(s, 0, sizeof *s);
+}
+
+void igoi_claims_agg_release(struct igoi_agg *a)
+{
+    store_free(&a->codes);
+    store_free(&a->providers_of);
+    free(a->phases.v);
+    a->phases.v = NULL, a->phases.n = a->phases.cap = 0;
+    igoi_pool_free(&a->trajecten);
+}
 
 void igoi_claims_agg_free(igo_claims *c)
 {
-    (void)c;
+    struct igoi_agg *a = c->agg;
+    if (!a)
+        return;
+    igoi_claims_agg_release(a);
+    for (size_t i = 0; i < a->files.n; i++)
+        free(a->files.v[i]);
+    free(a->files.v);
+    igoi_pool_free(&a->providers);
+    free(a->income.v), free(a->provider_money.v), free(a->provider_lines.v);
+    free(a->provider_hours.v);
+    free(a->money), free(a->production), free(a->history_count), free(a->history_cents);
+    free(a->volume), free(a->history.v);
+    free(a->provider_discipline), free(a->provider_disciplines);
+    free(a);
+    c->agg = NULL;
+}
+
+/* Begins reading: the table fixed, the per-prestatie totals allocated. */
+static igo_error agg_start(igo_claims *c)
+{
+    if (c->finished)
+        return igoi_fail(c->errmsg, IGO_ERROR_ARGUMENT, "the claims are finished: no file can "
+                         "be read after igo_claims_finish()");
+    igo_error e = igoi_claims_begin(c);
+    if (e || c->agg)
+        return e;
+    size_t P = c->prestaties.n, D = igoi_pool_count(&c->disciplines), K = c->classes.n;
+    struct igoi_agg *a = calloc(1, sizeof *a);
+    if (!a)
+        return out_of_memory(c->errmsg);
+    c->agg = a;
+    a->money = calloc(P * D, sizeof *a->money);
+    a->production = calloc(P, sizeof *a->production);
+    a->history_count = calloc(K * P, sizeof *a->history_count);
+    a->history_cents = calloc(K * P, sizeof *a->history_cents);
+    if (!a->money || !a->production || !a->history_count || !a->history_cents)
+        return out_of_memory(c->errmsg);
+    return IGO_OK;
+}
+
+/* ---- the header ---- */
+
+static igo_error header(igo_claims *c, igoi_csv *csv, const igoi_field *f, size_t n)
+{
+    struct igoi_agg *a = c->agg;
+    for (int k = 0; k < IGO_CLAIM_COLUMNS; k++) {
+        const char *name = c->column_names[k] ? c->column_names[k] : default_columns[k];
+        a->column[k] = -1;
+        for (size_t i = 0; i < n; i++) {
+            if (!igoi_header_is(&f[i], name))
+                continue;
+            if (a->column[k] >= 0)
+                return igoi_fail(c->errmsg, IGO_ERROR_VALUE, "%s line %llu: the column '%s' "
+                                 "is named twice in the header", csv->name,
+                                 (unsigned long long)csv->line, name);
+            a->column[k] = (int)i;
+        }
+        if (a->column[k] < 0 && k < IGO_CLAIM_DATE)
+            return igoi_fail(c->errmsg, IGO_ERROR_VALUE, "%s line %llu: no column '%s' in the "
+                             "header (a required column)", csv->name,
+                             (unsigned long long)csv->line, name);
+    }
+    a->header_fields = n;
+    a->header_done = 1;
+    return IGO_OK;
+}
+
+/* ---- setting aside ---- */
+
+static void set_aside(struct igoi_agg *a, igo_claim_reason r, int64_t cents, uint64_t line)
+{
+    a->totals.rows_set_aside++;
+    a->totals.cents_set_aside += cents;
+    a->reason_rows[r]++;
+    a->reason_cents[r] += cents;
+    if (a->example_count[r] < IGO_CLAIMS_EXAMPLES)
+        a->examples[r][a->example_count[r]++] = (igoi_example){(uint32_t)(a->files.n - 1), line};
+}
+
+/* Whether a row's field count differs from the header's (extra fields that are all empty, as
+ * spreadsheets pad rows, do not count). */
+static int wrong_field_count(const struct igoi_agg *a, const igoi_field *f, size_t n)
+{
+    if (n < a->header_fields)
+        return 1;
+    for (size_t i = a->header_fields; i < n; i++)
+        if (f[i].n)
+            return 1;
+    return 0;
+}
+
+/* ---- the convention ---- */
+
+static const char *decimal_name(igoi_convention conv)
+{
+    return conv == IGOI_DUTCH ? "comma (Dutch)" : "point (English)";
+}
+
+/* Records the convention a value reveals; a file error when it contradicts the file's. */
+static igo_error note_convention(igo_claims *c, igoi_csv *csv, igoi_convention revealed,
+                                 const igoi_field *value)
+{
+    struct igoi_agg *a = c->agg;
+    if (revealed == IGOI_NO_CONVENTION || revealed == a->convention)
+        return IGO_OK;
+    if (a->convention == IGOI_NO_CONVENTION) {
+        a->convention = revealed;
+        a->convention_line = csv->line;
+        return IGO_OK;
+    }
+    return igoi_fail(c->errmsg, IGO_ERROR_VALUE, "%s line %llu: '%.40s' has a decimal %s, but "
+                     "line %llu has a decimal %s: a file must use one convention", csv->name,
+                     (unsigned long long)csv->line, value->s, decimal_name(revealed),
+                     (unsigned long long)a->convention_line, decimal_name(a->convention));
+}
+
+typedef struct {
+    igo_claims *c;
+    int header_done;
+    igoi_convention found;
+} lookahead;
+
+/* A record of the look-ahead: does its amount or units show the convention? */
+static igo_error look_at(igoi_csv *csv, const igoi_field *f, size_t n)
+{
+    lookahead *l = csv->user;
+    struct igoi_agg *a = l->c->agg;
+    if (!l->header_done) {
+        l->header_done = 1;
+        return IGO_OK;
+    }
+    int cols[2] = {a->column[IGO_CLAIM_AMOUNT], a->column[IGO_CLAIM_UNITS]};
+    for (int k = 0; k < 2 && l->found == IGOI_NO_CONVENTION; k++) {
+        int64_t v;
+        if (cols[k] >= 0 && (size_t)cols[k] < n)
+            igoi_parse_amount(f[cols[k]].s, f[cols[k]].n, IGOI_NO_CONVENTION, &v, &l->found);
+    }
+    return l->found == IGOI_NO_CONVENTION ? IGO_OK : IGO_ERROR_CANCELLED; /* found: stop */
+}
+
+/* A value reads differently in each convention and none is known yet: the file is read ahead
+ * for the first value that shows it. When none does, a lone separator before three digits is a
+ * thousands separator (an amount has at most two decimals), so `value` decides. */
+static igo_error decide_convention(igo_claims *c, igoi_csv *csv, const igoi_field *value)
+{
+    struct igoi_agg *a = c->agg;
+    lookahead l = {c, 0, IGOI_NO_CONVENTION};
+    char errmsg[IGO_ERRMSG_SIZE] = "";
+    igoi_csv ahead = {.name = csv->name, .errmsg = errmsg, .windows_1252 = csv->windows_1252,
+                      .delimiter = csv->delimiter, .on_record = look_at, .user = &l};
+    igo_error e = a->path ? igoi_csv_read_path(&ahead, a->path)
+                          : igoi_csv_read_buffer(&ahead, a->data, a->size);
+    if (e && e != IGO_ERROR_CANCELLED) /* the main read meets the same fault where it lies */
+        l.found = IGOI_NO_CONVENTION;
+    if (l.found == IGOI_NO_CONVENTION)
+        l.found = memchr(value->s, ',', value->n) ? IGOI_ENGLISH : IGOI_DUTCH;
+    a->convention = l.found;
+    a->convention_line = csv->line;
+    return IGO_OK;
+}
+
+/* Reads an amount or units field; *ok is set when it is a number. */
+static igo_error number(igo_claims *c, igoi_csv *csv, const igoi_field *f, int64_t *v, int *ok)
+{
+    struct igoi_agg *a = c->agg;
+    igoi_convention revealed;
+    igoi_number r = igoi_parse_amount(f->s, f->n, a->convention, v, &revealed);
+    igo_error e = note_convention(c, csv, revealed, f);
+    if (!e && r == IGOI_UNDECIDED && !(e = decide_convention(c, csv, f)))
+        r = igoi_parse_amount(f->s, f->n, a->convention, v, &revealed);
+    *ok = r == IGOI_NUMBER;
+    return e;
+}
+
+/* ---- a classified line ---- */
+
+static igo_error grow_providers(igo_claims *c, size_t o)
+{
+    struct igoi_agg *a = c->agg;
+    size_t D = igoi_pool_count(&c->disciplines), P = c->prestaties.n, have = a->income.n;
+    if (o < have)
+        return IGO_OK;
+    if (IGO_VEC_ROOM(a->income, 1) || IGO_VEC_ROOM(a->provider_money, D) ||
+        IGO_VEC_ROOM(a->provider_lines, D) || IGO_VEC_ROOM(a->provider_hours, P))
+        return out_of_memory(c->errmsg);
+    a->income.v[a->income.n++] = 0;
+    memset(a->provider_money.v + a->provider_money.n, 0, D * sizeof(int64_t));
+    memset(a->provider_lines.v + a->provider_lines.n, 0, D * sizeof(uint64_t));
+    memset(a->provider_hours.v + a->provider_hours.n, 0, P * sizeof(int64_t));
+    a->provider_money.n += D, a->provider_lines.n += D, a->provider_hours.n += P;
+    return IGO_OK;
+}
+
+/* The provider's index, added when new (its id checked as any id entering the core). */
+static int64_t provider(igo_claims *c, igoi_csv *csv, const char *s, size_t n)
+{
+    struct igoi_agg *a = c->agg;
+    int64_t o = igoi_pool_find(&a->providers, s, n);
+    if (o >= 0)
+        return o;
+    char id[IGO_MAX_ID_CHARS * 4 + 1], what[64];
+    snprintf(what, sizeof what, "line %llu: zorgaanbieder", (unsigned long long)csv->line);
+    if (n >= sizeof id)
+        n = sizeof id - 1; /* longer than any valid id: refused below */
+    memcpy(id, s, n);
+    id[n] = '\0';
+    if (igoi_check_text(c->errmsg, id, IGO_TEXT_ID, what)) {
+        char where[IGO_ERRMSG_SIZE];
+        snprintf(where, sizeof where, "%s ", csv->name);
+        igoi_fail_prefix(c->errmsg, where);
+        return -2;
+    }
+    o = igoi_pool_intern(&a->providers, s, n);
+    if (o < 0 || grow_providers(c, (size_t)o)) {
+        out_of_memory(c->errmsg);
+        return -1;
+    }
+    return o;
+}
+
+static igoi_entries *block_of(igoi_store *s, size_t i)
+{
+    return s->blocks.v[i >> IGOI_BLOCK_BITS];
+}
+
+/* A new entry at the head of a list (*head: index + 1); -1 when out of memory. */
+static int64_t push_entry(igoi_store *s, uint32_t *head, uint32_t key)
+{
+    if ((s->n & (IGOI_BLOCK - 1)) == 0) {
+        igoi_entries *b = malloc(sizeof *b);
+        if (!b || s->n >= UINT32_MAX - IGOI_BLOCK || IGO_VEC_ROOM(s->blocks, 1)) {
+            free(b);
+            return -1;
+        }
+        s->blocks.v[s->blocks.n++] = b;
+    }
+    size_t i = s->n++, slot = i & (IGOI_BLOCK - 1);
+    igoi_entries *b = block_of(s, i);
+    b->next[slot] = *head, b->key[slot] = key, b->lines[slot] = 0, b->cents[slot] = 0;
+    *head = (uint32_t)i + 1;
+    return (int64_t)i;
+}
+
+/* The entry of key in the list at *head, added when absent. */
+static int64_t entry(igoi_store *s, uint32_t *head, uint32_t key)
+{
+    for (uint32_t at = *head; at; at = block_of(s, at - 1)->next[(at - 1) & (IGOI_BLOCK - 1)])
+        if (block_of(s, at - 1)->key[(at - 1) & (IGOI_BLOCK - 1)] == key)
+            return (int64_t)at - 1;
+    return push_entry(s, head, key);
+}
+
+/* Whether class k beats class best as a traject-phase's most complex line: a higher rank, or
+ * on a tie a prestatie earlier in the catalogue. */
+static int beats(const igo_claims *c, uint32_t k, int32_t best)
+{
+    if (best < 0)
+        return 1;
+    const igoi_class *x = &c->classes.v[k], *y = &c->classes.v[best];
+    return x->rank > y->rank || (x->rank == y->rank && x->prestatie < y->prestatie);
+}
+
+/* A line of a traject-phase. */
+static igo_error phase_line(igo_claims *c, const igoi_field *traject, uint32_t k, uint32_t o,
+                            int64_t cents)
+{
+    struct igoi_agg *a = c->agg;
+    int64_t t = igoi_pool_intern(&a->trajecten, traject->s, traject->n);
+    if (t < 0)
+        return out_of_memory(c->errmsg);
+    while (a->phases.n < 3 * ((size_t)t + 1)) {
+        if (IGO_VEC_ROOM(a->phases, 1))
+            return out_of_memory(c->errmsg);
+        a->phases.v[a->phases.n++] = (igoi_phase){-1, 0, 0};
+    }
+    igoi_phase *ph = &a->phases.v[3 * (size_t)t + (size_t)c->classes.v[k].phase - 1];
+    if (beats(c, k, ph->best))
+        ph->best = (int32_t)k;
+    int64_t i = entry(&a->codes, &ph->codes, k);
+    if (i < 0 || entry(&a->providers_of, &ph->providers, o) < 0)
+        return out_of_memory(c->errmsg);
+    igoi_entries *b = block_of(&a->codes, (size_t)i);
+    b->lines[i & (IGOI_BLOCK - 1)]++;
+    b->cents[i & (IGOI_BLOCK - 1)] += cents;
+    return IGO_OK;
+}
+
+/* A line to classify (v: its values by column): its totals, its provider's, and its
+ * prestatie's or traject-phase's. */
+static igo_error classify(igo_claims *c, igoi_csv *csv, const igoi_field *v, uint32_t k,
+                          int64_t cents, int64_t units)
+{
+    struct igoi_agg *a = c->agg;
+    const igoi_class *cl = &c->classes.v[k];
+    size_t D = igoi_pool_count(&c->disciplines), P = c->prestaties.n;
+    int64_t o = provider(c, csv, v[IGO_CLAIM_PROVIDER].s, v[IGO_CLAIM_PROVIDER].n);
+    if (o < 0)
+        return o == -2 ? IGO_ERROR_VALUE : IGO_ERROR_MEMORY;
+    a->totals.rows_classified++;
+    a->totals.cents_classified += cents;
+    a->income.v[o] += cents;
+    a->provider_money.v[(size_t)o * D + cl->discipline] += cents;
+    a->provider_lines.v[(size_t)o * D + cl->discipline]++;
+    if (!cl->phase && !cl->hourly) {
+        a->totals.rows_without_prestatie++;
+        a->totals.cents_without_prestatie += cents;
+        return IGO_OK;
+    }
+    if (cl->hourly) {
+        a->production[cl->prestatie] += units;
+        a->money[(size_t)cl->prestatie * D + cl->discipline] += cents;
+        a->history_count[(size_t)k * P + cl->prestatie] += units;
+        a->history_cents[(size_t)k * P + cl->prestatie] += cents;
+        a->provider_hours.v[(size_t)o * P + cl->prestatie] += units;
+        return IGO_OK;
+    }
+    return phase_line(c, &v[IGO_CLAIM_TRAJECT], k, (uint32_t)o, cents);
+}
+
+/* ---- a claim line ---- */
+
+/* The field of column k, trimmed; an empty one when the column is absent. */
+static igoi_field column(const struct igoi_agg *a, const igoi_field *f, int k)
+{
+    igoi_field v = {"", 0};
+    if (a->column[k] >= 0)
+        v = f[a->column[k]];
+    while (v.n && (v.s[0] == ' ' || v.s[0] == '\t'))
+        v.s++, v.n--;
+    while (v.n && (v.s[v.n - 1] == ' ' || v.s[v.n - 1] == '\t'))
+        v.n--;
+    return v;
+}
+
+/* The reason a line is set aside for, given its values, or IGO_CLAIM_REASONS to classify it. */
+static igo_claim_reason reason(igo_claims *c, const igoi_field *v, int64_t code, int amount_ok,
+                               int units_ok, igoi_day day, int date_ok)
+{
+    if (!v[IGO_CLAIM_TRAJECT].n)
+        return IGO_CLAIM_NO_TRAJECT;
+    if (!v[IGO_CLAIM_PROVIDER].n)
+        return IGO_CLAIM_NO_PROVIDER;
+    if (code < 0)
+        return IGO_CLAIM_UNKNOWN_CODE;
+    if (!amount_ok)
+        return IGO_CLAIM_BAD_AMOUNT;
+    if (!units_ok)
+        return IGO_CLAIM_BAD_UNITS;
+    if (!date_ok)
+        return IGO_CLAIM_BAD_DATE;
+    if (v[IGO_CLAIM_DATE].n && ((c->has_from && day < c->from) || (c->has_to && day >= c->to)))
+        return IGO_CLAIM_OUTSIDE_PERIOD;
+    return IGO_CLAIM_REASONS;
+}
+
+static igo_error claim_line(igo_claims *c, igoi_csv *csv, const igoi_field *f, size_t n)
+{
+    struct igoi_agg *a = c->agg;
+    a->totals.rows_read++;
+    if (wrong_field_count(a, f, n)) {
+        set_aside(a, IGO_CLAIM_FIELD_COUNT, 0, csv->line);
+        return IGO_OK;
+    }
+    igoi_field v[IGO_CLAIM_COLUMNS];
+    for (int k = 0; k < IGO_CLAIM_COLUMNS; k++)
+        v[k] = column(a, f, k);
+    int64_t cents = 0, units = 100;
+    int amount_ok, units_ok = 1, date_ok = 1;
+    igoi_day day = 0;
+    igo_error e = number(c, csv, &v[IGO_CLAIM_AMOUNT], &cents, &amount_ok);
+    if (!e && v[IGO_CLAIM_UNITS].n) {
+        e = number(c, csv, &v[IGO_CLAIM_UNITS], &units, &units_ok);
+        units_ok = units_ok && units > 0;
+    }
+    if (e)
+        return e;
+    if (v[IGO_CLAIM_DATE].n)
+        date_ok = igoi_parse_claim_date(v[IGO_CLAIM_DATE].s, v[IGO_CLAIM_DATE].n, &day) == 0;
+    char code[64];
+    size_t len = igoi_normalise_code(v[IGO_CLAIM_CODE].s, v[IGO_CLAIM_CODE].n, code, sizeof code);
+    int64_t k = len ? igoi_pool_find(&c->codes, code, len) : -1;
+    if (amount_ok)
+        a->totals.cents_read += cents;
+    igo_claim_reason r = reason(c, v, k, amount_ok, units_ok, day, date_ok);
+    if (r != IGO_CLAIM_REASONS) {
+        set_aside(a, r, amount_ok ? cents : 0, csv->line);
+        return IGO_OK;
+    }
+    return classify(c, csv, v, (uint32_t)k, cents, units);
+}
+
+static igo_error on_record(igoi_csv *csv, const igoi_field *f, size_t n)
+{
+    igo_claims *c = csv->user;
+    if (!c->agg->header_done)
+        return header(c, csv, f, n);
+    return claim_line(c, csv, f, n);
+}
+
+/* ---- reading a file ---- */
+
+static igo_error read_claims(igo_claims *c, const char *name, const char *path, const char *data,
+                             size_t size)
+{
+    if (!c)
+        return IGO_ERROR_ARGUMENT;
+    c->errmsg[0] = '\0';
+    if (!name || (!path && !data && size))
+        return igoi_fail(c->errmsg, IGO_ERROR_ARGUMENT, "igo_claims_read_csv: no file given");
+    igo_error e = agg_start(c);
+    if (e)
+        return e;
+    struct igoi_agg *a = c->agg;
+    char *copy = igoi_strdup(name);
+    if (!copy || IGO_VEC_ROOM(a->files, 1)) {
+        free(copy);
+        return out_of_memory(c->errmsg);
+    }
+    a->files.v[a->files.n++] = copy;
+    a->header_done = 0, a->convention = IGOI_NO_CONVENTION;
+    a->path = path, a->data = data ? data : "", a->size = size;
+    igoi_csv csv = {.name = name, .errmsg = c->errmsg, .windows_1252 = c->windows_1252,
+                    .on_record = on_record, .user = c, .progress = c->progress};
+    e = path ? igoi_csv_read_path(&csv, path) : igoi_csv_read_buffer(&csv, a->data, size);
+    if (!e && !a->header_done)
+        e = igoi_fail(c->errmsg, IGO_ERROR_VALUE, "%s: is empty: no header line", name);
+    return e;
+}
+
+igo_error igo_claims_read_csv(igo_claims *c, const char *path)
+{
+    return read_claims(c, path, path, NULL, 0);
+}
+
+igo_error igo_claims_read_csv_buffer(igo_claims *c, const char *name, const char *data,
+                                     size_t size)
+{
+    return read_claims(c, name, NULL, data, size);
 }

@@ -16,12 +16,6 @@
 /* The most bytes of an untrusted value quoted in a message. */
 #define IGOI_QUOTE 40
 
-/* A growable text: v[0..n) then a NUL once anything was appended. */
-typedef struct igoi_buf {
-    char *v;
-    size_t n, cap;
-} igoi_buf;
-
 typedef struct igoi_sheet {
     char *name, *part; /* part: the member's name in the zip, e.g. "xl/worksheets/sheet1.xml" */
 } igoi_sheet;

@@ -1,7 +1,7 @@
 /* A sheet read whole into columns (igo_xlsx_read_table), for data frames: per column a type, a
  * number and a text id per row, so that a binding turns a column of numbers into an array with
  * one copy and a column of texts into objects made once per distinct text. Shared strings repeat
- * a lot: the pool keeps one copy of each text, found again through a hash index. */
+ * a lot: the pool (igoi_pool) keeps one copy of each text. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,15 +19,8 @@ struct igo_xlsx_table {
     size_t cap;           /* rows allocated in every column */
     column *cols;         /* col_cap allocated, columns in use */
     size_t col_cap;
-    size_t cells; /* values stored */
-    /* The pool: text i is text.v + offset.v[i], offset.v[i + 1] - offset.v[i] - 1 bytes long
-     * (each followed by its NUL); hash.v[i] is its hash, so that the index grows without
-     * hashing the texts again. slots: an open-addressing index of id + 1 (0 is free). */
-    igoi_buf text;
-    IGO_VEC(size_t) offset;
-    IGO_VEC(uint32_t) hash;
-    uint32_t *slots;
-    size_t slot_cap;
+    size_t cells;     /* values stored */
+    igoi_pool texts; /* each distinct text once */
 };
 
 /* Shared strings repeat: the pool's id of a shared string is remembered by the address of its text
@@ -60,77 +53,6 @@ static int fail(loader *ld, igo_error code, uint32_t row, uint32_t column, const
                   igo_xlsx_cell_name(row, column, name), what);
     ld->error = code;
     return -1;
-}
-
-/* ---- the string pool ---- */
-
-static uint32_t hash_text(const char *s, size_t n)
-{
-    uint64_t h = 0xcbf29ce484222325u ^ n; /* FNV-1a */
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 0x100000001b3u;
-    return (uint32_t)(h ^ (h >> 32));
-}
-
-/* Rebuilds the index at twice the size, from the stored hashes. */
-static int grow_slots(igo_xlsx_table *t)
-{
-    size_t cap = t->slot_cap ? 2 * t->slot_cap : 1024;
-    uint32_t *slots = calloc(cap, sizeof *slots);
-    if (!slots)
-        return -1;
-    for (size_t id = 0; id < t->hash.n; id++) {
-        size_t i = t->hash.v[id] & (cap - 1);
-        while (slots[i])
-            i = (i + 1) & (cap - 1);
-        slots[i] = (uint32_t)id + 1;
-    }
-    free(t->slots);
-    t->slots = slots;
-    t->slot_cap = cap;
-    return 0;
-}
-
-static int add_text(igo_xlsx_table *t, const char *s, size_t n, uint32_t h)
-{
-    static const char nul = '\0';
-    if (!t->offset.n) {
-        if (IGO_VEC_ROOM(t->offset, 1))
-            return -1;
-        t->offset.v[t->offset.n++] = 0;
-    }
-    size_t need = t->text.n + n + 1;
-    if (need < n || IGO_VEC_ROOM(t->offset, 1) || IGO_VEC_ROOM(t->hash, 1))
-        return -1;
-    t->text.v = igoi_grow(t->text.v, &t->text.cap, need, 1);
-    if (t->text.cap < need)
-        return -1;
-    memcpy(t->text.v + t->text.n, s, n);
-    memcpy(t->text.v + t->text.n + n, &nul, 1);
-    t->text.n = need;
-    t->offset.v[t->offset.n++] = need;
-    t->hash.v[t->hash.n++] = h;
-    return 0;
-}
-
-/* The id of a text, added to the pool when new. -1 when out of memory. */
-static int64_t intern(igo_xlsx_table *t, const char *s, size_t n)
-{
-    if (2 * (t->hash.n + 1) > t->slot_cap && grow_slots(t))
-        return -1;
-    uint32_t h = hash_text(s, n);
-    size_t mask = t->slot_cap - 1, i = h & mask;
-    for (; t->slots[i]; i = (i + 1) & mask) {
-        size_t id = t->slots[i] - 1;
-        if (t->hash.v[id] == h && t->offset.v[id + 1] - t->offset.v[id] - 1 == n &&
-            memcmp(t->text.v + t->offset.v[id], s, n) == 0)
-            return (int64_t)id;
-    }
-    /* At most one text per cell, and a sheet part of 1 GiB holds far fewer than 2^32 cells. */
-    if (t->hash.n >= UINT32_MAX || add_text(t, s, n, h))
-        return -1;
-    t->slots[i] = (uint32_t)t->hash.n;
-    return (int64_t)t->hash.n - 1;
 }
 
 /* ---- the columns ---- */
@@ -226,11 +148,11 @@ static int64_t text_id(loader *ld, const igo_cell *cell)
     const igoi_buf *sst = &ld->book->strings.text;
     uintptr_t at = (uintptr_t)cell->text, base = (uintptr_t)sst->v;
     if (at < base || at >= base + sst->n) /* an inline string, a formula's text, an error */
-        return intern(ld->t, cell->text, cell->length);
+        return igoi_pool_intern(&ld->t->texts, cell->text, cell->length);
     cached *c = &ld->cache[(uint64_t)at * 0x9E3779B97F4A7C15u >> (64 - CACHE_BITS)];
     if (c->text == cell->text)
         return c->id;
-    int64_t id = intern(ld->t, cell->text, cell->length);
+    int64_t id = igoi_pool_intern(&ld->t->texts, cell->text, cell->length);
     if (id >= 0)
         c->text = cell->text, c->id = (uint32_t)id;
     return id;
@@ -310,10 +232,7 @@ void igo_xlsx_table_free(igo_xlsx_table *t)
     for (size_t j = 0; j < t->columns; j++)
         free(t->cols[j].numbers), free(t->cols[j].types), free(t->cols[j].ids);
     free(t->cols);
-    free(t->text.v);
-    free(t->offset.v);
-    free(t->hash.v);
-    free(t->slots);
+    igoi_pool_free(&t->texts);
     free(t);
 }
 
@@ -365,14 +284,10 @@ size_t igo_xlsx_table_count(const igo_xlsx_table *t, size_t j, igo_cell_type typ
 
 size_t igo_xlsx_table_string_count(const igo_xlsx_table *t)
 {
-    return t ? t->hash.n : 0;
+    return t ? igoi_pool_count(&t->texts) : 0;
 }
 
 const char *igo_xlsx_table_string(const igo_xlsx_table *t, size_t id, size_t *length)
 {
-    if (!t || id >= t->hash.n)
-        return NULL;
-    if (length)
-        *length = t->offset.v[id + 1] - t->offset.v[id] - 1;
-    return t->text.v + t->offset.v[id];
+    return t ? igoi_pool_text(&t->texts, id, length) : NULL;
 }
