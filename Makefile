@@ -44,7 +44,7 @@ LIBS       := -lxlsxwriter -lminizip -lexpat -lz -lm -pthread
 WRAP       := -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc
 
 .PHONY: demo test ctest ctest-tsan default-indeling libtest pytest bench templates deps apt-deps lib-deps python lib examples docs \
-        install uninstall clean fuzz fuzz-short fuzz-deps
+        install uninstall clean fuzz fuzz-one fuzz-short fuzz-deps
 
 # The example region: its distribution printed, its filled-in model workbook in out/.
 demo: python
@@ -183,7 +183,9 @@ ctest: apt-deps build/libigo.a build/asan/libigo.a
 	  workbook_targets_and_limits allocation_failures_are_errors \
 	  xlsx_cell_names xlsx_written_and_read xlsx_hand_built_parts xlsx_hostile_xml \
 	  xlsx_hostile_cells xlsx_hostile_containers xlsx_zip_bomb xlsx_table_columns \
-	  workbook_read_refusals hostile_corpus hostile_fuzz_finds
+	  workbook_read_refusals hostile_corpus hostile_fuzz_finds \
+	  claims_hand_worked claims_conventions claims_windows_1252 claims_set_aside \
+	  claims_ambiguous_amounts claims_file_errors claims_hostile claims_table claims_options
 
 # The reader's threads (a member inflates on a thread of its own beside the parse) under
 # ThreadSanitizer: the tests that read workbooks, core and tests compiled again with clang. A
@@ -211,7 +213,7 @@ pytest: python
 
 # libFuzzer on the two readers of untrusted workbooks: the sheet reader (igo_xlsx_*) and the
 # model reader (igo_workbook_read). The core is compiled again with clang and the same
-# sanitizers as the harness. `make fuzz FUZZ_SECONDS=N` runs both harnesses side by side for N
+# sanitizers as the harness. `make fuzz FUZZ_SECONDS=N` runs the harnesses side by side for N
 # seconds each; new inputs go to build/fuzz/corpus_*, crashes to build/fuzz/crashes/. The seeds
 # (libigo/tests/fuzz/seeds_*) are written by libigo/tests/fuzz/make_seeds.py.
 FUZZ_CC      ?= clang
@@ -220,7 +222,10 @@ FUZZ_CFLAGS  := -std=c11 -D_DEFAULT_SOURCE -pthread -g -O1 $(WARN) -ffp-contract
                 -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 FUZZ_OBJ     := $(CORE_SRC:libigo/src/%.c=build/fuzz/obj/%.o)
 FUZZ_RUN     := -max_len=200000 -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 \
-                -dict=libigo/tests/fuzz/xlsx.dict $(if $(FUZZ_SEED),-seed=$(FUZZ_SEED))
+                $(if $(FUZZ_SEED),-seed=$(FUZZ_SEED))
+FUZZ_DICT_sheet    := xlsx.dict
+FUZZ_DICT_workbook := xlsx.dict
+FUZZ_DICT_claims   := claims.dict
 
 fuzz-deps:
 	$(call apt_install,$(LIB_APT_PACKAGES) clang)
@@ -236,22 +241,28 @@ build/fuzz/obj/%.o: libigo/src/%.c Makefile
 build/fuzz/fuzz_%: libigo/tests/fuzz/fuzz_%.c libigo/tests/fuzz/fuzz_input.h $(FUZZ_OBJ)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer $< $(FUZZ_OBJ) $(LIBS) -o $@
 
-# Runs one harness ($(1): sheet or workbook) for $(2) seconds; its log is build/fuzz/$(1).log.
+# Runs one harness ($(1): sheet, workbook or claims) for $(2) seconds; its log is build/fuzz/$(1).log.
 define fuzz_run
 mkdir -p build/fuzz/corpus_$(1) build/fuzz/crashes; \
-build/fuzz/fuzz_$(1) $(FUZZ_RUN) -max_total_time=$(2) \
+build/fuzz/fuzz_$(1) $(FUZZ_RUN) -dict=libigo/tests/fuzz/$(FUZZ_DICT_$(1)) -max_total_time=$(2) \
   -artifact_prefix=build/fuzz/crashes/$(1)- build/fuzz/corpus_$(1) \
   libigo/tests/fuzz/seeds_$(1) > build/fuzz/$(1).log 2>&1
 endef
 
-# Both harnesses at once (one per core); fails when either found a crash, leak or timeout.
-fuzz: fuzz-deps build/fuzz/fuzz_sheet build/fuzz/fuzz_workbook
-	@( $(call fuzz_run,sheet,$(FUZZ_SECONDS)) ) & sheet=$$!; \
-	( $(call fuzz_run,workbook,$(FUZZ_SECONDS)) ) & workbook=$$!; \
-	status=0; wait $$sheet || status=1; wait $$workbook || status=1; \
-	for h in sheet workbook; do echo "== fuzz_$$h"; grep -E '^(stat::|Done|==.*ERROR|SUMMARY)' \
+# The three harnesses at once (the two cores shared); fails when any found a crash, leak or
+# timeout.
+FUZZ_HARNESSES := sheet workbook claims
+fuzz: fuzz-deps $(FUZZ_HARNESSES:%=build/fuzz/fuzz_%)
+	@pids=""; for h in $(FUZZ_HARNESSES); do \
+	  ( $(MAKE) -s fuzz-one FUZZ_HARNESS=$$h ) & pids="$$pids $$!"; done; \
+	status=0; for p in $$pids; do wait $$p || status=1; done; \
+	for h in $(FUZZ_HARNESSES); do echo "== fuzz_$$h"; grep -E '^(stat::|Done|==.*ERROR|SUMMARY)' \
 	  build/fuzz/$$h.log | tail -8; done; \
 	if [ $$status != 0 ]; then echo "a fuzzer failed: see build/fuzz/*.log"; fi; exit $$status
+
+# One harness (FUZZ_HARNESS) for FUZZ_SECONDS.
+fuzz-one:
+	$(call fuzz_run,$(FUZZ_HARNESS),$(FUZZ_SECONDS))
 
 # The run inside `make test`: short, and with a fixed seed so that two runs try the same inputs.
 fuzz-short:

@@ -223,6 +223,32 @@ static void write_reader_book(const char *path)
     workbook_close(wb);
 }
 
+/* Claims through the whole pipeline: table, options, reading, finishing. */
+static igo_error aggregate_claims(void *state)
+{
+    static const char csv[] = "traject;zorgaanbieder;prestatiecode;bedrag;datum;aantal\n"
+                              "T1;vp1;1101;598,35;01-03-2024;1\n"
+                              "T1;zh1;159999019;1.865,00;2024-05-01;1\n"
+                              "T1;kz1;196201;1436,40;02-09-2024;24\n"
+                              "T2;vp2;1001;1200;2024-02-03;\n;vp1;1101;1;;\n";
+    igo_claims *c = igo_claims_new();
+    if (!c)
+        return IGO_ERROR_MEMORY;
+    igo_error e = igo_claims_use_default_indeling(c);
+    e = e ? e : igo_claims_set_column(c, IGO_CLAIM_UNITS, "aantal");
+    e = e ? e : igo_claims_set_period(c, "2024-01-01", NULL);
+    e = e ? e : igo_claims_read_csv_buffer(c, "alloc.csv", csv, strlen(csv));
+    e = e ? e : igo_claims_finish(c);
+    *(int64_t *)state = e ? 0 : igo_claims_totals_of(c).cents_classified;
+    igo_claims_free(c);
+    return e;
+}
+
+static int claims_complete(void *state)
+{
+    return *(int64_t *)state == 59835 + 186500 + 143640 + 120000;
+}
+
 void test_allocation_failures_are_errors(igo_t *t)
 {
     igo_model *m = NULL;
@@ -244,6 +270,8 @@ void test_allocation_failures_are_errors(igo_t *t)
     write_reader_book(r.path);
     fail_each(t, "igo_xlsx_open and igo_xlsx_read_sheet", read_book, &r, all_cells);
     remove(r.path);
+    int64_t claims_cents = 0;
+    fail_each(t, "the claims pipeline", aggregate_claims, &claims_cents, claims_complete);
     CHECK(rmdir(dir) == 0); /* no temporary file left */
     igo_model_free(m);
     igo_scenarios_free(mc.set);

@@ -55,6 +55,15 @@
     X(xlsx_stops_when_asked)                                                                   \
     X(xlsx_table_columns)                                                                      \
     X(hostile_corpus)                                                                          \
+    X(claims_hand_worked)                                                                      \
+    X(claims_conventions)                                                                      \
+    X(claims_windows_1252)                                                                     \
+    X(claims_set_aside)                                                                        \
+    X(claims_ambiguous_amounts)                                                                \
+    X(claims_file_errors)                                                                      \
+    X(claims_hostile)                                                                          \
+    X(claims_table)                                                                            \
+    X(claims_options)                                                                          \
     X(hostile_fuzz_finds)
 
 #define DECLARE(name) void test_##name(igo_t *t);

@@ -121,6 +121,7 @@ static igoi_convention reveals(const shape *sh)
 igoi_number igoi_parse_amount(const char *s, size_t n, igoi_convention conv, int64_t *hundredths,
                               igoi_convention *revealed)
 {
+    *revealed = IGOI_NO_CONVENTION;
     trim(&s, &n);
     static const char euro[] = "\xE2\x82\xAC";
     if (n >= 3 && memcmp(s, euro, 3) == 0) { /* "€ 12,50" */
@@ -137,14 +138,16 @@ igoi_number igoi_parse_amount(const char *s, size_t n, igoi_convention conv, int
         else if (!digit(s[i]))
             return IGOI_NOT_A_NUMBER;
     }
-    *revealed = reveals(&sh);
+    int64_t v;
     if (n == 0)
         return IGOI_NOT_A_NUMBER;
+    *revealed = reveals(&sh);
+    if (*revealed != IGOI_NO_CONVENTION && read_as(&sh, *revealed, &v))
+        *revealed = IGOI_NO_CONVENTION; /* not a number in the notation it seems to use */
     if (conv == IGOI_NO_CONVENTION)
         conv = *revealed;
     if (conv == IGOI_NO_CONVENTION && sh.points + sh.commas)
         return IGOI_UNDECIDED;
-    int64_t v;
     if (read_as(&sh, conv == IGOI_NO_CONVENTION ? IGOI_DUTCH : conv, &v))
         return IGOI_NOT_A_NUMBER;
     *hundredths = negative ? -v : v;
