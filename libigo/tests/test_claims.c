@@ -6,6 +6,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <xlsxwriter.h>
+
 #include "tests.h"
 
 /* Aggregates CSV text with the default table (and period, when from is given). NULL with the
@@ -423,4 +425,122 @@ void test_claims_options(igo_t *t)
     CHECK(igo_claims_production(c, prestatie(c, "IG1")) == 2);
     CHECK(volume(c, "IG1", "vp1") == 2);
     igo_claims_free(c);
+}
+
+/* The hand-worked claims in a workbook, as a spreadsheet holds them: amounts and units as
+ * numbers (one as Dutch text), dates as serial numbers (one as text), codes as numbers and as
+ * text with leading zeros, a blank row and a title row above the header. */
+static void write_claims_book(const char *path)
+{
+    lxw_workbook *wb = workbook_new(path);
+    lxw_worksheet *ws = workbook_add_worksheet(wb, "Declaraties");
+    workbook_add_worksheet(wb, "Toelichting");
+    const char *head[] = {"traject", "zorgaanbieder", "prestatiecode", "bedrag", "datum",
+                          "aantal"};
+    for (int k = 0; k < 6; k++)
+        worksheet_write_string(ws, 2, (lxw_col_t)k, head[k], NULL);
+    struct {
+        const char *traject, *provider;
+        double code;
+        const char *code_text;
+        double amount;
+        const char *amount_text;
+        lxw_datetime date;
+        double units;
+    } rows[] = {
+        {"T1", "vp1", 1101, NULL, 598.35, NULL, {2024, 3, 1, 0, 0, 0}, 1},
+        {"T1", "zh1", 0, "000159999019", 865, NULL, {2024, 5, 1, 0, 0, 0}, 1},
+        {"T1", "vp1", 1102, NULL, 512.60, NULL, {2024, 9, 1, 0, 0, 0}, 0},
+        {"T1", "kz1", 196201, NULL, 0, "1.436,40", {2024, 9, 2, 12, 0, 0}, 24},
+        {"T2", "vp2", 1101, NULL, 598.35, NULL, {2024, 2, 1, 0, 0, 0}, 1},
+        {"T2", "vp2", 1101, NULL, -100, NULL, {2024, 2, 2, 0, 0, 0}, 1},
+        {"T2", "vp2", 1001, NULL, 1200, NULL, {2024, 2, 3, 0, 0, 0}, 1},
+    };
+    lxw_format *date = workbook_add_format(wb);
+    format_set_num_format(date, "dd-mm-yyyy");
+    worksheet_write_string(ws, 0, 0, "Declaraties 2024", NULL);
+    for (int i = 0; i < 7; i++) {
+        lxw_row_t r = (lxw_row_t)(i + 3 + (i >= 4)); /* a blank row before T2 */
+        worksheet_write_string(ws, r, 0, rows[i].traject, NULL);
+        worksheet_write_string(ws, r, 1, rows[i].provider, NULL);
+        if (rows[i].code_text)
+            worksheet_write_string(ws, r, 2, rows[i].code_text, NULL);
+        else
+            worksheet_write_number(ws, r, 2, rows[i].code, NULL);
+        if (rows[i].amount_text)
+            worksheet_write_string(ws, r, 3, rows[i].amount_text, NULL);
+        else
+            worksheet_write_number(ws, r, 3, rows[i].amount, NULL);
+        if (i == 2)
+            worksheet_write_string(ws, r, 4, "2024-09-01", NULL);
+        else
+            worksheet_write_datetime(ws, r, 4, &rows[i].date, date);
+        if (rows[i].units)
+            worksheet_write_number(ws, r, 5, rows[i].units, NULL);
+    }
+    workbook_close(wb);
+}
+
+void test_claims_xlsx(igo_t *t)
+{
+    char dir[] = "/tmp/igo-claims-XXXXXX", path[64];
+    CHECK(mkdtemp(dir) != NULL);
+    snprintf(path, sizeof path, "%s/claims.xlsx", dir);
+    igo_claims *ref = aggregate(hand_worked, "2024-01-01", "2025-01-01", NULL);
+    write_claims_book(path);
+    {
+        igo_claims *c = igo_claims_new();
+        igo_claims_use_default_indeling(c);
+        igo_claims_set_period(c, "2024-01-01", "2025-01-01");
+        CHECK(igo_claims_read_xlsx(c, path, "Declaraties") == IGO_OK);
+        CHECK(igo_claims_finish(c) == IGO_OK);
+        igo_claims_totals a = igo_claims_totals_of(c), b = igo_claims_totals_of(ref);
+        CHECK(memcmp(&a, &b, sizeof a) == 0);
+        for (size_t p = 0; p < igo_claims_prestatie_count(ref); p++)
+            for (size_t d = 0; d < igo_claims_discipline_count(ref); d++)
+                CHECK_I64(igo_claims_money(c, p, d), igo_claims_money(ref, p, d));
+        CHECK(volume(c, "IG9", "kz1") == 24);
+        igo_claims_free(c);
+    }
+    igo_claims *c = igo_claims_new();
+    igo_claims_use_default_indeling(c);
+    CHECK_FAILS(c, igo_claims_read_xlsx(c, path, "Blad9"), IGO_ERROR_UNKNOWN,
+                "no sheet is named 'Blad9'");
+    CHECK_FAILS(c, igo_claims_read_xlsx(c, path, "Toelichting"), IGO_ERROR_VALUE,
+                "no header row (a row naming the columns traject, zorgaanbieder");
+    CHECK_FAILS(c, igo_claims_read_xlsx(c, dir, NULL), IGO_ERROR_IO, "is a directory");
+    igo_claims_free(c);
+    /* the 1904 date system: serial 43890 is 2024-03-01 there (45352 in the 1900 system) */
+    const char *names[] = {"xl/workbook.xml", "xl/_rels/workbook.xml.rels",
+                           "xl/worksheets/sheet1.xml"};
+    const char *texts[] = {
+        "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "
+        "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
+        "<workbookPr date1904=\"1\"/><sheets><sheet name=\"D\" sheetId=\"1\" r:id=\"rId1\"/>"
+        "</sheets></workbook>",
+        "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+        "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/"
+        "2006/relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/></Relationships>",
+        "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+        "<sheetData><row r=\"1\"><c t=\"inlineStr\"><is><t>traject</t></is></c>"
+        "<c t=\"inlineStr\"><is><t>zorgaanbieder</t></is></c><c t=\"inlineStr\"><is><t>"
+        "prestatiecode</t></is></c><c t=\"inlineStr\"><is><t>bedrag</t></is></c>"
+        "<c t=\"inlineStr\"><is><t>datum</t></is></c></row><row r=\"2\"><c t=\"inlineStr\">"
+        "<is><t>T1</t></is></c><c><v>12345678</v></c><c><v>1101</v></c><c><v>10.5</v></c>"
+        "<c><v>43890</v></c></row><row r=\"3\"><c t=\"inlineStr\"><is><t>T2</t></is></c>"
+        "<c><v>12345678</v></c><c><v>1101</v></c><c><v>1.05</v></c><c><v>43889</v></c></row>"
+        "</sheetData></worksheet>"};
+    CHECK(write_zip(path, names, texts, 3, 0) == 0);
+    c = igo_claims_new();
+    igo_claims_use_default_indeling(c);
+    igo_claims_set_period(c, "2024-03-01", NULL);
+    CHECK(igo_claims_read_xlsx(c, path, NULL) == IGO_OK);
+    CHECK(igo_claims_finish(c) == IGO_OK);
+    CHECK_I64(igo_claims_totals_of(c).cents_classified, 1050); /* T2 is the day before */
+    CHECK_I64(igo_claims_set_aside(c, IGO_CLAIM_OUTSIDE_PERIOD, NULL), 1);
+    CHECK(strcmp(provider_name(c, 0), "12345678") == 0); /* an AGB code typed as a number */
+    igo_claims_free(c);
+    igo_claims_free(ref);
+    remove(path);
+    rmdir(dir);
 }

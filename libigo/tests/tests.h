@@ -64,6 +64,7 @@
     X(claims_hostile)                                                                          \
     X(claims_table)                                                                            \
     X(claims_options)                                                                          \
+    X(claims_xlsx)                                                                             \
     X(hostile_fuzz_finds)
 
 #define DECLARE(name) void test_##name(igo_t *t);

@@ -4,6 +4,7 @@
 #define IGO_CLAIMS_AGG_H
 
 #include "claims.h"
+#include "csv.h"
 
 /* The lines of traject-phases, kept until every line of a traject is known: per traject-phase a
  * list of (code, lines, money) and a list of providers. Entries live in blocks that never move,
@@ -35,6 +36,25 @@ typedef struct {
     uint64_t line;
 } igoi_example;
 
+/* A value of a claim line: text (trimmed; empty when absent), or a spreadsheet's number. */
+typedef struct {
+    igoi_field text;
+    int is_number;
+    double number;
+} igoi_value;
+
+/* Where lines come from: a CSV file or a sheet. */
+typedef struct igoi_source igoi_source;
+struct igoi_source {
+    const char *name;
+    uint64_t line; /* of the line being handled */
+    int date1904;  /* a sheet's date system */
+    /* Reads the source again from its start for the first value in the amount or units column
+     * that shows the decimal convention; IGOI_NO_CONVENTION when none does. */
+    igoi_convention (*look_ahead)(igo_claims *c, igoi_source *s);
+    void *ctx;
+};
+
 struct igoi_agg {
     /* ---- the file being read ---- */
     int column[IGO_CLAIM_COLUMNS]; /* field index, -1 absent */
@@ -42,9 +62,6 @@ struct igoi_agg {
     int header_done;
     igoi_convention convention;
     uint64_t convention_line;
-    const char *path; /* the source, for the convention's look-ahead */
-    const char *data;
-    size_t size;
     /* ---- everything read ---- */
     IGO_VEC(char *) files;
     igo_claims_totals totals;
@@ -71,6 +88,17 @@ struct igoi_agg {
     IGO_VEC(uint32_t) history; /* k * P + p of each history line, in the results' order */
     uint32_t *provider_discipline, *provider_disciplines;
 };
+
+/* Handles the header of a file (fields: its names), then each line (its values by column;
+ * wrong_count: the line has another number of fields than the header). */
+igo_error igoi_claims_header(igo_claims *c, igoi_source *src, const igoi_field *f, size_t n);
+igo_error igoi_claims_line(igo_claims *c, igoi_source *src, const igoi_value *v, int wrong_count);
+/* The name of column k: the user's or the default. */
+const char *igoi_claims_column_name(const igo_claims *c, int k);
+/* Begins a file: reading opened, its name kept for the examples, its convention unknown. */
+igo_error igoi_claims_file(igo_claims *c, const char *name);
+/* The value of column k of a CSV record (text, trimmed). */
+igoi_value igoi_claims_field(const struct igoi_agg *a, const igoi_field *f, size_t n, int k);
 
 /* Frees what only reading needs: the traject-phases and their lines (aggregate.c). */
 void igoi_claims_agg_release(struct igoi_agg *a);
