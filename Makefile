@@ -179,7 +179,9 @@ ctest: apt-deps build/libigo.a build/asan/libigo.a
 	  workbook_targets_and_limits allocation_failures_are_errors \
 	  xlsx_cell_names xlsx_written_and_read xlsx_hand_built_parts xlsx_hostile_xml \
 	  xlsx_hostile_cells xlsx_hostile_containers xlsx_zip_bomb xlsx_table_columns \
-	  workbook_read_refusals hostile_corpus hostile_fuzz_finds
+	  workbook_read_refusals hostile_corpus hostile_fuzz_finds \
+	  claims_generate_repeatable claims_generate_dutch claims_generate_english \
+	  claims_generate_care_mix claims_generate_refusals claims_generate_stops_when_asked
 
 # The reader's threads (a member inflates on a thread of its own beside the parse) under
 # ThreadSanitizer: the tests that read workbooks, core and tests compiled again with clang. A

@@ -223,6 +223,21 @@ static void write_reader_book(const char *path)
     workbook_close(wb);
 }
 
+/* Synthetic claims: a success leaves the file, a failure nothing (not even a temporary file). */
+static igo_error generate_claims(void *state)
+{
+    const char *path = state;
+    igo_claims *c = igo_claims_new();
+    if (!c)
+        return IGO_ERROR_MEMORY;
+    igo_claims_synthetic options = {11, 40, 10, 0, 2024};
+    igo_error e = igo_claims_generate(c, path, &options, NULL);
+    igo_claims_free(c);
+    int left = access(path, F_OK) == 0;
+    remove(path);
+    return e == IGO_OK ? (left ? e : IGO_ERROR_IO) : left ? IGO_OK : e;
+}
+
 void test_allocation_failures_are_errors(igo_t *t)
 {
     igo_model *m = NULL;
@@ -244,6 +259,9 @@ void test_allocation_failures_are_errors(igo_t *t)
     write_reader_book(r.path);
     fail_each(t, "igo_xlsx_open and igo_xlsx_read_sheet", read_book, &r, all_cells);
     remove(r.path);
+    char claims[64];
+    snprintf(claims, sizeof claims, "%s/declaraties.csv", dir);
+    fail_each(t, "igo_claims_generate", generate_claims, claims, NULL);
     CHECK(rmdir(dir) == 0); /* no temporary file left */
     igo_model_free(m);
     igo_scenarios_free(mc.set);

@@ -55,7 +55,13 @@
     X(xlsx_stops_when_asked)                                                                   \
     X(xlsx_table_columns)                                                                      \
     X(hostile_corpus)                                                                          \
-    X(hostile_fuzz_finds)
+    X(hostile_fuzz_finds)                                                                      \
+    X(claims_generate_repeatable)                                                              \
+    X(claims_generate_dutch)                                                                   \
+    X(claims_generate_english)                                                                 \
+    X(claims_generate_care_mix)                                                                \
+    X(claims_generate_refusals)                                                                \
+    X(claims_generate_stops_when_asked)
 
 #define DECLARE(name) void test_##name(igo_t *t);
 IGO_TESTS(DECLARE)
