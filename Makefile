@@ -185,7 +185,10 @@ ctest: apt-deps build/libigo.a build/asan/libigo.a
 	  xlsx_hostile_cells xlsx_hostile_containers xlsx_zip_bomb xlsx_table_columns \
 	  workbook_read_refusals hostile_corpus hostile_fuzz_finds \
 	  claims_hand_worked claims_conventions claims_windows_1252 claims_set_aside \
-	  claims_ambiguous_amounts claims_file_errors claims_hostile claims_table claims_options
+	  claims_ambiguous_amounts claims_file_errors claims_hostile claims_table claims_options \
+	  claims_generate_repeatable claims_generate_dutch claims_generate_english \
+	  claims_generate_care_mix claims_generate_refusals claims_generate_stops_when_asked \
+	  claims_xlsx claims_generated_reconcile
 
 # The reader's threads (a member inflates on a thread of its own beside the parse) under
 # ThreadSanitizer: the tests that read workbooks, core and tests compiled again with clang. A

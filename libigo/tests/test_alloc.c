@@ -249,6 +249,21 @@ static int claims_complete(void *state)
     return *(int64_t *)state == 59835 + 186500 + 143640 + 120000;
 }
 
+/* Synthetic claims: a success leaves the file, a failure nothing (not even a temporary file). */
+static igo_error generate_claims(void *state)
+{
+    const char *path = state;
+    igo_claims *c = igo_claims_new();
+    if (!c)
+        return IGO_ERROR_MEMORY;
+    igo_claims_synthetic options = {11, 40, 10, 0, 2024};
+    igo_error e = igo_claims_generate(c, path, &options, NULL);
+    igo_claims_free(c);
+    int left = access(path, F_OK) == 0;
+    remove(path);
+    return e == IGO_OK ? (left ? e : IGO_ERROR_IO) : left ? IGO_OK : e;
+}
+
 void test_allocation_failures_are_errors(igo_t *t)
 {
     igo_model *m = NULL;
@@ -272,6 +287,9 @@ void test_allocation_failures_are_errors(igo_t *t)
     remove(r.path);
     int64_t claims_cents = 0;
     fail_each(t, "the claims pipeline", aggregate_claims, &claims_cents, claims_complete);
+    char claims[64];
+    snprintf(claims, sizeof claims, "%s/declaraties.csv", dir);
+    fail_each(t, "igo_claims_generate", generate_claims, claims, NULL);
     CHECK(rmdir(dir) == 0); /* no temporary file left */
     igo_model_free(m);
     igo_scenarios_free(mc.set);

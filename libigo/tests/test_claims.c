@@ -544,3 +544,43 @@ void test_claims_xlsx(igo_t *t)
     remove(path);
     rmdir(dir);
 }
+
+/* Generated claims, both conventions, with bad lines of every kind: the aggregation finds
+ * exactly the lines and cents the generator wrote, per reason, and loses nothing. */
+void test_claims_generated_reconcile(igo_t *t)
+{
+    char dir[] = "/tmp/igo-claims-XXXXXX", path[64];
+    CHECK(mkdtemp(dir) != NULL);
+    snprintf(path, sizeof path, "%s/declaraties.csv", dir);
+    for (int english = 0; english < 2; english++) {
+        igo_claims *c = igo_claims_new();
+        igo_claims_synthetic options = {7 + (uint64_t)english, 3000, 10, english, 2024};
+        igo_claims_written w;
+        CHECK(igo_claims_generate(c, path, &options, &w) == IGO_OK);
+        CHECK(igo_claims_use_default_indeling(c) == IGO_OK);
+        CHECK(igo_claims_set_period(c, "2024-01-01", "2025-01-01") == IGO_OK);
+        CHECK(igo_claims_read_csv(c, path) == IGO_OK);
+        CHECK(igo_claims_finish(c) == IGO_OK);
+        igo_claims_totals s = igo_claims_totals_of(c);
+        CHECK_I64(s.rows_read, w.rows);
+        CHECK_I64(s.cents_read, w.cents);
+        CHECK_I64(s.rows_read, s.rows_classified + s.rows_set_aside);
+        CHECK_I64(s.cents_read, s.cents_classified + s.cents_set_aside);
+        for (int r = 0; r < IGO_CLAIM_REASONS; r++) {
+            int64_t cents;
+            CHECK_I64(igo_claims_set_aside(c, (igo_claim_reason)r, &cents), w.bad_rows[r]);
+            CHECK_I64(cents, w.bad_cents[r]);
+        }
+        /* every prestatie of the default catalogue occurs; money adds up to what was classified */
+        int64_t money = s.cents_without_prestatie;
+        for (size_t p = 0; p < igo_claims_prestatie_count(c); p++) {
+            CHECK(igo_claims_production(c, p) > 0);
+            for (size_t d = 0; d < igo_claims_discipline_count(c); d++)
+                money += igo_claims_money(c, p, d);
+        }
+        CHECK_I64(money, s.cents_classified);
+        igo_claims_free(c);
+    }
+    remove(path);
+    rmdir(dir);
+}

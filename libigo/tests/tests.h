@@ -65,7 +65,14 @@
     X(claims_table)                                                                            \
     X(claims_options)                                                                          \
     X(claims_xlsx)                                                                             \
-    X(hostile_fuzz_finds)
+    X(claims_generated_reconcile)                                                              \
+    X(hostile_fuzz_finds)                                                                      \
+    X(claims_generate_repeatable)                                                              \
+    X(claims_generate_dutch)                                                                   \
+    X(claims_generate_english)                                                                 \
+    X(claims_generate_care_mix)                                                                \
+    X(claims_generate_refusals)                                                                \
+    X(claims_generate_stops_when_asked)
 
 #define DECLARE(name) void test_##name(igo_t *t);
 IGO_TESTS(DECLARE)
