@@ -10,7 +10,7 @@
 /* Per-module state (multi-phase init, no C globals). */
 typedef struct {
     PyObject *igo_error; /* libigo._errors.IgoError */
-    PyTypeObject *model_type, *scenarios_type, *xlsx_type;
+    PyTypeObject *model_type, *scenarios_type, *xlsx_type, *claims_type;
 } cext_state;
 
 /* An object of the module owns one core object; busy is set while a call runs without the GIL,
@@ -30,7 +30,7 @@ cext_state *cext_state_of(PyObject *module);
 PyObject *cext_raise(cext_state *st, igo_error code, const char *message, Py_ssize_t variant);
 
 /* The object types, and how the module adds one (its type kept in *slot of the state). */
-extern PyType_Spec cext_model_spec, cext_scenarios_spec, cext_xlsx_spec;
+extern PyType_Spec cext_model_spec, cext_scenarios_spec, cext_xlsx_spec, cext_claims_spec;
 int cext_add_type(PyObject *module, PyType_Spec *spec, PyTypeObject **slot);
 
 /* Refuses what type() refuses for an object made without arguments: -1 with TypeError. */

@@ -124,7 +124,9 @@ static int exec_module(PyObject *m)
         return -1;
     if (cext_add_type(m, &cext_scenarios_spec, &st->scenarios_type) < 0)
         return -1;
-    return cext_add_type(m, &cext_xlsx_spec, &st->xlsx_type);
+    if (cext_add_type(m, &cext_xlsx_spec, &st->xlsx_type) < 0)
+        return -1;
+    return cext_add_type(m, &cext_claims_spec, &st->claims_type);
 }
 
 static int traverse(PyObject *m, visitproc visit, void *arg)
@@ -134,6 +136,7 @@ static int traverse(PyObject *m, visitproc visit, void *arg)
     Py_VISIT(st->model_type);
     Py_VISIT(st->scenarios_type);
     Py_VISIT(st->xlsx_type);
+    Py_VISIT(st->claims_type);
     return 0;
 }
 
@@ -144,6 +147,7 @@ static int clear(PyObject *m)
     Py_CLEAR(st->model_type);
     Py_CLEAR(st->scenarios_type);
     Py_CLEAR(st->xlsx_type);
+    Py_CLEAR(st->claims_type);
     return 0;
 }
 

@@ -510,7 +510,8 @@ void test_claims_xlsx(igo_t *t)
                 "no header row (a row naming the columns traject, zorgaanbieder");
     CHECK_FAILS(c, igo_claims_read_xlsx(c, dir, NULL), IGO_ERROR_IO, "is a directory");
     igo_claims_free(c);
-    /* the 1904 date system: serial 43890 is 2024-03-01 there (45352 in the 1900 system) */
+    /* the 1904 date system: serial 43890 is 2024-03-01 there (45352 in the 1900 system); text
+     * amounts whose convention only a later row shows */
     const char *names[] = {"xl/workbook.xml", "xl/_rels/workbook.xml.rels",
                            "xl/worksheets/sheet1.xml"};
     const char *texts[] = {
@@ -526,9 +527,11 @@ void test_claims_xlsx(igo_t *t)
         "<c t=\"inlineStr\"><is><t>zorgaanbieder</t></is></c><c t=\"inlineStr\"><is><t>"
         "prestatiecode</t></is></c><c t=\"inlineStr\"><is><t>bedrag</t></is></c>"
         "<c t=\"inlineStr\"><is><t>datum</t></is></c></row><row r=\"2\"><c t=\"inlineStr\">"
-        "<is><t>T1</t></is></c><c><v>12345678</v></c><c><v>1101</v></c><c><v>10.5</v></c>"
+        "<is><t>T1</t></is></c><c><v>12345678</v></c><c><v>1101</v></c>"
+        "<c t=\"inlineStr\"><is><t>1.234</t></is></c>"
         "<c><v>43890</v></c></row><row r=\"3\"><c t=\"inlineStr\"><is><t>T2</t></is></c>"
-        "<c><v>12345678</v></c><c><v>1101</v></c><c><v>1.05</v></c><c><v>43889</v></c></row>"
+        "<c><v>12345678</v></c><c><v>1101</v></c><c t=\"inlineStr\"><is><t>1,05</t></is></c>"
+        "<c><v>43889</v></c></row>"
         "</sheetData></worksheet>"};
     CHECK(write_zip(path, names, texts, 3, 0) == 0);
     c = igo_claims_new();
@@ -536,7 +539,8 @@ void test_claims_xlsx(igo_t *t)
     igo_claims_set_period(c, "2024-03-01", NULL);
     CHECK(igo_claims_read_xlsx(c, path, NULL) == IGO_OK);
     CHECK(igo_claims_finish(c) == IGO_OK);
-    CHECK_I64(igo_claims_totals_of(c).cents_classified, 1050); /* T2 is the day before */
+    /* "1.234" reads as 1234,00 once the sheet is read ahead to "1,05"; T2 is the day before */
+    CHECK_I64(igo_claims_totals_of(c).cents_classified, 123400);
     CHECK_I64(igo_claims_set_aside(c, IGO_CLAIM_OUTSIDE_PERIOD, NULL), 1);
     CHECK(strcmp(provider_name(c, 0), "12345678") == 0); /* an AGB code typed as a number */
     igo_claims_free(c);

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import importlib.metadata
 
-from . import _files, _parse
+from . import _files, _parse, claims
 from ._backend import NAME as backend
 from ._backend import impl as _impl
 from ._errors import IgoError
@@ -30,6 +30,7 @@ from .sweep import Sweep
 __version__ = importlib.metadata.version(__package__)
 
 __all__ = ["COST_NAMES", "Cost", "Discipline", "Distribution", "HistoryLine", "IgoError",
+           "claims",
            "OutsideActivity", "Prestatie", "Provider", "Region", "Sweep", "backend",
            "core_version", "default_catalogue", "euros", "example_region", "excel_sheets",
            "format_nl", "read_excel", "round_cents", "spreadsheet_round"]

@@ -615,3 +615,114 @@ def _copy_into(target: Any, source: Any, size: int, name: str) -> None:
         raise ValueError(f"column: {name} must be {size} bytes, not {len(buffer)}")
     if size:
         ffi.memmove(buffer, source, size)
+
+
+class Claims(_Core):
+    """An igo_claims aggregation of claim files (libigo.claims builds on it)."""
+
+    def __init__(self) -> None:
+        super().__init__(lib.igo_claims_new, lib.igo_claims_free, lib.igo_claims_errmsg,
+                         lib.igo_claims_set_progress)
+
+    def set_column(self, column: int, name: str) -> None:
+        self._call(lib.igo_claims_set_column, int(column), _text(name, "name"))
+
+    def set_encoding(self, name: str) -> None:
+        self._call(lib.igo_claims_set_encoding, _text(name, "name"))
+
+    def set_period(self, start: str | None, end: str | None) -> None:
+        self._call(lib.igo_claims_set_period, _optional_text(start, "from"),
+                   _optional_text(end, "to"))
+
+    def set_catalogue(self, ids: list[str]) -> None:
+        if not isinstance(ids, list):
+            raise TypeError(f"set_catalogue() argument must be list, not {type(ids).__name__}")
+        texts = [ffi.new("char[]", _text(i, "id")) for i in ids]
+        self._call(lib.igo_claims_set_catalogue, ffi.new("const char *[]", texts) if texts
+                   else ffi.NULL, len(texts))
+
+    def add_class(self, code: str, discipline: str, phase: str | None, rank: int,
+                  prestatie: str, hourly: bool) -> None:
+        row = ffi.new("igo_claim_class *")
+        keep = [ffi.new("char[]", _text(code, "code")),
+                ffi.new("char[]", _text(discipline, "discipline")),
+                ffi.new("char[]", _text(phase, "phase")) if phase is not None else ffi.NULL,
+                ffi.new("char[]", _text(prestatie, "prestatie"))]
+        row.code, row.discipline, row.phase, row.ig_prestatie = keep
+        row.rank, row.hourly = int(rank), bool(hourly)
+        self._call(lib.igo_claims_add_class, row)
+
+    def use_default_indeling(self) -> None:
+        self._call(lib.igo_claims_use_default_indeling)
+
+    def default_indeling(self) -> str:
+        return ffi.string(lib.igo_claims_default_indeling_csv()).decode("utf-8")
+
+    def read_indeling(self, path: str | os.PathLike[str]) -> None:
+        self._run(lib.igo_claims_read_indeling, _path(path))
+
+    def read_csv(self, path: str | os.PathLike[str]) -> None:
+        self._run(lib.igo_claims_read_csv, _path(path))
+
+    def read_csv_buffer(self, name: str, data: bytes) -> None:
+        self._run(lib.igo_claims_read_csv_buffer, _text(name, "name"), ffi.from_buffer(data),
+                  len(data))
+
+    def read_xlsx(self, path: str | os.PathLike[str], sheet: str | None) -> None:
+        self._run(lib.igo_claims_read_xlsx, _path(path), _optional_text(sheet, "sheet"))
+
+    def finish(self) -> None:
+        self._call(lib.igo_claims_finish)
+
+    def generate(self, path: str | os.PathLike[str], seed: int, births: int,
+                 error_percent: float, english: bool,
+                 year: int) -> tuple[int, int, list[int], list[int]]:
+        options = ffi.new("igo_claims_synthetic *")
+        options.seed, options.births = int(seed), int(births)
+        options.error_percent = _number(error_percent, "error_percent")
+        options.english, options.year = bool(english), int(year)
+        written = ffi.new("igo_claims_written *")
+        self._run(lib.igo_claims_generate, _path(path), options, written)
+        return (written.rows, written.cents, list(written.bad_rows), list(written.bad_cents))
+
+    def results(self) -> tuple[Any, ...]:
+        self._idle()
+        c = self._m
+        t = lib.igo_claims_totals_of(c)
+        totals = (t.rows_read, t.rows_classified, t.rows_set_aside, t.rows_without_prestatie,
+                  t.cents_read, t.cents_classified, t.cents_set_aside, t.cents_without_prestatie)
+        P, D = lib.igo_claims_prestatie_count(c), lib.igo_claims_discipline_count(c)
+        O = lib.igo_claims_provider_count(c)  # noqa: E741 - the providers, as in the core
+        prestaties = [(_str(lib.igo_claims_prestatie(c, p)), bool(lib.igo_claims_hourly(c, p)),
+                       lib.igo_claims_production(c, p)) for p in range(P)]
+        disciplines = [_str(lib.igo_claims_discipline(c, d)) for d in range(D)]
+        money = [[lib.igo_claims_money(c, p, d) for d in range(D)] for p in range(P)]
+        volumes = [[lib.igo_claims_volume(c, p, o) for o in range(O)] for p in range(P)]
+        return (totals, [_claims_reason(c, r) for r in range(lib.IGO_CLAIM_REASONS)],
+                prestaties, disciplines, money,
+                [_claims_history(c, k) for k in range(lib.igo_claims_history_count(c))],
+                [_claims_provider(c, o) for o in range(O)], volumes)
+
+
+def _claims_reason(c: Any, r: int) -> tuple[str, str, int, int, list[tuple[str, int]]]:
+    cents, line = ffi.new("int64_t *"), ffi.new("uint64_t *")
+    rows = lib.igo_claims_set_aside(c, r, cents)
+    examples = []
+    for i in range(lib.igo_claims_example_count(c, r)):
+        file = lib.igo_claims_example(c, r, i, line)
+        examples.append((_str(file), line[0]))
+    return (_str(lib.igo_claim_reason_id(r)), _str(lib.igo_claim_reason_text(r)), rows,
+            cents[0], examples)
+
+
+def _claims_history(c: Any, k: int) -> tuple[str, int, int, float, int]:
+    p, d = ffi.new("size_t *"), ffi.new("size_t *")
+    count, cents = ffi.new("double *"), ffi.new("int64_t *")
+    code = lib.igo_claims_history(c, k, p, d, count, cents)
+    return (_str(code), p[0], d[0], count[0], cents[0])
+
+
+def _claims_provider(c: Any, o: int) -> tuple[str, int, int, int]:
+    d, claimed, income = ffi.new("size_t *"), ffi.new("size_t *"), ffi.new("int64_t *")
+    ident = lib.igo_claims_provider(c, o, d, claimed, income)
+    return (_str(ident), d[0], claimed[0], income[0])

@@ -1,7 +1,8 @@
-/* Claims from a sheet of an xlsx workbook, through the streaming sheet reader: the header is the
- * first row naming a required column (rows above it, such as a title, are skipped); cells hold what a spreadsheet holds (a number in the date column
- * is a date serial, a number in an id column that id, numbers are numbers), and text is read as
- * in a CSV file. A line is named by its row number. */
+/* Claims from a sheet of an xlsx workbook, through the streaming sheet reader. The header is the
+ * first row naming a required column (rows above it, such as a title, are skipped). Cells hold
+ * what a spreadsheet holds: a number in the date column is a date serial, a number in an id
+ * column that id, numbers are numbers, and text is read as in a CSV file. A line is named by its
+ * row number. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -139,13 +140,15 @@ static int look_at(void *data, uint32_t row, const igo_cell *cells, size_t count
     return l->found != IGOI_NO_CONVENTION; /* found: stop */
 }
 
+/* Reads the sheet again on a reader of its own: the main one is in the middle of the sheet. */
 static igoi_convention look_ahead(igo_claims *c, igoi_source *src)
 {
     sheet_source *s = src->ctx;
     lookahead l = {c->agg, 0, IGOI_NO_CONVENTION};
-    igo_xlsx_set_progress(s->book, NULL, NULL);
-    igo_xlsx_read_sheet(s->book, s->sheet, look_at, &l);
-    igo_xlsx_set_progress(s->book, c->progress.fn, c->progress.data);
+    igo_xlsx *book = igo_xlsx_new();
+    if (book && igo_xlsx_open(book, src->name) == IGO_OK)
+        igo_xlsx_read_sheet(book, s->sheet, look_at, &l);
+    igo_xlsx_free(book);
     return l.found;
 }
 
