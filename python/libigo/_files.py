@@ -174,11 +174,23 @@ def check_target(target: pathlib.Path, inputs: Iterable[pathlib.Path] = ()) -> N
 Writer = Callable[[pathlib.Path], None]
 
 
-def write_outputs(writers: Mapping[pathlib.Path, Writer],
-                  inputs: Iterable[pathlib.Path] = ()) -> list[pathlib.Path]:
+def write_outputs(writers: Mapping[pathlib.Path, Writer], inputs: Iterable[pathlib.Path] = (),
+                  directory: pathlib.Path | None = None) -> list[pathlib.Path]:
     """Writes every output with its writer into a temporary file next to its target, then puts
     them all in place: on any failure (or Ctrl-C) every target is left as it was and no
-    temporary file remains. Errors are IgoErrors naming the target."""
+    temporary file remains. Errors are IgoErrors naming the target. directory (the one the
+    outputs go into, may be None) is made when missing, and removed again on failure."""
+    made = _make_directory(directory) if directory is not None else None
+    try:
+        return _write_outputs(writers, inputs)
+    except BaseException:
+        if directory is not None and made is not None:
+            _remove_made(directory, made)
+        raise
+
+
+def _write_outputs(writers: Mapping[pathlib.Path, Writer],
+                   inputs: Iterable[pathlib.Path]) -> list[pathlib.Path]:
     inputs = list(inputs)
     for target in writers:
         check_target(target, inputs)
@@ -261,3 +273,28 @@ def text_writer(content: str) -> Writer:
         with open(tmp, "w", encoding="utf-8", newline="") as f:
             f.write(content)
     return write
+
+
+def _make_directory(directory: pathlib.Path) -> pathlib.Path | None:
+    """Makes directory (and its parents) when missing; the topmost one made, or None."""
+    top = None
+    for parent in reversed([directory, *directory.parents]):
+        if not parent.exists():
+            top = top or parent
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise IgoError(f"{directory}: cannot make the directory: {exc.strerror}",
+                       "IGO_ERROR_IO") from None
+    return top
+
+
+def _remove_made(directory: pathlib.Path, top: pathlib.Path) -> None:
+    """Removes the (empty) directories a failed write made, from directory up to top."""
+    for made in [directory, *directory.parents]:
+        try:
+            made.rmdir()
+        except OSError:
+            return
+        if made == top:
+            return

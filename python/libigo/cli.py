@@ -6,6 +6,9 @@
     igo voorbeeld [--csv MAP] [--xlsx UIT.xlsx]           the same for the embedded example
     igo sjabloon UIT.xlsx                                  a blank input workbook
     igo scenario [--geboorten N] [--xlsx UIT.xlsx]         the cost scenarios (Gupta 2026)
+    igo declaraties DECLARATIES.csv [--toml ...] [--csv ...] production, key and volumes from
+                                                           historical claims (cli_claims.py)
+    igo declaraties --genereer UIT.csv --geboorten N       synthetic claims
 
 Exit status: 0 done, 1 the input was refused (one line says where), 2 wrong usage, 130 stopped
 with Ctrl-C. The files one command writes are written all or none.
@@ -25,7 +28,7 @@ from typing import Iterator, Sequence
 
 import pandas as pd
 
-from . import __version__, _files, _toml, example_region, scenarios
+from . import __version__, _files, _toml, cli_claims, example_region, scenarios
 from ._errors import IgoError
 from .distribution import Distribution
 from .money import format_nl
@@ -120,6 +123,7 @@ def _parser() -> argparse.ArgumentParser:
                           help="eigen scenarioset (standaard: de studie van Gupta, 2026)")
     scenario.add_argument("--xlsx", type=pathlib.Path, metavar="UIT.xlsx",
                           help="schrijf de scenariowerkmap")
+    cli_claims.add_parser(sub)
     for p in (verdeel, voorbeeld, sjabloon, scenario):
         p.add_argument("--lang", choices=("nl", "en"), default="nl",
                        help="taal van de werkmap (standaard nl)")
@@ -255,7 +259,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     sys.stdout.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
     try:
-        command = {"scenario": _scenario, "lees": _read}.get(args.command, _distribute)
+        command = {"scenario": _scenario, "lees": _read,
+                   "declaraties": cli_claims.run}.get(args.command, _distribute)
         return command(args)
     except IgoError as exc:
         print(f"igo: fout: {_one_line(str(exc))}", file=sys.stderr)

@@ -167,15 +167,7 @@ class Distribution(Snapshot):
         directory = None if csv is None else _files.as_path(csv, "csv directory")
         if directory is not None:
             writers.update(self.csv_writers(directory))
-        made = None
-        try:
-            if directory is not None:
-                made = _make_directory(directory)
-            return _files.write_outputs(writers, self._region.sources())
-        except BaseException:
-            if directory is not None and made is not None:
-                _remove_made(directory, made)
-            raise
+        return _files.write_outputs(writers, self._region.sources(), directory)
 
     def to_csv(self, directory: str | os.PathLike[str]) -> list[pathlib.Path]:
         """Writes every table as CSV into directory (made if missing), all or none."""
@@ -193,28 +185,3 @@ class Distribution(Snapshot):
     def _repr_html_(self) -> str:
         return (f"<p><b>{self._region.name or 'Regio'}</b>: total income EUR {self.income}</p>"
                 + self.per_discipline.to_html() + self.reconciliation.to_html())
-
-
-def _make_directory(directory: pathlib.Path) -> pathlib.Path | None:
-    """Makes directory (and its parents) when missing; the topmost one made, or None."""
-    top = None
-    for parent in reversed([directory, *directory.parents]):
-        if not parent.exists():
-            top = top or parent
-    try:
-        directory.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise IgoError(f"{directory}: cannot make the directory: {exc.strerror}",
-                       "IGO_ERROR_IO") from None
-    return top
-
-
-def _remove_made(directory: pathlib.Path, top: pathlib.Path) -> None:
-    """Removes the (empty) directories a failed write made, from directory up to top."""
-    for made in [directory, *directory.parents]:
-        try:
-            made.rmdir()
-        except OSError:
-            return
-        if made == top:
-            return
