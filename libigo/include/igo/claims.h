@@ -108,9 +108,9 @@ typedef struct igo_claims_totals {
     uint64_t rows_set_aside;  /**< lines set aside, per reason in igo_claims_set_aside() */
     uint64_t rows_without_prestatie; /**< of the classified: codes without a phase */
     int64_t cents_read;       /**< the amounts read that are numbers, in cents */
-    int64_t cents_classified;
-    int64_t cents_set_aside; /**< of lines set aside for another reason than their amount */
-    int64_t cents_without_prestatie;
+    int64_t cents_classified; /**< of the lines classified */
+    int64_t cents_set_aside;  /**< of lines set aside for another reason than their amount */
+    int64_t cents_without_prestatie; /**< of the classified lines without a prestatie */
 } igo_claims_totals;
 
 /** The options of the synthetic claims generator (igo_claims_generate()). */
@@ -134,88 +134,120 @@ typedef struct igo_claims_written {
 
 /**
  * @brief A new, empty aggregation: no classification, default column names, UTF-8, no period.
- * @return The object, owned by the caller (igo_claims_free()), or NULL when out of memory.
+ * @return The aggregation, owned by the caller (igo_claims_free()), or NULL when out of memory.
  */
 IGO_API igo_claims *igo_claims_new(void);
 
-/** @brief Frees an aggregation and everything it holds; NULL is allowed. */
+/**
+ * @brief Frees an aggregation and everything it holds.
+ * @param c An aggregation, or NULL (then nothing happens).
+ */
 IGO_API void igo_claims_free(igo_claims *c);
 
 /**
- * @brief The detailed message of the last failed call on c ("" after a success).
- * @return A string owned by c, valid until the next call on c; "" for NULL.
+ * @brief The detailed message of the aggregation's last failing call.
+ * @param c An aggregation, or NULL.
+ * @return The message, "" when the last call succeeded; owned by c and valid until its next
+ *         call. It names the file and line, or the code, column or option at fault.
  */
 IGO_API const char *igo_claims_errmsg(const igo_claims *c);
 
 /**
  * @brief Sets the progress callback of igo_claims_read_csv(), igo_claims_read_xlsx() and
- *        igo_claims_generate() (the fraction of the file's bytes done); see igo_progress_fn.
- * @param fn NULL for none.
+ *        igo_claims_generate().
+ * @param c         The aggregation (NULL: nothing happens).
+ * @param fn        The callback, or NULL for none (see igo_progress_fn); done is the fraction of
+ *                  the file read, or of the trajecten generated.
+ * @param user_data Given to the callback.
  */
 IGO_API void igo_claims_set_progress(igo_claims *c, igo_progress_fn fn, void *user_data);
 
 /**
  * @brief Names a column of the claim files to come (before the first is read).
- * @return #IGO_ERROR_ARGUMENT for an unknown column, a NULL or empty name, or after reading began;
- *         #IGO_ERROR_VALUE for a name that is not valid text.
+ * @param c      The aggregation.
+ * @param column The column.
+ * @param name   Its name in the files' header (matched case-insensitively, ignoring
+ *               surrounding spaces).
+ * @return #IGO_OK; #IGO_ERROR_ARGUMENT for a NULL aggregation, an unknown column, a NULL or empty
+ *         name, or once a claim file was read; #IGO_ERROR_VALUE for a name that is not valid
+ *         text; #IGO_ERROR_MEMORY.
  */
 IGO_API igo_error igo_claims_set_column(igo_claims *c, igo_claim_column column,
                                         const char *name);
 
 /**
- * @brief The encoding of the CSV files to come: "utf-8" (the default; a byte order mark is
- *        skipped) or "windows-1252" ("cp1252"), case-insensitively.
- * @return #IGO_ERROR_VALUE for another encoding; #IGO_ERROR_ARGUMENT after reading began.
+ * @brief The encoding of the CSV files to come. A UTF-8 byte order mark is skipped, and makes a
+ *        file UTF-8 whatever was set.
+ * @param c        The aggregation.
+ * @param encoding "utf-8" (the default) or "windows-1252" ("cp1252"), case-insensitively.
+ * @return #IGO_OK; #IGO_ERROR_VALUE for another encoding; #IGO_ERROR_ARGUMENT for a NULL
+ *         aggregation or once a claim file was read.
  */
 IGO_API igo_error igo_claims_set_encoding(igo_claims *c, const char *encoding);
 
 /**
- * @brief Keeps only the lines whose date lies in [from, to): from inclusive, to exclusive.
- *
- * Dates as ISO 8601 ("2024-03-01"). Either may be NULL for no bound. A line without a date is
- * kept. Set before reading.
- *
- * @return #IGO_ERROR_VALUE for a date that cannot be read or to not after from;
- *         #IGO_ERROR_ARGUMENT after reading began.
+ * @brief Keeps only the lines dated in [from, to): from included, to not. A line without a date
+ *        is kept. Set before reading.
+ * @param c    The aggregation.
+ * @param from The first day, as ISO 8601 ("2024-03-01") or Dutch ("01-03-2024"); NULL for none.
+ * @param to   The day after the last; NULL for none.
+ * @return #IGO_OK; #IGO_ERROR_VALUE for a date that cannot be read, or to not after from;
+ *         #IGO_ERROR_ARGUMENT for a NULL aggregation or once a claim file was read.
  */
 IGO_API igo_error igo_claims_set_period(igo_claims *c, const char *from, const char *to);
 
 /**
- * @brief The order of the IG-prestaties, for results and for ties: a traject-phase whose most
- *        complex lines point at different IG-prestaties gets the one listed first.
+ * @brief The order of the IG-prestaties, for the results and for ties: a traject-phase whose
+ *        most complex lines point at different IG-prestaties gets the one listed first.
  *
  * The default is the nine IG-prestaties of the default catalogue, IG1 to IG9. Every IG-prestatie
- * of the classification must be in the order (checked by igo_claims_finish()).
+ * of the classification must be in the order (checked when the first claim file is read).
  *
- * @return #IGO_ERROR_DUPLICATE for an id given twice, #IGO_ERROR_VALUE for invalid text,
- *         #IGO_ERROR_ARGUMENT for a NULL list with n > 0 or after reading began.
+ * @param c   The aggregation.
+ * @param ids The prestaties' ids, in order.
+ * @param n   Their number.
+ * @return #IGO_OK; #IGO_ERROR_DUPLICATE for an id given twice; #IGO_ERROR_VALUE for invalid
+ *         text; #IGO_ERROR_ARGUMENT for a NULL aggregation, a NULL list with n > 0, or once a
+ *         claim file was read; #IGO_ERROR_MEMORY.
  */
 IGO_API igo_error igo_claims_set_catalogue(igo_claims *c, const char *const *ids, size_t n);
 
 /**
  * @brief Adds a row to the classification table (before the first claim file).
- * @return #IGO_ERROR_DUPLICATE for a code already in the table, #IGO_ERROR_VALUE for a phase
- *         that is not one of the three, a prestatie missing where a phase is given, a rank below
- *         0, or invalid text; the message names the code.
+ * @param c   The aggregation.
+ * @param row The row; its texts are copied.
+ * @return #IGO_OK; #IGO_ERROR_DUPLICATE for a code already in the table (leading zeros do not
+ *         count); #IGO_ERROR_VALUE for a phase that is not one of the three, a prestatie missing
+ *         where a phase or an hour unit is given (or given without either), a rank below 0, or
+ *         invalid text (the message names the code); #IGO_ERROR_ARGUMENT for a NULL aggregation
+ *         or row, or once a claim file was read; #IGO_ERROR_MEMORY.
  */
 IGO_API igo_error igo_claims_add_class(igo_claims *c, const igo_claim_class *row);
 
 /**
  * @brief Reads a classification table from a CSV file: columns `prestatiecode`, `discipline`,
- *        `fase`, `niveau`, `ig_prestatie`, `eenheid` (`traject` or `uur`; empty is `traject`),
- *        others (such as `toelichting`) ignored; CSV conventions as for claim files.
- * @return The errors of igo_claims_add_class() and of reading, naming the file and line.
+ *        `fase`, `niveau`, `ig_prestatie` and optionally `eenheid` (`traject` or `uur`; empty
+ *        is `traject`); others, such as `toelichting`, are ignored. CSV as for claim files.
+ * @param c    The aggregation.
+ * @param path The table's file.
+ * @return #IGO_OK, or the errors of igo_claims_add_class() and of reading (as for
+ *         igo_claims_read_csv()), the message naming the file and line.
  */
 IGO_API igo_error igo_claims_read_indeling(igo_claims *c, const char *path);
 
 /**
- * @brief Adds libigo's default classification table: every code of the monodisciplinary
- *        claim codes, reasoned from the codes' descriptions (shipped as CSV with the reasoning).
+ * @brief Adds libigo's default classification table: every monodisciplinary claim code,
+ *        reasoned from the codes' descriptions (igo_claims_default_indeling_csv()).
+ * @param c The aggregation.
+ * @return #IGO_OK; #IGO_ERROR_DUPLICATE when a code of it is in the table already;
+ *         #IGO_ERROR_ARGUMENT for a NULL aggregation or once a claim file was read;
+ *         #IGO_ERROR_MEMORY.
  */
 IGO_API igo_error igo_claims_use_default_indeling(igo_claims *c);
 
 /**
- * @brief The default classification table as CSV text (UTF-8, with its `toelichting` column).
+ * @brief The default classification table as CSV text (UTF-8), with its `toelichting` column
+ *        giving each row's reasoning.
  * @return A static string.
  */
 IGO_API const char *igo_claims_default_indeling_csv(void);
@@ -224,47 +256,80 @@ IGO_API const char *igo_claims_default_indeling_csv(void);
  * @brief Reads and aggregates a claim file in CSV.
  *
  * Delimiter `;`, `,` or tab, detected from the header line; decimal comma or point, detected
- * per file from the amounts (`1.234,56` and `1234,56` are Dutch, `1,234.56` and `1234.56`
- * English); RFC 4180 quoting; CRLF or LF; a last line without a line end. The file must be a
+ * per file from the amounts and units (`1.234,56` and `1234,56` are Dutch, `1,234.56` and
+ * `1234.56` English; a value such as `1.234` that reads differently in each is decided by
+ * reading the file ahead for one that shows the convention, and when none does, its lone
+ * separator is a thousands separator); RFC 4180 quoting; CRLF, LF or CR line ends; a last line
+ * without a line end. Blank lines (only empty or blank fields) are skipped. The file must be a
  * regular file.
  *
- * @return #IGO_ERROR_IO when the file cannot be read; #IGO_ERROR_VALUE for a file that breaks
- *         the conventions; #IGO_ERROR_LIMIT beyond the limits; #IGO_ERROR_CANCELLED when the
- *         progress callback stopped it. After a failure, the lines of this file read so far
- *         stay counted: call igo_claims_free() rather than finish.
+ * @param c    The aggregation.
+ * @param path The file.
+ * @return #IGO_OK;
+ *         #IGO_ERROR_IO when the file cannot be opened or read, or is not a regular file;
+ *         #IGO_ERROR_VALUE for a file that breaks the conventions (no header, a required column
+ *         missing or named twice, invalid UTF-8, a control or NUL byte, a quote left open, text
+ *         after a closing quote, mixed decimal conventions, a provider id that is not a valid
+ *         id), named with the file and line;
+ *         #IGO_ERROR_LIMIT for a record beyond #IGO_CLAIMS_MAX_RECORD bytes or
+ *         #IGO_CLAIMS_MAX_FIELDS fields;
+ *         #IGO_ERROR_UNKNOWN for an IG-prestatie of the table missing from the catalogue;
+ *         #IGO_ERROR_ARGUMENT without a classification table, or after igo_claims_finish();
+ *         #IGO_ERROR_CANCELLED when the progress callback stopped it;
+ *         #IGO_ERROR_MEMORY.
+ *         After a failure the lines of this file read so far stay counted: free the
+ *         aggregation rather than finish it.
  */
 IGO_API igo_error igo_claims_read_csv(igo_claims *c, const char *path);
 
 /**
- * @brief igo_claims_read_csv() on CSV text in memory; name stands for the file in messages.
+ * @brief igo_claims_read_csv() on CSV text in memory.
+ * @param c    The aggregation.
+ * @param name Stands for the file in messages and examples.
+ * @param data The text (need not end in a NUL).
+ * @param size Its length in bytes.
+ * @return As igo_claims_read_csv() (#IGO_ERROR_IO aside).
  */
 IGO_API igo_error igo_claims_read_csv_buffer(igo_claims *c, const char *name, const char *data,
                                              size_t size);
 
 /**
- * @brief Reads and aggregates a sheet of an xlsx workbook (the first when sheet is NULL).
+ * @brief Reads and aggregates a sheet of an xlsx workbook, through the streaming sheet reader.
  *
- * Cells hold what a spreadsheet holds: a date cell is a date, a number in the code column is
- * that code, numbers are numbers, and text is read as in a CSV file.
+ * The header is the first row naming a required column; rows above it (a title) are skipped.
+ * Cells hold what a spreadsheet holds: a number in the date column is a date serial (in the
+ * workbook's date system), a number in the traject, provider or code column is that id, amounts
+ * and units may be numbers, and text is read as in a CSV file. Lines are named by row number.
+ *
+ * @param c     The aggregation.
+ * @param path  The workbook.
+ * @param sheet The sheet's name, or NULL for the first sheet.
+ * @return As igo_claims_read_csv(), and the errors of igo_xlsx_open() and
+ *         igo_xlsx_sheet_index() (#IGO_ERROR_UNKNOWN for no sheet of that name).
  */
 IGO_API igo_error igo_claims_read_xlsx(igo_claims *c, const char *path, const char *sheet);
 
 /**
- * @brief Classifies the trajecten read and computes the results. No file may be read after.
- * @return #IGO_ERROR_UNKNOWN for an IG-prestatie of the classification missing from the
- *         catalogue order; #IGO_ERROR_ARGUMENT when called twice.
+ * @brief Classifies the trajecten read and computes the results; no file may be read after.
+ * @param c The aggregation.
+ * @return #IGO_OK; #IGO_ERROR_ARGUMENT for a NULL aggregation, when no file was read, or when
+ *         called twice; #IGO_ERROR_MEMORY (the aggregation may then be finished again).
  */
 IGO_API igo_error igo_claims_finish(igo_claims *c);
 
-/* ---- results (after igo_claims_finish(); 0, NULL or empty before) ---- */
-
-/** @brief The reconciliation; zeros before igo_claims_finish(). */
+/**
+ * @brief The reconciliation.
+ * @param c The aggregation, finished.
+ * @return Its totals; zeros before igo_claims_finish() or for NULL.
+ */
 IGO_API igo_claims_totals igo_claims_totals_of(const igo_claims *c);
 
 /**
  * @brief The lines set aside for a reason.
- * @param cents Receives the sum of their amounts that are numbers (may be NULL).
- * @return The number of lines.
+ * @param c      The aggregation, finished.
+ * @param reason The reason.
+ * @param cents  Receives the sum of their amounts that are numbers (may be NULL).
+ * @return The number of lines; 0 before igo_claims_finish() or for an unknown reason.
  */
 IGO_API uint64_t igo_claims_set_aside(const igo_claims *c, igo_claim_reason reason,
                                       int64_t *cents);
@@ -272,92 +337,161 @@ IGO_API uint64_t igo_claims_set_aside(const igo_claims *c, igo_claim_reason reas
 /**
  * @brief An example line set aside for a reason: the first ones met, at most
  *        #IGO_CLAIMS_EXAMPLES per reason.
- * @param index Below the number of examples (igo_claims_example_count()).
- * @param line  Receives the line number in its file (1 is the header).
+ * @param c      The aggregation, finished.
+ * @param reason The reason.
+ * @param index  Below igo_claims_example_count().
+ * @param line   Receives the line number in its file, 1 being the header (may be NULL).
  * @return The file's name as given, or NULL when index is out of range.
  */
 IGO_API const char *igo_claims_example(const igo_claims *c, igo_claim_reason reason,
                                        size_t index, uint64_t *line);
 
-/** @brief The number of examples kept for a reason. */
+/**
+ * @brief The number of example lines kept for a reason.
+ * @param c      The aggregation, finished.
+ * @param reason The reason.
+ * @return At most #IGO_CLAIMS_EXAMPLES; 0 before igo_claims_finish().
+ */
 IGO_API size_t igo_claims_example_count(const igo_claims *c, igo_claim_reason reason);
 
-/** @brief A short English description of a reason ("code not in the classification table"). */
+/**
+ * @brief A short English description of a reason.
+ * @param reason The reason.
+ * @return A static string, e.g. "code not in the classification table"; "unknown reason" for a
+ *         value that is not a reason.
+ */
 IGO_API const char *igo_claim_reason_text(igo_claim_reason reason);
 
-/** @brief A reason's identifier ("unknown_code"), for bindings. */
+/**
+ * @brief A reason's identifier, for bindings and files.
+ * @param reason The reason.
+ * @return A static string, e.g. "unknown_code"; "unknown" for a value that is not a reason.
+ */
 IGO_API const char *igo_claim_reason_id(igo_claim_reason reason);
 
-/** @brief The number of IG-prestaties: those of the catalogue order, in its order. */
+/**
+ * @brief The number of IG-prestaties: those of the catalogue order, in its order.
+ * @param c The aggregation, finished.
+ * @return The count; 0 before igo_claims_finish().
+ */
 IGO_API size_t igo_claims_prestatie_count(const igo_claims *c);
 
-/** @brief The id of IG-prestatie p, or NULL out of range. */
+/**
+ * @brief The id of an IG-prestatie.
+ * @param c The aggregation, finished.
+ * @param p Its index, below igo_claims_prestatie_count().
+ * @return The id, owned by c; NULL out of range.
+ */
 IGO_API const char *igo_claims_prestatie(const igo_claims *c, size_t p);
 
-/** @brief Whether prestatie p counts hours (an hour code of the table points at it). */
+/**
+ * @brief Whether an IG-prestatie counts hours: an hour code of the table points at it.
+ * @param c The aggregation, finished.
+ * @param p The prestatie's index.
+ * @return 1 or 0 (0 out of range).
+ */
 IGO_API int igo_claims_hourly(const igo_claims *c, size_t p);
 
-/** @brief The production of prestatie p: traject-phases, or hours for an hourly prestatie. */
+/**
+ * @brief The production of an IG-prestatie.
+ * @param c The aggregation, finished.
+ * @param p The prestatie's index.
+ * @return Its traject-phases, or its hours for an hourly prestatie; 0 out of range.
+ */
 IGO_API double igo_claims_production(const igo_claims *c, size_t p);
 
-/** @brief The number of disciplines: those of the classification table, in its order. */
+/**
+ * @brief The number of disciplines: those of the classification table, in its order.
+ * @param c The aggregation, finished.
+ * @return The count; 0 before igo_claims_finish().
+ */
 IGO_API size_t igo_claims_discipline_count(const igo_claims *c);
 
-/** @brief The id of discipline d, or NULL out of range. */
+/**
+ * @brief The id of a discipline.
+ * @param c The aggregation, finished.
+ * @param d Its index, below igo_claims_discipline_count().
+ * @return The id, owned by c; NULL out of range.
+ */
 IGO_API const char *igo_claims_discipline(const igo_claims *c, size_t d);
 
 /**
- * @brief The money of discipline d in prestatie p, in cents: of all lines in the traject-phases
- *        of p (for an hourly prestatie: of its hour lines). The historical key is each
+ * @brief A discipline's money in an IG-prestatie: of all lines in the traject-phases of the
+ *        prestatie (for an hourly prestatie: of its hour lines). The historical key is each
  *        discipline's share of its prestatie's money.
+ * @param c The aggregation, finished.
+ * @param p The prestatie's index.
+ * @param d The discipline's index.
+ * @return The money in cents; 0 out of range.
  */
 IGO_API int64_t igo_claims_money(const igo_claims *c, size_t p, size_t d);
 
-/** @brief The number of history lines: one per (code, discipline, IG-prestatie) met. */
+/**
+ * @brief The number of history lines: one per (code, discipline, IG-prestatie) met.
+ * @param c The aggregation, finished.
+ * @return The count; 0 before igo_claims_finish().
+ */
 IGO_API size_t igo_claims_history_count(const igo_claims *c);
 
 /**
- * @brief History line k, in the order of prestatie, discipline and code.
- * @param prestatie  Receives the prestatie's index.
- * @param discipline Receives the discipline's index.
- * @param count      Receives the number of lines (for an hour code: the hours).
- * @param cents      Receives their money.
- * @return The code, or NULL when k is out of range.
+ * @brief A history line, in the order of prestatie, discipline and code (the table's order).
+ * @param c          The aggregation, finished.
+ * @param k          The line's index, below igo_claims_history_count().
+ * @param prestatie  Receives the prestatie's index (may be NULL).
+ * @param discipline Receives the discipline's index (may be NULL).
+ * @param count      Receives the number of lines, or the hours of an hour code (may be NULL).
+ * @param cents      Receives their money (may be NULL).
+ * @return The code, owned by c; NULL when k is out of range.
  */
 IGO_API const char *igo_claims_history(const igo_claims *c, size_t k, size_t *prestatie,
                                        size_t *discipline, double *count, int64_t *cents);
 
-/** @brief The number of providers met in classified lines, in the order first met. */
+/**
+ * @brief The number of providers met in classified lines.
+ * @param c The aggregation, finished.
+ * @return The count; 0 before igo_claims_finish().
+ */
 IGO_API size_t igo_claims_provider_count(const igo_claims *c);
 
 /**
- * @brief Provider o.
- * @param discipline  Receives the index of the discipline of most of its money.
- * @param disciplines Receives how many disciplines it claimed codes of (more than 1 is
- *                    reported to the user).
- * @param income      Receives its classified money in cents: its historical income.
- * @return Its id, or NULL out of range.
+ * @brief A provider, in the order first met.
+ * @param c           The aggregation, finished.
+ * @param o           Its index, below igo_claims_provider_count().
+ * @param discipline  Receives the index of the discipline of most of its money (then of most of
+ *                    its lines, then the first) (may be NULL).
+ * @param disciplines Receives how many disciplines it claimed codes of; more than 1 is worth
+ *                    reporting to the user (may be NULL).
+ * @param income      Receives its classified money in cents: its historical income (may be
+ *                    NULL).
+ * @return Its id, owned by c; NULL out of range.
  */
 IGO_API const char *igo_claims_provider(const igo_claims *c, size_t o, size_t *discipline,
                                         size_t *disciplines, int64_t *income);
 
 /**
- * @brief The volume of provider o in prestatie p: the traject-phases of p in which o has at
- *        least one line, or o's hours for an hourly prestatie.
+ * @brief A provider's volume in an IG-prestatie.
+ * @param c The aggregation, finished.
+ * @param p The prestatie's index.
+ * @param o The provider's index.
+ * @return The traject-phases of the prestatie in which the provider has a line, or its hours
+ *         for an hourly prestatie; 0 out of range.
  */
 IGO_API double igo_claims_volume(const igo_claims *c, size_t p, size_t o);
 
 /**
- * @brief Writes synthetic claims to path: a CSV of realistic claim lines (first- and
- *        second-line pregnancies, transfers, caesareans, kraamzorg hours, providers of every
- *        discipline) for the default classification, with a share of bad lines.
+ * @brief Writes synthetic claims: a CSV of realistic claim lines (first- and second-line
+ *        pregnancies, transfers, caesareans, kraamzorg hours, providers of every discipline)
+ *        for the default classification, with a share of bad lines.
  *
  * The file is written whole or not at all (a temporary file renamed into place).
  *
  * @param c       Receives the message and reports progress; its classification is not used.
+ * @param path    The file to write (replaced when it exists).
+ * @param options The seed, size, error share, convention and year.
  * @param written Receives what was written (may be NULL).
- * @return #IGO_ERROR_VALUE for options out of range, #IGO_ERROR_IO when the file cannot be
- *         written, #IGO_ERROR_CANCELLED when the progress callback stopped it.
+ * @return #IGO_OK; #IGO_ERROR_VALUE for options out of range; #IGO_ERROR_ARGUMENT for a NULL
+ *         aggregation, path or options; #IGO_ERROR_IO when the file cannot be written;
+ *         #IGO_ERROR_CANCELLED when the progress callback stopped it; #IGO_ERROR_MEMORY.
  */
 IGO_API igo_error igo_claims_generate(igo_claims *c, const char *path,
                                       const igo_claims_synthetic *options,

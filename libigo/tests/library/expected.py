@@ -151,5 +151,33 @@ def read_workbook(path: str, lang: str) -> str:
     return "\n".join(lines) + "\n"
 
 
+def claims() -> str:
+    import io
+
+    import pandas as pd
+    text = ("traject;zorgaanbieder;prestatiecode;bedrag;datum;aantal\n"
+            "T1;vp-noord;1101;598,35;01-03-2024;1\nT1;zh-centrum;159999019;865,00;2024-05-01;1\n"
+            "T1;vp-noord;1102;512,60;2024-09-01;\nT1;kz-thuis;196201;1.436,40;02-09-2024;24\n"
+            "T2;vp-zuid;1101;598,35;2024-02-01;1\nT2;vp-zuid;999999;25,00;2024-02-01;1\n"
+            "T3;vp-zuid;1101;598,35;2023-12-30;1\n")
+    frame = pd.read_csv(io.StringIO(text), sep=";", dtype=str, keep_default_na=False)
+    result = libigo.claims.aggregate(frame, van="2024-01-01", tot="2025-01-01")
+    lines = []
+    for p, count in result.production.items():
+        if count:
+            unit = "hours" if p in result.hourly else "traject-phases"
+            lines.append(f"{p}: {count:g} {unit}")
+            lines += [euros(d, int(eur * 100)) for d, eur in result.money.loc[p].items() if eur]
+    rec = result.reconciliation
+    lines.append(f"lines: {rec.loc['rows', 'read']} read = {rec.loc['rows', 'classified']} "
+                 f"classified + {rec.loc['rows', 'set aside']} set aside")
+    lines += [euros(label, int(rec.loc["EUR", column] * 100)) for label, column in
+              (("read", "read"), ("classified", "classified"), ("set aside", "set aside"))]
+    for _, row in result.set_aside[result.set_aside["rows"] > 0].iterrows():
+        lines.append(f"set aside: {row['description']} (declaraties.csv line "
+                     f"{row['examples'][0].rsplit(' ', 1)[1]})")
+    return "\n".join(lines) + "\n"
+
+
 EXPECTED = {"distribute": distribute, "history_key": history_key, "sweep": sweep,
-            "scenarios": scenario_figures}
+            "scenarios": scenario_figures, "claims": claims}
