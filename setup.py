@@ -48,7 +48,7 @@ setup(
     ],
     cffi_modules=["bindings/cffi_build.py:ffibuilder"],
     cmdclass={"build_ext": BuildWithCore},
-    install_requires=["cffi>=1.15", "numpy>=1.23", "pandas>=1.5"],
+    install_requires=["cffi>=1.15", "numpy>=1.23", "pandas>=1.5", "tqdm>=4"],
     extras_require={"test": ["pytest>=7", "hypothesis>=6", "openpyxl>=3", "mypy", "matplotlib",
                              "nbclient", "nbformat", "ipykernel"],
                     "plot": ["matplotlib>=3.5"],

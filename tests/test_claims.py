@@ -166,3 +166,20 @@ def test_both_backends_alike(generated):
         core.finish()
         results.append(core.results())
     assert results[0] == results[1]
+
+
+def test_progress_reaches_a_listener_and_can_stop(tmp_path):
+    from libigo import _progress
+    big = tmp_path / "groot.csv"
+    claims.generate(big, 60000, seed=1)
+    seen: list[float] = []
+    with _progress.listening(seen.append):
+        claims.aggregate(big)
+    assert seen and all(0 <= a <= b <= 1 for a, b in zip(seen, seen[1:]))
+
+    def stop(done: float) -> None:
+        raise RuntimeError("genoeg")
+    with _progress.listening(stop), pytest.raises(RuntimeError, match="genoeg"):
+        claims.aggregate(big)
+    result = claims.aggregate(big, progress=False)  # and the next call is unaffected
+    assert result.reconciliation.loc["rows", "set aside"] == 0

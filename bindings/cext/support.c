@@ -52,12 +52,21 @@ int cext_unlocked_init(cext_unlocked *u)
     return 0;
 }
 
+/* Hands the fraction done to libigo._progress (a progress bar's listener); -1 when it raised. */
+static int report_progress(double done)
+{
+    PyObject *module = PyImport_ImportModule("libigo._progress"); /* from sys.modules */
+    PyObject *result = module ? PyObject_CallMethod(module, "report", "d", done) : NULL;
+    Py_XDECREF(module);
+    Py_XDECREF(result);
+    return result ? 0 : -1;
+}
+
 int cext_check_signals(void *data, double done)
 {
-    (void)done;
     cext_unlocked *u = data;
     PyEval_RestoreThread(u->ts);
-    int stop = PyErr_CheckSignals() < 0;
+    int stop = PyErr_CheckSignals() < 0 || report_progress(done) < 0;
     u->ts = PyEval_SaveThread();
     return stop;
 }

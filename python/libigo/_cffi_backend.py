@@ -12,6 +12,7 @@ import os
 import threading
 from typing import Any, Callable, Mapping, Sequence
 
+from . import _progress
 from ._cffi import ffi, lib
 from ._constants import NAMES
 from ._errors import IgoError
@@ -31,7 +32,9 @@ def _keep_interrupt(exc_type: Any, value: BaseException, traceback: Any) -> int:
 @ffi.def_extern(onerror=_keep_interrupt)
 def igo_py_progress(data: Any, done: float) -> int:
     """Called by the core during long calls; that it runs Python code lets the interpreter run
-    pending signal handlers, whose exception goes to _keep_interrupt."""
+    pending signal handlers, whose exception goes to _keep_interrupt. The fraction done goes to
+    a progress bar's listener (_progress), whose exception stops the call too."""
+    _progress.report(done)
     return 0
 
 

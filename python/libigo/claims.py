@@ -16,16 +16,17 @@ counts as classified without a prestatie. The classification table is the shippe
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import io
 import os
 import pathlib
 from decimal import Decimal
-from typing import Any, Mapping
+from typing import Any, Iterator, Mapping
 
 import pandas as pd
 
-from . import _files
+from . import _files, _progress
 from ._backend import impl
 from ._errors import IgoError
 
@@ -59,7 +60,8 @@ def generate(path: str | os.PathLike[str], births: int, seed: int = 1, *,
 
 def aggregate(source: Any, indeling: Any = None, columns: Mapping[str, str] | None = None,
               van: Any = None, tot: Any = None, encoding: str | None = None,
-              sheet: str | None = None, catalogue: Any = None) -> "Claims":
+              sheet: str | None = None, catalogue: Any = None,
+              progress: bool | None = None) -> "Claims":
     """Aggregates claim lines: a path to a CSV file or an .xlsx workbook (its first sheet, or
     `sheet`), a pandas DataFrame, or a list of those (read as one set of claims).
 
@@ -68,6 +70,8 @@ def aggregate(source: Any, indeling: Any = None, columns: Mapping[str, str] | No
     "zwangerschap_id"}``. van/tot: keep only the lines dated in [van, tot) (ISO dates, date or
     datetime; tot is not included). encoding: "utf-8" (default) or "windows-1252" for CSV.
     catalogue: the order of the IG-prestaties (default IG1..IG9), which also breaks ties.
+    progress: a tqdm progress bar per file (None: only for files of more than 64 MiB, which
+    take a few seconds; it needs the main thread, where Ctrl-C also stops the reading).
 
     Raises IgoError naming the file and line for a file that cannot be read as claims.
     """
@@ -85,7 +89,8 @@ def aggregate(source: Any, indeling: Any = None, columns: Mapping[str, str] | No
         core.set_catalogue([str(p) for p in catalogue])
     sources = source if isinstance(source, list) else [source]
     for item in sources:
-        _read(core, item, sheet)
+        with _progress_bar(item, progress):
+            _read(core, item, sheet)
     core.finish()
     return Claims(core.results())
 
@@ -164,6 +169,27 @@ class Claims:
 
 
 # ---- helpers ----
+
+BAR_BYTES = 64 << 20  # files from this size get a progress bar by default
+
+
+@contextlib.contextmanager
+def _progress_bar(item: Any, wanted: bool | None) -> Iterator[None]:
+    """A tqdm bar fed by the core's progress reports while item is read (a path)."""
+    size = 0
+    if isinstance(item, (str, os.PathLike)):
+        with contextlib.suppress(OSError):
+            size = os.stat(item).st_size
+    if wanted is False or (wanted is None and size < BAR_BYTES) or not size:
+        yield
+        return
+    from tqdm.auto import tqdm
+    with tqdm(total=size, unit="B", unit_scale=True, desc=os.fspath(item), leave=False) as bar:
+        def update(done: float) -> None:
+            bar.update(int(done * size) - bar.n)
+        with _progress.listening(update):
+            yield
+
 
 def _eur(cents: int) -> Decimal:
     return Decimal(int(cents)).scaleb(-2)
