@@ -74,6 +74,16 @@ int igoi_tick(igo_ticker *t, uint64_t units, double done);
 /* The id of the default catalogue's prestatie i (IG1..IG9), or NULL beyond the last. */
 const char *igoi_default_prestatie(size_t i);
 
+/* ---- writing files safely (safe_file.c) ---- */
+
+/* The target may be absent, a regular file or a symbolic link (which is replaced, not followed);
+ * never a directory, a device, a pipe or a socket (IGO_ERROR_IO). */
+igo_error igoi_check_target(char *errmsg, const char *path);
+/* A new empty file next to path (".name.<pid>.<n>.tmp", the name cut to leave room in a file
+ * system's 255 bytes), open for writing in *fd, its name in *tmp for the caller to free. Created
+ * with O_EXCL (never an existing file) and mode 0666 less the umask, like any new file. */
+igo_error igoi_temp_file(char *errmsg, const char *path, char **tmp, int *fd);
+
 /* ---- dates ---- */
 
 /* Days from 1970-01-01 to y-m-d in the proleptic Gregorian calendar; m and d must be valid. */

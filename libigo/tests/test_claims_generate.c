@@ -483,18 +483,6 @@ static void make_place(igo_t *t, place *p, const char *name)
     snprintf(p->path, sizeof p->path, "%s/%s", p->dir, name);
 }
 
-/* The number of entries in a directory, . and .. not counted. */
-static int entries(const char *dir)
-{
-    DIR *d = opendir(dir);
-    int n = 0;
-    for (struct dirent *e; d && (e = readdir(d));)
-        n += strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0;
-    if (d)
-        closedir(d);
-    return n;
-}
-
 static void remove_place(igo_t *t, place *p)
 {
     remove(p->path);
@@ -516,7 +504,7 @@ static contents *generate_and_read(igo_t *t, const table *tab, const igo_claims_
     convention cv = {o->english ? ',' : ';', o->english ? '.' : ',', o->english ? ',' : '.',
                      o->year};
     contents *k = e ? NULL : read_claims(t, p.path, tab, &cv);
-    CHECK(entries(p.dir) == 1); /* the file, and no temporary one */
+    CHECK(dir_entries(p.dir) == 1); /* the file, and no temporary one */
     remove_place(t, &p);
     if (k)
         check_reconciled(t, k, w);
@@ -681,7 +669,7 @@ void test_claims_generate_refusals(igo_t *t)
                       bad[i].fragment);
         CHECK(w.rows == 0);
     }
-    CHECK(entries(p.dir) == 0);
+    CHECK(dir_entries(p.dir) == 0);
     /* A directory that does not exist; the directory itself as the target. */
     char missing[96];
     snprintf(missing, sizeof missing, "%s/nergens/declaraties.csv", p.dir);
@@ -689,7 +677,7 @@ void test_claims_generate_refusals(igo_t *t)
                   "No such file or directory");
     CHECK(strstr(igo_claims_errmsg(c), missing) != NULL);
     CHECK_REFUSED(c, igo_claims_generate(c, p.dir, &o, &w), IGO_ERROR_IO, "is a directory");
-    CHECK(entries(p.dir) == 0);
+    CHECK(dir_entries(p.dir) == 0);
     /* A full disk, as a file size limit: the write fails, and nothing is left. */
     struct rlimit old, small = {64 * 1024, 0};
     CHECK(getrlimit(RLIMIT_FSIZE, &old) == 0);
@@ -702,10 +690,10 @@ void test_claims_generate_refusals(igo_t *t)
     signal(SIGXFSZ, handler);
     CHECK_REFUSED(c, e, IGO_ERROR_IO, "File too large");
     CHECK(strstr(igo_claims_errmsg(c), p.path) != NULL);
-    CHECK(entries(p.dir) == 0);
+    CHECK(dir_entries(p.dir) == 0);
     /* After the failures, a success clears the message. */
     CHECK(igo_claims_generate(c, p.path, &o, &w) == IGO_OK && w.rows > 0);
-    CHECK(strcmp(igo_claims_errmsg(c), "") == 0 && entries(p.dir) == 1);
+    CHECK(strcmp(igo_claims_errmsg(c), "") == 0 && dir_entries(p.dir) == 1);
     igo_claims_free(c);
     remove_place(t, &p);
 }
@@ -725,7 +713,7 @@ void test_claims_generate_stops_when_asked(igo_t *t)
     CHECK_REFUSED(c, igo_claims_generate(c, p.path, &o, &w), IGO_ERROR_CANCELLED, "stopped");
     CHECK(seconds() - start < 2.0);
     CHECK(stop.calls == 1 && stop.last >= 0 && stop.last < 1 && w.rows == 0);
-    CHECK(entries(p.dir) == 0);
+    CHECK(dir_entries(p.dir) == 0);
     listener go = {0, 0, 0, 0};
     igo_claims_set_progress(c, listen, &go);
     o.births = 20000;

@@ -11,7 +11,7 @@
 #include "tests.h"
 
 /* The number of entries in a directory, . and .. not counted. */
-static int entries(const char *dir)
+int dir_entries(const char *dir)
 {
     DIR *d = opendir(dir);
     int n = 0;
@@ -33,10 +33,10 @@ void test_workbook_written_and_checked(igo_t *t)
     igo_model_set_regio(m, "start_eerste_lijn", 2000);
     CHECK_OK(m, igo_workbook_write(m, path, NULL));
     CHECK_OK(m, igoi_wb_verify_zip(m->errmsg, path));
-    CHECK(entries(dir) == 1); /* the workbook, and no temporary file */
+    CHECK(dir_entries(dir) == 1); /* the workbook, and no temporary file */
     igo_workbook_options english = {IGO_LANG_EN};
     CHECK_OK(m, igo_workbook_write(m, path, &english)); /* over the old one */
-    CHECK(entries(dir) == 1);
+    CHECK(dir_entries(dir) == 1);
     struct stat st;
     CHECK(stat(path, &st) == 0 && st.st_size > 10000);
     remove(path);
@@ -59,13 +59,13 @@ void test_workbook_failures_leave_nothing(igo_t *t)
     snprintf(path, sizeof path, "%s/regio.xlsx", dir);
     igo_model_set_production(m, "IG1", 10, 100);
     CHECK_FAILS(m, igo_workbook_write(m, path, NULL), IGO_ERROR_KEY_MISSING, "prestatie IG1");
-    CHECK(entries(dir) == 0);
+    CHECK(dir_entries(dir) == 0);
     /* A directory where the file should be. */
     igo_model_set_production(m, "IG1", 0, 100);
     snprintf(path, sizeof path, "%s/sub", dir);
     mkdir(path, 0700);
     CHECK_FAILS(m, igo_workbook_write(m, path, NULL), IGO_ERROR_IO, "sub: is a directory");
-    CHECK(entries(dir) == 1);
+    CHECK(dir_entries(dir) == 1);
     rmdir(path);
     CHECK(igo_workbook_write(m, NULL, NULL) == IGO_ERROR_ARGUMENT);
     CHECK(igo_workbook_write(NULL, "x.xlsx", NULL) == IGO_ERROR_ARGUMENT);
@@ -102,18 +102,18 @@ void test_progress_stops_a_workbook(igo_t *t)
     CHECK_FAILS(m, igo_workbook_write(m, path, NULL), IGO_ERROR_CANCELLED, path,
                 "no workbook written");
     CHECK(seconds() - start < 1.0 && stop.calls == 1 && stop.last < 1);
-    CHECK(entries(dir) == 0);
+    CHECK(dir_entries(dir) == 0);
     /* Stopped while libxlsxwriter packs it (in a child process, which is killed). */
     listener packing = {0, 0, 0, 0};
     igo_model_set_progress(m, stop_when_packing, &packing);
     CHECK_FAILS(m, igo_workbook_write(m, path, NULL), IGO_ERROR_CANCELLED, "no workbook written");
-    CHECK(packing.last >= 7.0 / 8 && entries(dir) == 0);
+    CHECK(packing.last >= 7.0 / 8 && dir_entries(dir) == 0);
     /* Let go on, the packing in the child gives the same complete file. */
     listener go = {0, 0, 0, 0};
     igo_model_set_progress(m, listen, &go);
     CHECK_OK(m, igo_workbook_write(m, path, NULL));
     CHECK_OK(m, igoi_wb_verify_zip(m->errmsg, path));
-    CHECK(go.calls > 0 && go.backwards == 0 && entries(dir) == 1);
+    CHECK(go.calls > 0 && go.backwards == 0 && dir_entries(dir) == 1);
     remove(path);
     rmdir(dir);
     igo_model_free(m);
@@ -147,7 +147,7 @@ void test_workbook_targets_and_limits(igo_t *t)
     CHECK(mkfifo(path, 0600) == 0);
     CHECK_FAILS(m, igo_workbook_write(m, path, NULL), IGO_ERROR_IO, path,
                 "is a device, pipe or socket, not a file");
-    CHECK(entries(dir) == 1);
+    CHECK(dir_entries(dir) == 1);
     remove(path);
     CHECK_FAILS(m, igo_workbook_write(m, "/dev/null", NULL), IGO_ERROR_IO, "/dev/null");
     snprintf(path, sizeof path, "%s/map.xlsx", dir);
@@ -159,7 +159,7 @@ void test_workbook_targets_and_limits(igo_t *t)
     memset(path + n, 'a', 245);
     strcpy(path + n + 245, ".xlsx");
     CHECK_OK(m, igo_workbook_write(m, path, NULL));
-    CHECK(entries(dir) == 1);
+    CHECK(dir_entries(dir) == 1);
     remove(path);
     igo_model_free(m);
     /* Too wide or too large for a workbook: said as such. */
@@ -173,6 +173,6 @@ void test_workbook_targets_and_limits(igo_t *t)
                 "a workbook of 2000 prestaties and 600 providers would hold about",
                 "libigo writes at most 4000000");
     igo_model_free(m);
-    CHECK(entries(dir) == 0);
+    CHECK(dir_entries(dir) == 0);
     rmdir(dir);
 }

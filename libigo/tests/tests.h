@@ -85,6 +85,8 @@ typedef struct {
     int backwards;      /* a fraction lower than the one before, or outside 0..1 */
 } listener;
 int listen(void *data, double done);
+/* The number of entries in a directory, . and .. not counted (test_workbook.c). */
+int dir_entries(const char *dir);
 /* Monotonic seconds. */
 double seconds(void);
 

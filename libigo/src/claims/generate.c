@@ -92,42 +92,6 @@ static igo_error check_options(char *errmsg, const igo_claims_synthetic *o)
     return IGO_OK;
 }
 
-/* The target may be absent, a regular file or a symbolic link (which is replaced, not followed);
- * never a directory, a device, a pipe or a socket. */
-static igo_error check_target(char *errmsg, const char *path)
-{
-    struct stat st;
-    if (lstat(path, &st) != 0 || S_ISREG(st.st_mode) || S_ISLNK(st.st_mode))
-        return IGO_OK;
-    return igoi_fail(errmsg, IGO_ERROR_IO, "%s: is a %s, not a file; not replacing it", path,
-                     S_ISDIR(st.st_mode) ? "directory" : "device, pipe or socket");
-}
-
-/* A new empty file next to path (".name.<pid>.<n>.tmp", the name cut to leave room in a file
- * system's 255 bytes), created with O_EXCL so that it never is an existing file. */
-static igo_error temp_file(char *errmsg, const char *path, char **tmp, int *fd)
-{
-    const char *slash = strrchr(path, '/');
-    size_t dir = slash ? (size_t)(slash - path) + 1 : 0, n = strlen(path) + 48;
-    int keep = (int)igoi_utf8_fit(path + dir, 200);
-    if (!(*tmp = malloc(n)))
-        return igoi_fail(errmsg, IGO_ERROR_MEMORY, "out of memory");
-    *fd = -1;
-    for (unsigned i = 0; *fd < 0 && i < 1000; i++) {
-        snprintf(*tmp, n, "%.*s.%.*s.%ld.%u.tmp", (int)dir, path, keep, path + dir,
-                 (long)getpid(), i);
-        *fd = open(*tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-        if (*fd < 0 && errno != EEXIST)
-            break;
-    }
-    if (*fd >= 0)
-        return IGO_OK;
-    igo_error e = igoi_fail(errmsg, IGO_ERROR_IO, "%s: cannot write in this directory: %s", path,
-                            strerror(errno));
-    free(*tmp), *tmp = NULL;
-    return e;
-}
-
 /* ---- what is formatted in advance ---- */
 
 static int leap(int y)
@@ -601,13 +565,13 @@ igo_error igo_claims_generate(igo_claims *c, const char *path,
         return igoi_fail(c->errmsg, IGO_ERROR_ARGUMENT, "synthetic claims: no file named");
     igo_error e = check_options(c->errmsg, options);
     if (!e)
-        e = check_target(c->errmsg, path);
+        e = igoi_check_target(c->errmsg, path);
     gen *g = NULL;
     char *tmp = NULL;
     if (!e)
         e = gen_new(c->errmsg, options, &g);
     if (!e)
-        e = temp_file(c->errmsg, path, &tmp, &g->fd);
+        e = igoi_temp_file(c->errmsg, path, &tmp, &g->fd);
     if (!e)
         e = write_claims(c, g, options->births, path);
     if (!e)

@@ -11,43 +11,14 @@
 
 #include "wb.h"
 
-/* A new empty file next to path (".name.xlsx.<pid>.<n>.tmp", the name cut to leave room in a
- * file system's 255 bytes), in *tmp for the caller to free. Created with O_EXCL (never an existing
- * file) and mode 0666 less the umask, like any new file. */
+/* A new empty file next to path for libxlsxwriter to write (it opens the file by name). */
 static igo_error temp_file(char *errmsg, const char *path, char **tmp)
 {
-    const char *slash = strrchr(path, '/');
-    size_t dir = slash ? (size_t)(slash - path) + 1 : 0, n = strlen(path) + 48;
-    int keep = (int)igoi_utf8_fit(path + dir, 200);
-    if (!(*tmp = malloc(n)))
-        return igoi_fail(errmsg, IGO_ERROR_MEMORY, "out of memory");
-    int fd = -1;
-    for (unsigned i = 0; fd < 0 && i < 1000; i++) {
-        snprintf(*tmp, n, "%.*s.%.*s.%ld.%u.tmp", (int)dir, path, keep, path + dir,
-                 (long)getpid(), i);
-        fd = open(*tmp, O_WRONLY | O_CREAT | O_EXCL, 0666);
-        if (fd < 0 && errno != EEXIST)
-            break;
-    }
-    if (fd < 0) {
-        igo_error e = igoi_fail(errmsg, IGO_ERROR_IO, "%s: cannot write in this directory: %s",
-                                path, strerror(errno));
-        free(*tmp), *tmp = NULL;
-        return e;
-    }
-    close(fd);
-    return IGO_OK;
-}
-
-/* The target may be absent, a regular file or a symbolic link (which is replaced, not followed);
- * never a directory, a device, a pipe or a socket. */
-static igo_error check_target(char *errmsg, const char *path)
-{
-    struct stat st;
-    if (lstat(path, &st) != 0 || S_ISREG(st.st_mode) || S_ISLNK(st.st_mode))
-        return IGO_OK;
-    return igoi_fail(errmsg, IGO_ERROR_IO, "%s: is a %s, not a file; not replacing it", path,
-                    S_ISDIR(st.st_mode) ? "directory" : "device, pipe or socket");
+    int fd;
+    igo_error e = igoi_temp_file(errmsg, path, tmp, &fd);
+    if (!e)
+        close(fd);
+    return e;
 }
 
 /* Flushes the finished file to the disk, so that the rename cannot expose a file in pieces. */
@@ -146,7 +117,7 @@ static igo_error write_book(wb *w, char *errmsg, const char *tmp, const char *pa
 igo_error igoi_wb_write_safely(wb *w, char *errmsg, const char *path, void (*fill)(wb *w))
 {
     char *tmp = NULL;
-    igo_error e = check_target(errmsg, path);
+    igo_error e = igoi_check_target(errmsg, path);
     if (!e)
         e = temp_file(errmsg, path, &tmp);
     if (!e)
