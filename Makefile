@@ -195,7 +195,9 @@ ctest: apt-deps build/libigo.a build/asan/libigo.a
 # reported race fails the run.
 TSAN_TESTS := xlsx_written_and_read xlsx_hand_built_parts xlsx_hostile_xml xlsx_hostile_cells \
               xlsx_hostile_containers xlsx_zip_bomb xlsx_stops_when_asked xlsx_table_columns \
-              hostile_corpus workbook_read_round_trip workbook_read_refusals
+              hostile_corpus workbook_read_round_trip workbook_read_refusals claims_hand_worked \
+              claims_conventions claims_set_aside claims_ambiguous_amounts claims_file_errors \
+              claims_hostile claims_xlsx claims_generated_reconcile allocation_failures_are_errors
 ctest-tsan: fuzz-deps
 	mkdir -p $(BUILD)
 	clang $(CFLAGS) -O1 -fsanitize=thread $(CTEST_SRC) $(CORE_SRC) $(LIBS) $(WRAP) \

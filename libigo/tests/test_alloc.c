@@ -16,9 +16,10 @@ void *__real_realloc(void *p, size_t size);
 /* Which allocation to fail (counted from 0 while armed), and how many were made. */
 static long fail_at = -1, made;
 
+/* Atomic: the xlsx and claims readers allocate on a thread of their own too. */
 static int fails(void)
 {
-    return fail_at >= 0 && made++ == fail_at;
+    return fail_at >= 0 && __atomic_fetch_add(&made, 1, __ATOMIC_RELAXED) == fail_at;
 }
 
 void *__wrap_malloc(size_t size)

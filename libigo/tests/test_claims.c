@@ -588,3 +588,29 @@ void test_claims_generated_reconcile(igo_t *t)
     remove(path);
     rmdir(dir);
 }
+
+/* The progress callback sees the reading advance on the calling thread, and stops it. */
+void test_claims_stops_when_asked(igo_t *t)
+{
+    char dir[] = "/tmp/igo-claims-XXXXXX", path[64];
+    CHECK(mkdtemp(dir) != NULL);
+    snprintf(path, sizeof path, "%s/groot.csv", dir);
+    igo_claims *c = igo_claims_new();
+    igo_claims_synthetic options = {3, 60000, 0, 0, 2024};
+    CHECK(igo_claims_generate(c, path, &options, NULL) == IGO_OK);
+    igo_claims_use_default_indeling(c);
+    listener all = {0, 0, 0, 0}, stop = {0, 1, 0, 0};
+    igo_claims_set_progress(c, listen, &all);
+    CHECK(igo_claims_read_csv(c, path) == IGO_OK);
+    CHECK(all.calls > 0 && !all.backwards);
+    igo_claims_free(c);
+    c = igo_claims_new();
+    igo_claims_use_default_indeling(c);
+    igo_claims_set_progress(c, listen, &stop);
+    CHECK_FAILS(c, igo_claims_read_csv(c, path), IGO_ERROR_CANCELLED,
+                "groot.csv: reading stopped by the progress callback");
+    CHECK_I64(stop.calls, 1);
+    igo_claims_free(c);
+    remove(path);
+    rmdir(dir);
+}

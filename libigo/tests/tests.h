@@ -66,6 +66,7 @@
     X(claims_options)                                                                          \
     X(claims_xlsx)                                                                             \
     X(claims_generated_reconcile)                                                              \
+    X(claims_stops_when_asked)                                                                 \
     X(hostile_fuzz_finds)                                                                      \
     X(claims_generate_repeatable)                                                              \
     X(claims_generate_dutch)                                                                   \

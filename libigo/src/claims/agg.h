@@ -47,6 +47,7 @@ typedef struct {
 typedef struct igoi_source igoi_source;
 struct igoi_source {
     const char *name;
+    char *errmsg;  /* where the reading side's messages go (IGO_ERRMSG_SIZE bytes) */
     uint64_t line; /* of the line being handled */
     int date1904;  /* a sheet's date system */
     /* Reads the source again from its start for the first value in the amount or units column
@@ -93,6 +94,24 @@ struct igoi_agg {
  * wrong_count: the line has another number of fields than the header). */
 igo_error igoi_claims_header(igo_claims *c, igoi_source *src, const igoi_field *f, size_t n);
 igo_error igoi_claims_line(igo_claims *c, igoi_source *src, const igoi_value *v, int wrong_count);
+
+/* A line read and typed, not yet counted: the two halves of igoi_claims_line, so that reading
+ * and counting may run on two threads. reason is IGO_CLAIM_REASONS for a line to classify. */
+typedef struct {
+    uint64_t line;
+    igo_claim_reason reason;
+    uint32_t k; /* the class */
+    int amount_ok;
+    int64_t cents, units;
+} igoi_parsed;
+
+/* Reads the values of a line (the reading side: the file's convention, its messages in
+ * src->errmsg). */
+igo_error igoi_claims_parse(igo_claims *c, igoi_source *src, const igoi_value *v, int wrong_count,
+                            igoi_parsed *out);
+/* Counts a line read: set aside, or classified with its traject and provider. */
+igo_error igoi_claims_apply(igo_claims *c, igoi_source *src, const igoi_parsed *line,
+                            const igoi_field *traject, const igoi_field *provider);
 /* The name of column k: the user's or the default. */
 const char *igoi_claims_column_name(const igo_claims *c, int k);
 /* Begins a file: reading opened, its name kept for the examples, its convention unknown. */

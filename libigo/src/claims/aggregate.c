@@ -95,13 +95,13 @@ igo_error igoi_claims_header(igo_claims *c, igoi_source *src, const igoi_field *
             if (!igoi_header_is(&f[i], name))
                 continue;
             if (a->column[k] >= 0)
-                return igoi_fail(c->errmsg, IGO_ERROR_VALUE, "%s line %llu: the column '%s' "
+                return igoi_fail(src->errmsg, IGO_ERROR_VALUE, "%s line %llu: the column '%s' "
                                  "is named twice in the header", src->name,
                                  (unsigned long long)src->line, name);
             a->column[k] = (int)i;
         }
         if (a->column[k] < 0 && k < IGO_CLAIM_DATE)
-            return igoi_fail(c->errmsg, IGO_ERROR_VALUE, "%s line %llu: no column '%s' in the "
+            return igoi_fail(src->errmsg, IGO_ERROR_VALUE, "%s line %llu: no column '%s' in the "
                              "header (a required column)", src->name,
                              (unsigned long long)src->line, name);
     }
@@ -141,7 +141,7 @@ static igo_error note_convention(igo_claims *c, igoi_source *src, igoi_conventio
         a->convention_line = src->line;
         return IGO_OK;
     }
-    return igoi_fail(c->errmsg, IGO_ERROR_VALUE, "%s line %llu: '%.40s' has a decimal %s, but "
+    return igoi_fail(src->errmsg, IGO_ERROR_VALUE, "%s line %llu: '%.40s' has a decimal %s, but "
                      "line %llu has a decimal %s: a file must use one convention", src->name,
                      (unsigned long long)src->line, value->s, decimal_name(revealed),
                      (unsigned long long)a->convention_line, decimal_name(a->convention));
@@ -321,13 +321,13 @@ static igo_error phase_line(igo_claims *c, const igoi_field *traject, uint32_t k
 
 /* A line to classify (v: its values by column): its totals, its provider's, and its
  * prestatie's or traject-phase's. */
-static igo_error classify(igo_claims *c, igoi_source *src, const igoi_value *v, uint32_t k,
-                          int64_t cents, int64_t units)
+static igo_error classify(igo_claims *c, igoi_source *src, const igoi_field *traject,
+                          const igoi_field *prov, uint32_t k, int64_t cents, int64_t units)
 {
     struct igoi_agg *a = c->agg;
     const igoi_class *cl = &c->classes.v[k];
     size_t D = igoi_pool_count(&c->disciplines), P = c->prestaties.n;
-    int64_t o = provider(c, src, v[IGO_CLAIM_PROVIDER].text.s, v[IGO_CLAIM_PROVIDER].text.n);
+    int64_t o = provider(c, src, prov->s, prov->n);
     if (o < 0)
         return o == -2 ? IGO_ERROR_VALUE : IGO_ERROR_MEMORY;
     a->totals.rows_classified++;
@@ -348,7 +348,7 @@ static igo_error classify(igo_claims *c, igoi_source *src, const igoi_value *v, 
         a->provider_hours.v[(size_t)o * P + cl->prestatie] += units;
         return IGO_OK;
     }
-    return phase_line(c, &v[IGO_CLAIM_TRAJECT].text, k, (uint32_t)o, cents);
+    return phase_line(c, traject, k, (uint32_t)o, cents);
 }
 
 /* ---- a claim line ---- */
@@ -383,36 +383,53 @@ static int64_t class_of(const igo_claims *c, const igoi_value *code)
     return n ? igoi_pool_find(&c->codes, text, n) : -1;
 }
 
-igo_error igoi_claims_line(igo_claims *c, igoi_source *src, const igoi_value *v, int wrong_count)
+igo_error igoi_claims_parse(igo_claims *c, igoi_source *src, const igoi_value *v, int wrong_count,
+                            igoi_parsed *out)
 {
-    struct igoi_agg *a = c->agg;
-    a->totals.rows_read++;
-    if (wrong_count) {
-        set_aside(a, IGO_CLAIM_FIELD_COUNT, 0, src->line);
+    *out = (igoi_parsed){src->line, IGO_CLAIM_FIELD_COUNT, 0, 0, 0, 100};
+    if (wrong_count)
         return IGO_OK;
-    }
-    int64_t cents = 0, units = 100;
-    int amount_ok, units_ok = 1, date_ok = 1;
+    int units_ok = 1, date_ok = 1;
     igoi_day day = 0;
     const igoi_value *u = &v[IGO_CLAIM_UNITS], *d = &v[IGO_CLAIM_DATE];
-    igo_error e = number(c, src, &v[IGO_CLAIM_AMOUNT], &cents, &amount_ok);
+    igo_error e = number(c, src, &v[IGO_CLAIM_AMOUNT], &out->cents, &out->amount_ok);
     if (!e && (u->text.n || u->is_number)) {
-        e = number(c, src, u, &units, &units_ok);
-        units_ok = units_ok && units > 0;
+        e = number(c, src, u, &out->units, &units_ok);
+        units_ok = units_ok && out->units > 0;
     }
     if (e)
         return e;
     if (d->text.n || d->is_number)
         date_ok = date_of(src, d, &day) == 0;
-    if (amount_ok)
-        a->totals.cents_read += cents;
+    if (!out->amount_ok)
+        out->cents = 0;
     int64_t k = class_of(c, &v[IGO_CLAIM_CODE]);
-    igo_claim_reason r = reason(c, v, k, amount_ok, units_ok, day, date_ok);
-    if (r != IGO_CLAIM_REASONS) {
-        set_aside(a, r, amount_ok ? cents : 0, src->line);
+    out->reason = reason(c, v, k, out->amount_ok, units_ok, day, date_ok);
+    out->k = k < 0 ? 0 : (uint32_t)k;
+    return IGO_OK;
+}
+
+igo_error igoi_claims_apply(igo_claims *c, igoi_source *src, const igoi_parsed *line,
+                            const igoi_field *traject, const igoi_field *provider)
+{
+    struct igoi_agg *a = c->agg;
+    a->totals.rows_read++;
+    if (line->amount_ok)
+        a->totals.cents_read += line->cents;
+    if (line->reason != IGO_CLAIM_REASONS) {
+        set_aside(a, line->reason, line->cents, line->line);
         return IGO_OK;
     }
-    return classify(c, src, v, (uint32_t)k, cents, units);
+    src->line = line->line;
+    return classify(c, src, traject, provider, line->k, line->cents, line->units);
+}
+
+igo_error igoi_claims_line(igo_claims *c, igoi_source *src, const igoi_value *v, int wrong_count)
+{
+    igoi_parsed line;
+    igo_error e = igoi_claims_parse(c, src, v, wrong_count, &line);
+    return e ? e : igoi_claims_apply(c, src, &line, &v[IGO_CLAIM_TRAJECT].text,
+                                     &v[IGO_CLAIM_PROVIDER].text);
 }
 
 igo_error igoi_claims_file(igo_claims *c, const char *name)

@@ -371,6 +371,7 @@ static int detect_delimiter(const char *p, size_t n, int whole_file)
 /* Scans one chunk: decoding, then the state machine; reports progress. */
 static igo_error feed(igoi_csv *csv, const char *p, size_t n, double done)
 {
+    csv->done = done;
     igo_error e = csv->windows_1252 ? decode_1252(csv, &p, &n) : IGO_OK;
     if (!e)
         e = scan(csv, p, n);

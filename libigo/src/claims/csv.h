@@ -26,8 +26,10 @@ struct igoi_csv {
     igoi_record_fn on_record;
     void *user;
     igo_callback progress;
-    /* while a record is handed over: the line it starts on (1-based) */
+    /* while a record is handed over: the line it starts on (1-based), and the fraction of the
+     * input read once the chunk being scanned is done */
     uint64_t line;
+    double done;
     /* the reader's own state */
     struct igoi_csv_state *state;
 };

@@ -1,18 +1,28 @@
-/* Claim files in CSV: each record's fields by column into the line handling (aggregate.c). */
+/* Claim files in CSV, on two threads: a reader thread tokenizes the file and types each line's
+ * values (igoi_claims_parse), handing compact lines through a pipe to the calling thread, which
+ * counts them (igoi_claims_apply) and reports progress. The first failure in file order is the
+ * one reported, as when reading on one thread. */
 #include <stdlib.h>
 #include <string.h>
 
+#include "../xlsx/pipe.h"
 #include "agg.h"
-#include "csv.h"
+
+#define LINE_BLOCK ((size_t)1 << 18)
 
 typedef struct {
     igo_claims *c;
-    igoi_source src;
+    igoi_source src;  /* the reader thread's: its messages in errmsg */
     const char *path; /* the file, or data[0..size) */
     const char *data;
     size_t size;
     int windows_1252;
     char delimiter;
+    /* the pipe to the counting thread */
+    igoi_pipe pipe;
+    igoi_block *block; /* being filled; NULL when none is claimed */
+    igo_error error;   /* the reader thread's failure */
+    char errmsg[IGO_ERRMSG_SIZE];
 } csv_source;
 
 igoi_value igoi_claims_field(const struct igoi_agg *a, const igoi_field *f, size_t n, int k)
@@ -39,6 +49,61 @@ static int wrong_field_count(const struct igoi_agg *a, const igoi_field *f, size
     return 0;
 }
 
+/* ---- the reader thread: lines into blocks ---- */
+
+/* A line in a block: the parsed line, then (for a line to classify) its traject and provider as
+ * a size_t length and the bytes. */
+static size_t line_size(const igoi_parsed *p, const igoi_field *t, const igoi_field *o)
+{
+    size_t n = sizeof *p;
+    if (p->reason == IGO_CLAIM_REASONS)
+        n += 2 * sizeof(size_t) + t->n + o->n;
+    return n;
+}
+
+static char *put(char *at, const void *bytes, size_t n)
+{
+    memcpy(at, bytes, n);
+    return at + n;
+}
+
+/* Room for n bytes in the block being filled: a full one is handed on, an empty one grown. */
+static char *room(csv_source *s, size_t n)
+{
+    igoi_block *b = s->block;
+    if (b && b->len + n > b->cap && b->len) {
+        igoi_pipe_push(&s->pipe);
+        b = s->block = NULL;
+    }
+    if (!b && !(b = s->block = igoi_pipe_claim(&s->pipe)))
+        return NULL; /* the counting thread stopped */
+    if (b->len + n > b->cap) {
+        char *grown = realloc(b->data, b->len + n);
+        if (!grown)
+            return NULL;
+        b->data = grown, b->cap = b->len + n;
+    }
+    char *at = b->data + b->len;
+    b->len += n;
+    return at;
+}
+
+static igo_error send_line(csv_source *s, igoi_csv *csv, const igoi_parsed *p,
+                           const igoi_value *v)
+{
+    const igoi_field *t = &v[IGO_CLAIM_TRAJECT].text, *o = &v[IGO_CLAIM_PROVIDER].text;
+    char *at = room(s, line_size(p, t, o));
+    if (!at) /* out of memory, or the counting thread stopped (then this is not reported) */
+        return igoi_fail(s->errmsg, IGO_ERROR_MEMORY, "out of memory");
+    at = put(at, p, sizeof *p);
+    if (p->reason == IGO_CLAIM_REASONS) {
+        at = put(put(at, &t->n, sizeof t->n), t->s, t->n);
+        put(put(at, &o->n, sizeof o->n), o->s, o->n);
+    }
+    s->block->done = csv->done;
+    return IGO_OK;
+}
+
 static igo_error on_record(igoi_csv *csv, const igoi_field *f, size_t n)
 {
     csv_source *s = csv->user;
@@ -50,10 +115,76 @@ static igo_error on_record(igoi_csv *csv, const igoi_field *f, size_t n)
     igoi_value v[IGO_CLAIM_COLUMNS];
     for (int k = 0; k < IGO_CLAIM_COLUMNS; k++)
         v[k] = igoi_claims_field(a, f, n, k);
-    return igoi_claims_line(s->c, &s->src, v, wrong_field_count(a, f, n));
+    igoi_parsed p;
+    igo_error e = igoi_claims_parse(s->c, &s->src, v, wrong_field_count(a, f, n), &p);
+    return e ? e : send_line(s, csv, &p, v);
 }
 
-/* ---- reading ahead for the decimal convention ---- */
+static void *read_file(void *arg)
+{
+    csv_source *s = arg;
+    igoi_csv csv = {.name = s->src.name, .errmsg = s->errmsg, .windows_1252 = s->windows_1252,
+                    .on_record = on_record, .user = s};
+    s->error = s->path ? igoi_csv_read_path(&csv, s->path)
+                       : igoi_csv_read_buffer(&csv, s->data, s->size);
+    if (!s->error && (s->block || (s->block = igoi_pipe_claim(&s->pipe)))) {
+        s->block->last = 1;
+        igoi_pipe_push(&s->pipe);
+    }
+    s->block = NULL;
+    igoi_pipe_close(&s->pipe);
+    return NULL;
+}
+
+/* ---- the calling thread: counting ---- */
+
+static const char *get(const char *at, void *bytes, size_t n)
+{
+    memcpy(bytes, at, n);
+    return at + n;
+}
+
+static igo_error count_block(igo_claims *c, igoi_source *src, const igoi_block *b)
+{
+    igo_error e = IGO_OK;
+    for (const char *at = b->data, *end = b->data + b->len; at < end && !e;) {
+        igoi_parsed p;
+        igoi_field t = {"", 0}, o = {"", 0};
+        at = get(at, &p, sizeof p);
+        if (p.reason == IGO_CLAIM_REASONS) {
+            at = get(at, &t.n, sizeof t.n), t.s = at, at += t.n;
+            at = get(at, &o.n, sizeof o.n), o.s = at, at += o.n;
+        }
+        e = igoi_claims_apply(c, src, &p, &t, &o);
+    }
+    return e;
+}
+
+/* Counts every block until the reader's last; 1 when it came. */
+static igo_error count_lines(csv_source *s, igoi_source *src, int *complete)
+{
+    igo_ticker ticker = igoi_ticker_start(s->c->progress);
+    igoi_block *b;
+    *complete = 0;
+    while ((b = igoi_pipe_next(&s->pipe))) {
+        igo_error e = count_block(s->c, src, b);
+        int last = b->last;
+        double done = b->done;
+        igoi_pipe_done(&s->pipe);
+        if (e)
+            return e;
+        if (last) {
+            *complete = 1;
+            return IGO_OK;
+        }
+        if (igoi_tick(&ticker, LINE_BLOCK, done))
+            return igoi_fail(s->c->errmsg, IGO_ERROR_CANCELLED,
+                             "%s: reading stopped by the progress callback", src->name);
+    }
+    return IGO_OK;
+}
+
+/* ---- reading ahead for the decimal convention (on the reader thread) ---- */
 
 typedef struct {
     const struct igoi_agg *a;
@@ -94,6 +225,29 @@ static igoi_convention look_ahead(igo_claims *c, igoi_source *src)
 
 /* ---- the calls ---- */
 
+/* Runs the reader thread and counts what it sends. */
+static igo_error read_and_count(igo_claims *c, csv_source *s)
+{
+    if (igoi_pipe_init(&s->pipe, LINE_BLOCK))
+        return igoi_fail(c->errmsg, IGO_ERROR_MEMORY, "out of memory");
+    pthread_t thread;
+    if (igoi_thread_start(&thread, read_file, s)) {
+        igoi_pipe_free(&s->pipe);
+        return igoi_fail(c->errmsg, IGO_ERROR_MEMORY, "out of resources: cannot start a thread");
+    }
+    igoi_source counting = {s->src.name, c->errmsg, 1, 0, NULL, NULL};
+    int complete;
+    igo_error e = count_lines(s, &counting, &complete);
+    igoi_pipe_abort(&s->pipe); /* frees the reader if it waits for room */
+    pthread_join(thread, NULL);
+    igoi_pipe_free(&s->pipe);
+    if (!e && !complete) { /* the reader failed first */
+        e = s->error ? s->error : IGO_ERROR_MEMORY;
+        memcpy(c->errmsg, s->errmsg, IGO_ERRMSG_SIZE);
+    }
+    return e;
+}
+
 static igo_error read_claims(igo_claims *c, const char *name, const char *path, const char *data,
                              size_t size)
 {
@@ -105,11 +259,14 @@ static igo_error read_claims(igo_claims *c, const char *name, const char *path, 
     igo_error e = igoi_claims_file(c, name);
     if (e)
         return e;
-    csv_source s = {c, {name, 1, 0, look_ahead, NULL}, path, data ? data : "", size, 0, 0};
-    s.src.ctx = &s;
-    igoi_csv csv = {.name = name, .errmsg = c->errmsg, .windows_1252 = c->windows_1252,
-                    .on_record = on_record, .user = &s, .progress = c->progress};
-    e = path ? igoi_csv_read_path(&csv, path) : igoi_csv_read_buffer(&csv, s.data, size);
+    csv_source *s = calloc(1, sizeof *s);
+    if (!s)
+        return igoi_fail(c->errmsg, IGO_ERROR_MEMORY, "out of memory");
+    *s = (csv_source){.c = c, .path = path, .data = data ? data : "", .size = size,
+                      .windows_1252 = c->windows_1252};
+    s->src = (igoi_source){name, s->errmsg, 1, 0, look_ahead, s};
+    e = read_and_count(c, s);
+    free(s);
     if (!e && !c->agg->header_done)
         e = igoi_fail(c->errmsg, IGO_ERROR_VALUE, "%s: is empty: no header line", name);
     return e;

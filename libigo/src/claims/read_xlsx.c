@@ -179,7 +179,7 @@ igo_error igo_claims_read_xlsx(igo_claims *c, const char *path, const char *shee
     igo_xlsx *book = igo_xlsx_new();
     if (!book)
         return igoi_fail(c->errmsg, IGO_ERROR_MEMORY, "out of memory");
-    sheet_source s = {c, book, 0, {path, 1, 0, look_ahead, NULL}, IGO_OK, {""}, {0}};
+    sheet_source s = {c, book, 0, {path, c->errmsg, 1, 0, look_ahead, NULL}, IGO_OK, {""}, {0}};
     s.src.ctx = &s;
     igo_error e = open_sheet(c, book, path, sheet, &s.sheet);
     if (!e)
