@@ -279,6 +279,8 @@ bench: python
 	$(PY) bench/bench_workbook.py
 	$(PY) bench/bench_montecarlo.py
 	$(PY) bench/bench_read_excel.py
+	$(PIP) install -q duckdb polars pyarrow
+	$(PY) bench/bench_claims.py
 
 clean:
 	rm -rf build dist python/*.egg-info $(VENV)
