@@ -614,3 +614,28 @@ void test_claims_stops_when_asked(igo_t *t)
     remove(path);
     rmdir(dir);
 }
+
+/* More lines of one code in one traject-phase than one entry counts (65535): all counted. */
+void test_claims_many_lines_in_a_phase(igo_t *t)
+{
+    static const char head[] = "traject;zorgaanbieder;prestatiecode;bedrag\n";
+    static const char line[] = "T1;vp1;1101;1,00\n";
+    size_t lines = 70000, n = sizeof head - 1 + lines * (sizeof line - 1);
+    char *csv = malloc(n + 1);
+    memcpy(csv, head, sizeof head - 1);
+    for (size_t i = 0; i < lines; i++)
+        memcpy(csv + sizeof head - 1 + i * (sizeof line - 1), line, sizeof line - 1);
+    igo_claims *c = igo_claims_new();
+    igo_claims_use_default_indeling(c);
+    CHECK(igo_claims_read_csv_buffer(c, "veel.csv", csv, n) == IGO_OK);
+    CHECK(igo_claims_finish(c) == IGO_OK);
+    CHECK(igo_claims_production(c, prestatie(c, "IG1")) == 1);
+    CHECK(volume(c, "IG1", "vp1") == 1);
+    double count;
+    int64_t cents;
+    CHECK(igo_claims_history(c, 0, NULL, NULL, &count, &cents) != NULL);
+    CHECK(count == 70000 && cents == 7000000);
+    CHECK_I64(igo_claims_history_count(c), 1);
+    igo_claims_free(c);
+    free(csv);
+}

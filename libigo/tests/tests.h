@@ -67,6 +67,7 @@
     X(claims_xlsx)                                                                             \
     X(claims_generated_reconcile)                                                              \
     X(claims_stops_when_asked)                                                                 \
+    X(claims_many_lines_in_a_phase)                                                            \
     X(hostile_fuzz_finds)                                                                      \
     X(claims_generate_repeatable)                                                              \
     X(claims_generate_dutch)                                                                   \

@@ -51,7 +51,9 @@ enum igo_claims_limit {
     /** The most fields of one record. */
     IGO_CLAIMS_MAX_FIELDS = 1024,
     /** How many set-aside lines are kept as examples per reason. */
-    IGO_CLAIMS_EXAMPLES = 5
+    IGO_CLAIMS_EXAMPLES = 5,
+    /** The most codes a classification table may hold. */
+    IGO_CLAIMS_MAX_CODES = 65535
 };
 
 /** Why a claim line is set aside. The first that applies is the line's reason, in this order. */
@@ -217,7 +219,7 @@ IGO_API igo_error igo_claims_set_catalogue(igo_claims *c, const char *const *ids
  * @param c   The aggregation.
  * @param row The row; its texts are copied.
  * @return #IGO_OK; #IGO_ERROR_DUPLICATE for a code already in the table (leading zeros do not
- *         count); #IGO_ERROR_VALUE for a phase that is not one of the three, a prestatie missing
+ *         count); #IGO_ERROR_LIMIT beyond #IGO_CLAIMS_MAX_CODES codes; #IGO_ERROR_VALUE for a phase that is not one of the three, a prestatie missing
  *         where a phase or an hour unit is given (or given without either), a rank below 0, or
  *         invalid text (the message names the code); #IGO_ERROR_ARGUMENT for a NULL aggregation
  *         or row, or once a claim file was read; #IGO_ERROR_MEMORY.

@@ -7,22 +7,36 @@
 #include "csv.h"
 
 /* The lines of traject-phases, kept until every line of a traject is known: per traject-phase a
- * list of (code, lines, money) and a list of providers. Entries live in blocks that never move,
- * so the store grows without copying what it holds. */
+ * list of (code, lines, money) and a list of its providers. Entries live in blocks of
+ * IGOI_BLOCK that never move, so a store grows without copying what it holds; they are kept
+ * small (16 and 8 bytes) as there is about one per line of a traject-phase. */
 #define IGOI_BLOCK_BITS 12
 #define IGOI_BLOCK ((size_t)1 << IGOI_BLOCK_BITS)
+/* The most lines one code entry counts; more start another entry of the same code. */
+#define IGOI_ENTRY_LINES UINT16_MAX
 
 typedef struct {
-    uint32_t next[IGOI_BLOCK]; /* the next entry of the list + 1; 0 ends it */
-    uint32_t key[IGOI_BLOCK];  /* the class, or the provider */
-    uint32_t lines[IGOI_BLOCK];
-    int64_t cents[IGOI_BLOCK];
-} igoi_entries;
+    uint32_t next;  /* the next entry of the list + 1; 0 ends it */
+    uint16_t key;   /* the class (at most IGO_CLAIMS_MAX_CODES) */
+    uint16_t lines; /* up to IGOI_ENTRY_LINES */
+    int64_t cents;
+} igoi_code_entry;
 
 typedef struct {
-    IGO_VEC(igoi_entries *) blocks;
-    size_t n;
+    uint32_t next; /* as above */
+    uint32_t key;  /* the provider */
+} igoi_member;
+
+typedef struct {
+    IGO_VEC(char *) blocks;
+    size_t n, size; /* entries used; the size of one */
 } igoi_store;
+
+/* Entry i of a store. */
+static inline void *igoi_store_at(const igoi_store *s, size_t i)
+{
+    return s->blocks.v[i >> IGOI_BLOCK_BITS] + (i & (IGOI_BLOCK - 1)) * s->size;
+}
 
 /* A traject-phase: its most complex class so far (-1 none) and its two lists (index + 1). */
 typedef struct {
@@ -72,7 +86,7 @@ struct igoi_agg {
     size_t example_count[IGO_CLAIM_REASONS];
     igoi_pool trajecten;
     IGO_VEC(igoi_phase) phases; /* 3 per traject */
-    igoi_store codes, providers_of;
+    igoi_store codes, providers_of; /* of igoi_code_entry, igoi_member */
     /* per provider: income, and per discipline money and lines; per prestatie hours */
     igoi_pool providers;
     IGO_VEC(int64_t) income;

@@ -20,7 +20,7 @@ static void store_free(igoi_store *s)
     for (size_t i = 0; i < s->blocks.n; i++)
         free(s->blocks.v[i]);
     free(s->blocks.v);
-    memset(s, 0, sizeof *s);
+    s->blocks.v = NULL, s->blocks.n = s->blocks.cap = s->n = 0;
 }
 
 void igoi_claims_agg_release(struct igoi_agg *a)
@@ -65,6 +65,8 @@ static igo_error agg_start(igo_claims *c)
     if (!a)
         return out_of_memory(c->errmsg);
     c->agg = a;
+    a->codes.size = sizeof(igoi_code_entry);
+    a->providers_of.size = sizeof(igoi_member);
     a->money = calloc(P * D, sizeof *a->money);
     a->production = calloc(P, sizeof *a->production);
     a->history_count = calloc(K * P, sizeof *a->history_count);
@@ -132,36 +134,56 @@ static int64_t provider(igo_claims *c, igoi_source *src, const char *s, size_t n
     return o;
 }
 
-static igoi_entries *block_of(igoi_store *s, size_t i)
-{
-    return s->blocks.v[i >> IGOI_BLOCK_BITS];
-}
-
-/* A new entry at the head of a list (*head: index + 1); -1 when out of memory. */
-static int64_t push_entry(igoi_store *s, uint32_t *head, uint32_t key)
+/* A new entry at the head of a list (*head: index + 1), its fields after next zeroed; -1 when
+ * out of memory. */
+static int64_t push_entry(igoi_store *s, uint32_t *head)
 {
     if ((s->n & (IGOI_BLOCK - 1)) == 0) {
-        igoi_entries *b = malloc(sizeof *b);
+        char *b = malloc(IGOI_BLOCK * s->size);
         if (!b || s->n >= UINT32_MAX - IGOI_BLOCK || IGO_VEC_ROOM(s->blocks, 1)) {
             free(b);
             return -1;
         }
         s->blocks.v[s->blocks.n++] = b;
     }
-    size_t i = s->n++, slot = i & (IGOI_BLOCK - 1);
-    igoi_entries *b = block_of(s, i);
-    b->next[slot] = *head, b->key[slot] = key, b->lines[slot] = 0, b->cents[slot] = 0;
+    size_t i = s->n++;
+    uint32_t *next = igoi_store_at(s, i);
+    memset(next, 0, s->size);
+    *next = *head; /* next is every entry's first field */
     *head = (uint32_t)i + 1;
     return (int64_t)i;
 }
 
-/* The entry of key in the list at *head, added when absent. */
-static int64_t entry(igoi_store *s, uint32_t *head, uint32_t key)
+/* The entry of class k in a traject-phase's list with room for a line, added when none. */
+static igoi_code_entry *code_entry(igoi_store *s, uint32_t *head, uint32_t k)
 {
-    for (uint32_t at = *head; at; at = block_of(s, at - 1)->next[(at - 1) & (IGOI_BLOCK - 1)])
-        if (block_of(s, at - 1)->key[(at - 1) & (IGOI_BLOCK - 1)] == key)
-            return (int64_t)at - 1;
-    return push_entry(s, head, key);
+    for (uint32_t at = *head; at;) {
+        igoi_code_entry *e = igoi_store_at(s, at - 1);
+        if (e->key == k && e->lines < IGOI_ENTRY_LINES)
+            return e;
+        at = e->next;
+    }
+    int64_t i = push_entry(s, head);
+    igoi_code_entry *e = i < 0 ? NULL : igoi_store_at(s, (size_t)i);
+    if (e)
+        e->key = (uint16_t)k;
+    return e;
+}
+
+/* Adds provider o to a traject-phase's providers, unless there. -1 when out of memory. */
+static int add_member(igoi_store *s, uint32_t *head, uint32_t o)
+{
+    for (uint32_t at = *head; at;) {
+        const igoi_member *m = igoi_store_at(s, at - 1);
+        if (m->key == o)
+            return 0;
+        at = m->next;
+    }
+    int64_t i = push_entry(s, head);
+    if (i < 0)
+        return -1;
+    ((igoi_member *)igoi_store_at(s, (size_t)i))->key = o;
+    return 0;
 }
 
 /* Whether class k beats class best as a traject-phase's most complex line: a higher rank, or
@@ -190,12 +212,11 @@ static igo_error phase_line(igo_claims *c, const igoi_field *traject, uint32_t k
     igoi_phase *ph = &a->phases.v[3 * (size_t)t + (size_t)c->classes.v[k].phase - 1];
     if (beats(c, k, ph->best))
         ph->best = (int32_t)k;
-    int64_t i = entry(&a->codes, &ph->codes, k);
-    if (i < 0 || entry(&a->providers_of, &ph->providers, o) < 0)
+    igoi_code_entry *e = code_entry(&a->codes, &ph->codes, k);
+    if (!e || add_member(&a->providers_of, &ph->providers, o) < 0)
         return out_of_memory(c->errmsg);
-    igoi_entries *b = block_of(&a->codes, (size_t)i);
-    b->lines[i & (IGOI_BLOCK - 1)]++;
-    b->cents[i & (IGOI_BLOCK - 1)] += cents;
+    e->lines++;
+    e->cents += cents;
     return IGO_OK;
 }
 

@@ -12,19 +12,18 @@ static void count_phase(igo_claims *c, const igoi_phase *ph, size_t p, size_t O)
     struct igoi_agg *a = c->agg;
     size_t D = igoi_pool_count(&c->disciplines), P = c->prestaties.n;
     a->production[p] += 100;
-    for (uint32_t at = ph->codes; at; ) {
-        const igoi_entries *b = a->codes.blocks.v[(at - 1) >> IGOI_BLOCK_BITS];
-        size_t slot = (at - 1) & (IGOI_BLOCK - 1), k = b->key[slot];
-        a->money[p * D + c->classes.v[k].discipline] += b->cents[slot];
-        a->history_count[k * P + p] += 100 * (int64_t)b->lines[slot];
-        a->history_cents[k * P + p] += b->cents[slot];
-        at = b->next[slot];
+    for (uint32_t at = ph->codes; at;) {
+        const igoi_code_entry *e = igoi_store_at(&a->codes, at - 1);
+        size_t k = e->key;
+        a->money[p * D + c->classes.v[k].discipline] += e->cents;
+        a->history_count[k * P + p] += 100 * (int64_t)e->lines;
+        a->history_cents[k * P + p] += e->cents;
+        at = e->next;
     }
-    for (uint32_t at = ph->providers; at; ) {
-        const igoi_entries *b = a->providers_of.blocks.v[(at - 1) >> IGOI_BLOCK_BITS];
-        size_t slot = (at - 1) & (IGOI_BLOCK - 1);
-        a->volume[p * O + b->key[slot]] += 100;
-        at = b->next[slot];
+    for (uint32_t at = ph->providers; at;) {
+        const igoi_member *m = igoi_store_at(&a->providers_of, at - 1);
+        a->volume[p * O + m->key] += 100;
+        at = m->next;
     }
 }
 

@@ -64,6 +64,9 @@ igo_error igo_claims_add_class(igo_claims *c, const igo_claim_class *row)
     size_t n = igoi_normalise_code(row->code, strlen(row->code), code, sizeof code);
     if (n == 0)
         return igoi_fail(c->errmsg, IGO_ERROR_VALUE, "indeling: a code is empty");
+    if (c->classes.n >= IGO_CLAIMS_MAX_CODES)
+        return igoi_fail(c->errmsg, IGO_ERROR_LIMIT, "indeling: more than %d codes",
+                         IGO_CLAIMS_MAX_CODES);
     if (igoi_pool_find(&c->codes, code, n) >= 0)
         return igoi_fail(c->errmsg, IGO_ERROR_DUPLICATE, "indeling: code %s is given twice "
                          "(leading zeros do not count)", code);

@@ -1,7 +1,8 @@
-/* Claim files in CSV, on two threads: a reader thread tokenizes the file and types each line's
- * values (igoi_claims_parse), handing compact lines through a pipe to the calling thread, which
- * counts them (igoi_claims_apply) and reports progress. The first failure in file order is the
- * one reported, as when reading on one thread. */
+/* Claim files in CSV, on two threads: a reader thread tokenizes the file and hands each line's
+ * six values through a pipe to the calling thread, which types and counts them
+ * (igoi_claims_line) and reports progress. Tokenizing is about half the work, so the two
+ * threads carry about as much. The first failure in file order is the one reported, as when
+ * reading on one thread. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -51,13 +52,13 @@ static int wrong_field_count(const struct igoi_agg *a, const igoi_field *f, size
 
 /* ---- the reader thread: lines into blocks ---- */
 
-/* A line in a block: the parsed line, then (for a line to classify) its traject and provider as
- * a size_t length and the bytes. */
-static size_t line_size(const igoi_parsed *p, const igoi_field *t, const igoi_field *o)
+/* A line in a block: its line number, whether its field count is wrong, and its six values,
+ * each as a size_t length and the bytes. */
+static size_t line_size(const igoi_value *v)
 {
-    size_t n = sizeof *p;
-    if (p->reason == IGO_CLAIM_REASONS)
-        n += 2 * sizeof(size_t) + t->n + o->n;
+    size_t n = sizeof(uint64_t) + 1 + IGO_CLAIM_COLUMNS * sizeof(size_t);
+    for (int k = 0; k < IGO_CLAIM_COLUMNS; k++)
+        n += v[k].text.n;
     return n;
 }
 
@@ -88,18 +89,16 @@ static char *room(csv_source *s, size_t n)
     return at;
 }
 
-static igo_error send_line(csv_source *s, igoi_csv *csv, const igoi_parsed *p,
-                           const igoi_value *v)
+static igo_error send_line(csv_source *s, igoi_csv *csv, const igoi_value *v, int wrong_count)
 {
-    const igoi_field *t = &v[IGO_CLAIM_TRAJECT].text, *o = &v[IGO_CLAIM_PROVIDER].text;
-    char *at = room(s, line_size(p, t, o));
+    char *at = room(s, line_size(v));
     if (!at) /* out of memory, or the counting thread stopped (then this is not reported) */
         return igoi_fail(s->errmsg, IGO_ERROR_MEMORY, "out of memory");
-    at = put(at, p, sizeof *p);
-    if (p->reason == IGO_CLAIM_REASONS) {
-        at = put(put(at, &t->n, sizeof t->n), t->s, t->n);
-        put(put(at, &o->n, sizeof o->n), o->s, o->n);
-    }
+    uint64_t line = csv->line;
+    char wrong = (char)wrong_count;
+    at = put(put(at, &line, sizeof line), &wrong, 1);
+    for (int k = 0; k < IGO_CLAIM_COLUMNS; k++)
+        at = put(put(at, &v[k].text.n, sizeof(size_t)), v[k].text.s, v[k].text.n);
     s->block->done = csv->done;
     return IGO_OK;
 }
@@ -109,15 +108,14 @@ static igo_error on_record(igoi_csv *csv, const igoi_field *f, size_t n)
     csv_source *s = csv->user;
     struct igoi_agg *a = s->c->agg;
     s->src.line = csv->line;
-    s->delimiter = csv->delimiter, s->windows_1252 = csv->windows_1252;
-    if (!a->header_done)
+    if (!a->header_done) { /* for the look-ahead: fixed from the header on */
+        s->delimiter = csv->delimiter, s->windows_1252 = csv->windows_1252;
         return igoi_claims_header(s->c, &s->src, f, n);
+    }
     igoi_value v[IGO_CLAIM_COLUMNS];
     for (int k = 0; k < IGO_CLAIM_COLUMNS; k++)
         v[k] = igoi_claims_field(a, f, n, k);
-    igoi_parsed p;
-    igo_error e = igoi_claims_parse(s->c, &s->src, v, wrong_field_count(a, f, n), &p);
-    return e ? e : send_line(s, csv, &p, v);
+    return send_line(s, csv, v, wrong_field_count(a, f, n));
 }
 
 static void *read_file(void *arg)
@@ -148,14 +146,15 @@ static igo_error count_block(igo_claims *c, igoi_source *src, const igoi_block *
 {
     igo_error e = IGO_OK;
     for (const char *at = b->data, *end = b->data + b->len; at < end && !e;) {
-        igoi_parsed p;
-        igoi_field t = {"", 0}, o = {"", 0};
-        at = get(at, &p, sizeof p);
-        if (p.reason == IGO_CLAIM_REASONS) {
-            at = get(at, &t.n, sizeof t.n), t.s = at, at += t.n;
-            at = get(at, &o.n, sizeof o.n), o.s = at, at += o.n;
+        igoi_value v[IGO_CLAIM_COLUMNS];
+        char wrong;
+        at = get(get(at, &src->line, sizeof src->line), &wrong, 1);
+        for (int k = 0; k < IGO_CLAIM_COLUMNS; k++) {
+            v[k] = (igoi_value){{"", 0}, 0, 0};
+            at = get(at, &v[k].text.n, sizeof(size_t));
+            v[k].text.s = at, at += v[k].text.n;
         }
-        e = igoi_claims_apply(c, src, &p, &t, &o);
+        e = igoi_claims_line(c, src, v, wrong);
     }
     return e;
 }
@@ -184,7 +183,7 @@ static igo_error count_lines(csv_source *s, igoi_source *src, int *complete)
     return IGO_OK;
 }
 
-/* ---- reading ahead for the decimal convention (on the reader thread) ---- */
+/* ---- reading ahead for the decimal convention (on the calling thread) ---- */
 
 typedef struct {
     const struct igoi_agg *a;
@@ -235,7 +234,7 @@ static igo_error read_and_count(igo_claims *c, csv_source *s)
         igoi_pipe_free(&s->pipe);
         return igoi_fail(c->errmsg, IGO_ERROR_MEMORY, "out of resources: cannot start a thread");
     }
-    igoi_source counting = {s->src.name, c->errmsg, 1, 0, NULL, NULL};
+    igoi_source counting = {s->src.name, c->errmsg, 1, 0, look_ahead, s};
     int complete;
     igo_error e = count_lines(s, &counting, &complete);
     igoi_pipe_abort(&s->pipe); /* frees the reader if it waits for room */
@@ -264,7 +263,7 @@ static igo_error read_claims(igo_claims *c, const char *name, const char *path, 
         return igoi_fail(c->errmsg, IGO_ERROR_MEMORY, "out of memory");
     *s = (csv_source){.c = c, .path = path, .data = data ? data : "", .size = size,
                       .windows_1252 = c->windows_1252};
-    s->src = (igoi_source){name, s->errmsg, 1, 0, look_ahead, s};
+    s->src = (igoi_source){name, s->errmsg, 1, 0, NULL, s};
     e = read_and_count(c, s);
     free(s);
     if (!e && !c->agg->header_done)
