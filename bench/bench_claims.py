@@ -47,7 +47,7 @@ BLANKS = " \t"
 
 def run_libigo(path: str, table: str):
     import libigo.claims
-    return libigo.claims.aggregate(path, van=VAN, tot=TOT)
+    return libigo.claims.aggregate(path, van=VAN, tot=TOT, progress=False)
 
 
 def run_pandas(path: str, table: str, engine: str = "c", strings: object = str):
