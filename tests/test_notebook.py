@@ -21,5 +21,6 @@ def test_the_tour_notebook_runs(tmp_path):
     text = "\n".join(o.get("data", {}).get("text/plain", "") for o in outputs)
     assert "Kraamzorg De Delta" in text and "('voorbeeldregio.xlsx', True)" in text
     assert "-8.1" in text  # the study's national middle total, EUR mln
+    assert "code not in the classification table" in text  # the claims' set-aside reasons
     images = [o for o in outputs if "image/png" in o.get("data", {})]
     assert len(images) == 2  # the sector bars and the uncertainty band
