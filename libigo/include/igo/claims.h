@@ -188,6 +188,21 @@ IGO_API igo_error igo_claims_set_column(igo_claims *c, igo_claim_column column,
 IGO_API igo_error igo_claims_set_encoding(igo_claims *c, const char *encoding);
 
 /**
+ * @brief The decimal sign of the claim files to come, when they do not show it themselves.
+ *
+ * By default each file's convention is detected from its amounts and units. A file whose only
+ * amounts with a separator read differently in each (`1.234`: 1234 in Dutch, 1.234 in English)
+ * is refused unless the sign is given here. A file that shows the other convention is refused
+ * as mixed.
+ *
+ * @param c         The aggregation.
+ * @param separator ',' (Dutch: `1.234,56`), '.' (English: `1,234.56`), or 0 to detect it.
+ * @return #IGO_OK; #IGO_ERROR_VALUE for another character; #IGO_ERROR_ARGUMENT for a NULL
+ *         aggregation or once a claim file was read.
+ */
+IGO_API igo_error igo_claims_set_decimal(igo_claims *c, char separator);
+
+/**
  * @brief Keeps only the lines dated in [from, to): from included, to not. A line without a date
  *        is kept. Set before reading.
  * @param c    The aggregation.
@@ -260,8 +275,8 @@ IGO_API const char *igo_claims_default_indeling_csv(void);
  * Delimiter `;`, `,` or tab, detected from the header line; decimal comma or point, detected
  * per file from the amounts and units (`1.234,56` and `1234,56` are Dutch, `1,234.56` and
  * `1234.56` English; a value such as `1.234` that reads differently in each is decided by
- * reading the file ahead for one that shows the convention, and when none does, its lone
- * separator is a thousands separator); RFC 4180 quoting; CRLF, LF or CR line ends; a last line
+ * reading the file ahead for one that shows the convention, and when none does, the file is
+ * refused unless igo_claims_set_decimal() gave it); RFC 4180 quoting; CRLF, LF or CR line ends; a last line
  * without a line end. Blank lines (only empty or blank fields) are skipped. The file must be a
  * regular file.
  *

@@ -84,6 +84,8 @@ struct igoi_agg {
     int64_t reason_cents[IGO_CLAIM_REASONS];
     igoi_example examples[IGO_CLAIM_REASONS][IGO_CLAIMS_EXAMPLES];
     size_t example_count[IGO_CLAIM_REASONS];
+    uint64_t magnitude_cents, magnitude_units; /* the sums of |cents|, |hundredths| (+100) */
+    uint64_t attempted, attempted_before;      /* lines handed to counting: all, before the file */
     igoi_pool trajecten;
     IGO_VEC(igoi_phase) phases; /* 3 per traject */
     igoi_store codes, providers_of; /* of igoi_code_entry, igoi_member */
@@ -128,6 +130,9 @@ igo_error igoi_claims_apply(igo_claims *c, igoi_source *src, const igoi_parsed *
                             const igoi_field *traject, const igoi_field *provider);
 /* The name of column k: the user's or the default. */
 const char *igoi_claims_column_name(const igo_claims *c, int k);
+/* Marks the aggregation as failed when e is an error met after some line of the file was handed
+ * to counting (its lines are then partly counted); returns e. */
+igo_error igoi_claims_failed(igo_claims *c, igo_error e);
 /* Begins a file: reading opened, its name kept for the examples, its convention unknown. */
 igo_error igoi_claims_file(igo_claims *c, const char *name);
 /* The value of column k of a CSV record (text, trimmed). */

@@ -71,8 +71,10 @@ static igo_error agg_start(igo_claims *c)
     a->production = calloc(P, sizeof *a->production);
     a->history_count = calloc(K * P, sizeof *a->history_count);
     a->history_cents = calloc(K * P, sizeof *a->history_cents);
-    if (!a->money || !a->production || !a->history_count || !a->history_cents)
+    if (!a->money || !a->production || !a->history_count || !a->history_cents) {
+        igoi_claims_agg_free(c); /* so that a retry starts afresh */
         return out_of_memory(c->errmsg);
+    }
     return IGO_OK;
 }
 
@@ -126,8 +128,9 @@ static int64_t provider(igo_claims *c, igoi_source *src, const char *s, size_t n
         igoi_fail_prefix(c->errmsg, where);
         return -2;
     }
-    o = igoi_pool_intern(&a->providers, s, n);
-    if (o < 0 || grow_providers(c, (size_t)o)) {
+    /* its totals first: a provider in the pool always has them */
+    if (grow_providers(c, igoi_pool_count(&a->providers)) ||
+        (o = igoi_pool_intern(&a->providers, s, n)) < 0) {
         out_of_memory(c->errmsg);
         return -1;
     }
@@ -252,19 +255,41 @@ static igo_error classify(igo_claims *c, igoi_source *src, const igoi_field *tra
     return phase_line(c, traject, k, (uint32_t)o, cents);
 }
 
+/* Every sum of the aggregation adds up some of the lines' amounts (or hundredths), so bounding
+ * the sum of their magnitudes keeps every one of them far from overflowing. */
+#define SUM_LIMIT ((uint64_t)INT64_MAX / 4)
+
+static igo_error check_sums(igo_claims *c, igoi_source *src, const igoi_parsed *line)
+{
+    struct igoi_agg *a = c->agg;
+    uint64_t cents = line->cents < 0 ? (uint64_t)0 - (uint64_t)line->cents : (uint64_t)line->cents;
+    uint64_t units = (line->units < 0 ? (uint64_t)0 - (uint64_t)line->units : (uint64_t)line->units)
+                     + 100; /* a traject-phase counts 100 */
+    if (a->magnitude_cents > SUM_LIMIT - cents || a->magnitude_units > SUM_LIMIT - units)
+        return igoi_fail(c->errmsg, IGO_ERROR_LIMIT, "%s line %llu: the amounts or units add "
+                         "up beyond what libigo counts exactly", src->name,
+                         (unsigned long long)line->line);
+    a->magnitude_cents += cents, a->magnitude_units += units;
+    return IGO_OK;
+}
+
 igo_error igoi_claims_apply(igo_claims *c, igoi_source *src, const igoi_parsed *line,
                             const igoi_field *traject, const igoi_field *provider)
 {
     struct igoi_agg *a = c->agg;
+    src->line = line->line;
+    a->attempted++;
+    igo_error e = check_sums(c, src, line);
+    if (!e && line->reason == IGO_CLAIM_REASONS)
+        e = classify(c, src, traject, provider, line->k, line->cents, line->units);
+    else if (!e)
+        set_aside(a, line->reason, line->cents, line->line);
+    if (e)
+        return e;
     a->totals.rows_read++;
     if (line->amount_ok)
         a->totals.cents_read += line->cents;
-    if (line->reason != IGO_CLAIM_REASONS) {
-        set_aside(a, line->reason, line->cents, line->line);
-        return IGO_OK;
-    }
-    src->line = line->line;
-    return classify(c, src, traject, provider, line->k, line->cents, line->units);
+    return IGO_OK;
 }
 
 igo_error igoi_claims_line(igo_claims *c, igoi_source *src, const igoi_value *v, int wrong_count)
@@ -277,6 +302,9 @@ igo_error igoi_claims_line(igo_claims *c, igoi_source *src, const igoi_value *v,
 
 igo_error igoi_claims_file(igo_claims *c, const char *name)
 {
+    if (c->failed)
+        return igoi_fail(c->errmsg, IGO_ERROR_ARGUMENT, "an earlier claim file failed part way, "
+                         "so its lines are partly counted: start a new aggregation");
     igo_error e = agg_start(c);
     if (e)
         return e;
@@ -287,6 +315,14 @@ igo_error igoi_claims_file(igo_claims *c, const char *name)
         return out_of_memory(c->errmsg);
     }
     a->files.v[a->files.n++] = copy;
-    a->header_done = 0, a->convention = IGOI_NO_CONVENTION;
+    a->header_done = 0, a->convention = c->convention;
+    a->attempted_before = a->attempted;
     return IGO_OK;
+}
+
+igo_error igoi_claims_failed(igo_claims *c, igo_error e)
+{
+    if (e && c->agg && c->agg->attempted != c->agg->attempted_before)
+        c->failed = 1; /* some line of the file was (perhaps partly) counted */
+    return e;
 }

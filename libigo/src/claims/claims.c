@@ -92,6 +92,19 @@ igo_error igo_claims_set_encoding(igo_claims *c, const char *encoding)
     return IGO_OK;
 }
 
+igo_error igo_claims_set_decimal(igo_claims *c, char separator)
+{
+    igo_error e = setter(c, "igo_claims_set_decimal");
+    if (e)
+        return e;
+    if (separator != ',' && separator != '.' && separator != 0)
+        return igoi_fail(c->errmsg, IGO_ERROR_VALUE, "decimal sign: '%c' is not ',' or '.'",
+                         separator >= 0x20 && separator < 0x7f ? separator : '?');
+    c->convention = separator == ',' ? IGOI_DUTCH : separator == '.' ? IGOI_ENGLISH
+                                                                    : IGOI_NO_CONVENTION;
+    return IGO_OK;
+}
+
 /* Reads one bound of the period; NULL is none. */
 static igo_error bound(igo_claims *c, const char *text, const char *what, int *has, igoi_day *day)
 {

@@ -22,9 +22,11 @@ struct igo_claims {
     igo_callback progress;
     int reading;  /* a claim file was read: options and table are fixed */
     int finished; /* igo_claims_finish() succeeded */
+    int failed;   /* a file failed part way: its totals are incomplete */
     /* ---- options ---- */
     char *column_names[IGO_CLAIM_COLUMNS];
     int windows_1252;
+    int convention; /* an igoi_convention: the decimal sign given, or none (per file) */
     int has_from, has_to;
     igoi_day from, to;
     IGO_VEC(char *) catalogue; /* the order asked for; empty: the default catalogue's */

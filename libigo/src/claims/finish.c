@@ -53,12 +53,16 @@ static void provider_disciplines(igo_claims *c, size_t O)
     for (size_t o = 0; o < O; o++) {
         const int64_t *money = a->provider_money.v + o * D;
         const uint64_t *lines = a->provider_lines.v + o * D;
-        size_t best = 0, claimed = 0;
+        size_t best = D, claimed = 0; /* among the disciplines it claimed codes of */
         for (size_t d = 0; d < D; d++) {
-            claimed += lines[d] > 0;
-            if (money[d] > money[best] || (money[d] == money[best] && lines[d] > lines[best]))
+            if (!lines[d])
+                continue;
+            claimed++;
+            if (best == D || money[d] > money[best] ||
+                (money[d] == money[best] && lines[d] > lines[best]))
                 best = d;
         }
+        best = best == D ? 0 : best;
         a->provider_discipline[o] = (uint32_t)best;
         a->provider_disciplines[o] = (uint32_t)claimed;
     }
@@ -71,9 +75,10 @@ igo_error igo_claims_finish(igo_claims *c)
     c->errmsg[0] = '\0';
     if (c->finished)
         return igoi_fail(c->errmsg, IGO_ERROR_ARGUMENT, "igo_claims_finish: called twice");
-    if (!c->agg)
-        return igoi_fail(c->errmsg, IGO_ERROR_ARGUMENT, "igo_claims_finish: no claim file "
-                         "was read");
+    if (!c->agg || c->failed)
+        return igoi_fail(c->errmsg, IGO_ERROR_ARGUMENT, "igo_claims_finish: %s",
+                         c->failed ? "a claim file failed part way, so its lines are partly "
+                                     "counted: start a new aggregation" : "no claim file was read");
     struct igoi_agg *a = c->agg;
     size_t P = c->prestaties.n, O = igoi_pool_count(&a->providers), K = c->classes.n;
     /* everything that can fail comes first, so that a failure leaves the totals as read */

@@ -69,16 +69,20 @@ static igo_error note_convention(igo_claims *c, igoi_source *src, igoi_conventio
 }
 
 /* A value reads differently in each convention and none is known yet: the source is read ahead
- * for the first value that shows it. When none does, a lone separator before three digits is a
- * thousands separator (an amount has at most two decimals), so `value` decides. */
-static void decide_convention(igo_claims *c, igoi_source *src, const igoi_field *value)
+ * for the first value that shows it. When none does, the file is refused: guessing would make
+ * every such amount a thousand times too large or too small. */
+static igo_error decide_convention(igo_claims *c, igoi_source *src, const igoi_field *value)
 {
     struct igoi_agg *a = c->agg;
     igoi_convention found = src->look_ahead(c, src);
     if (found == IGOI_NO_CONVENTION)
-        found = memchr(value->s, ',', value->n) ? IGOI_ENGLISH : IGOI_DUTCH;
+        return igoi_fail(src->errmsg, IGO_ERROR_VALUE, "%s line %llu: '%.40s' is a thousand "
+                         "times more in Dutch notation than in English, and no amount in the "
+                         "file shows which it uses: give the decimal sign (',' or '.')",
+                         src->name, (unsigned long long)src->line, value->s);
     a->convention = found;
     a->convention_line = src->line;
+    return IGO_OK;
 }
 
 /* A spreadsheet's number in hundredths: amounts have at most two decimals (a difference in
@@ -106,10 +110,8 @@ static igo_error number(igo_claims *c, igoi_source *src, const igoi_value *x, in
     igoi_convention revealed;
     igoi_number r = igoi_parse_amount(x->text.s, x->text.n, a->convention, v, &revealed);
     igo_error e = note_convention(c, src, revealed, &x->text);
-    if (!e && r == IGOI_UNDECIDED) {
-        decide_convention(c, src, &x->text);
+    if (!e && r == IGOI_UNDECIDED && !(e = decide_convention(c, src, &x->text)))
         r = igoi_parse_amount(x->text.s, x->text.n, a->convention, v, &revealed);
-    }
     *ok = r == IGOI_NUMBER;
     return e;
 }

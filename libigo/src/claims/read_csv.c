@@ -38,25 +38,21 @@ igoi_value igoi_claims_field(const struct igoi_agg *a, const igoi_field *f, size
     return v;
 }
 
-/* Whether a record's field count differs from the header's (extra fields that are all empty,
- * as spreadsheets pad rows, do not count). */
-static int wrong_field_count(const struct igoi_agg *a, const igoi_field *f, size_t n)
+/* Whether a record's field count differs from the header's. Even extra empty fields count: a
+ * stray delimiter in an unquoted value shifts the columns after it (a spreadsheet that pads
+ * rows pads its header too). */
+static int wrong_field_count(const struct igoi_agg *a, size_t n)
 {
-    if (n < a->header_fields)
-        return 1;
-    for (size_t i = a->header_fields; i < n; i++)
-        if (f[i].n)
-            return 1;
-    return 0;
+    return n != a->header_fields;
 }
 
 /* ---- the reader thread: lines into blocks ---- */
 
 /* A line in a block: its line number, whether its field count is wrong, and its six values,
- * each as a size_t length and the bytes. */
+ * each as a size_t length, the bytes and a NUL (a value is a field, which ends in one). */
 static size_t line_size(const igoi_value *v)
 {
-    size_t n = sizeof(uint64_t) + 1 + IGO_CLAIM_COLUMNS * sizeof(size_t);
+    size_t n = sizeof(uint64_t) + 1 + IGO_CLAIM_COLUMNS * (sizeof(size_t) + 1);
     for (int k = 0; k < IGO_CLAIM_COLUMNS; k++)
         n += v[k].text.n;
     return n;
@@ -98,7 +94,7 @@ static igo_error send_line(csv_source *s, igoi_csv *csv, const igoi_value *v, in
     char wrong = (char)wrong_count;
     at = put(put(at, &line, sizeof line), &wrong, 1);
     for (int k = 0; k < IGO_CLAIM_COLUMNS; k++)
-        at = put(put(at, &v[k].text.n, sizeof(size_t)), v[k].text.s, v[k].text.n);
+        at = put(put(put(at, &v[k].text.n, sizeof(size_t)), v[k].text.s, v[k].text.n), "", 1);
     s->block->done = csv->done;
     return IGO_OK;
 }
@@ -115,7 +111,7 @@ static igo_error on_record(igoi_csv *csv, const igoi_field *f, size_t n)
     igoi_value v[IGO_CLAIM_COLUMNS];
     for (int k = 0; k < IGO_CLAIM_COLUMNS; k++)
         v[k] = igoi_claims_field(a, f, n, k);
-    return send_line(s, csv, v, wrong_field_count(a, f, n));
+    return send_line(s, csv, v, wrong_field_count(a, n));
 }
 
 static void *read_file(void *arg)
@@ -125,7 +121,11 @@ static void *read_file(void *arg)
                     .on_record = on_record, .user = s};
     s->error = s->path ? igoi_csv_read_path(&csv, s->path)
                        : igoi_csv_read_buffer(&csv, s->data, s->size);
-    if (!s->error && (s->block || (s->block = igoi_pipe_claim(&s->pipe)))) {
+    /* after a failure, the lines before it are still counted (an earlier line's failure then
+     * is the one reported: the first in file order) */
+    if (s->error && s->block && s->block->len)
+        igoi_pipe_push(&s->pipe);
+    else if (!s->error && (s->block || (s->block = igoi_pipe_claim(&s->pipe)))) {
         s->block->last = 1;
         igoi_pipe_push(&s->pipe);
     }
@@ -152,7 +152,7 @@ static igo_error count_block(igo_claims *c, igoi_source *src, const igoi_block *
         for (int k = 0; k < IGO_CLAIM_COLUMNS; k++) {
             v[k] = (igoi_value){{"", 0}, 0, 0};
             at = get(at, &v[k].text.n, sizeof(size_t));
-            v[k].text.s = at, at += v[k].text.n;
+            v[k].text.s = at, at += v[k].text.n + 1;
         }
         e = igoi_claims_line(c, src, v, wrong);
     }
@@ -268,7 +268,7 @@ static igo_error read_claims(igo_claims *c, const char *name, const char *path, 
     free(s);
     if (!e && !c->agg->header_done)
         e = igoi_fail(c->errmsg, IGO_ERROR_VALUE, "%s: is empty: no header line", name);
-    return e;
+    return igoi_claims_failed(c, e);
 }
 
 igo_error igo_claims_read_csv(igo_claims *c, const char *path)

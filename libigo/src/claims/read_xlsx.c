@@ -15,14 +15,14 @@ typedef struct {
     size_t sheet;
     igoi_source src;
     igo_error error; /* the first failure of a row, whose message is in c->errmsg */
-    char ids[3][32]; /* id columns written from numbers */
+    char texts[IGO_CLAIM_COLUMNS][32]; /* values written from numbers, per column */
     IGO_VEC(igoi_field) header;
 } sheet_source;
 
 /* A number as the text of an id or code: whole numbers without decimals. */
 static void number_text(double x, char out[32])
 {
-    if (x == (double)(int64_t)x && x > -1e15 && x < 1e15)
+    if (x > -1e15 && x < 1e15 && x == (double)(int64_t)x) /* the range first: no UB */
         snprintf(out, 32, "%lld", (long long)x);
     else
         snprintf(out, 32, "%.17g", x);
@@ -38,13 +38,20 @@ static igoi_value cell_value(sheet_source *s, const igo_cell *cell, int k)
         v.is_number = 1, v.number = cell->number;
         return v;
     }
-    if (cell->type == IGO_CELL_NUMBER || cell->type == IGO_CELL_BOOLEAN) {
-        char *out = s->ids[k < 3 ? k : 0];
-        number_text(cell->number, out);
-        v.text = (igoi_field){out, strlen(out)};
+    if (cell->type == IGO_CELL_ERROR || cell->type == IGO_CELL_BOOLEAN) {
+        /* #N/A or TRUE is no id (the line is set aside as without one) and no number, date or
+         * code (set aside for that) */
+        if (k == IGO_CLAIM_TRAJECT || k == IGO_CLAIM_PROVIDER)
+            return v;
+        v.text = (igoi_field){"#", 1};
         return v;
     }
-    v.text = (igoi_field){cell->text, cell->length}; /* a string, or an error such as #N/A */
+    if (cell->type == IGO_CELL_NUMBER) {
+        number_text(cell->number, s->texts[k]);
+        v.text = (igoi_field){s->texts[k], strlen(s->texts[k])};
+        return v;
+    }
+    v.text = (igoi_field){cell->text, cell->length};
     while (v.text.n && (v.text.s[0] == ' ' || v.text.s[0] == '\t'))
         v.text.s++, v.text.n--;
     while (v.text.n && (v.text.s[v.text.n - 1] == ' ' || v.text.s[v.text.n - 1] == '\t'))
@@ -154,6 +161,24 @@ static igoi_convention look_ahead(igo_claims *c, igoi_source *src)
 
 /* ---- the call ---- */
 
+/* Reads the sheet's lines into the aggregation. */
+static igo_error read_lines(igo_claims *c, sheet_source *s)
+{
+    s->src.date1904 = igo_xlsx_date1904(s->book);
+    igo_xlsx_set_progress(s->book, c->progress.fn, c->progress.data);
+    igo_error e = igo_xlsx_read_sheet(s->book, s->sheet, on_row, s);
+    if (s->error)
+        return s->error; /* its message is in c->errmsg already */
+    if (e)
+        return igoi_fail(c->errmsg, e, "%s", igo_xlsx_errmsg(s->book));
+    if (!c->agg->header_done)
+        return igoi_fail(c->errmsg, IGO_ERROR_VALUE, "%s: no header row (a row naming the "
+                         "columns %s, %s, %s and %s)", s->src.name,
+                         igoi_claims_column_name(c, 0), igoi_claims_column_name(c, 1),
+                         igoi_claims_column_name(c, 2), igoi_claims_column_name(c, 3));
+    return IGO_OK;
+}
+
 static igo_error open_sheet(igo_claims *c, igo_xlsx *book, const char *path, const char *sheet,
                             size_t *index)
 {
@@ -179,25 +204,11 @@ igo_error igo_claims_read_xlsx(igo_claims *c, const char *path, const char *shee
     igo_xlsx *book = igo_xlsx_new();
     if (!book)
         return igoi_fail(c->errmsg, IGO_ERROR_MEMORY, "out of memory");
-    sheet_source s = {c, book, 0, {path, c->errmsg, 1, 0, look_ahead, NULL}, IGO_OK, {""}, {0}};
+    sheet_source s = {c, book, 0, {path, c->errmsg, 1, 0, look_ahead, NULL}, IGO_OK, {{0}}, {0}};
     s.src.ctx = &s;
     igo_error e = open_sheet(c, book, path, sheet, &s.sheet);
-    if (!e)
-        e = igoi_claims_file(c, path);
-    if (!e) {
-        s.src.date1904 = igo_xlsx_date1904(book);
-        igo_xlsx_set_progress(book, c->progress.fn, c->progress.data);
-        e = igo_xlsx_read_sheet(book, s.sheet, on_row, &s);
-        if (s.error)
-            e = s.error; /* its message is in c->errmsg already */
-        else if (e)
-            igoi_fail(c->errmsg, e, "%s", igo_xlsx_errmsg(book));
-    }
-    if (!e && !c->agg->header_done)
-        e = igoi_fail(c->errmsg, IGO_ERROR_VALUE, "%s: no header row (a row naming the columns "
-                      "%s, %s, %s and %s)", path, igoi_claims_column_name(c, 0),
-                      igoi_claims_column_name(c, 1), igoi_claims_column_name(c, 2),
-                      igoi_claims_column_name(c, 3));
+    if (!e && !(e = igoi_claims_file(c, path)))
+        e = igoi_claims_failed(c, read_lines(c, &s));
     free(s.header.v);
     igo_xlsx_free(book);
     return e;

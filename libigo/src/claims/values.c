@@ -43,6 +43,8 @@ static int add_digits(const char *s, size_t from, size_t to, int64_t *v)
 static int grouped(const char *s, size_t end, char sep)
 {
     size_t group = 0, groups = 0;
+    if (end > 1 && s[0] == '0' && memchr(s, sep, end))
+        return 0; /* "0.500" is no grouping of thousands */
     for (size_t i = 0; i <= end; i++) {
         if (i == end || s[i] == sep) {
             if (group == 0 || group > 3 || (groups && group != 3))
@@ -113,7 +115,9 @@ static igoi_convention reveals(const shape *sh)
     int point = sh->points > 0;
     if (seps > 1) /* thousands separators */
         return point ? IGOI_DUTCH : IGOI_ENGLISH;
-    if (sh->n - sh->last - 1 == 3)
+    /* a lone separator before three digits is ambiguous, unless it follows a lone 0 ("0,500"
+     * cannot be thousands) */
+    if (sh->n - sh->last - 1 == 3 && !(sh->last == 1 && sh->s[0] == '0'))
         return IGOI_NO_CONVENTION;
     return point ? IGOI_ENGLISH : IGOI_DUTCH;
 }
