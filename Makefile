@@ -188,7 +188,7 @@ ctest: apt-deps build/libigo.a build/asan/libigo.a
 	  claims_ambiguous_amounts claims_file_errors claims_hostile claims_table claims_options \
 	  claims_generate_repeatable claims_generate_dutch claims_generate_english \
 	  claims_generate_care_mix claims_generate_refusals claims_generate_stops_when_asked \
-	  claims_xlsx claims_generated_reconcile
+	  claims_xlsx claims_generated_reconcile claims_review_cases claims_many_providers_in_a_phase
 
 # The reader's threads (a member inflates on a thread of its own beside the parse) under
 # ThreadSanitizer: the tests that read workbooks, core and tests compiled again with clang. A

@@ -660,3 +660,78 @@ void test_claims_many_lines_in_a_phase(igo_t *t)
     igo_claims_free(c);
     free(csv);
 }
+
+/* Cases a review found: each once wrong or unsafe. */
+void test_claims_review_cases(igo_t *t)
+{
+    /* a value handed between threads quoted in a message: ends where it ends */
+    size_t n = 400000;
+    char *s = malloc(n);
+    int k = snprintf(s, n, "traject;zorgaanbieder;prestatiecode;bedrag;aantal\n"
+                           "T1;P1;1101;12,50;1\n");
+    memset(s + k, 'X', 300000);
+    k += 300000;
+    k += snprintf(s + k, n - (size_t)k, ";P1;1101;1,00;1.5");
+    igo_claims *c = igo_claims_new();
+    igo_claims_use_default_indeling(c);
+    CHECK_FAILS(c, igo_claims_read_csv_buffer(c, "lang.csv", s, (size_t)k), IGO_ERROR_VALUE,
+                "lang.csv line 3: '1.5' has a decimal point (English), but line 2");
+    igo_claims_free(c);
+    /* sums beyond what int64 cents hold: refused, not wrapped */
+    k = snprintf(s, n, "traject;zorgaanbieder;prestatiecode;bedrag\n");
+    for (int i = 0; i < 10000 && (size_t)k + 40 < n; i++)
+        k += snprintf(s + k, n - (size_t)k, "T%d;P1;1101;999999999999\n", i);
+    c = igo_claims_new();
+    igo_claims_use_default_indeling(c);
+    igo_error e = IGO_OK;
+    for (int round = 0; round < 20 && !e; round++) /* 200,000 lines of EUR 1e12 */
+        e = igo_claims_read_csv_buffer(c, "groot.csv", s, (size_t)k);
+    CHECK(e == IGO_ERROR_LIMIT && strstr(igo_claims_errmsg(c), "beyond what libigo counts"));
+    igo_claims_free(c);
+    free(s);
+    /* a provider's discipline is one it claimed, also when its money is negative */
+    c = aggregate("traject;zorgaanbieder;prestatiecode;bedrag\nT1;V1;1101;100\n"
+                  "T2;K9;196217;-50\n", NULL, NULL, NULL);
+    size_t d;
+    CHECK(igo_claims_provider(c, provider(c, "K9"), &d, NULL, NULL) != NULL);
+    CHECK(d == discipline(c, "kraamzorg"));
+    igo_claims_free(c);
+    /* a line number after a bad Windows-1252 byte, and after lone CRs inside quotes */
+    c = igo_claims_new();
+    igo_claims_use_default_indeling(c);
+    igo_claims_set_encoding(c, "windows-1252");
+    const char ansi[] = "traject;zorgaanbieder;prestatiecode;bedrag\nT1;P1;1101;1\n"
+                        "T2;P\x81;1101;1\n";
+    CHECK_FAILS(c, igo_claims_read_csv_buffer(c, "a.csv", ansi, strlen(ansi)), IGO_ERROR_VALUE,
+                "a.csv line 3: byte 0x81 is not a character in windows-1252");
+    igo_claims_free(c);
+    c = igo_claims_new();
+    igo_claims_use_default_indeling(c);
+    const char cr[] = "traject;zorgaanbieder;prestatiecode;bedrag\r\"T\r1\";P1;1101;1\r"
+                      "T2;\"P1\"x;1101;1\r";
+    CHECK_FAILS(c, igo_claims_read_csv_buffer(c, "cr.csv", cr, strlen(cr)), IGO_ERROR_VALUE,
+                "cr.csv line 4: text after the closing quote");
+    igo_claims_free(c);
+}
+
+/* One traject with many providers: each counted once per traject-phase, in linear time. */
+void test_claims_many_providers_in_a_phase(igo_t *t)
+{
+    size_t providers = 50000, n = 64 + providers * 32;
+    char *s = malloc(n);
+    int k = snprintf(s, n, "traject;zorgaanbieder;prestatiecode;bedrag\n");
+    for (size_t i = 0; i < providers; i++) /* every provider twice, the second time after all */
+        k += snprintf(s + k, n - (size_t)k, "T1;P%zu;1101;1\n", i % (providers / 2));
+    igo_claims *c = igo_claims_new();
+    igo_claims_use_default_indeling(c);
+    CHECK(igo_claims_read_csv_buffer(c, "veel.csv", s, (size_t)k) == IGO_OK);
+    CHECK(igo_claims_finish(c) == IGO_OK);
+    CHECK_I64(igo_claims_provider_count(c), providers / 2);
+    CHECK(igo_claims_production(c, prestatie(c, "IG1")) == 1);
+    double total = 0;
+    for (size_t o = 0; o < igo_claims_provider_count(c); o++)
+        total += igo_claims_volume(c, prestatie(c, "IG1"), o);
+    CHECK(total == (double)(providers / 2) && volume(c, "IG1", "P7") == 1);
+    igo_claims_free(c);
+    free(s);
+}

@@ -68,6 +68,8 @@
     X(claims_generated_reconcile)                                                              \
     X(claims_stops_when_asked)                                                                 \
     X(claims_many_lines_in_a_phase)                                                            \
+    X(claims_review_cases)                                                                     \
+    X(claims_many_providers_in_a_phase)                                                        \
     X(hostile_fuzz_finds)                                                                      \
     X(claims_generate_repeatable)                                                              \
     X(claims_generate_dutch)                                                                   \

@@ -95,6 +95,7 @@ struct igoi_agg {
     IGO_VEC(int64_t) provider_money; /* o * D + d */
     IGO_VEC(uint64_t) provider_lines;
     IGO_VEC(int64_t) provider_hours; /* o * P + p, hundredths */
+    IGO_VEC(uint32_t) last_phase;    /* the traject-phase o was last added to, + 1 */
     /* per prestatie and discipline, per class and prestatie (hour lines added as read) */
     int64_t *money;      /* p * D + d */
     int64_t *production; /* p, hundredths */

@@ -43,7 +43,7 @@ void igoi_claims_agg_free(igo_claims *c)
     free(a->files.v);
     igoi_pool_free(&a->providers);
     free(a->income.v), free(a->provider_money.v), free(a->provider_lines.v);
-    free(a->provider_hours.v);
+    free(a->provider_hours.v), free(a->last_phase.v);
     free(a->money), free(a->production), free(a->history_count), free(a->history_cents);
     free(a->volume), free(a->history.v);
     free(a->provider_discipline), free(a->provider_disciplines);
@@ -98,10 +98,12 @@ static igo_error grow_providers(igo_claims *c, size_t o)
     size_t D = igoi_pool_count(&c->disciplines), P = c->prestaties.n, have = a->income.n;
     if (o < have)
         return IGO_OK;
-    if (IGO_VEC_ROOM(a->income, 1) || IGO_VEC_ROOM(a->provider_money, D) ||
+    if (IGO_VEC_ROOM(a->income, 1) || IGO_VEC_ROOM(a->last_phase, 1) ||
+        IGO_VEC_ROOM(a->provider_money, D) ||
         IGO_VEC_ROOM(a->provider_lines, D) || IGO_VEC_ROOM(a->provider_hours, P))
         return out_of_memory(c->errmsg);
     a->income.v[a->income.n++] = 0;
+    a->last_phase.v[a->last_phase.n++] = 0;
     memset(a->provider_money.v + a->provider_money.n, 0, D * sizeof(int64_t));
     memset(a->provider_lines.v + a->provider_lines.n, 0, D * sizeof(uint64_t));
     memset(a->provider_hours.v + a->provider_hours.n, 0, P * sizeof(int64_t));
@@ -173,19 +175,19 @@ static igoi_code_entry *code_entry(igoi_store *s, uint32_t *head, uint32_t k)
     return e;
 }
 
-/* Adds provider o to a traject-phase's providers, unless there. -1 when out of memory. */
-static int add_member(igoi_store *s, uint32_t *head, uint32_t o)
+/* Adds provider o to a traject-phase's providers, unless it is the phase o was last added to.
+ * So a list may hold a provider more than once (when lines of other phases came between);
+ * igo_claims_finish counts each once. A check of the whole list would be quadratic in one
+ * phase's providers. -1 when out of memory. */
+static int add_member(struct igoi_agg *a, uint32_t phase, uint32_t *head, uint32_t o)
 {
-    for (uint32_t at = *head; at;) {
-        const igoi_member *m = igoi_store_at(s, at - 1);
-        if (m->key == o)
-            return 0;
-        at = m->next;
-    }
-    int64_t i = push_entry(s, head);
+    if (a->last_phase.v[o] == phase + 1)
+        return 0;
+    int64_t i = push_entry(&a->providers_of, head);
     if (i < 0)
         return -1;
-    ((igoi_member *)igoi_store_at(s, (size_t)i))->key = o;
+    ((igoi_member *)igoi_store_at(&a->providers_of, (size_t)i))->key = o;
+    a->last_phase.v[o] = phase + 1;
     return 0;
 }
 
@@ -212,11 +214,12 @@ static igo_error phase_line(igo_claims *c, const igoi_field *traject, uint32_t k
             return out_of_memory(c->errmsg);
         a->phases.v[a->phases.n++] = (igoi_phase){-1, 0, 0};
     }
-    igoi_phase *ph = &a->phases.v[3 * (size_t)t + (size_t)c->classes.v[k].phase - 1];
+    size_t phase = 3 * (size_t)t + (size_t)c->classes.v[k].phase - 1;
+    igoi_phase *ph = &a->phases.v[phase];
     if (beats(c, k, ph->best))
         ph->best = (int32_t)k;
     igoi_code_entry *e = code_entry(&a->codes, &ph->codes, k);
-    if (!e || add_member(&a->providers_of, &ph->providers, o) < 0)
+    if (!e || add_member(a, (uint32_t)phase, &ph->providers, o) < 0)
         return out_of_memory(c->errmsg);
     e->lines++;
     e->cents += cents;

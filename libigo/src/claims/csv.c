@@ -24,6 +24,7 @@ struct igoi_csv_state {
     int mode;
     int in_record;  /* a byte of the current record was seen */
     int skip_lf;    /* the previous byte was a CR ending a record */
+    int quoted_cr;  /* the previous byte was a CR inside quotes */
     uint64_t line;  /* the line being scanned */
     uint64_t pos;   /* bytes scanned */
     uint64_t quote_line; /* where the open quoted field began */
@@ -199,13 +200,16 @@ static igo_error plain_run(igoi_csv *csv, const char *p, size_t n, size_t *i)
 static igo_error scan_quoted(igoi_csv *csv, unsigned char c)
 {
     struct igoi_csv_state *st = csv->state;
+    int after_cr = st->quoted_cr;
+    st->quoted_cr = c == '\r';
     if (c == '"') {
         st->mode = QUOTE_SEEN;
         return IGO_OK;
     }
-    if (c == '\n')
+    /* a line break inside quotes: CRLF, LF or a lone CR (as outside them) is one line */
+    if (c == '\r' || (c == '\n' && !after_cr))
         st->line++;
-    else if (special(c) && c != '\r')
+    if (special(c) && c != '\r' && c != '\n')
         return control_byte(csv, c);
     return append(csv, (const char *)&c, 1);
 }
@@ -312,10 +316,13 @@ static igo_error decode_1252(igoi_csv *csv, const char **p, size_t *n)
     for (size_t i = 0; i < *n; i++) {
         unsigned char c = (unsigned char)(*p)[i];
         unsigned cp = c < 0x80 ? c : c < 0xA0 ? cp1252_high[c - 0x80] : c;
-        if (cp == 0 && c) {
+        if (cp == 0 && c) { /* decoded before scanning: its line counted here */
             char what[80];
+            uint64_t line = csv->state->line;
+            for (size_t j = 0; j < i; j++)
+                line += (*p)[j] == '\n';
             snprintf(what, sizeof what, "byte 0x%02X is not a character in windows-1252", c);
-            return fail_at(csv, IGO_ERROR_VALUE, csv->state->line, what);
+            return fail_at(csv, IGO_ERROR_VALUE, line, what);
         }
         if (cp < 0x80)
             d->v[k++] = (char)cp;
@@ -448,9 +455,11 @@ static int open_regular(igoi_csv *csv, const char *path, uint64_t *size)
         igoi_fail(csv->errmsg, IGO_ERROR_IO, "%s: cannot be opened: %s", path, strerror(errno));
         return -1;
     }
-    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    int stat_failed = fstat(fd, &st) != 0;
+    if (stat_failed || !S_ISREG(st.st_mode)) {
         igoi_fail(csv->errmsg, IGO_ERROR_IO, "%s: %s", path,
-                  S_ISDIR(st.st_mode) ? "is a directory" : "is not a regular file");
+                  stat_failed ? strerror(errno) : S_ISDIR(st.st_mode) ? "is a directory"
+                                                                      : "is not a regular file");
         close(fd);
         return -1;
     }

@@ -6,8 +6,8 @@
 
 #include "agg.h"
 
-/* Adds the lines of one traject-phase to prestatie p. */
-static void count_phase(igo_claims *c, const igoi_phase *ph, size_t p, size_t O)
+/* Adds the lines of one traject-phase to prestatie p; stamp marks this phase in last_phase. */
+static void count_phase(igo_claims *c, const igoi_phase *ph, size_t p, size_t O, uint32_t stamp)
 {
     struct igoi_agg *a = c->agg;
     size_t D = igoi_pool_count(&c->disciplines), P = c->prestaties.n;
@@ -20,9 +20,11 @@ static void count_phase(igo_claims *c, const igoi_phase *ph, size_t p, size_t O)
         a->history_cents[k * P + p] += e->cents;
         at = e->next;
     }
-    for (uint32_t at = ph->providers; at;) {
+    for (uint32_t at = ph->providers; at;) { /* a provider may be listed twice: counted once */
         const igoi_member *m = igoi_store_at(&a->providers_of, at - 1);
-        a->volume[p * O + m->key] += 100;
+        if (a->last_phase.v[m->key] != stamp)
+            a->volume[p * O + m->key] += 100;
+        a->last_phase.v[m->key] = stamp;
         at = m->next;
     }
 }
@@ -91,10 +93,12 @@ igo_error igo_claims_finish(igo_claims *c)
         IGO_VEC_ROOM(a->history, K * P))
         return igoi_fail(c->errmsg, IGO_ERROR_MEMORY, "out of memory");
     a->volume_providers = O;
+    for (size_t o = 0; o < O; o++)
+        a->last_phase.v[o] = 0;
     for (size_t i = 0; i < a->phases.n; i++) {
         const igoi_phase *ph = &a->phases.v[i];
         if (ph->best >= 0)
-            count_phase(c, ph, c->classes.v[ph->best].prestatie, O);
+            count_phase(c, ph, c->classes.v[ph->best].prestatie, O, (uint32_t)i + 1);
     }
     for (size_t o = 0; o < O; o++)
         for (size_t p = 0; p < P; p++)

@@ -2,6 +2,7 @@
  * each line's values typed (amount and units in hundredths, date, class) with the reason it is
  * set aside, if any. Nothing here is counted (aggregate.c counts), so that reading may run on a
  * thread of its own. */
+#include <float.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -92,9 +93,9 @@ static int hundredths_of(double x, int64_t *v)
     double h = x * 100;
     if (!(h > -(double)IGO_MAX_CENTS && h < (double)IGO_MAX_CENTS))
         return -1; /* beyond the limit, or not finite */
-    double r = h < 0 ? -(double)(int64_t)(0.5 - h) : (double)(int64_t)(h + 0.5);
-    if (r - h > 1e-6 * (1 + (r < 0 ? -r : r)) || h - r > 1e-6 * (1 + (r < 0 ? -r : r)))
-        return -1;
+    double r = round(h);
+    if (fabs(h - r) > fabs(r) * 4 * DBL_EPSILON + 1e-9)
+        return -1; /* a third decimal, not the double's last bits */
     *v = (int64_t)r;
     return 0;
 }
