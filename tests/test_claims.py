@@ -183,3 +183,38 @@ def test_progress_reaches_a_listener_and_can_stop(tmp_path):
         claims.aggregate(big)
     result = claims.aggregate(big, progress=False)  # and the next call is unaffected
     assert result.reconciliation.loc["rows", "set aside"] == 0
+
+
+def test_dataframes_as_a_spreadsheet_shows_them():
+    frame = pd.DataFrame({"traject": [1.0, 2.0, 3.0], "zorgaanbieder": ["P1", "P1", "P2"],
+                          "prestatiecode": [1101.0, float("nan"), 1101.0],
+                          "bedrag": [0.1 + 0.2, 12.0, 12.125]})
+    result = claims.aggregate(frame)
+    # codes 1101.0 are code 1101; 0.30000000000000004 is 0.30; a third decimal is set aside
+    assert result.money.loc["IG1", "verloskunde"] == Decimal("0.30")
+    assert result.set_aside.loc["unknown_code", "rows"] == 1
+    assert result.set_aside.loc["bad_amount", "rows"] == 1
+
+
+def test_credit_notes_keep_the_key_in_a_region():
+    frame = pd.DataFrame({"traject": ["T1", "T1", "T2"], "zorgaanbieder": ["V1"] * 3,
+                          "prestatiecode": ["1201", "1101", "1201"],
+                          "bedrag": [-40.0, 100.0, 20.0]})
+    result = claims.aggregate(frame)
+    region = result.to_region(tariffs={"IG1": 100.0})
+    assert [(h.code, h.tariff) for h in region.history] == [("1101", 80.0)]
+    assert region.distribute().keys.loc["IG1", "verloskunde"] == 100
+    negative = frame.assign(bedrag=[-400.0, 100.0, 20.0])
+    with pytest.raises(libigo.IgoError, match="money of verloskunde in IG1 is negative"):
+        claims.aggregate(negative).to_region(tariffs={"IG1": 100.0})
+
+
+def test_a_file_that_hides_its_decimal_sign(tmp_path):
+    file = tmp_path / "heel.csv"
+    file.write_text("traject;zorgaanbieder;prestatiecode;bedrag\nT1;P1;1101;1.234\n")
+    with pytest.raises(libigo.IgoError, match="a thousand times more in Dutch"):
+        claims.aggregate(file)
+    assert claims.aggregate(file, decimal=",").money.loc["IG1", "verloskunde"] == 1234
+    assert claims.aggregate(file, decimal=".").set_aside.loc["bad_amount", "rows"] == 1
+    with pytest.raises(libigo.IgoError, match="decimal must be"):
+        claims.aggregate(file, decimal=";")

@@ -22,6 +22,8 @@ CEXT_SETTER(ClaimsObject, claims, igo_claims_errmsg, set_column, "is",
             igo_claims_set_column(self->core, (igo_claim_column)column, name))
 CEXT_SETTER(ClaimsObject, claims, igo_claims_errmsg, set_encoding, "s", const char *name,
             (&name), igo_claims_set_encoding(self->core, name))
+CEXT_SETTER(ClaimsObject, claims, igo_claims_errmsg, set_decimal, "C", int sign, (&sign),
+            igo_claims_set_decimal(self->core, (char)(sign > 0 && sign < 128 ? sign : '?')))
 CEXT_SETTER(ClaimsObject, claims, igo_claims_errmsg, set_period, "zz",
             const char *from; const char *to, (&from, &to),
             igo_claims_set_period(self->core, from, to))
@@ -289,6 +291,7 @@ static PyObject *claims_results(ClaimsObject *self, PyObject *unused)
 static PyMethodDef claims_methods[] = {
     CEXT_METHOD(claims, set_column, METH_VARARGS)
     CEXT_METHOD(claims, set_encoding, METH_VARARGS)
+    CEXT_METHOD(claims, set_decimal, METH_VARARGS)
     CEXT_METHOD(claims, set_period, METH_VARARGS)
     CEXT_METHOD(claims, set_catalogue, METH_VARARGS)
     CEXT_METHOD(claims, add_class, METH_VARARGS)

@@ -633,6 +633,12 @@ class Claims(_Core):
     def set_encoding(self, name: str) -> None:
         self._call(lib.igo_claims_set_encoding, _text(name, "name"))
 
+    def set_decimal(self, sign: str) -> None:
+        if not isinstance(sign, str) or len(sign) != 1:
+            raise TypeError("set_decimal() argument must be a unicode character")
+        code = ord(sign)
+        self._call(lib.igo_claims_set_decimal, sign.encode() if 0 < code < 128 else b"?")
+
     def set_period(self, start: str | None, end: str | None) -> None:
         self._call(lib.igo_claims_set_period, _optional_text(start, "from"),
                    _optional_text(end, "to"))

@@ -21,9 +21,11 @@ import datetime as dt
 import io
 import os
 import pathlib
+import sys
 from decimal import Decimal
 from typing import Any, Iterator, Mapping
 
+import numpy as np
 import pandas as pd
 
 from . import _files, _progress
@@ -60,7 +62,7 @@ def generate(path: str | os.PathLike[str], births: int, seed: int = 1, *,
 
 def aggregate(source: Any, indeling: Any = None, columns: Mapping[str, str] | None = None,
               van: Any = None, tot: Any = None, encoding: str | None = None,
-              sheet: str | None = None, catalogue: Any = None,
+              sheet: str | None = None, catalogue: Any = None, decimal: str | None = None,
               progress: bool | None = None) -> "Claims":
     """Aggregates claim lines: a path to a CSV file or an .xlsx workbook (its first sheet, or
     `sheet`), a pandas DataFrame, or a list of those (read as one set of claims).
@@ -70,6 +72,8 @@ def aggregate(source: Any, indeling: Any = None, columns: Mapping[str, str] | No
     "zwangerschap_id"}``. van/tot: keep only the lines dated in [van, tot) (ISO dates, date or
     datetime; tot is not included). encoding: "utf-8" (default) or "windows-1252" for CSV.
     catalogue: the order of the IG-prestaties (default IG1..IG9), which also breaks ties.
+    decimal: "," or "." for files that do not show their decimal sign (every amount with a
+    separator being like "1.234"); by default each file's is detected.
     progress: a tqdm progress bar per file (None: only for files of more than 64 MiB, which
     take a few seconds; it needs the main thread, where Ctrl-C also stops the reading).
 
@@ -84,13 +88,18 @@ def aggregate(source: Any, indeling: Any = None, columns: Mapping[str, str] | No
         core.set_column(COLUMNS.index(name), column)
     if encoding is not None:
         core.set_encoding(encoding)
+    if decimal is not None:
+        if decimal not in (",", "."):
+            raise IgoError(f"decimal must be ',' or '.', not {decimal!r}", "IGO_ERROR_ARGUMENT")
+        core.set_decimal(decimal)
     core.set_period(_date(van, "van"), _date(tot, "tot"))
     if catalogue is not None:
         core.set_catalogue([str(p) for p in catalogue])
+    names = {role: (columns or {}).get(role, role) for role in COLUMNS}
     sources = source if isinstance(source, list) else [source]
     for item in sources:
         with _progress_bar(item, progress):
-            _read(core, item, sheet)
+            _read(core, item, sheet, names)
     core.finish()
     return Claims(core.results())
 
@@ -141,6 +150,17 @@ class Claims:
                 f"{self.reconciliation.loc['rows', 'set aside']} set aside, "
                 f"{len(self.providers)} providers>")
 
+    def _history_for_region(self) -> list[dict[str, Any]]:
+        groups: dict[tuple[str, str], list[dict[str, Any]]] = {}
+        for h in self.history.itertuples():
+            if h.count:
+                groups.setdefault((h.prestatie, h.discipline), []).append(
+                    {"code": h.code, "discipline": h.discipline, "prestatie": h.prestatie,
+                     "count": float(h.count), "amount": h.amount})
+        return [{"code": h["code"], "discipline": h["discipline"], "prestatie": h["prestatie"],
+                 "count": h["count"], "tariff": float(h["amount"]) / h["count"]}
+                for lines in groups.values() for h in _fold_negative(lines)]
+
     def to_region(self, tariffs: Mapping[str, float], costs: Any = None,
                   names: Mapping[str, str] | None = None, name: str = "") -> Any:
         """A Region from these claims: production (traject-phases, hours) at the given tariffs
@@ -160,15 +180,32 @@ class Claims:
             production={p: {"count": float(self.production[p]), "tariff": tariffs[p]}
                         for p in self.prestaties if self.production[p]},
             costs=costs,
-            history=[{"code": h.code, "discipline": h.discipline, "prestatie": h.prestatie,
-                      "count": float(h.count), "tariff": float(h.amount) / h.count}
-                     for h in self.history.itertuples() if h.count],
+            history=self._history_for_region(),
             volumes={p: {o: v for o, v in row.items() if v}
                      for p, row in self.volumes.iterrows() if row.any()},
         )
 
 
 # ---- helpers ----
+
+def _fold_negative(lines: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """History lines of one discipline and prestatie with the money of those netting negative
+    (credit notes beyond their claims) folded into the line with most money, so that every
+    tariff is positive and the discipline's total, and so the key, stays exactly the same."""
+    negative = [h for h in lines if h["amount"] < 0]
+    if not negative:
+        return lines
+    kept = [h for h in lines if h["amount"] >= 0]
+    total = sum((h["amount"] for h in lines), Decimal(0))
+    if not kept or total < 0:
+        first = lines[0]
+        raise IgoError(f"to_region: the claimed money of {first['discipline']} in "
+                       f"{first['prestatie']} is negative (EUR {total}): no key can be derived",
+                       "IGO_ERROR_VALUE")
+    largest = max(kept, key=lambda h: h["amount"])
+    largest["amount"] += sum((h["amount"] for h in negative), Decimal(0))
+    return kept
+
 
 BAR_BYTES = 64 << 20  # files from this size get a progress bar by default
 
@@ -248,14 +285,49 @@ def _table(core: Any, indeling: Any) -> None:
         core.read_indeling(_files.as_path(indeling, "indeling"))
 
 
+def _as_text(frame: pd.DataFrame, names: Mapping[str, str]) -> pd.DataFrame:
+    """A DataFrame's float columns as the text a spreadsheet shows: ids and codes as whole
+    numbers (a column of codes with one NaN is float: 1101.0 is code 1101), amounts and units to
+    the cent when they are (0.30000000000000004 is 0.30; a real third decimal stays, to be set
+    aside). Missing values are empty."""
+    out = frame.copy(deep=False)
+    for role, column in names.items():
+        if column not in out.columns or not pd.api.types.is_float_dtype(out[column].dtype):
+            continue
+        values = out[column].to_numpy(dtype=float)
+        if role in ("traject", "zorgaanbieder", "prestatiecode"):
+            whole = np.isfinite(values) & (np.abs(values) < 1e15) & (values == np.round(values))
+            text = [str(int(v)) if w else ("" if v != v else repr(v))
+                    for v, w in zip(values, whole)]
+        else:
+            text = [_cents_text(v) for v in values]
+        out[column] = text
+    return out
+
+
+def _cents_text(value: float) -> str:
+    """A float amount in two decimals when it is one to the cent (as the core reads spreadsheet
+    numbers), else as written."""
+    if value != value:
+        return ""
+    hundredths = value * 100
+    rounded = round(hundredths) if abs(hundredths) < 1e16 else None
+    if rounded is None or abs(hundredths - rounded) > abs(rounded) * 4 * sys.float_info.epsilon \
+            + 1e-9:
+        return repr(value)
+    sign = "-" if rounded < 0 else ""
+    return f"{sign}{abs(rounded) // 100}.{abs(rounded) % 100:02d}"
+
+
 def _blank(value: Any) -> str:
     """A table cell as text, empty for a missing value."""
     return "" if value is None or (isinstance(value, float) and value != value) else str(value)
 
 
-def _read(core: Any, item: Any, sheet: str | None) -> None:
+def _read(core: Any, item: Any, sheet: str | None, names: Mapping[str, str]) -> None:
     if isinstance(item, pd.DataFrame):
-        core.read_csv_buffer("DataFrame", item.to_csv(index=False).encode("utf-8"))
+        text = _as_text(item, names).to_csv(index=False)
+        core.read_csv_buffer("DataFrame", text.encode("utf-8"))
         return
     path = _files.as_path(item, "claims file")
     if pathlib.Path(path).suffix.lower() == ".xlsx":

@@ -37,6 +37,8 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--blad", metavar="NAAM", help="het werkblad van een .xlsx (standaard: het "
                                                   "eerste)")
     p.add_argument("--codering", metavar="CODERING", help="utf-8 (standaard) of windows-1252")
+    p.add_argument("--decimaal", choices=(",", "."),
+                   help="het decimaalteken, als een bestand het niet zelf laat zien")
     p.add_argument("--toml", type=pathlib.Path, metavar="REGIO.toml",
                    help="schrijf een regiobestand (tarieven nog in te vullen)")
     p.add_argument("--csv", type=pathlib.Path, metavar="MAP",
@@ -60,7 +62,8 @@ def run(args: argparse.Namespace) -> int:
         raise IgoError("declaraties: geef een of meer declaratiebestanden, of --genereer",
                        "IGO_ERROR_ARGUMENT")
     result = claims.aggregate([*args.claims], indeling=args.indeling, van=args.van,
-                              tot=args.tot, encoding=args.codering, sheet=args.blad)
+                              tot=args.tot, encoding=args.codering, sheet=args.blad,
+                              decimal=args.decimaal)
     sys.stdout.write(render(result))
     sys.stdout.flush()
     writers = _writers(result, args)

@@ -150,8 +150,9 @@ igoi_number igoi_parse_amount(const char *s, size_t n, igoi_convention conv, int
         *revealed = IGOI_NO_CONVENTION; /* not a number in the notation it seems to use */
     if (conv == IGOI_NO_CONVENTION)
         conv = *revealed;
-    if (conv == IGOI_NO_CONVENTION && sh.points + sh.commas)
-        return IGOI_UNDECIDED;
+    if (conv == IGOI_NO_CONVENTION && sh.points + sh.commas) /* undecided, if a number at all */
+        return read_as(&sh, IGOI_DUTCH, &v) && read_as(&sh, IGOI_ENGLISH, &v) ? IGOI_NOT_A_NUMBER
+                                                                               : IGOI_UNDECIDED;
     if (read_as(&sh, conv == IGOI_NO_CONVENTION ? IGOI_DUTCH : conv, &v))
         return IGOI_NOT_A_NUMBER;
     *hundredths = negative ? -v : v;
