@@ -45,6 +45,12 @@ def test_refusals(tmp_path, capsys):
     assert "geef een of meer declaratiebestanden" in capsys.readouterr().err
     assert main(["declaraties", "--genereer", str(tmp_path / "x.csv")]) == 1
     assert "--geboorten" in capsys.readouterr().err
+    hidden = tmp_path / "heel.csv"
+    hidden.write_text("traject;zorgaanbieder;prestatiecode;bedrag\nT1;vp1;1101;1.234\n")
+    assert main(["declaraties", str(hidden)]) == 1
+    assert "give the decimal sign" in capsys.readouterr().err
+    assert main(["declaraties", str(hidden), "--decimaal", ","]) == 0
+    assert "1.234,00" in capsys.readouterr().out
     # an input is never overwritten by an output
     good = tmp_path / "good.csv"
     good.write_text("traject;zorgaanbieder;prestatiecode;bedrag\nT1;vp1;1101;12,50\n")
