@@ -67,7 +67,7 @@ def test_csv_xlsx_and_dataframe_agree(generated, tmp_path):
         converted = pd.to_numeric(numbers[column].str.replace(".", "", regex=False)
                                   .str.replace(",", ".", regex=False), errors="coerce")
         numbers[column] = converted.where(converted.notna(), numbers[column])
-    numbers.to_excel(book, index=False, sheet_name="Declaraties", engine="xlsxwriter")
+    numbers.to_excel(book, index=False, sheet_name="Declaraties", engine="openpyxl")
     same(claims.aggregate(book, **PERIOD), reference)
 
 
