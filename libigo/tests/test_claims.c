@@ -632,6 +632,22 @@ void test_claims_stops_when_asked(igo_t *t)
                 "groot.csv: reading stopped by the progress callback");
     CHECK_I64(stop.calls, 1);
     igo_claims_free(c);
+    /* also while the file is read ahead for its decimal sign (the first amount, 1.234, does not
+     * show it; the last one does) */
+    FILE *f = fopen(path, "w");
+    fputs("traject;zorgaanbieder;prestatiecode;bedrag\nT0;P1;1101;1.234\n", f);
+    for (int i = 1; i < 1500000; i++)
+        fprintf(f, "T%d;P1;1101;5\n", i);
+    fputs("T;P1;1101;1,50\n", f);
+    fclose(f);
+    listener ahead = {0, 1, 0, 0};
+    c = igo_claims_new();
+    igo_claims_use_default_indeling(c);
+    igo_claims_set_progress(c, listen, &ahead);
+    CHECK_FAILS(c, igo_claims_read_csv(c, path), IGO_ERROR_CANCELLED,
+                "reading stopped by the progress callback");
+    CHECK(ahead.calls == 1 && ahead.last < 0.5 && !ahead.backwards); /* held where it was */
+    igo_claims_free(c);
     remove(path);
     rmdir(dir);
 }

@@ -65,9 +65,12 @@ struct igoi_source {
     uint64_t line; /* of the line being handled */
     int date1904;  /* a sheet's date system */
     /* Reads the source again from its start for the first value in the amount or units column
-     * that shows the decimal convention; IGOI_NO_CONVENTION when none does. */
-    igoi_convention (*look_ahead)(igo_claims *c, igoi_source *s);
+     * that shows the decimal convention (*found: IGOI_NO_CONVENTION when none does). Only the
+     * progress callback's stop is a failure (IGO_ERROR_CANCELLED, message in errmsg). */
+    igo_error (*look_ahead)(igo_claims *c, igoi_source *s, igoi_convention *found);
     void *ctx;
+    double done;           /* the fraction of the source read so far, for progress reports */
+    igo_callback progress; /* the caller's, for a look-ahead */
 };
 
 struct igoi_agg {
@@ -106,6 +109,10 @@ struct igoi_agg {
     IGO_VEC(uint32_t) history; /* k * P + p of each history line, in the results' order */
     uint32_t *provider_discipline, *provider_disciplines;
 };
+
+/* A progress callback for a look-ahead (data: its igoi_source): the caller's callback with the
+ * read's progress as it stood, so that the bar holds still and the look-ahead can be stopped. */
+int igoi_claims_progress_held(void *data, double done);
 
 /* Handles the header of a file (fields: its names), then each line (its values by column;
  * wrong_count: the line has another number of fields than the header). */

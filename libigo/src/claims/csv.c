@@ -26,7 +26,6 @@ struct igoi_csv_state {
     int skip_lf;    /* the previous byte was a CR ending a record */
     int quoted_cr;  /* the previous byte was a CR inside quotes */
     uint64_t line;  /* the line being scanned */
-    uint64_t pos;   /* bytes scanned */
     uint64_t quote_line; /* where the open quoted field began */
     igoi_buf rec;   /* the record's fields, each followed by its NUL */
     IGO_VEC(size_t) starts;
@@ -260,7 +259,7 @@ static igo_error scan(igoi_csv *csv, const char *p, size_t n)
         if (st->skip_lf) {
             st->skip_lf = 0;
             if (c == '\n') {
-                i++, st->pos++;
+                i++;
                 continue;
             }
         }
@@ -269,9 +268,7 @@ static igo_error scan(igoi_csv *csv, const char *p, size_t n)
                 if (!st->in_record)
                     begin_record(csv);
                 st->mode = UNQUOTED;
-                size_t from = i;
                 e = plain_run(csv, p, n, &i);
-                st->pos += i - from;
                 continue;
             }
             e = scan_other(csv, c);
@@ -279,10 +276,10 @@ static igo_error scan(igoi_csv *csv, const char *p, size_t n)
             e = scan_quoted(csv, c);
         } else if (st->mode == QUOTE_SEEN) {
             e = scan_quote_seen(csv, c);
-        } else {
+        } else { /* FIELD_START at a quote */
             e = scan_other(csv, c);
         }
-        i++, st->pos++;
+        i++;
     }
     return e;
 }

@@ -75,7 +75,10 @@ static igo_error note_convention(igo_claims *c, igoi_source *src, igoi_conventio
 static igo_error decide_convention(igo_claims *c, igoi_source *src, const igoi_field *value)
 {
     struct igoi_agg *a = c->agg;
-    igoi_convention found = src->look_ahead(c, src);
+    igoi_convention found;
+    igo_error e = src->look_ahead(c, src, &found);
+    if (e)
+        return e;
     if (found == IGOI_NO_CONVENTION)
         return igoi_fail(src->errmsg, IGO_ERROR_VALUE, "%s line %llu: '%.40s' is a thousand "
                          "times more in Dutch notation than in English, and no amount in the "
@@ -84,6 +87,13 @@ static igo_error decide_convention(igo_claims *c, igoi_source *src, const igoi_f
     a->convention = found;
     a->convention_line = src->line;
     return IGO_OK;
+}
+
+int igoi_claims_progress_held(void *data, double done)
+{
+    igoi_source *src = data;
+    (void)done;
+    return src->progress.fn(src->progress.data, src->done);
 }
 
 /* A spreadsheet's number in hundredths: amounts have at most two decimals (a difference in

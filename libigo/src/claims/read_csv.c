@@ -166,6 +166,7 @@ static igo_error count_lines(csv_source *s, igoi_source *src, int *complete)
     igoi_block *b;
     *complete = 0;
     while ((b = igoi_pipe_next(&s->pipe))) {
+        src->done = b->done;
         igo_error e = count_block(s->c, src, b);
         int last = b->last;
         double done = b->done;
@@ -208,18 +209,21 @@ static igo_error look_at(igoi_csv *csv, const igoi_field *f, size_t n)
 }
 
 /* A fault met ahead is ignored here: the main read meets it where it lies. */
-static igoi_convention look_ahead(igo_claims *c, igoi_source *src)
+static igo_error look_ahead(igo_claims *c, igoi_source *src, igoi_convention *found)
 {
     csv_source *s = src->ctx;
     lookahead l = {c->agg, 0, IGOI_NO_CONVENTION};
     char errmsg[IGO_ERRMSG_SIZE] = "";
     igoi_csv ahead = {.name = src->name, .errmsg = errmsg, .windows_1252 = s->windows_1252,
                       .delimiter = s->delimiter, .on_record = look_at, .user = &l};
-    if (s->path)
-        igoi_csv_read_path(&ahead, s->path);
-    else
-        igoi_csv_read_buffer(&ahead, s->data, s->size);
-    return l.found;
+    if (src->progress.fn)
+        ahead.progress = (igo_callback){igoi_claims_progress_held, src};
+    igo_error e = s->path ? igoi_csv_read_path(&ahead, s->path)
+                          : igoi_csv_read_buffer(&ahead, s->data, s->size);
+    *found = l.found;
+    if (e == IGO_ERROR_CANCELLED && l.found == IGOI_NO_CONVENTION) /* stopped by the caller */
+        return igoi_fail(src->errmsg, e, "%s", errmsg);
+    return IGO_OK;
 }
 
 /* ---- the calls ---- */
@@ -234,7 +238,7 @@ static igo_error read_and_count(igo_claims *c, csv_source *s)
         igoi_pipe_free(&s->pipe);
         return igoi_fail(c->errmsg, IGO_ERROR_MEMORY, "out of resources: cannot start a thread");
     }
-    igoi_source counting = {s->src.name, c->errmsg, 1, 0, look_ahead, s};
+    igoi_source counting = {s->src.name, c->errmsg, 1, 0, look_ahead, s, 0, c->progress};
     int complete;
     igo_error e = count_lines(s, &counting, &complete);
     igoi_pipe_abort(&s->pipe); /* frees the reader if it waits for room */
@@ -263,7 +267,7 @@ static igo_error read_claims(igo_claims *c, const char *name, const char *path, 
         return igoi_fail(c->errmsg, IGO_ERROR_MEMORY, "out of memory");
     *s = (csv_source){.c = c, .path = path, .data = data ? data : "", .size = size,
                       .windows_1252 = c->windows_1252};
-    s->src = (igoi_source){name, s->errmsg, 1, 0, NULL, s};
+    s->src = (igoi_source){name, s->errmsg, 1, 0, NULL, s, 0, {NULL, NULL}};
     e = read_and_count(c, s);
     free(s);
     if (!e && !c->agg->header_done)

@@ -147,16 +147,25 @@ static int look_at(void *data, uint32_t row, const igo_cell *cells, size_t count
     return l->found != IGOI_NO_CONVENTION; /* found: stop */
 }
 
-/* Reads the sheet again on a reader of its own: the main one is in the middle of the sheet. */
-static igoi_convention look_ahead(igo_claims *c, igoi_source *src)
+/* Reads the sheet again on a reader of its own: the main one is in the middle of the sheet. A
+ * fault met ahead is ignored here: the main read meets it where it lies. */
+static igo_error look_ahead(igo_claims *c, igoi_source *src, igoi_convention *found)
 {
     sheet_source *s = src->ctx;
     lookahead l = {c->agg, 0, IGOI_NO_CONVENTION};
     igo_xlsx *book = igo_xlsx_new();
-    if (book && igo_xlsx_open(book, src->name) == IGO_OK)
-        igo_xlsx_read_sheet(book, s->sheet, look_at, &l);
+    igo_error e = book ? igo_xlsx_open(book, src->name) : IGO_ERROR_MEMORY;
+    if (!e && src->progress.fn)
+        igo_xlsx_set_progress(book, igoi_claims_progress_held, src);
+    if (!e)
+        e = igo_xlsx_read_sheet(book, s->sheet, look_at, &l);
+    *found = l.found;
+    if (e == IGO_ERROR_CANCELLED && l.found == IGOI_NO_CONVENTION) /* stopped by the caller */
+        igoi_fail(src->errmsg, e, "%s", igo_xlsx_errmsg(book));
+    else
+        e = IGO_OK;
     igo_xlsx_free(book);
-    return l.found;
+    return e;
 }
 
 /* ---- the call ---- */
@@ -204,7 +213,8 @@ igo_error igo_claims_read_xlsx(igo_claims *c, const char *path, const char *shee
     igo_xlsx *book = igo_xlsx_new();
     if (!book)
         return igoi_fail(c->errmsg, IGO_ERROR_MEMORY, "out of memory");
-    sheet_source s = {c, book, 0, {path, c->errmsg, 1, 0, look_ahead, NULL}, IGO_OK, {{0}}, {0}};
+    igoi_source src = {path, c->errmsg, 1, 0, look_ahead, NULL, 0, c->progress};
+    sheet_source s = {c, book, 0, src, IGO_OK, {{0}}, {0}};
     s.src.ctx = &s;
     igo_error e = open_sheet(c, book, path, sheet, &s.sheet);
     if (!e && !(e = igoi_claims_file(c, path)))
