@@ -171,7 +171,8 @@ ctest: apt-deps build/libigo.a build/asan/libigo.a
 	$(CC) $(CFLAGS) $(SANITIZE) $(CTEST_SRC) build/asan/libigo.a $(LIBS) $(WRAP) -o $(BUILD)/tests-asan
 	$(BUILD)/tests-asan
 	$(CC) $(CFLAGS) -O2 $(CTEST_SRC) build/libigo.a $(LIBS) $(WRAP) -o $(BUILD)/tests
-	valgrind -q --leak-check=full --errors-for-leak-kinds=all --error-exitcode=3 $(BUILD)/tests \
+	IGO_TEST_IN_PROCESS=1 valgrind -q --leak-check=full --errors-for-leak-kinds=all \
+	  --error-exitcode=3 $(BUILD)/tests \
 	  round_known_values split_hand_computed model_setter_errors model_unchanged_after_error \
 	  model_read_back model_read_empty \
 	  distribute_hand_computed distribute_history_keys distribute_normalised_keys \
