@@ -229,3 +229,16 @@ def test_an_unwritable_directory_is_refused(example, tmp_path):
     finally:
         unlock = ["chattr", "-i"] if os.geteuid() == 0 else ["chmod", "755"]
         subprocess.run([*unlock, str(locked)], check=True)
+
+
+def test_every_sheet_prints_with_region_sheet_and_page(tmp_path):
+    import openpyxl
+    region = libigo.example_region()
+    region.name = "IGO Noord & Zuid"
+    for lang, footer in (("nl", "Pagina &P van &N"), ("en", "Page &P of &N")):
+        book = openpyxl.load_workbook(region.to_excel(tmp_path / f"{lang}.xlsx", lang))
+        for sheet in book.worksheets:
+            assert sheet.oddHeader.left.text == "IGO Noord && Zuid"  # '&' escaped
+            assert sheet.oddHeader.right.text == "&A"  # the sheet's name
+            assert sheet.oddFooter.center.text == footer
+            assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.paperSize == 9

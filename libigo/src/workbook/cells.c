@@ -150,6 +150,27 @@ void igoi_wb_header(wb *w, int sheet, int row, int col, const char *const *texts
         igoi_wb_string(w, sheet, row, col + (int)i, texts[i], w->f.header);
 }
 
+/* A printed page's header: the region on the left, the sheet on the right; its footer: page n of
+ * m. A header holds at most 255 characters and gives '&' a meaning, so the name is cut to fit
+ * (on a character boundary) and its '&' doubled. */
+static void print_header(wb *w, lxw_worksheet *ws)
+{
+    char header[LXW_HEADER_FOOTER_MAX + 1];
+    const char *name = w->m && w->m->name ? w->m->name : ""; /* none in a scenario book */
+    size_t n = 0, cut = igoi_utf8_fit(name, LXW_HEADER_FOOTER_MAX - 16);
+    n += (size_t)snprintf(header, sizeof header, "&L");
+    for (size_t i = 0; i < cut && n + 2 < sizeof header - 8; i++) {
+        if (name[i] == '&')
+            header[n++] = '&';
+        header[n++] = name[i];
+    }
+    header[n] = '\0';
+    n = igoi_utf8_fit(header, n); /* the limit may have cut the last character */
+    snprintf(header + n, sizeof header - n, "&R&A");
+    igoi_wb_keep(w, worksheet_set_header(ws, header));
+    igoi_wb_keep(w, worksheet_set_footer(ws, w->t->page_of));
+}
+
 void igoi_wb_finish_sheet(wb *w, int sheet, int freeze_row, int freeze_col)
 {
     lxw_worksheet *ws = w->ws[sheet];
@@ -160,6 +181,7 @@ void igoi_wb_finish_sheet(wb *w, int sheet, int freeze_row, int freeze_col)
     worksheet_set_landscape(ws);
     worksheet_set_paper(ws, 9); /* A4 */
     worksheet_fit_to_pages(ws, 1, 0);
+    print_header(w, ws);
     igoi_wb_keep(w, worksheet_repeat_rows(ws, 0, (lxw_row_t)(freeze_row > 0 ? freeze_row - 1 : 0)));
 }
 

@@ -96,6 +96,7 @@ static const wb_text dutch = {
     .valid_number = "Vul een getal van 0 of meer in.",
     .valid_fraction = "Vul een percentage tussen 0% en 100% in.",
     .valid_flag = "Vul 1 (ja) of 0 (nee) in.", .valid_choice = "Kies uit de lijst.",
+    .page_of = "&CPagina &P van &N",
 };
 
 static const wb_text english = {
@@ -189,6 +190,7 @@ static const wb_text english = {
     .valid_number = "Enter a number of 0 or more.",
     .valid_fraction = "Enter a percentage between 0% and 100%.",
     .valid_flag = "Enter 1 (yes) or 0 (no).", .valid_choice = "Choose from the list.",
+    .page_of = "&CPage &P of &N",
 };
 
 const wb_text *igoi_wb_texts(igo_lang lang)

@@ -46,6 +46,7 @@ typedef struct wb_text {
     const char *regio_title, *regio_chart_start, *regio_chart_partus, *regio_chart_reasons;
     const char *women, *of_first_line, *of_births, *of_transfers;
     const char *valid_number, *valid_fraction, *valid_flag, *valid_choice;
+    const char *page_of; /* a page footer: &P and &N are the page and the number of pages */
 } wb_text;
 
 const wb_text *igoi_wb_texts(igo_lang lang);
