@@ -149,123 +149,99 @@ static PyObject *claims_generate(ClaimsObject *self, PyObject *args)
 
 /* ---- results ---- */
 
-static PyObject *reasons(const igo_claims *c)
+/* A list of n items, item i made by make(c, i) (a new reference, NULL on failure). */
+static PyObject *list_of(const igo_claims *c, size_t n,
+                         PyObject *(*make)(const igo_claims *, size_t))
 {
-    PyObject *items[IGO_CLAIM_REASONS];
-    for (int r = 0; r < IGO_CLAIM_REASONS; r++) {
-        int64_t cents;
-        uint64_t rows = igo_claims_set_aside(c, (igo_claim_reason)r, &cents);
-        size_t n = igo_claims_example_count(c, (igo_claim_reason)r);
-        PyObject *examples[IGO_CLAIMS_EXAMPLES];
-        for (size_t i = 0; i < n; i++) {
-            uint64_t line;
-            const char *file = igo_claims_example(c, (igo_claim_reason)r, i, &line);
-            examples[i] = Py_BuildValue("(sK)", file, (unsigned long long)line);
-        }
-        items[r] = Py_BuildValue("(ssKLN)", igo_claim_reason_id((igo_claim_reason)r),
-                                 igo_claim_reason_text((igo_claim_reason)r),
-                                 (unsigned long long)rows, (long long)cents,
-                                 cext_list_of(examples, n));
+    PyObject *list = PyList_New((Py_ssize_t)n);
+    for (size_t i = 0; list && i < n; i++) {
+        PyObject *item = make(c, i);
+        if (!item)
+            Py_CLEAR(list);
+        else
+            PyList_SET_ITEM(list, (Py_ssize_t)i, item);
     }
-    return cext_list_of(items, IGO_CLAIM_REASONS);
-}
-
-/* Rows of a matrix: rows x columns values of at(c, i, j), as lists of floats or ints. */
-static PyObject *matrix(const igo_claims *c, size_t rows, size_t columns,
-                        PyObject *(*at)(const igo_claims *, size_t, size_t))
-{
-    PyObject **items = PyMem_Calloc(rows ? rows : 1, sizeof *items);
-    if (!items)
-        return PyErr_NoMemory();
-    for (size_t i = 0; i < rows; i++) {
-        PyObject *row = PyList_New((Py_ssize_t)columns);
-        for (size_t j = 0; row && j < columns; j++) {
-            PyObject *v = at(c, i, j);
-            if (!v)
-                Py_CLEAR(row);
-            else
-                PyList_SET_ITEM(row, (Py_ssize_t)j, v);
-        }
-        items[i] = row;
-    }
-    PyObject *list = cext_list_of(items, rows);
-    PyMem_Free(items);
     return list;
 }
 
-static PyObject *money_at(const igo_claims *c, size_t p, size_t d)
+static PyObject *reason(const igo_claims *c, size_t r)
+{
+    igo_claim_reason why = (igo_claim_reason)r;
+    int64_t cents;
+    uint64_t rows = igo_claims_set_aside(c, why, &cents);
+    size_t n = igo_claims_example_count(c, why);
+    PyObject *examples[IGO_CLAIMS_EXAMPLES];
+    for (size_t i = 0; i < n; i++) {
+        uint64_t line;
+        const char *file = igo_claims_example(c, why, i, &line);
+        examples[i] = Py_BuildValue("(sK)", file, (unsigned long long)line);
+    }
+    return Py_BuildValue("(ssKLN)", igo_claim_reason_id(why), igo_claim_reason_text(why),
+                         (unsigned long long)rows, (long long)cents, cext_list_of(examples, n));
+}
+
+static PyObject *prestatie(const igo_claims *c, size_t p)
+{
+    return Py_BuildValue("(sNd)", igo_claims_prestatie(c, p),
+                         PyBool_FromLong(igo_claims_hourly(c, p)), igo_claims_production(c, p));
+}
+
+static PyObject *discipline(const igo_claims *c, size_t d)
+{
+    return PyUnicode_FromString(igo_claims_discipline(c, d));
+}
+
+static PyObject *history_line(const igo_claims *c, size_t k)
+{
+    size_t p, d;
+    double count;
+    int64_t cents;
+    const char *code = igo_claims_history(c, k, &p, &d, &count, &cents);
+    return Py_BuildValue("(snndL)", code, (Py_ssize_t)p, (Py_ssize_t)d, count, (long long)cents);
+}
+
+static PyObject *provider(const igo_claims *c, size_t o)
+{
+    size_t d, claimed;
+    int64_t income;
+    const char *id = igo_claims_provider(c, o, &d, &claimed, &income);
+    return Py_BuildValue("(snnL)", id, (Py_ssize_t)d, (Py_ssize_t)claimed, (long long)income);
+}
+
+/* Prestatie p's row of a matrix: n values of cell(c, p, j). */
+static PyObject *row_of(const igo_claims *c, size_t p, size_t n,
+                        PyObject *(*cell)(const igo_claims *, size_t, size_t))
+{
+    PyObject *row = PyList_New((Py_ssize_t)n);
+    for (size_t j = 0; row && j < n; j++) {
+        PyObject *v = cell(c, p, j);
+        if (!v)
+            Py_CLEAR(row);
+        else
+            PyList_SET_ITEM(row, (Py_ssize_t)j, v);
+    }
+    return row;
+}
+
+static PyObject *money_cell(const igo_claims *c, size_t p, size_t d)
 {
     return PyLong_FromLongLong(igo_claims_money(c, p, d));
 }
 
-static PyObject *volume_at(const igo_claims *c, size_t p, size_t o)
+static PyObject *volume_cell(const igo_claims *c, size_t p, size_t o)
 {
     return PyFloat_FromDouble(igo_claims_volume(c, p, o));
 }
 
-static PyObject *prestaties(const igo_claims *c)
+/* Prestatie p's money (cents per discipline) and volumes (per provider). */
+static PyObject *money_row(const igo_claims *c, size_t p)
 {
-    size_t n = igo_claims_prestatie_count(c);
-    PyObject **items = PyMem_Calloc(n ? n : 1, sizeof *items);
-    if (!items)
-        return PyErr_NoMemory();
-    for (size_t p = 0; p < n; p++)
-        items[p] = Py_BuildValue("(sNd)", igo_claims_prestatie(c, p),
-                                 PyBool_FromLong(igo_claims_hourly(c, p)),
-                                 igo_claims_production(c, p));
-    PyObject *list = cext_list_of(items, n);
-    PyMem_Free(items);
-    return list;
+    return row_of(c, p, igo_claims_discipline_count(c), money_cell);
 }
 
-static PyObject *history(const igo_claims *c)
+static PyObject *volume_row(const igo_claims *c, size_t p)
 {
-    size_t n = igo_claims_history_count(c);
-    PyObject **items = PyMem_Calloc(n ? n : 1, sizeof *items);
-    if (!items)
-        return PyErr_NoMemory();
-    for (size_t k = 0; k < n; k++) {
-        size_t p, d;
-        double count;
-        int64_t cents;
-        const char *code = igo_claims_history(c, k, &p, &d, &count, &cents);
-        items[k] = Py_BuildValue("(snndL)", code, (Py_ssize_t)p, (Py_ssize_t)d, count,
-                                 (long long)cents);
-    }
-    PyObject *list = cext_list_of(items, n);
-    PyMem_Free(items);
-    return list;
-}
-
-static PyObject *providers(const igo_claims *c)
-{
-    size_t n = igo_claims_provider_count(c);
-    PyObject **items = PyMem_Calloc(n ? n : 1, sizeof *items);
-    if (!items)
-        return PyErr_NoMemory();
-    for (size_t o = 0; o < n; o++) {
-        size_t d, claimed;
-        int64_t income;
-        const char *id = igo_claims_provider(c, o, &d, &claimed, &income);
-        items[o] = Py_BuildValue("(snnL)", id, (Py_ssize_t)d, (Py_ssize_t)claimed,
-                                 (long long)income);
-    }
-    PyObject *list = cext_list_of(items, n);
-    PyMem_Free(items);
-    return list;
-}
-
-static PyObject *disciplines(const igo_claims *c)
-{
-    size_t n = igo_claims_discipline_count(c);
-    PyObject **items = PyMem_Calloc(n ? n : 1, sizeof *items);
-    if (!items)
-        return PyErr_NoMemory();
-    for (size_t d = 0; d < n; d++)
-        items[d] = PyUnicode_FromString(igo_claims_discipline(c, d));
-    PyObject *list = cext_list_of(items, n);
-    PyMem_Free(items);
-    return list;
+    return row_of(c, p, igo_claims_provider_count(c), volume_cell);
 }
 
 /* results() -> (totals, reasons, prestaties, disciplines, money, history, providers, volumes):
@@ -277,15 +253,19 @@ static PyObject *claims_results(ClaimsObject *self, PyObject *unused)
         return NULL;
     const igo_claims *c = self->core;
     igo_claims_totals t = igo_claims_totals_of(c);
-    size_t P = igo_claims_prestatie_count(c), D = igo_claims_discipline_count(c);
+    size_t P = igo_claims_prestatie_count(c);
     return Py_BuildValue("(KKKKLLLL)NNNNNNN", (unsigned long long)t.rows_read,
                          (unsigned long long)t.rows_classified,
                          (unsigned long long)t.rows_set_aside,
                          (unsigned long long)t.rows_without_prestatie, (long long)t.cents_read,
                          (long long)t.cents_classified, (long long)t.cents_set_aside,
-                         (long long)t.cents_without_prestatie, reasons(c), prestaties(c),
-                         disciplines(c), matrix(c, P, D, money_at), history(c), providers(c),
-                         matrix(c, P, igo_claims_provider_count(c), volume_at));
+                         (long long)t.cents_without_prestatie,
+                         list_of(c, IGO_CLAIM_REASONS, reason), list_of(c, P, prestatie),
+                         list_of(c, igo_claims_discipline_count(c), discipline),
+                         list_of(c, P, money_row),
+                         list_of(c, igo_claims_history_count(c), history_line),
+                         list_of(c, igo_claims_provider_count(c), provider),
+                         list_of(c, P, volume_row));
 }
 
 static PyMethodDef claims_methods[] = {

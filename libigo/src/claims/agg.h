@@ -110,6 +110,10 @@ struct igoi_agg {
     uint32_t *provider_discipline, *provider_disciplines;
 };
 
+/* The decimal convention the first of n amount or units texts to show one shows (a look-ahead's
+ * test of each line), or IGOI_NO_CONVENTION. */
+igoi_convention igoi_claims_reveals(const igoi_field *values, size_t n);
+
 /* A progress callback for a look-ahead (data: its igoi_source): the caller's callback with the
  * read's progress as it stood, so that the bar holds still and the look-ahead can be stopped. */
 int igoi_claims_progress_held(void *data, double done);

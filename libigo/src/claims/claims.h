@@ -49,6 +49,9 @@ void igoi_claims_agg_free(igo_claims *c);
 
 /* ---- values.c ---- */
 
+/* Narrows s[0..n) to leave out surrounding blanks (spaces and tabs). */
+void igoi_trim(const char **s, size_t *n);
+
 /* How a file writes numbers: Dutch "1.234,56" or English "1,234.56". */
 typedef enum { IGOI_NO_CONVENTION, IGOI_DUTCH, IGOI_ENGLISH } igoi_convention;
 typedef enum { IGOI_NUMBER, IGOI_NOT_A_NUMBER, IGOI_UNDECIDED } igoi_number;

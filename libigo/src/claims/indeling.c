@@ -102,10 +102,7 @@ int igoi_header_is(const igoi_field *f, const char *name)
 {
     const char *s = f->s;
     size_t n = f->n, len = strlen(name);
-    while (n && (*s == ' ' || *s == '\t'))
-        s++, n--;
-    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-        n--;
+    igoi_trim(&s, &n);
     return n == len && strncasecmp(s, name, len) == 0;
 }
 

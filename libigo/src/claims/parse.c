@@ -89,6 +89,16 @@ static igo_error decide_convention(igo_claims *c, igoi_source *src, const igoi_f
     return IGO_OK;
 }
 
+igoi_convention igoi_claims_reveals(const igoi_field *values, size_t n)
+{
+    igoi_convention found = IGOI_NO_CONVENTION;
+    for (size_t i = 0; i < n && found == IGOI_NO_CONVENTION; i++) {
+        int64_t h;
+        igoi_parse_amount(values[i].s, values[i].n, IGOI_NO_CONVENTION, &h, &found);
+    }
+    return found;
+}
+
 int igoi_claims_progress_held(void *data, double done)
 {
     igoi_source *src = data;

@@ -31,10 +31,7 @@ igoi_value igoi_claims_field(const struct igoi_agg *a, const igoi_field *f, size
     igoi_value v = {{"", 0}, 0, 0};
     if (a->column[k] >= 0 && (size_t)a->column[k] < n)
         v.text = f[a->column[k]];
-    while (v.text.n && (v.text.s[0] == ' ' || v.text.s[0] == '\t'))
-        v.text.s++, v.text.n--;
-    while (v.text.n && (v.text.s[v.text.n - 1] == ' ' || v.text.s[v.text.n - 1] == '\t'))
-        v.text.n--;
+    igoi_trim(&v.text.s, &v.text.n);
     return v;
 }
 
@@ -199,12 +196,9 @@ static igo_error look_at(igoi_csv *csv, const igoi_field *f, size_t n)
         l->header_done = 1;
         return IGO_OK;
     }
-    static const int columns[2] = {IGO_CLAIM_AMOUNT, IGO_CLAIM_UNITS};
-    for (int k = 0; k < 2 && l->found == IGOI_NO_CONVENTION; k++) {
-        igoi_value v = igoi_claims_field(l->a, f, n, columns[k]);
-        int64_t h;
-        igoi_parse_amount(v.text.s, v.text.n, IGOI_NO_CONVENTION, &h, &l->found);
-    }
+    igoi_field values[2] = {igoi_claims_field(l->a, f, n, IGO_CLAIM_AMOUNT).text,
+                            igoi_claims_field(l->a, f, n, IGO_CLAIM_UNITS).text};
+    l->found = igoi_claims_reveals(values, 2);
     return l->found == IGOI_NO_CONVENTION ? IGO_OK : IGO_ERROR_CANCELLED; /* found: stop */
 }
 

@@ -52,10 +52,7 @@ static igoi_value cell_value(sheet_source *s, const igo_cell *cell, int k)
         return v;
     }
     v.text = (igoi_field){cell->text, cell->length};
-    while (v.text.n && (v.text.s[0] == ' ' || v.text.s[0] == '\t'))
-        v.text.s++, v.text.n--;
-    while (v.text.n && (v.text.s[v.text.n - 1] == ' ' || v.text.s[v.text.n - 1] == '\t'))
-        v.text.n--;
+    igoi_trim(&v.text.s, &v.text.n);
     return v;
 }
 
@@ -138,12 +135,14 @@ static int look_at(void *data, uint32_t row, const igo_cell *cells, size_t count
         return 0;
     }
     static const int columns[2] = {IGO_CLAIM_AMOUNT, IGO_CLAIM_UNITS};
-    for (int k = 0; k < 2 && l->found == IGOI_NO_CONVENTION; k++) {
+    igoi_field values[2];
+    size_t n = 0;
+    for (int k = 0; k < 2; k++) { /* only texts show a convention */
         const igo_cell *cell = cell_at(cells, count, l->a->column[columns[k]]);
-        int64_t h;
         if (cell && cell->type == IGO_CELL_STRING)
-            igoi_parse_amount(cell->text, cell->length, IGOI_NO_CONVENTION, &h, &l->found);
+            values[n++] = (igoi_field){cell->text, cell->length};
     }
+    l->found = igoi_claims_reveals(values, n);
     return l->found != IGOI_NO_CONVENTION; /* found: stop */
 }
 

@@ -4,8 +4,7 @@
 
 #include "claims.h"
 
-/* s[0..n) without surrounding blanks. */
-static void trim(const char **s, size_t *n)
+void igoi_trim(const char **s, size_t *n)
 {
     while (*n && ((*s)[0] == ' ' || (*s)[0] == '\t'))
         (*s)++, (*n)--;
@@ -126,11 +125,11 @@ igoi_number igoi_parse_amount(const char *s, size_t n, igoi_convention conv, int
                               igoi_convention *revealed)
 {
     *revealed = IGOI_NO_CONVENTION;
-    trim(&s, &n);
+    igoi_trim(&s, &n);
     static const char euro[] = "\xE2\x82\xAC";
     if (n >= 3 && memcmp(s, euro, 3) == 0) { /* "€ 12,50" */
         s += 3, n -= 3;
-        trim(&s, &n);
+        igoi_trim(&s, &n);
     }
     int negative = n && s[0] == '-';
     if (n && (s[0] == '-' || s[0] == '+'))
@@ -193,7 +192,7 @@ static int time_after(const char *s, size_t n, size_t i)
 
 int igoi_parse_claim_date(const char *s, size_t n, igoi_day *out)
 {
-    trim(&s, &n);
+    igoi_trim(&s, &n);
     size_t i = 0;
     int a = number_at(s, n, &i, 1, 4), y, m, d;
     if (a < 0 || i >= n || s[i] != '-')
@@ -218,7 +217,7 @@ int igoi_parse_claim_date(const char *s, size_t n, igoi_day *out)
 
 size_t igoi_normalise_code(const char *s, size_t n, char *out, size_t size)
 {
-    trim(&s, &n);
+    igoi_trim(&s, &n);
     int digits = n > 0;
     for (size_t i = 0; i < n; i++)
         digits &= digit(s[i]);
