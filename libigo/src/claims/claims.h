@@ -49,8 +49,15 @@ void igoi_claims_agg_free(igo_claims *c);
 
 /* ---- values.c ---- */
 
-/* Narrows s[0..n) to leave out surrounding blanks (spaces and tabs). */
-void igoi_trim(const char **s, size_t *n);
+/* Narrows s[0..n) to leave out surrounding blanks (spaces and tabs). Inline: it runs for every
+ * field of every line. */
+static inline void igoi_trim(const char **s, size_t *n)
+{
+    while (*n && ((*s)[0] == ' ' || (*s)[0] == '\t'))
+        (*s)++, (*n)--;
+    while (*n && ((*s)[*n - 1] == ' ' || (*s)[*n - 1] == '\t'))
+        (*n)--;
+}
 
 /* How a file writes numbers: Dutch "1.234,56" or English "1,234.56". */
 typedef enum { IGOI_NO_CONVENTION, IGOI_DUTCH, IGOI_ENGLISH } igoi_convention;

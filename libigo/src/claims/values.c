@@ -4,14 +4,6 @@
 
 #include "claims.h"
 
-void igoi_trim(const char **s, size_t *n)
-{
-    while (*n && ((*s)[0] == ' ' || (*s)[0] == '\t'))
-        (*s)++, (*n)--;
-    while (*n && ((*s)[*n - 1] == ' ' || (*s)[*n - 1] == '\t'))
-        (*n)--;
-}
-
 static int digit(char c)
 {
     return c >= '0' && c <= '9';
