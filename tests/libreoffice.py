@@ -1,4 +1,4 @@
-"""LibreOffice as the reference spreadsheet engine: evaluates formulas headless, in a throw-away
+"""LibreOffice (and Gnumeric) as the reference spreadsheet engines: evaluates formulas headless, in a throw-away
 user profile so that no setting of the machine's own profile plays a part."""
 
 from __future__ import annotations
@@ -81,14 +81,39 @@ def formula_mismatches(ours: pathlib.Path, theirs: pathlib.Path) -> tuple[int, l
     for ws in formulas.worksheets:
         for row in ws.iter_rows():
             for cell in row:
-                if not (isinstance(cell.value, str) and cell.value.startswith("=")):
+                formula = formula_text(cell.value)
+                if formula is None:
                     continue
                 count += 1
                 a = cached[ws.title][cell.coordinate].value
                 b = computed[ws.title][cell.coordinate].value
                 if not same_value(a, b):
-                    bad.append((ws.title, cell.coordinate, a, b, cell.value))
+                    bad.append((ws.title, cell.coordinate, a, b, formula))
     return count, bad
+
+
+def formula_text(value) -> str | None:
+    """A cell's formula (plain or array), or None for a value."""
+    from openpyxl.worksheet.formula import ArrayFormula
+    if isinstance(value, ArrayFormula):
+        return value.text
+    return value if isinstance(value, str) and value.startswith("=") else None
+
+
+def gnumeric_recalculate(paths: list[pathlib.Path], outdir: pathlib.Path) -> list[pathlib.Path]:
+    """Gnumeric's ssconvert --recalc: loads each workbook, recalculates every formula and saves it
+    as .xlsx into outdir."""
+    ssconvert = shutil.which("ssconvert")
+    if not ssconvert:
+        raise RuntimeError("Gnumeric (ssconvert) is not installed; `make test` installs it")
+    outdir.mkdir(parents=True, exist_ok=True)
+    results = []
+    for path in paths:
+        out = outdir / path.name
+        subprocess.run([ssconvert, "--recalc", "--export-type=Gnumeric_Excel:xlsx2", str(path),
+                        str(out)], check=True, capture_output=True, timeout=300)
+        results.append(out)
+    return results
 
 
 def same_value(a, b) -> bool:

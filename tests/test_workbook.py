@@ -40,10 +40,19 @@ def provider_amounts(path: pathlib.Path) -> dict[str, Decimal]:
     return amounts
 
 
-def test_example_recalculates_to_the_core(example, soffice, tmp_path):
+ENGINES = {"libreoffice": libreoffice.recalculate, "gnumeric": libreoffice.gnumeric_recalculate}
+
+
+@pytest.fixture(params=sorted(ENGINES))
+def recalculate(request, soffice):
+    """Each spreadsheet engine in turn: the workbook's paths -> the recalculated copies."""
+    return ENGINES[request.param]
+
+
+def test_example_recalculates_to_the_core(example, recalculate, tmp_path):
     nl = example.to_excel(tmp_path / "voorbeeld.xlsx")
     en = example.to_excel(tmp_path / "example-en.xlsx", lang="en")
-    out = libreoffice.recalculate([nl, en], tmp_path / "lo")
+    out = recalculate([nl, en], tmp_path / "lo")
     for ours, theirs in zip([nl, en], out):
         count, bad = libreoffice.formula_mismatches(ours, theirs)
         assert count > 1500 and bad == []
@@ -74,12 +83,13 @@ def test_recalculation_is_forced_not_cached(example, soffice, tmp_path):
 
 
 def test_fifty_random_regions_recalculate_to_the_core(soffice, tmp_path):
+    recalculate = libreoffice.recalculate
     paths, regions = [], []
     for seed in range(50):
         region = random_region(seed)
         paths.append(region.to_excel(tmp_path / f"regio{seed}.xlsx"))
         regions.append(region)
-    computed = libreoffice.recalculate(paths, tmp_path / "lo")
+    computed = recalculate(paths, tmp_path / "lo")
     total = 0
     for region, ours, theirs in zip(regions, paths, computed):
         count, bad = libreoffice.formula_mismatches(ours, theirs)
@@ -136,10 +146,10 @@ def change_inputs(path: pathlib.Path, region: libigo.Region) -> libigo.Region:
     return changed
 
 
-def test_changed_inputs_recalculate_to_the_core(example, soffice, tmp_path):
+def test_changed_inputs_recalculate_to_the_core(example, recalculate, tmp_path):
     path = example.to_excel(tmp_path / "gewijzigd.xlsx")
     changed = change_inputs(path, example)
-    (computed,) = libreoffice.recalculate([path], tmp_path / "lo")
+    (computed,) = recalculate([path], tmp_path / "lo")
     expected = changed.distribute()
     assert provider_amounts(computed) == dict(expected.per_provider["amount"])
     ws = openpyxl.load_workbook(computed, data_only=True)[RESULTS]
@@ -175,9 +185,9 @@ def test_workbook_is_a_proper_model(example, tmp_path):
     assert oct(os.stat(path).st_mode & 0o777) != "0o600"  # a normal new file, not a temp one
 
 
-def test_blank_template_distributes_to_zero(tmp_path, soffice):
+def test_blank_template_distributes_to_zero(tmp_path, recalculate):
     blank = libigo.Region(name="Sjabloon").to_excel(tmp_path / "sjabloon.xlsx")
-    (computed,) = libreoffice.recalculate([blank], tmp_path / "lo")
+    (computed,) = recalculate([blank], tmp_path / "lo")
     assert libreoffice.formula_mismatches(blank, computed)[1] == []
     ws = openpyxl.load_workbook(computed, data_only=True)[SPLIT]
     assert [ws.cell(r, 3).value for r in range(8, 17)] == ["direct"] * 9

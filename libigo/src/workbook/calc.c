@@ -265,12 +265,12 @@ static void key_block(wb *w)
         wb_ref source = igoi_wb_at(w, SPLIT_IN, in, KEY_SOURCE),
                sum = igoi_wb_at(w, SPLIT_IN, in, KEY_PCT + discipline_count);
         igoi_wb_string(w, CALC, r, 0, w->m->prestaties.v[p].code, w->f.text);
-        igoi_wb_formula(w, CALC, r, 1, w->f.money, history_total(w, (size_t)p),
+        igoi_wb_formula_array(w, CALC, r, 1, w->f.money, history_total(w, (size_t)p),
                         "=SUMPRODUCT(EXACT(%s,%s)*%s)", h_prestatie.s, igoi_wb_at(w, -1, r, 0).s,
                         h_money.s);
         for (int d = 0; d < discipline_count; d++) {
             wb_ref pct = igoi_wb_at(w, SPLIT_IN, in, KEY_PCT + d);
-            igoi_wb_formula(w, CALC, r, 2 + d, w->f.fraction,
+            igoi_wb_formula_array(w, CALC, r, 2 + d, w->f.fraction,
                             w->pl->key[(size_t)p * w->at.discipline_count + (size_t)d],
                             "=IF(%s=\"historie\",IF(%s=0,0,SUMPRODUCT(EXACT(%s,%s)*EXACT(%s,%s)*%s)"
                             "/%s),IF(%s=\"ja\",IF(%s=0,0,%s/%s),%s))",
@@ -343,7 +343,7 @@ static void volume_block(wb *w)
     for (int d = 0; d < discipline_count; d++) {
         igoi_wb_string(w, CALC, row + d, 0, w->m->disciplines.v[d].id, w->f.text);
         for (int p = 0; p < prestatie_count; p++)
-            igoi_wb_formula(
+            igoi_wb_formula_array(
                 w, CALC, row + d, 1 + p, w->f.count,
                 w->pl->group_sum[(size_t)p * w->at.discipline_count + (size_t)d],
                 "=SUMPRODUCT(EXACT(%s,%s)*%s)",
@@ -413,7 +413,7 @@ static void provider_row(wb *w, size_t o, const double *vol)
         wb_ref volume_p = igoi_wb_range(w, -1, at->calc.volumes, 1 + p,
                                         at->calc.volumes + discipline_count - 1, 1 + p);
         total += part;
-        igoi_wb_formula(
+        igoi_wb_formula_array(
             w, CALC, rl, 3 + p, w->f.index, used && vp > 0 && is_largest(w->pl, (size_t)p, o, d),
             "=IF(AND(%s>0,SUMPRODUCT(EXACT(%s,%s)*(%s>%s))=0,"
             "SUMPRODUCT(EXACT(%s,%s)*(%s=%s))=1),1,0)",
@@ -422,13 +422,13 @@ static void provider_row(wb *w, size_t o, const double *vol)
             v.s, disc_upto.s, disc.s,
             igoi_wb_range(w, SPLIT_IN, at->split_in.providers, PROV_VOL + p, in, PROV_VOL + p).s,
             v.s);
-        igoi_wb_formula(w, CALC, rr, 3 + p, w->f.money,
+        igoi_wb_formula_array(w, CALC, rr, 3 + p, w->f.money,
                         vp > 0 ? wb_eur(share(amount, vp, w->pl->group_sum[g])) : 0,
                         "=IF(%s>0,ROUND(SUMPRODUCT(EXACT(%s,%s)*%s)*%s/"
                         "SUMPRODUCT(EXACT(%s,%s)*%s),2),0)",
                         v.s, discipline_names.s, my_disc.s, discipline_money.s, v.s, volume_names.s,
                         my_disc.s, volume_p.s);
-        igoi_wb_formula(w, CALC, ra, 3 + p, w->f.money, wb_eur(part),
+        igoi_wb_formula_array(w, CALC, ra, 3 + p, w->f.money, wb_eur(part),
                         "=ROUND(%s+IF(%s=1,SUMPRODUCT(EXACT(%s,%s)*%s)-"
                         "SUMPRODUCT(EXACT(%s,%s)*%s),0),2)",
                         igoi_wb_rel(rr, 3 + p).s, igoi_wb_rel(rl, 3 + p).s, discipline_names.s,

@@ -87,6 +87,27 @@ void igoi_wb_formula(wb *w, int sheet, int row, int col, lxw_format *f, double c
                                                 w->buf, f, cached));
 }
 
+/* The same as a one-cell array formula: how Gnumeric (like Excel and LibreOffice) evaluates a
+ * function of a range inside SUMPRODUCT element by element; written as a plain formula, Gnumeric
+ * takes the one element in the formula's own row (implicit intersection). */
+void igoi_wb_formula_array(wb *w, int sheet, int row, int col, lxw_format *f, double cached,
+                           const char *fmt, ...)
+{
+    if (w->cancelled)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    w->buf[0] = '{';
+    int n = vsnprintf(w->buf + 1, sizeof w->buf - 2, fmt, ap);
+    va_end(ap);
+    if (n < 0 || (size_t)n >= sizeof w->buf - 2)
+        return igoi_wb_keep(w, LXW_ERROR_255_STRING_LENGTH_EXCEEDED);
+    memcpy(w->buf + 1 + n, "}", 2);
+    igoi_wb_keep(w, worksheet_write_array_formula_num(w->ws[sheet], (lxw_row_t)row, (lxw_col_t)col,
+                                                      (lxw_row_t)row, (lxw_col_t)col, w->buf, f,
+                                                      cached));
+}
+
 /* The same for a formula whose value is a text. */
 void igoi_wb_formula_text(wb *w, int sheet, int row, int col, lxw_format *f, const char *cached,
                      const char *fmt, ...)

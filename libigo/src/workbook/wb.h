@@ -155,6 +155,9 @@ void igoi_wb_name(wb *w, const char *name, wb_ref range);
 /* Writing cells: errors are kept in w->error, so that callers can write on and check once. */
 void igoi_wb_formula(wb *w, int sheet, int row, int col, lxw_format *f, double cached,
                 const char *fmt, ...) __attribute__((format(printf, 7, 8)));
+/* The same as a one-cell array formula (for functions of ranges inside SUMPRODUCT). */
+void igoi_wb_formula_array(wb *w, int sheet, int row, int col, lxw_format *f, double cached,
+                           const char *fmt, ...) __attribute__((format(printf, 7, 8)));
 void igoi_wb_formula_text(wb *w, int sheet, int row, int col, lxw_format *f, const char *cached,
                      const char *fmt, ...) __attribute__((format(printf, 7, 8)));
 void igoi_wb_string(wb *w, int sheet, int row, int col, const char *s, lxw_format *f);
