@@ -539,8 +539,10 @@ void igoi_wb_sheet_calc(wb *w)
     volume_block(w);
     provider_block(w);
     totals_block(w);
+    igoi_wb_checks_calc(w);
+    igoi_wb_check_line(w, CALC);
     igoi_wb_width(w, CALC, 0, 0, 34);
     igoi_wb_width(w, CALC, 1, 2, 18);
     igoi_wb_width(w, CALC, 3, 3 + (int)w->at.prestatie_count, 15);
-    igoi_wb_finish_sheet(w, CALC, 2, 1);
+    igoi_wb_finish_sheet(w, CALC, 3, 1);
 }

@@ -6,6 +6,7 @@
 #define HEADER_FILL 0xDDEBF7
 /* Zero shows as a dash, as in financial statements: the many empty rows of a model stay quiet. */
 #define MONEY "\"€ \"#,##0.00;\"€ \"-#,##0.00;\"€ –\""
+#define MONEY_QUIET "\"€ \"#,##0.00;\"€ \"-#,##0.00;"
 
 static lxw_format *add(lxw_workbook *book, const char *num_format, int input)
 {
@@ -61,4 +62,14 @@ void igoi_wb_make_formats(lxw_workbook *book, wb_formats *f)
     format_set_align(f->in_choice, LXW_ALIGN_CENTER);
     f->in_flag = add(book, "0", 1);
     format_set_align(f->in_flag, LXW_ALIGN_CENTER);
+    f->message = add(book, NULL, 0);
+    format_set_font_color(f->message, 0x9C0006);
+    f->fail = add(book, "0", 0);
+    format_set_bold(f->fail);
+    f->red = add(book, NULL, 0);
+    format_set_bg_color(f->red, 0xFFC7CE);
+    format_set_font_color(f->red, 0x9C0006);
+    f->money_quiet = add(book, MONEY_QUIET, 0);
+    f->pct_quiet = add(book, "0.0%;-0.0%;", 0);
+    f->index_quiet = add(book, "0;-0;", 0);
 }

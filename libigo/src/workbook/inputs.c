@@ -123,11 +123,13 @@ void igoi_wb_sheet_care_input(wb *w)
     care_table(w);
     cost_table(w);
     outside_table(w);
+    igoi_wb_checks_care(w);
+    igoi_wb_check_line(w, WB_CARE_IN);
     igoi_wb_width(w, WB_CARE_IN, 0, 0, 30);
     igoi_wb_width(w, WB_CARE_IN, 1, 1, 32);
     igoi_wb_width(w, WB_CARE_IN, 2, 5, 16);
     igoi_wb_width(w, WB_CARE_IN, 6, OUT_FLAGS + (int)w->at.prestatie_count, 8);
-    igoi_wb_finish_sheet(w, WB_CARE_IN, 2, 1);
+    igoi_wb_finish_sheet(w, WB_CARE_IN, 3, 1);
 }
 
 /* ---- Invoertabblad - verdeling ---- */
@@ -200,11 +202,8 @@ static void key_table(wb *w, const double *k, const unsigned char *given)
              igoi_wb_rel(row, KEY_SOURCE).s,
              igoi_wb_at(w, -1, w->at.split_in.normalise, KEY_SOURCE).s,
              igoi_wb_rel(row, KEY_PCT + discipline_count).s);
-    lxw_format *red = workbook_add_format(w->book);
-    format_set_bg_color(red, 0xFFC7CE);
-    format_set_font_color(red, 0x9C0006);
     lxw_conditional_format cf = {.type = LXW_CONDITIONAL_TYPE_FORMULA, .value_string = rule,
-                                 .format = red};
+                                 .format = w->f.red};
     igoi_wb_keep(w, worksheet_conditional_format_range(w->ws[SPLIT_IN], (lxw_row_t)row,
                                                        KEY_PCT + discipline_count, (lxw_row_t)last,
                                                        KEY_PCT + discipline_count, &cf));
@@ -303,6 +302,8 @@ void igoi_wb_sheet_split_input(wb *w)
     key_table(w, k, given);
     provider_table(w);
     history_table(w);
+    igoi_wb_checks_split(w);
+    igoi_wb_check_line(w, WB_SPLIT_IN);
     free(k), free(given);
     igoi_wb_width(w, WB_SPLIT_IN, 0, 0, 22);
     igoi_wb_width(w, WB_SPLIT_IN, 1, 1, 34);
@@ -312,7 +313,7 @@ void igoi_wb_sheet_split_input(wb *w)
                                 ? w->at.prestatie_count
                                 : w->at.discipline_count),
                   12);
-    igoi_wb_finish_sheet(w, WB_SPLIT_IN, 2, 1);
+    igoi_wb_finish_sheet(w, WB_SPLIT_IN, 3, 1);
 }
 
 /* ---- Invoertabblad - regiokenmerken ---- */
@@ -353,7 +354,9 @@ void igoi_wb_sheet_regio_input(wb *w)
     igoi_wb_valid_number(w, REGIO_IN, w->at.regio_in.reasons, 1, last_reason, 1);
     igoi_wb_name(w, "Redenen_overdracht",
                  igoi_wb_range(w, REGIO_IN, w->at.regio_in.reasons, 0, last_reason, 1));
+    igoi_wb_checks_regio(w);
+    igoi_wb_check_line(w, REGIO_IN);
     igoi_wb_width(w, REGIO_IN, 0, 0, 48);
     igoi_wb_width(w, REGIO_IN, 1, 1, 14);
-    igoi_wb_finish_sheet(w, REGIO_IN, 2, 0);
+    igoi_wb_finish_sheet(w, REGIO_IN, 3, 0);
 }

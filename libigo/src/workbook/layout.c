@@ -12,6 +12,34 @@ static int max_int(int a, int b)
     return a > b ? a : b;
 }
 
+static wb_check_at column(int sheet, int row1, size_t rows, int col)
+{
+    return (wb_check_at){sheet, row1, row1 + (int)rows - 1, col};
+}
+
+/* Each check's message column: right of its input table. */
+static void make_check_layout(wb_layout *at)
+{
+    const int prestatie_count = (int)at->prestatie_count;
+    const int discipline_count = (int)at->discipline_count;
+    wb_check_at *c = at->check;
+    c[CHK_PRESTATIES] = column(WB_CARE_IN, at->care_in.prestaties, at->prestatie_count,
+                               CARE_TARIFF + 1);
+    c[CHK_COSTS] = column(WB_CARE_IN, at->care_in.costs, IGO_COST_COUNT, COST_PERCENT + 1);
+    c[CHK_OUTSIDE] = column(WB_CARE_IN, at->care_in.outside, at->outside_rows,
+                            OUT_FLAGS + prestatie_count);
+    c[CHK_NORMALISE] = column(WB_SPLIT_IN, at->split_in.normalise, 1, KEY_SOURCE + 1);
+    c[CHK_KEYS] = column(WB_SPLIT_IN, at->split_in.key, at->prestatie_count,
+                         KEY_PCT + discipline_count + 1);
+    c[CHK_PROVIDERS] = column(WB_SPLIT_IN, at->split_in.providers, at->provider_rows,
+                              PROV_VOL + prestatie_count);
+    c[CHK_HISTORY] = column(WB_SPLIT_IN, at->split_in.history, at->history_rows, HIST_MONEY + 1);
+    c[CHK_REGIO_LINES] = column(WB_REGIO_IN, at->regio_in.fields[0], 8, 2);
+    c[CHK_ADMISSIONS] = column(WB_REGIO_IN, at->regio_in.fields[8], 4, 2);
+    c[CHK_REASONS] = column(WB_REGIO_IN, at->regio_in.reasons, at->reason_rows, 2);
+    c[CHK_RECONCILE] = column(WB_CALC, at->calc.totals + 7, 1, 2);
+}
+
 void igoi_wb_make_layout(const igo_model *m, wb_layout *at)
 {
     at->prestatie_count = m->prestaties.n, at->discipline_count = m->disciplines.n;
@@ -54,15 +82,21 @@ void igoi_wb_make_layout(const igo_model *m, wb_layout *at)
     at->calc.provider_rounded = at->calc.provider_largest + provider_rows + 3;
     at->calc.provider_parts = at->calc.provider_rounded + provider_rows + 3;
     at->calc.totals = at->calc.provider_parts + provider_rows + 4;
+    at->calc.check_prestaties = at->calc.totals + 8 + 3;
+    at->calc.check_grid = at->calc.check_prestaties + prestatie_count + 3;
+    at->calc.check_providers = at->calc.check_grid + prestatie_count + 3;
+    at->calc.check_history = at->calc.check_providers + provider_rows + 3;
 
-    at->results.income = 5;
+    at->results.checks = 5;
+    at->results.income = at->results.checks + WB_CHECKS + 1 + 3;
     at->results.disciplines = at->results.income + 6 + 3;
     at->results.chart_data = at->results.disciplines + discipline_count + 4;
     at->results.check = at->results.chart_data + 4 + discipline_count + 1;
-    /* The provider table goes below the two charts at the top right (rows 3 to 21). */
-    at->results.providers = max_int(at->results.check + 4, 24);
+    /* The provider table goes below the two charts at the right of the income tables. */
+    at->results.providers = max_int(at->results.check + 4, at->results.income + 19);
 
     at->regio.lines = 5;
     at->regio.admissions = at->regio.lines + 8 + 3;
     at->regio.reasons = at->regio.admissions + 2 + 3;
+    make_check_layout(at);
 }

@@ -29,9 +29,9 @@ static void income_block(wb *w)
     igoi_wb_header(w, RESULTS, row - 1, 0, head, 3);
     for (int i = 0; i < 6; i++) {
         igoi_wb_string(w, RESULTS, row + i, 0, labels[i], i == 0 ? w->f.bold : w->f.text);
-        igoi_wb_formula(w, RESULTS, row + i, 1, i == 0 ? w->f.money_total : w->f.money,
-                        wb_eur(cents[i]), "=%s",
-                        igoi_wb_at(w, CALC, at->calc.totals + from[i], 1).s);
+        igoi_wb_result(w, RESULTS, row + i, 1, i == 0 ? w->f.money_total : w->f.money,
+                       wb_eur(cents[i]), 0, "=%s",
+                       igoi_wb_at(w, CALC, at->calc.totals + from[i], 1).s);
         igoi_wb_formula(w, RESULTS, row + i, 2, w->f.pct,
                         cents[0] ? wb_eur(cents[i]) / wb_eur(cents[0]) : 0, "=IF(%s=0,0,%s/%s)",
                         igoi_wb_at(w, -1, row, 1).s, igoi_wb_rel(row + i, 1).s,
@@ -54,8 +54,8 @@ static void discipline_block(wb *w)
     for (int d = 0; d < discipline_count; d++) {
         sum += discipline_totals[d];
         igoi_wb_string(w, RESULTS, row + d, 0, w->m->disciplines.v[d].label, w->f.text);
-        igoi_wb_formula(
-            w, RESULTS, row + d, 1, w->f.money, wb_eur(discipline_totals[d]), "=%s",
+        igoi_wb_result(
+            w, RESULTS, row + d, 1, w->f.money, wb_eur(discipline_totals[d]), 0, "=%s",
             igoi_wb_at(w, CALC, at->calc.discipline_parts + (int)at->prestatie_count, 1 + d).s);
         igoi_wb_formula(w, RESULTS, row + d, 2, w->f.pct,
                         income ? wb_eur(discipline_totals[d]) / wb_eur(income) : 0,
@@ -100,7 +100,7 @@ static void split_chart(wb *w)
     chart_series_set_labels(series);
     chart_series_set_labels_options(series, LXW_FALSE, LXW_FALSE, LXW_TRUE);
     chart_title_set_name(chart, t->results_chart_split);
-    chart_at(w, 3, 4, chart);
+    chart_at(w, at->results.income - 2, 4, chart);
     igoi_wb_string(w, RESULTS, at->results.check, 0, t->results_check, w->f.bold);
     igoi_wb_formula(w, RESULTS, at->results.check, 1, w->f.money_total, 0, "=%s",
                     igoi_wb_at(w, CALC, at->calc.totals + 7, 1).s);
@@ -128,17 +128,19 @@ static void provider_block(wb *w)
             igoi_wb_formula_text(w, RESULTS, r, c, w->f.text, texts[c], "=%s",
                                  igoi_wb_at(w, CALC, from, c).s);
         int64_t total = used ? igo_result_provider_totals(w->r)[o] : 0;
-        igoi_wb_formula(w, RESULTS, r, 3, w->f.money, wb_eur(total), "=%s",
-                        igoi_wb_at(w, CALC, from, 3 + prestatie_count).s);
-        igoi_wb_formula(w, RESULTS, r, 4, w->f.pct, income ? wb_eur(total) / wb_eur(income) : 0,
-                        "=IF(%s=0,0,%s/%s)", igoi_wb_at(w, -1, at->results.income, 1).s,
-                        igoi_wb_rel(r, 3).s, igoi_wb_at(w, -1, at->results.income, 1).s);
+        lxw_format *money = used ? w->f.money : w->f.money_quiet;
+        igoi_wb_result(w, RESULTS, r, 3, money, wb_eur(total), 1, "=%s",
+                       igoi_wb_at(w, CALC, from, 3 + prestatie_count).s);
+        igoi_wb_formula(w, RESULTS, r, 4, used ? w->f.pct : w->f.pct_quiet,
+                        income ? wb_eur(total) / wb_eur(income) : 0, "=IF(%s=0,0,%s/%s)",
+                        igoi_wb_at(w, -1, at->results.income, 1).s, igoi_wb_rel(r, 3).s,
+                        igoi_wb_at(w, -1, at->results.income, 1).s);
         for (int p = 0; p < prestatie_count; p++)
-            igoi_wb_formula(
-                w, RESULTS, r, 5 + p, w->f.money,
+            igoi_wb_result(
+                w, RESULTS, r, 5 + p, money,
                 used ? wb_eur(igo_result_providers(w->r)[(size_t)p * m->providers.n + (size_t)o])
                      : 0,
-                "=%s", igoi_wb_at(w, CALC, from, 3 + p).s);
+                1, "=%s", igoi_wb_at(w, CALC, from, 3 + p).s);
     }
     igoi_wb_string(w, RESULTS, row + provider_rows, 0, t->total, w->f.bold);
     igoi_wb_formula(w, RESULTS, row + provider_rows, 3, w->f.money_total,
@@ -156,12 +158,13 @@ static void provider_block(wb *w)
     chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
     chart_axis_set_num_format(chart->x_axis, "\"€ \"#,##0");
     chart_axis_set_reverse(chart->y_axis);
-    chart_at(w, 3, 12, chart);
+    chart_at(w, at->results.income - 2, 12, chart);
 }
 
 void igoi_wb_sheet_results(wb *w)
 {
     igoi_wb_heading(w, RESULTS, w->t->results_title, w->m->name ? w->m->name : NULL);
+    igoi_wb_checks_summary(w);
     income_block(w);
     discipline_block(w);
     split_chart(w);

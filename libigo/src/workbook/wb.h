@@ -20,6 +20,24 @@ enum wb_sheet {
     WB_SHEETS
 };
 
+/* The checks: one per input table (a message column beside it), each summed on the output
+ * sheets; Controle counts the failing rows of all of them. */
+enum wb_check {
+    CHK_PRESTATIES, CHK_COSTS, CHK_OUTSIDE, CHK_NORMALISE, CHK_KEYS, CHK_PROVIDERS, CHK_HISTORY,
+    CHK_REGIO_LINES, CHK_ADMISSIONS, CHK_REASONS, CHK_RECONCILE, WB_CHECKS
+};
+
+/* The texts of the checks. The messages with %s take a column's header. */
+typedef struct wb_check_text {
+    const char *column, *title, *hint, *names[WB_CHECKS], *failing, *row, *first, *total, *see;
+    const char *not_number, *negative, *not_fraction, *not_flag, *choose;
+    const char *row_n, *error, *exceeds_income, *mode_amount, *mode_percent, *cost_no_income;
+    const char *no_label, *no_target, *targets_no_income, *key_sum, *key_zero, *key_history;
+    const char *key_conflict, *no_key, *no_history_money, *no_volume, *no_id, *duplicate;
+    const char *unknown_discipline, *unknown_prestatie, *no_code, *no_reason, *not_reconciled;
+    const char *invalid; /* shown instead of the results while a check fails */
+} wb_check_text;
+
 /* Every text the workbook shows, in one language. */
 typedef struct wb_text {
     const char *sheet[WB_SHEETS];
@@ -47,6 +65,7 @@ typedef struct wb_text {
     const char *women, *of_first_line, *of_births, *of_transfers;
     const char *valid_number, *valid_fraction, *valid_flag, *valid_choice;
     const char *page_of; /* a page footer: &P and &N are the page and the number of pages */
+    wb_check_text chk;
 } wb_text;
 
 const wb_text *igoi_wb_texts(igo_lang lang);
@@ -55,12 +74,21 @@ typedef struct wb_formats {
     lxw_format *title, *subtitle, *header, *text, *note, *link, *bold;
     lxw_format *money, *money_total, *count, *ratio, *pct, *fraction, *index;
     lxw_format *in_money, *in_count, *in_pct, *in_text, *in_choice, *in_flag;
+    lxw_format *message, *fail; /* a check's message (red); a check's count */
+    lxw_format *red;            /* conditional: a failing check or key total */
+    /* Spare rows: zero shows as nothing. */
+    lxw_format *money_quiet, *pct_quiet, *index_quiet;
 } wb_formats;
 
 void igoi_wb_make_formats(lxw_workbook *book, wb_formats *f);
 
 /* Where everything is: the sizes of the tables, and per sheet the 0-based row where each block's
  * rows begin (a table's title and header are on the two rows above it). */
+/* Where a check's messages are: a column of rows on a sheet. */
+typedef struct wb_check_at {
+    int sheet, row1, row2, col;
+} wb_check_at;
+
 typedef struct wb_layout {
     size_t prestatie_count, discipline_count;
     /* The rows of the input tables that users can extend: the model's own plus spare rows. */
@@ -94,8 +122,15 @@ typedef struct wb_layout {
         /* Provider x prestatie: 1 for its discipline's largest, the rounded shares, the parts. */
         int provider_largest, provider_rounded, provider_parts;
         int totals; /* the totals and the reconciliation */
+        /* What the checks look up: per prestatie its history lines and the first discipline
+         * with money but no volume (from a prestatie x discipline grid of 1 = money, no
+         * volume); per provider row how often its id occurs and whether its discipline exists;
+         * per history row whether its discipline and its prestatie exist. */
+        int check_prestaties, check_grid, check_providers, check_history;
     } calc;
+    wb_check_at check[WB_CHECKS];
     struct {             /* Uitkomsten verdeling */
+        int checks;      /* one row per check, then the total (Controle) */
         int income;      /* the income and what it goes to */
         int disciplines; /* the money per discipline */
         int chart_data;  /* the figures of the pie chart */
@@ -134,7 +169,7 @@ typedef struct wb {
     igo_ticker tk;   /* progress, counted in cells */
     double done;     /* the fraction of the sheets written */
     int cancelled;   /* the progress callback asked to stop: cells are no longer written */
-    char buf[4096];  /* a formula being written */
+    char buf[8192];  /* a formula being written (Excel allows 8192 characters) */
 } wb;
 
 /* A cell or range reference, returned by value so that several fit in one printf call. */
@@ -189,6 +224,20 @@ static inline double wb_eur(int64_t cents)
 {
     return igo_eur(cents);
 }
+
+/* The checks: the message column beside each input table, the look-ups on Berekening, the
+ * summary with Controle on Uitkomsten verdeling, and the line at the top of every other sheet. */
+void igoi_wb_checks_care(wb *w);
+void igoi_wb_checks_split(wb *w);
+void igoi_wb_checks_regio(wb *w);
+void igoi_wb_checks_calc(wb *w);
+void igoi_wb_checks_summary(wb *w);
+void igoi_wb_check_line(wb *w, int sheet);
+/* A result formula that shows #N/A instead of its figure while a check fails (unless
+ * zero_shows and the figure is 0: a spare row stays quiet, and a zero is never plausible). */
+void igoi_wb_result(wb *w, int sheet, int row, int col, lxw_format *f, double cached,
+                    int zero_shows, const char *fmt, ...)
+    __attribute__((format(printf, 8, 9)));
 
 /* The sheets. */
 void igoi_wb_sheet_intro(wb *w);

@@ -1,0 +1,240 @@
+"""The model workbook's checks: each plausible mistake a user makes in the spreadsheet (applied
+with openpyxl to a generated workbook) must, after LibreOffice's and after Gnumeric's
+recalculation, be counted by the defined name Controle, be named by its check (the prestatie,
+cost, provider or line, beside the input and in the summary on Uitkomsten verdeling), and leave
+no result showing a plausible amount. The clean workbook has Controle = 0."""
+
+from __future__ import annotations
+
+import pathlib
+from typing import Callable
+
+import openpyxl
+import pytest
+
+import libigo
+import libreoffice
+
+RESULTS = "Uitkomsten verdeling"
+CALC = "Berekening"
+SPLIT = "Invoertabblad - verdeling"
+CARE = "Invoertabblad - geleverde zorg"
+REGIO_IN = "Invoertabblad - regiokenmerken"
+ENGINES = {"libreoffice": libreoffice.recalculate, "gnumeric": libreoffice.gnumeric_recalculate}
+
+
+def block(book, name: str) -> tuple[openpyxl.worksheet.worksheet.Worksheet, int, int]:
+    """The sheet, first row and first column (1-based) of a defined name's range."""
+    (sheet, ref), = list(book.defined_names[name].destinations)
+    col, row = openpyxl.utils.cell.coordinate_from_string(ref.split(":")[0].replace("$", ""))
+    return book[sheet], row, openpyxl.utils.cell.column_index_from_string(col)
+
+
+def row_of(sheet, text: str, col: int = 1, start: int = 1) -> int:
+    return next(r for r in range(start, sheet.max_row + 1) if sheet.cell(r, col).value == text)
+
+
+def provider_row(book, provider: str) -> int:
+    sheet, top, _ = block(book, "Zorgaanbieders")
+    return row_of(sheet, provider, start=top)
+
+
+def history_rows(book, prestatie: str) -> list[int]:
+    sheet, top, _ = block(book, "Historie")
+    return [r for r in range(top, sheet.max_row + 1) if sheet.cell(r, 3).value == prestatie]
+
+
+def key_row(book, prestatie: str) -> int:
+    sheet, top, _ = block(book, "Verdeelsleutel")
+    return row_of(sheet, prestatie, start=top)
+
+
+# ---- the mistakes, each: (edit of the workbook, the check's row label, what its message names)
+
+def key_not_100(book):
+    split = book[SPLIT]
+    for r in history_rows(book, "IG1"):
+        for c in range(1, 6):
+            split.cell(r, c).value = None
+    r = key_row(book, "IG1")
+    split.cell(r, 3).value = "direct"
+    for c, share in zip((4, 5, 6), (0.5, 0.3, 0.1)):
+        split.cell(r, c).value = share
+
+
+def history_key_without_history(book):
+    split = book[SPLIT]
+    for r in history_rows(book, "IG2"):
+        for c in range(1, 6):
+            split.cell(r, c).value = None
+
+
+def share_without_volume(book):
+    """No kraamzorg provider has volume in IG6 any more, while IG6's key gives kraamzorg money."""
+    split, top, _ = block(book, "Zorgaanbieders")
+    col = 4 + 5  # IG6's volume column
+    for r in range(top, top + 40):
+        if str(split.cell(r, 1).value or "").startswith("kz-"):
+            split.cell(r, col).value = None
+
+
+def negative_volume(book):
+    book[SPLIT].cell(provider_row(book, "vp-noord"), 4).value = -12
+
+
+def cost_mode_disagrees(book):
+    care = book[CARE]
+    r = row_of(care, "Overige kosten")
+    care.cell(r, 2).value = "percentage"  # the amount stays in column C
+
+
+def outside_without_target(book):
+    care, top, _ = block(book, "Buiten_IGO")
+    for c in range(4, 4 + 9):
+        care.cell(top, c).value = None
+
+
+def outside_targets_without_income(book):
+    care, top, _ = block(book, "Buiten_IGO")
+    ig9 = row_of(care, "IG9")
+    care.cell(ig9, 5).value = None  # IG9 no longer produced: no income
+    care.cell(ig9, 6).value = None
+    for c in range(4, 4 + 9):
+        care.cell(top + 1, c).value = 1 if c == 4 + 8 else None
+
+
+def distributable_below_zero(book):
+    care, top, _ = block(book, "Buiten_IGO")
+    care.cell(top, 3).value = 9_999_999  # the first outside activity's tariff
+
+
+def duplicate_provider(book):
+    book[SPLIT].cell(provider_row(book, "vp-oost"), 1).value = "vp-noord"
+
+
+def provider_without_id(book):
+    book[SPLIT].cell(provider_row(book, "vp-wieg"), 1).value = None
+
+
+def unknown_discipline(book):
+    book[SPLIT].cell(provider_row(book, "vp-dijk"), 3).value = "Verloskunde"  # case differs
+
+
+def text_in_a_count(book):
+    care = book[CARE]
+    care.cell(row_of(care, "IG3"), 5).value = "1.234 vrouwen"
+
+
+def negative_region_count(book):
+    sheet, top, _ = block(book, "Regiokenmerken")
+    sheet.cell(top + 2, 2).value = -5
+
+
+def normalise_not_a_choice(book):
+    sheet, top, col = block(book, "Normaliseren")
+    sheet.cell(top, col).value = "misschien"
+
+
+def history_unknown_prestatie(book):
+    split = book[SPLIT]
+    split.cell(history_rows(book, "IG5")[0], 3).value = "IG55"
+
+
+def reconciliation_broken(book):
+    """A user who unprotects Berekening and types over a provider's part."""
+    calc = book[CALC]
+    first = row_of(calc, "Per zorgaanbieder: bedrag per IG-prestatie") + 2
+    calc.cell(first + 3, 4).value = 1  # the fourth provider's IG1 part
+
+
+MISTAKES: dict[str, tuple[Callable, str, str]] = {
+    "key 50/30/10": (key_not_100, "Verdeelsleutel", "IG1"),
+    "historie without history": (history_key_without_history, "Verdeelsleutel", "IG2"),
+    "share without provider volume": (share_without_volume, "Verdeelsleutel", "kraamzorg"),
+    "negative volume": (negative_volume, "Zorgaanbieders en volumes", "vp-noord"),
+    "percentage with an amount": (cost_mode_disagrees, "Kosten van de IGO", "Overige kosten"),
+    "outside line without target": (outside_without_target, "Verrichtingen buiten de IGO",
+                                     "Echoscopiecentrum"),
+    "outside targets without income": (outside_targets_without_income,
+                                       "Verrichtingen buiten de IGO", "Geboortecentrum"),
+    "distributable below zero": (distributable_below_zero, "IG-prestaties: aantallen en tarieven",
+                                 "IG1"),
+    "duplicate provider id": (duplicate_provider, "Zorgaanbieders en volumes", "vp-noord"),
+    "provider without id": (provider_without_id, "Zorgaanbieders en volumes", "rij "),
+    "unknown discipline": (unknown_discipline, "Zorgaanbieders en volumes", "vp-dijk"),
+    "text in a count": (text_in_a_count, "IG-prestaties: aantallen en tarieven", "IG3"),
+    "negative region count": (negative_region_count, "Regiokenmerken: vrouwen", ""),
+    "normalise not a choice": (normalise_not_a_choice, "Schalen naar 100%", "ja of nee"),
+    "history unknown prestatie": (history_unknown_prestatie, "Historische declaraties",
+                                  "onbekende IG-prestatie"),
+    "reconciliation broken": (reconciliation_broken, "Aansluiting van de verdeling", "Aansluiting"),
+}
+
+
+def controle(book) -> object:
+    sheet, row, col = block(book, "Controle")
+    return sheet.cell(row, col).value
+
+
+def summary(book) -> dict[str, tuple[object, str]]:
+    """Check label -> (failing count, first message) from the summary on Uitkomsten verdeling."""
+    sheet = book[RESULTS]
+    top = row_of(sheet, "Controles") + 1
+    return {sheet.cell(r, 1).value: (sheet.cell(r, 2).value, sheet.cell(r, 4).value or "")
+            for r in range(top, top + 11)}
+
+
+def results_amounts(book) -> list:
+    """Every amount of the results: income block, disciplines, providers with an id."""
+    sheet = book[RESULTS]
+    income = row_of(sheet, "Totale inkomsten IGO")
+    values = [sheet.cell(r, 2).value for r in range(income, income + 6)]
+    disc = row_of(sheet, "Discipline") + 1
+    values += [sheet.cell(r, 2).value for r in range(disc, disc + 3)]
+    head = row_of(sheet, "Id")
+    for r in range(head + 1, head + 16):
+        values += [sheet.cell(r, c).value for c in [4] + list(range(6, 15))]
+    return values
+
+
+@pytest.fixture(scope="module")
+def recalculated(tmp_path_factory, soffice) -> dict[str, dict[str, pathlib.Path]]:
+    """engine -> mistake (and "clean") -> the recalculated workbook."""
+    tmp = tmp_path_factory.mktemp("checks")
+    region = libigo.example_region()
+    paths = {"clean": region.to_excel(tmp / "clean.xlsx")}
+    for i, (name, (edit, _, _)) in enumerate(MISTAKES.items()):
+        path = region.to_excel(tmp / f"mistake{i}.xlsx")
+        book = openpyxl.load_workbook(path)
+        edit(book)
+        book.save(path)
+        paths[name] = path
+    out = {}
+    for engine, recalc in ENGINES.items():
+        done = recalc(list(paths.values()), tmp / engine)
+        out[engine] = dict(zip(paths, done))
+    return out
+
+
+@pytest.mark.parametrize("engine", sorted(ENGINES))
+def test_clean_workbook_passes_every_check(recalculated, engine):
+    book = openpyxl.load_workbook(recalculated[engine]["clean"], data_only=True)
+    assert controle(book) == 0
+    assert all(count == 0 and message == "" for count, message in summary(book).values())
+    assert all(isinstance(v, (int, float)) for v in results_amounts(book))
+
+
+@pytest.mark.parametrize("engine", sorted(ENGINES))
+@pytest.mark.parametrize("mistake", list(MISTAKES))
+def test_mistake_is_shown(recalculated, engine, mistake):
+    _, check, named = MISTAKES[mistake]
+    book = openpyxl.load_workbook(recalculated[engine][mistake], data_only=True)
+    checks = summary(book)
+    count, message = checks[check]
+    assert isinstance(controle(book), (int, float)) and controle(book) >= 1
+    assert count >= 1 and named in message, (check, checks)
+    # No result looks valid: each amount is the error marker, not a figure (a zero stays
+    # zero: a provider's nothing in a prestatie is never a plausible amount).
+    amounts = results_amounts(book)
+    assert not any(isinstance(v, (int, float)) and v != 0 for v in amounts), amounts
+    assert all(v == "#N/A" for v in amounts[:9])
