@@ -192,6 +192,17 @@ def test_workbook_is_a_proper_model(example, tmp_path):
             "Redenen_overdracht"} <= set(book.defined_names)
     links = [c.hyperlink.location for c in book["Modeltoelichting"]["A"] if c.hyperlink]
     assert len(links) == 7
+    for name in book.sheetnames[1:]:  # every other sheet links back to the explanation
+        back = [c.hyperlink.location for row in book[name].iter_rows(max_row=1) for c in row
+                if c.hyperlink]
+        assert back == ["'Modeltoelichting'!$A$1"], name
+    validations = [v for name in (CARE, SPLIT) for v in book[name].data_validations.dataValidation]
+    assert all(v.promptTitle and v.prompt and v.showInputMessage is not False and
+               v.errorTitle == v.promptTitle for v in validations)
+    titles = {v.type: v.promptTitle for v in validations}  # each kind its own title
+    assert len(set(titles.values())) == len(titles) >= 3, titles
+    choice = next(v for v in validations if v.type == "list" and "bedrag" in v.formula1)
+    assert "bedrag" in choice.prompt and "percentage" in choice.prompt
     names = zipfile.ZipFile(path).namelist()
     assert sum(n.startswith("xl/charts/chart") for n in names) == 5
     assert oct(os.stat(path).st_mode & 0o777) != "0o600"  # a normal new file, not a temp one

@@ -203,17 +203,21 @@ void igoi_wb_finish_sheet(wb *w, int sheet, int freeze_row, int freeze_col)
     worksheet_set_paper(ws, 9); /* A4 */
     worksheet_fit_to_pages(ws, 1, 0);
     print_header(w, ws);
+    if (sheet != 0 && w->t->back) /* every sheet but the first (the explanation) links back */
+        igoi_wb_link_text(w, sheet, 0, 4, 0, w->t->back);
     igoi_wb_keep(w, worksheet_repeat_rows(ws, 0, (lxw_row_t)(freeze_row > 0 ? freeze_row - 1 : 0)));
 }
 
+/* A validation with its own title, and the same message as the cell's input prompt (what it
+ * expects) and as the refusal of a wrong value. */
 static void validate(wb *w, int sheet, int row1, int col1, int row2, int col2,
-                     lxw_data_validation *v, const char *message)
+                     lxw_data_validation *v, const char *title, const char *message)
 {
-    v->error_title = (char *)w->t->valid_choice;
-    v->error_message = (char *)message;
+    v->input_title = v->error_title = (char *)title;
+    v->input_message = v->error_message = (char *)message;
     v->error_type = LXW_VALIDATION_ERROR_TYPE_STOP;
     igoi_wb_keep(w, worksheet_data_validation_range(w->ws[sheet], (lxw_row_t)row1, (lxw_col_t)col1,
-                                               (lxw_row_t)row2, (lxw_col_t)col2, v));
+                                                    (lxw_row_t)row2, (lxw_col_t)col2, v));
 }
 
 void igoi_wb_valid_number(wb *w, int sheet, int row1, int col1, int row2, int col2)
@@ -221,7 +225,7 @@ void igoi_wb_valid_number(wb *w, int sheet, int row1, int col1, int row2, int co
     lxw_data_validation v = {.validate = LXW_VALIDATION_TYPE_DECIMAL,
                              .criteria = LXW_VALIDATION_CRITERIA_GREATER_THAN_OR_EQUAL_TO,
                              .value_number = 0};
-    validate(w, sheet, row1, col1, row2, col2, &v, w->t->valid_number);
+    validate(w, sheet, row1, col1, row2, col2, &v, w->t->valid_number_title, w->t->valid_number);
 }
 
 void igoi_wb_valid_fraction(wb *w, int sheet, int row1, int col1, int row2, int col2)
@@ -229,7 +233,8 @@ void igoi_wb_valid_fraction(wb *w, int sheet, int row1, int col1, int row2, int 
     lxw_data_validation v = {.validate = LXW_VALIDATION_TYPE_DECIMAL,
                              .criteria = LXW_VALIDATION_CRITERIA_BETWEEN,
                              .minimum_number = 0, .maximum_number = 1};
-    validate(w, sheet, row1, col1, row2, col2, &v, w->t->valid_fraction);
+    validate(w, sheet, row1, col1, row2, col2, &v, w->t->valid_fraction_title,
+             w->t->valid_fraction);
 }
 
 void igoi_wb_valid_flag(wb *w, int sheet, int row1, int col1, int row2, int col2)
@@ -237,33 +242,46 @@ void igoi_wb_valid_flag(wb *w, int sheet, int row1, int col1, int row2, int col2
     lxw_data_validation v = {.validate = LXW_VALIDATION_TYPE_INTEGER,
                              .criteria = LXW_VALIDATION_CRITERIA_BETWEEN,
                              .minimum_number = 0, .maximum_number = 1};
-    validate(w, sheet, row1, col1, row2, col2, &v, w->t->valid_flag);
+    validate(w, sheet, row1, col1, row2, col2, &v, w->t->valid_flag_title, w->t->valid_flag);
 }
 
 void igoi_wb_valid_list(wb *w, int sheet, int row1, int col1, int row2, int col2,
                    const char *const *values, size_t n)
 {
     /* A literal list (libxlsxwriter 1.1 leaks the string of a range-based list); Excel allows 255
-     * characters of it, beyond which the cells stay without a dropdown. */
-    size_t length = 0;
-    for (size_t i = 0; i < n; i++)
+     * characters of it, beyond which the cells stay without a dropdown. The message names the
+     * options while they fit its 255 characters. */
+    char message[256];
+    size_t length = 0, used = (size_t)snprintf(message, sizeof message, "%s", w->t->valid_choice);
+    for (size_t i = 0; i < n; i++) {
         length += strlen(values[i]) + 1;
+        if (used < sizeof message)
+            used += (size_t)snprintf(message + used, sizeof message - used, "%s%s",
+                                     i ? ", " : " ", values[i]);
+    }
     if (length > 255)
         return;
+    if (used >= sizeof message)
+        message[strlen(w->t->valid_choice)] = '\0'; /* the options do not fit: none */
     const char **list = calloc(n + 1, sizeof *list);
     if (!list)
         return igoi_wb_keep(w, LXW_ERROR_MEMORY_MALLOC_FAILED);
     for (size_t i = 0; i < n; i++)
         list[i] = values[i];
     lxw_data_validation v = {.validate = LXW_VALIDATION_TYPE_LIST, .value_list = (char **)list};
-    validate(w, sheet, row1, col1, row2, col2, &v, w->t->valid_choice);
+    validate(w, sheet, row1, col1, row2, col2, &v, w->t->valid_choice_title, message);
     free(list);
 }
 
-void igoi_wb_link(wb *w, int sheet, int row, int col, int target)
+void igoi_wb_link_text(wb *w, int sheet, int row, int col, int target, const char *text)
 {
     char url[128];
     snprintf(url, sizeof url, "internal:%s", igoi_wb_at(w, target, 0, 0).s);
     igoi_wb_keep(w, worksheet_write_url_opt(w->ws[sheet], (lxw_row_t)row, (lxw_col_t)col, url,
-                                       w->f.link, w->sheet_name[target], NULL));
+                                            w->f.link, text, NULL));
+}
+
+void igoi_wb_link(wb *w, int sheet, int row, int col, int target)
+{
+    igoi_wb_link_text(w, sheet, row, col, target, w->sheet_name[target]);
 }

@@ -49,7 +49,8 @@ void igoi_wb_make_formats(lxw_workbook *book, wb_formats *f)
     f->money_total = add(book, MONEY, 0);
     format_set_bold(f->money_total);
     format_set_top(f->money_total, LXW_BORDER_THIN);
-    f->count = add(book, "General", 0); /* whole counts without a trailing separator */
+    f->count = add(book, "General", 0); /* counts that may have decimals (hours) */
+    f->whole = add(book, "#,##0", 0);   /* whole counts: women, admissions, days */
     f->ratio = add(book, "#,##0.0", 0);
     f->pct = add(book, "0.0%", 0);
     f->fraction = add(book, "0.000000", 0);
@@ -71,5 +72,5 @@ void igoi_wb_make_formats(lxw_workbook *book, wb_formats *f)
     format_set_font_color(f->red, 0x9C0006);
     f->money_quiet = add(book, MONEY_QUIET, 0);
     f->pct_quiet = add(book, "0.0%;-0.0%;", 0);
-    f->index_quiet = add(book, "0;-0;", 0);
+    f->index_quiet = add(book, "#,##0;-#,##0;", 0);
 }

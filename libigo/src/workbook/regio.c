@@ -21,7 +21,7 @@ static void chart(wb *w, uint8_t type, const char *name, int row1, int row2, int
     chart_title_set_name(c, name);
     if (type == LXW_CHART_PIE) {
         chart_series_set_labels(series);
-        chart_series_set_labels_options(series, LXW_FALSE, LXW_FALSE, LXW_TRUE);
+        chart_series_set_labels_percentage(series); /* a pie's labels: shares */
     } else {
         chart_legend_set_position(c, LXW_CHART_LEGEND_NONE);
     }
@@ -46,7 +46,7 @@ static void lines_block(wb *w)
             base += x[k];
         igoi_wb_formula_text(w, REGIO, row + i, 0, w->f.text, t->regio_fields[i], "=%s",
                              igoi_wb_at(w, REGIO_IN, w->at.regio_in.fields[i], 0).s);
-        igoi_wb_result(w, REGIO, row + i, 1, w->f.count, x[i], 0, "=%s",
+        igoi_wb_result(w, REGIO, row + i, 1, w->f.whole, x[i], 0, "=%s",
                         igoi_wb_at(w, REGIO_IN, w->at.regio_in.fields[i], 1).s);
         wb_ref denominator = igoi_wb_range(w, -1, row + first, 1, row + last, 1);
         igoi_wb_formula(w, REGIO, row + i, 2, w->f.pct, ratio(x[i], base),
@@ -70,9 +70,9 @@ static void admissions_block(wb *w)
     for (int i = 0; i < 2; i++) {
         int admissions = 8 + 2 * i, days = admissions + 1, r = row + i;
         igoi_wb_string(w, REGIO, r, 0, names[i], w->f.text);
-        igoi_wb_result(w, REGIO, r, 1, w->f.count, x[admissions], 0, "=%s",
+        igoi_wb_result(w, REGIO, r, 1, w->f.whole, x[admissions], 0, "=%s",
                         igoi_wb_at(w, REGIO_IN, w->at.regio_in.fields[admissions], 1).s);
-        igoi_wb_result(w, REGIO, r, 2, w->f.count, x[days], 0, "=%s",
+        igoi_wb_result(w, REGIO, r, 2, w->f.whole, x[days], 0, "=%s",
                         igoi_wb_at(w, REGIO_IN, w->at.regio_in.fields[days], 1).s);
         igoi_wb_formula(w, REGIO, r, 3, w->f.ratio, ratio(x[days], x[admissions]),
                         "=IF(%s=0,0,%s/%s)", igoi_wb_rel(r, 1).s, igoi_wb_rel(r, 2).s,
@@ -98,15 +98,15 @@ static void reasons_block(wb *w)
         wb_ref in_reason = igoi_wb_at(w, REGIO_IN, w->at.regio_in.reasons + i, 0);
         igoi_wb_formula_text(w, REGIO, r, 0, w->f.text, used ? m->reasons.v[i].reason : "",
                              "=IF(%s=\"\",\"\",%s)", in_reason.s, in_reason.s);
-        igoi_wb_result(w, REGIO, r, 1, used ? w->f.count : w->f.index_quiet, n, 1, "=%s",
+        igoi_wb_result(w, REGIO, r, 1, used ? w->f.whole : w->f.index_quiet, n, 1, "=%s",
                         igoi_wb_at(w, REGIO_IN, w->at.regio_in.reasons + i, 1).s);
         igoi_wb_formula(w, REGIO, r, 2, used ? w->f.pct : w->f.pct_quiet, ratio(n, total), "=IF(SUM(%s)=0,0,%s/SUM(%s))",
                         all.s, igoi_wb_rel(r, 1).s, all.s);
     }
     igoi_wb_string(w, REGIO, row + reason_rows, 0, t->total, w->f.bold);
-    igoi_wb_formula(w, REGIO, row + reason_rows, 1, w->f.count, total, "=SUM(%s)", all.s);
-    chart(w, LXW_CHART_BAR, t->regio_chart_reasons, row,
-          row + (int)(m->reasons.n ? m->reasons.n : 1) - 1, 35);
+    igoi_wb_formula(w, REGIO, row + reason_rows, 1, w->f.whole, total, "=SUM(%s)", all.s);
+    /* All rows, spare ones too: a reason added in the input's spare rows shows in the chart. */
+    chart(w, LXW_CHART_BAR, t->regio_chart_reasons, row, row + reason_rows - 1, 35);
 }
 
 void igoi_wb_sheet_regio(wb *w)

@@ -98,7 +98,7 @@ static void split_chart(wb *w)
     snprintf(values, sizeof values, "=%s", igoi_wb_range(w, RESULTS, row, 1, row + n - 1, 1).s);
     lxw_chart_series *series = chart_add_series(chart, categories, values);
     chart_series_set_labels(series);
-    chart_series_set_labels_options(series, LXW_FALSE, LXW_FALSE, LXW_TRUE);
+    chart_series_set_labels_percentage(series); /* a pie's labels: shares */
     chart_title_set_name(chart, t->results_chart_split);
     chart_at(w, at->results.income - 2, 4, chart);
     igoi_wb_string(w, RESULTS, at->results.check, 0, t->results_check, w->f.bold);
@@ -158,7 +158,12 @@ static void provider_block(wb *w)
     chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
     chart_axis_set_num_format(chart->x_axis, "\"€ \"#,##0");
     chart_axis_set_reverse(chart->y_axis);
-    chart_at(w, at->results.income - 2, 12, chart);
+    chart_axis_set_interval_unit(chart->y_axis, 1); /* every provider's name, none skipped */
+    /* Tall enough for a readable name per row (a default chart is 20 rows of 15 points). */
+    double rows = (double)provider_rows, scale = rows > 20 ? rows / 20 * 1.25 : 1.25;
+    lxw_chart_options place = {.x_scale = 1.25, .y_scale = scale};
+    igoi_wb_keep(w, worksheet_insert_chart_opt(w->ws[RESULTS], (lxw_row_t)(at->results.income - 2),
+                                               12, chart, &place));
 }
 
 void igoi_wb_sheet_results(wb *w)

@@ -95,7 +95,9 @@ static const wb_text dutch = {
     .of_births = "% van de bevallingen", .of_transfers = "% van de overdrachten",
     .valid_number = "Vul een getal van 0 of meer in.",
     .valid_fraction = "Vul een percentage tussen 0% en 100% in.",
-    .valid_flag = "Vul 1 (ja) of 0 (nee) in.", .valid_choice = "Kies uit de lijst.",
+    .valid_flag = "Vul 1 (ja) of 0 (nee) in.", .valid_choice = "Kies uit de lijst:",
+    .valid_number_title = "Een getal", .valid_fraction_title = "Een percentage",
+    .valid_flag_title = "1 of 0", .valid_choice_title = "Een keuze", .back = "Naar de toelichting",
     .page_of = "&CPagina &P van &N",
     .chk = {
         .column = "Controle",
@@ -223,7 +225,9 @@ static const wb_text english = {
     .of_transfers = "% of transfers",
     .valid_number = "Enter a number of 0 or more.",
     .valid_fraction = "Enter a percentage between 0% and 100%.",
-    .valid_flag = "Enter 1 (yes) or 0 (no).", .valid_choice = "Choose from the list.",
+    .valid_flag = "Enter 1 (yes) or 0 (no).", .valid_choice = "Choose from the list:",
+    .valid_number_title = "A number", .valid_fraction_title = "A percentage",
+    .valid_flag_title = "1 or 0", .valid_choice_title = "A choice", .back = "To the explanation",
     .page_of = "&CPage &P of &N",
     .chk = {
         .column = "Check",

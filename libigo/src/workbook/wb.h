@@ -64,6 +64,9 @@ typedef struct wb_text {
     const char *regio_title, *regio_chart_start, *regio_chart_partus, *regio_chart_reasons;
     const char *women, *of_first_line, *of_births, *of_transfers;
     const char *valid_number, *valid_fraction, *valid_flag, *valid_choice;
+    /* The titles of the validations' messages (Excel allows 32 characters). */
+    const char *valid_number_title, *valid_fraction_title, *valid_flag_title, *valid_choice_title;
+    const char *back; /* the link back to the explanation sheet */
     const char *page_of; /* a page footer: &P and &N are the page and the number of pages */
     wb_check_text chk;
 } wb_text;
@@ -72,7 +75,7 @@ const wb_text *igoi_wb_texts(igo_lang lang);
 
 typedef struct wb_formats {
     lxw_format *title, *subtitle, *header, *text, *note, *link, *bold;
-    lxw_format *money, *money_total, *count, *ratio, *pct, *fraction, *index;
+    lxw_format *money, *money_total, *count, *whole, *ratio, *pct, *fraction, *index;
     lxw_format *in_money, *in_count, *in_pct, *in_text, *in_choice, *in_flag;
     lxw_format *message, *fail; /* a check's message (red); a check's count */
     lxw_format *red;            /* conditional: a failing check or key total */
@@ -203,8 +206,9 @@ void igoi_wb_keep(wb *w, lxw_error e);
 void igoi_wb_width(wb *w, int sheet, int col1, int col2, double width);
 /* A title row and an explanation under it. */
 void igoi_wb_heading(wb *w, int sheet, const char *title, const char *subtitle);
-/* A hyperlink named after the target sheet, to its first cell. */
+/* A hyperlink named after the target sheet (or showing text), to its first cell. */
 void igoi_wb_link(wb *w, int sheet, int row, int col, int target);
+void igoi_wb_link_text(wb *w, int sheet, int row, int col, int target, const char *text);
 /* A header row of n texts from col on. */
 void igoi_wb_header(wb *w, int sheet, int row, int col, const char *const *texts, size_t n);
 /* Protection (no password), print set-up and frozen panes shared by every sheet. */
