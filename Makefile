@@ -10,7 +10,7 @@ BUILD   := build/c
 SUDO    := $(if $(filter 0,$(shell id -u)),,sudo)
 LIB_APT_PACKAGES := gcc make pkgconf libxlsxwriter-dev libminizip-dev libexpat1-dev zlib1g-dev
 APT_PACKAGES := $(LIB_APT_PACKAGES) g++ valgrind doxygen libreoffice-calc-nogui gnumeric clang
-PY_PACKAGES  := "numpy>=1.23" "pandas>=1.5" "cffi>=1.15" "tqdm>=4" "pytest>=7" "hypothesis>=6" mypy openpyxl matplotlib nbclient nbformat ipykernel \
+PY_PACKAGES  := "numpy>=1.23" "pandas>=1.5" "cffi>=1.15" "tqdm>=4" "pytest>=7" "hypothesis>=6" mypy openpyxl pypdf matplotlib nbclient nbformat ipykernel \
                 "setuptools>=64" wheel
 
 # The version, read from the one place it is written: the umbrella header.

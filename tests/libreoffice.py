@@ -122,3 +122,16 @@ def same_value(a, b) -> bool:
     if isinstance(a, (int, float)) and isinstance(b, (int, float)):
         return abs(a - b) <= 1e-9 * max(1.0, abs(a))
     return a == b
+
+
+def to_pdf(path: pathlib.Path, outdir: pathlib.Path) -> pathlib.Path:
+    """Prints every sheet of a workbook to PDF with LibreOffice, as its page set-up says."""
+    profile = outdir / "profile-pdf"
+    (profile / "user").mkdir(parents=True, exist_ok=True)
+    out = subprocess.run([soffice() or "soffice", f"-env:UserInstallation=file://{profile}",
+                          "--headless", "--convert-to", "pdf", "--outdir", str(outdir), str(path)],
+                         capture_output=True, text=True, timeout=300)
+    pdf = outdir / (path.stem + ".pdf")
+    if out.returncode != 0 or not pdf.exists():
+        raise RuntimeError(f"LibreOffice could not print {path}: {out.stderr[-2000:]}")
+    return pdf

@@ -275,3 +275,46 @@ def test_every_sheet_prints_with_region_sheet_and_page(tmp_path):
             assert sheet.oddHeader.right.text == "&A"  # the sheet's name
             assert sheet.oddFooter.center.text == footer
             assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.paperSize == 9
+
+
+def printed_pages(pdf: pathlib.Path, region_name: str) -> list[dict]:
+    """Per printed page: the sheet (from its header), its size in points, its text and the
+    median size of its type as printed (font size times the page's scaling)."""
+    import statistics
+    import pypdf
+    pages = []
+    for page in pypdf.PdfReader(pdf).pages:
+        sizes: list[float] = []
+
+        def visit(text, cm, tm, font, size):
+            if text.strip():
+                sizes.append(abs(size * tm[3] * cm[3]))
+        text = page.extract_text(visitor_text=visit)
+        header = text.split("\n")[0]
+        pages.append({"sheet": header.replace(region_name, "").strip(), "text": text,
+                      "size": (float(page.mediabox.width), float(page.mediabox.height)),
+                      "type": statistics.median(sizes)})
+    return pages
+
+
+def test_output_sheets_print_legibly_on_a4(example, soffice, tmp_path):
+    """Printed by LibreOffice: every page A4 landscape with the region, the sheet and page n of
+    m; the output sheets on few pages, in type no smaller than the input sheets' and at least
+    8 points; no cell shows ### (a figure too wide for its column)."""
+    pdf = libreoffice.to_pdf(example.to_excel(tmp_path / "voorbeeld.xlsx"), tmp_path)
+    pages = printed_pages(pdf, example.name)
+    count = len(pages)
+    for number, page in enumerate(pages, 1):
+        assert page["size"] == pytest.approx((841.89, 595.30), abs=0.5)
+        assert f"Pagina {number} van {count}" in page["text"]
+        assert "###" not in page["text"], page["sheet"]
+    by_sheet: dict[str, list[dict]] = {}
+    for page in pages:
+        by_sheet.setdefault(page["sheet"], []).append(page)
+    assert list(by_sheet) == ["Modeltoelichting", "Regiokenmerken", RESULTS,
+                              "Invoertabblad - regiokenmerken", CARE, SPLIT, CALC]
+    assert len(by_sheet[RESULTS]) <= 8 and len(by_sheet["Regiokenmerken"]) <= 4
+    inputs = max(p["type"] for name in (CARE, SPLIT) for p in by_sheet[name])
+    for name in ("Regiokenmerken", RESULTS):
+        smallest = min(p["type"] for p in by_sheet[name])
+        assert smallest >= max(inputs, 8.0), (name, smallest, inputs)

@@ -191,9 +191,11 @@ def results_amounts(book) -> list:
     values = [sheet.cell(r, 2).value for r in range(income, income + 6)]
     disc = row_of(sheet, "Discipline") + 1
     values += [sheet.cell(r, 2).value for r in range(disc, disc + 3)]
-    head = row_of(sheet, "Id")
-    for r in range(head + 1, head + 16):
-        values += [sheet.cell(r, c).value for c in [4] + list(range(6, 15))]
+    heads = [r for r in range(1, sheet.max_row + 1) if sheet.cell(r, 1).value == "Id"]
+    assert len(heads) == 1 + 3  # the providers' totals, then their money per prestatie
+    for i, head in enumerate(heads):
+        columns = [4] if i == 0 else [c for c in range(2, 6) if sheet.cell(head, c).value]
+        values += [sheet.cell(r, c).value for r in range(head + 1, head + 16) for c in columns]
     return values
 
 

@@ -204,7 +204,7 @@ void igoi_wb_finish_sheet(wb *w, int sheet, int freeze_row, int freeze_col)
     worksheet_fit_to_pages(ws, 1, 0);
     print_header(w, ws);
     if (sheet != 0 && w->t->back) /* every sheet but the first (the explanation) links back */
-        igoi_wb_link_text(w, sheet, 0, 4, 0, w->t->back);
+        igoi_wb_link_text(w, sheet, 0, 3, 0, w->t->back);
     igoi_wb_keep(w, worksheet_repeat_rows(ws, 0, (lxw_row_t)(freeze_row > 0 ? freeze_row - 1 : 0)));
 }
 

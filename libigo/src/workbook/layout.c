@@ -7,11 +7,6 @@ static size_t at_least(size_t used, size_t spare, size_t minimum)
     return used + spare > minimum ? used + spare : minimum;
 }
 
-static int max_int(int a, int b)
-{
-    return a > b ? a : b;
-}
-
 static wb_check_at column(int sheet, int row1, size_t rows, int col)
 {
     return (wb_check_at){sheet, row1, row1 + (int)rows - 1, col};
@@ -50,6 +45,7 @@ void igoi_wb_make_layout(const igo_model *m, wb_layout *at)
     const int prestatie_count = (int)at->prestatie_count;
     const int discipline_count = (int)at->discipline_count;
     const int outside_rows = (int)at->outside_rows, provider_rows = (int)at->provider_rows;
+    const int reason_rows = (int)at->reason_rows;
 
     /* Each block: a title row, a header row, then its rows; one empty row between blocks. */
     at->care_in.prestaties = 5;
@@ -92,11 +88,22 @@ void igoi_wb_make_layout(const igo_model *m, wb_layout *at)
     at->results.disciplines = at->results.income + 6 + 3;
     at->results.chart_data = at->results.disciplines + discipline_count + 4;
     at->results.check = at->results.chart_data + 4 + discipline_count + 1;
-    /* The provider table goes below the two charts at the right of the income tables. */
-    at->results.providers = max_int(at->results.check + 4, at->results.income + 19);
+    /* Everything in one column of tables and charts, no wider than a page: the pie chart below
+     * the reconciliation (a chart is 288 pixels high at scale 1, a row 20), the provider table
+     * below it, the bar chart of the providers below that with a row of it per provider, and
+     * the money per provider and prestatie last. */
+    at->results.split_chart = at->results.check + 2;
+    at->results.providers = at->results.split_chart + (int)(288 * 1.25 / 20) + 1 + 3;
+    double rows = (double)at->provider_rows;
+    at->results.provider_chart_scale = rows > 20 ? rows / 20 * 1.25 : 1.25;
+    at->results.provider_chart = at->results.providers + provider_rows + 2;
+    at->results.breakdown = at->results.provider_chart +
+                            (int)(288 * at->results.provider_chart_scale / 20) + 1 + 3;
 
     at->regio.lines = 5;
     at->regio.admissions = at->regio.lines + 8 + 3;
     at->regio.reasons = at->regio.admissions + 2 + 3;
+    /* The three charts below the tables, 16 rows apart: the sheet no wider than its tables. */
+    at->regio.charts = at->regio.reasons + reason_rows + 3;
     make_check_layout(at);
 }

@@ -25,7 +25,7 @@ static void chart(wb *w, uint8_t type, const char *name, int row1, int row2, int
     } else {
         chart_legend_set_position(c, LXW_CHART_LEGEND_NONE);
     }
-    igoi_wb_keep(w, worksheet_insert_chart(w->ws[REGIO], (lxw_row_t)at_row, 5, c));
+    igoi_wb_keep(w, worksheet_insert_chart(w->ws[REGIO], (lxw_row_t)at_row, 0, c));
 }
 
 /* Counts and shares of the eight women lines: starts as a share of all starts, transfers of the
@@ -54,8 +54,8 @@ static void lines_block(wb *w)
                         denominator.s);
         igoi_wb_string(w, REGIO, row + i, 3, basis, w->f.subtitle);
     }
-    chart(w, LXW_CHART_PIE, t->regio_chart_start, row, row + 1, 3);
-    chart(w, LXW_CHART_COLUMN, t->regio_chart_partus, row + 5, row + 7, 19);
+    chart(w, LXW_CHART_PIE, t->regio_chart_start, row, row + 1, w->at.regio.charts);
+    chart(w, LXW_CHART_COLUMN, t->regio_chart_partus, row + 5, row + 7, w->at.regio.charts + 16);
 }
 
 static void admissions_block(wb *w)
@@ -106,7 +106,8 @@ static void reasons_block(wb *w)
     igoi_wb_string(w, REGIO, row + reason_rows, 0, t->total, w->f.bold);
     igoi_wb_formula(w, REGIO, row + reason_rows, 1, w->f.whole, total, "=SUM(%s)", all.s);
     /* All rows, spare ones too: a reason added in the input's spare rows shows in the chart. */
-    chart(w, LXW_CHART_BAR, t->regio_chart_reasons, row, row + reason_rows - 1, 35);
+    chart(w, LXW_CHART_BAR, t->regio_chart_reasons, row, row + reason_rows - 1,
+          w->at.regio.charts + 32);
 }
 
 void igoi_wb_sheet_regio(wb *w)

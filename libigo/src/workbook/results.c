@@ -100,52 +100,95 @@ static void split_chart(wb *w)
     chart_series_set_labels(series);
     chart_series_set_labels_percentage(series); /* a pie's labels: shares */
     chart_title_set_name(chart, t->results_chart_split);
-    chart_at(w, at->results.income - 2, 4, chart);
+    chart_at(w, at->results.split_chart, 0, chart);
     igoi_wb_string(w, RESULTS, at->results.check, 0, t->results_check, w->f.bold);
     igoi_wb_formula(w, RESULTS, at->results.check, 1, w->f.money_total, 0, "=%s",
                     igoi_wb_at(w, CALC, at->calc.totals + 7, 1).s);
 }
 
-static void provider_block(wb *w)
+/* The providers' ids, names and disciplines, from Berekening. */
+static void provider_labels(wb *w, int r, int o, int columns)
+{
+    const igo_model *m = w->m;
+    int used = (size_t)o < m->providers.n;
+    const char *texts[3] = {used ? m->providers.v[o].id : "", used ? m->providers.v[o].name : "",
+                            used ? m->disciplines.v[m->providers.v[o].discipline].id : ""};
+    for (int c = 0; c < columns; c++)
+        igoi_wb_formula_text(w, RESULTS, r, c, w->f.text, texts[c], "=%s",
+                             igoi_wb_at(w, CALC, w->at.calc.provider_parts + o, c).s);
+}
+
+/* Per provider: its total and share of the income. */
+static void provider_table(wb *w)
 {
     const wb_layout *at = &w->at;
     const wb_text *t = w->t;
-    const int row = at->results.providers, prestatie_count = (int)at->prestatie_count;
-    const int provider_rows = (int)at->provider_rows;
-    const igo_model *m = w->m;
+    const int row = at->results.providers, provider_rows = (int)at->provider_rows;
+    const int prestatie_count = (int)at->prestatie_count;
     const char *head[] = {t->prov_id, t->prov_name, t->prov_discipline, t->total, t->of_income};
     int64_t income = igo_result_income(w->r);
     igoi_wb_string(w, RESULTS, row - 2, 0, t->results_prov_title, w->f.bold);
     igoi_wb_header(w, RESULTS, row - 1, 0, head, 5);
-    for (int p = 0; p < prestatie_count; p++)
-        igoi_wb_string(w, RESULTS, row - 1, 5 + p, m->prestaties.v[p].code, w->f.header);
     for (int o = 0; o < provider_rows; o++) {
-        int used = (size_t)o < m->providers.n, r = row + o, from = at->calc.provider_parts + o;
-        const char *texts[3] = {used ? m->providers.v[o].id : "",
-                                used ? m->providers.v[o].name : "",
-                                used ? m->disciplines.v[m->providers.v[o].discipline].id : ""};
-        for (int c = 0; c < 3; c++)
-            igoi_wb_formula_text(w, RESULTS, r, c, w->f.text, texts[c], "=%s",
-                                 igoi_wb_at(w, CALC, from, c).s);
+        int used = (size_t)o < w->m->providers.n, r = row + o;
         int64_t total = used ? igo_result_provider_totals(w->r)[o] : 0;
-        lxw_format *money = used ? w->f.money : w->f.money_quiet;
-        igoi_wb_result(w, RESULTS, r, 3, money, wb_eur(total), 1, "=%s",
-                       igoi_wb_at(w, CALC, from, 3 + prestatie_count).s);
+        provider_labels(w, r, o, 3);
+        igoi_wb_result(w, RESULTS, r, 3, used ? w->f.money : w->f.money_quiet, wb_eur(total), 1,
+                       "=%s",
+                       igoi_wb_at(w, CALC, at->calc.provider_parts + o, 3 + prestatie_count).s);
         igoi_wb_formula(w, RESULTS, r, 4, used ? w->f.pct : w->f.pct_quiet,
                         income ? wb_eur(total) / wb_eur(income) : 0, "=IF(%s=0,0,%s/%s)",
                         igoi_wb_at(w, -1, at->results.income, 1).s, igoi_wb_rel(r, 3).s,
                         igoi_wb_at(w, -1, at->results.income, 1).s);
-        for (int p = 0; p < prestatie_count; p++)
-            igoi_wb_result(
-                w, RESULTS, r, 5 + p, money,
-                used ? wb_eur(igo_result_providers(w->r)[(size_t)p * m->providers.n + (size_t)o])
-                     : 0,
-                1, "=%s", igoi_wb_at(w, CALC, from, 3 + p).s);
     }
     igoi_wb_string(w, RESULTS, row + provider_rows, 0, t->total, w->f.bold);
     igoi_wb_formula(w, RESULTS, row + provider_rows, 3, w->f.money_total,
                     wb_eur(igo_result_distributed(w->r)), "=ROUND(SUM(%s),2)",
                     igoi_wb_range(w, -1, row, 3, row + provider_rows - 1, 3).s);
+}
+
+/* Per provider and prestatie: its money, in blocks of BREAKDOWN_COLUMNS prestaties one below
+ * the other, so that the sheet is no wider than its other tables (columns A to E) and prints on
+ * the page's width as large as they do. */
+static void breakdown_block(wb *w, int row, int first)
+{
+    const wb_layout *at = &w->at;
+    const igo_model *m = w->m;
+    const int last = first + BREAKDOWN_COLUMNS > (int)at->prestatie_count
+                         ? (int)at->prestatie_count - 1
+                         : first + BREAKDOWN_COLUMNS - 1;
+    char title[300];
+    snprintf(title, sizeof title, "%s (%s - %s)", w->t->results_breakdown_title,
+             m->prestaties.v[first].code, m->prestaties.v[last].code);
+    igoi_wb_string(w, RESULTS, row - 2, 0, title, w->f.bold);
+    igoi_wb_string(w, RESULTS, row - 1, 0, w->t->prov_id, w->f.header);
+    for (int p = first; p <= last; p++)
+        igoi_wb_string(w, RESULTS, row - 1, 1 + p - first, m->prestaties.v[p].code, w->f.header);
+    for (int o = 0; o < (int)at->provider_rows; o++) {
+        int used = (size_t)o < m->providers.n, r = row + o;
+        provider_labels(w, r, o, 1);
+        for (int p = first; p <= last; p++) {
+            const int64_t *parts = igo_result_providers(w->r);
+            double cached = used ? wb_eur(parts[(size_t)p * m->providers.n + (size_t)o]) : 0;
+            igoi_wb_result(w, RESULTS, r, 1 + p - first, used ? w->f.money : w->f.money_quiet,
+                           cached, 1, "=%s",
+                           igoi_wb_at(w, CALC, at->calc.provider_parts + o, 3 + p).s);
+        }
+    }
+}
+
+static void breakdown_table(wb *w)
+{
+    for (int first = 0, row = w->at.results.breakdown; first < (int)w->at.prestatie_count;
+         first += BREAKDOWN_COLUMNS, row += (int)w->at.provider_rows + 3)
+        breakdown_block(w, row, first);
+}
+
+/* The chart of each provider's total, below their table, as tall as they need. */
+static void provider_chart(wb *w)
+{
+    const wb_layout *at = &w->at;
+    const int row = at->results.providers, provider_rows = (int)at->provider_rows;
     lxw_chart *chart = workbook_add_chart(w->book, LXW_CHART_BAR);
     char categories[160], values[160];
     snprintf(categories, sizeof categories, "=%s",
@@ -153,17 +196,15 @@ static void provider_block(wb *w)
     snprintf(values, sizeof values, "=%s",
              igoi_wb_range(w, RESULTS, row, 3, row + provider_rows - 1, 3).s);
     lxw_chart_series *series = chart_add_series(chart, categories, values);
-    chart_series_set_name(series, t->total);
-    chart_title_set_name(chart, t->results_chart_providers);
+    chart_series_set_name(series, w->t->total);
+    chart_title_set_name(chart, w->t->results_chart_providers);
     chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
     chart_axis_set_num_format(chart->x_axis, "\"€ \"#,##0");
     chart_axis_set_reverse(chart->y_axis);
     chart_axis_set_interval_unit(chart->y_axis, 1); /* every provider's name, none skipped */
-    /* Tall enough for a readable name per row (a default chart is 20 rows of 15 points). */
-    double rows = (double)provider_rows, scale = rows > 20 ? rows / 20 * 1.25 : 1.25;
-    lxw_chart_options place = {.x_scale = 1.25, .y_scale = scale};
-    igoi_wb_keep(w, worksheet_insert_chart_opt(w->ws[RESULTS], (lxw_row_t)(at->results.income - 2),
-                                               12, chart, &place));
+    lxw_chart_options place = {.x_scale = 1.25, .y_scale = at->results.provider_chart_scale};
+    igoi_wb_keep(w, worksheet_insert_chart_opt(w->ws[RESULTS], (lxw_row_t)at->results.provider_chart,
+                                               0, chart, &place));
 }
 
 void igoi_wb_sheet_results(wb *w)
@@ -173,10 +214,11 @@ void igoi_wb_sheet_results(wb *w)
     income_block(w);
     discipline_block(w);
     split_chart(w);
-    provider_block(w);
-    igoi_wb_width(w, RESULTS, 0, 0, 44);
-    igoi_wb_width(w, RESULTS, 1, 1, 36);
-    igoi_wb_width(w, RESULTS, 2, 2, 16);
-    igoi_wb_width(w, RESULTS, 3, 5 + (int)w->at.prestatie_count, 15);
+    provider_table(w);
+    provider_chart(w);
+    breakdown_table(w);
+    igoi_wb_width(w, RESULTS, 0, 0, 38);
+    igoi_wb_width(w, RESULTS, 1, 1, 34);
+    igoi_wb_width(w, RESULTS, 2, BREAKDOWN_COLUMNS, 15);
     igoi_wb_finish_sheet(w, RESULTS, 2, 0);
 }

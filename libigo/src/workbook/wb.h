@@ -59,6 +59,7 @@ typedef struct wb_text {
     const char *calc_disc_rounded, *calc_disc_parts, *calc_volume_title, *calc_prov_largest;
     const char *calc_prov_rounded, *calc_prov_parts, *calc_totals_title, *difference;
     const char *results_title, *results_income_title, *results_disc_title, *results_prov_title;
+    const char *results_breakdown_title;
     const char *results_chart_split, *results_chart_providers, *results_check;
     const char *total_income, *distributed, *of_income;
     const char *regio_title, *regio_chart_start, *regio_chart_partus, *regio_chart_reasons;
@@ -138,12 +139,17 @@ typedef struct wb_layout {
         int disciplines; /* the money per discipline */
         int chart_data;  /* the figures of the pie chart */
         int providers;   /* the money per provider */
+        int provider_chart; /* the top row of the chart of the providers' money */
+        double provider_chart_scale; /* its height: a row per provider */
+        int breakdown;   /* the money per provider and prestatie, in blocks */
         int check;       /* the one row of the reconciliation */
+        int split_chart; /* the top row of the pie chart of the split */
     } results;
     struct {            /* Regiokenmerken */
         int lines;      /* the eight women lines */
         int admissions; /* the neonatal admissions */
         int reasons;    /* the reasons for transfer */
+        int charts;     /* the first row of the charts */
     } regio;
 } wb_layout;
 
@@ -154,6 +160,8 @@ enum { CARE_COUNT = 4, CARE_TARIFF = 5, COST_MODE = 1, COST_AMOUNT = 2, COST_PER
 enum { OUT_COUNT = 1, OUT_TARIFF = 2, OUT_FLAGS = 3, KEY_SOURCE = 2, KEY_PCT = 3 };
 enum { PROV_NAME = 1, PROV_DISC = 2, PROV_VOL = 3, HIST_DISC = 1, HIST_PRESTATIE = 2 };
 enum { HIST_COUNT = 3, HIST_TARIFF = 4, HIST_MONEY = 5 };
+/* The prestaties per block of the results' money per provider and prestatie. */
+enum { BREAKDOWN_COLUMNS = 4 };
 
 typedef struct wb {
     /* The distribution model's workbook (the scenario workbook, sc_wb in scenario_wb.h, holds
