@@ -136,10 +136,10 @@ def change_inputs(path: pathlib.Path, region: libigo.Region) -> libigo.Region:
     changed.verdeelsleutel["IG4"] = {"verloskunde": 60.5, "ziekenhuis": 12.5, "kraamzorg": 27}
     changed.history = [h for h in changed.history if h.prestatie != "IG4"]
     top = next(r for r in range(1, 400) if split.cell(r, 1).value == "Prestatiecode") + 1
-    for r in range(top, top + len(region.history)):  # direct keys and history lines conflict
-        if split.cell(r, 3).value == "IG4":
+    for i, line in enumerate(region.history):  # direct keys and history lines conflict
+        if line.prestatie == "IG4":
             for c in range(1, 6):
-                split.cell(r, c).value = None
+                split.cell(top + i, c).value = None
     prov_rows = [r for r in range(1, 200) if split.cell(r, 1).value in
                  {o.id for o in region.providers}]
     first_free = max(prov_rows) + 1
@@ -175,7 +175,8 @@ def test_workbook_is_a_proper_model(example, tmp_path):
     path = example.to_excel(tmp_path / "voorbeeld.xlsx")
     book = openpyxl.load_workbook(path)
     assert book.sheetnames == ["Modeltoelichting", "Regiokenmerken", RESULTS,
-                               "Invoertabblad - regiokenmerken", CARE, SPLIT, CALC]
+                               "Invoertabblad - regiokenmerken", CARE, SPLIT,
+                               "Indeling declaratiecodes", CALC]
     for name in book.sheetnames:  # every sheet protected, without a password
         assert book[name].protection.sheet and not book[name].protection.password
         assert book[name].freeze_panes is not None
@@ -189,9 +190,9 @@ def test_workbook_is_a_proper_model(example, tmp_path):
     assert {"Aantallen", "Tarieven", "IGO_kosten", "Buiten_IGO", "Verdeelsleutel",
             "Zorgaanbieders", "Volumes", "Historie", "Regio", "Prestaties", "Disciplines",
             "Disciplinenamen", "Sleutelbron", "Normaliseren", "Regiokenmerken", "Opnames",
-            "Redenen_overdracht"} <= set(book.defined_names)
+            "Redenen_overdracht", "Indeling", "Controle"} <= set(book.defined_names)
     links = [c.hyperlink.location for c in book["Modeltoelichting"]["A"] if c.hyperlink]
-    assert len(links) == 7
+    assert len(links) == 8
     for name in book.sheetnames[1:]:  # every other sheet links back to the explanation
         back = [c.hyperlink.location for row in book[name].iter_rows(max_row=1) for c in row
                 if c.hyperlink]
@@ -312,9 +313,36 @@ def test_output_sheets_print_legibly_on_a4(example, soffice, tmp_path):
     for page in pages:
         by_sheet.setdefault(page["sheet"], []).append(page)
     assert list(by_sheet) == ["Modeltoelichting", "Regiokenmerken", RESULTS,
-                              "Invoertabblad - regiokenmerken", CARE, SPLIT, CALC]
+                              "Invoertabblad - regiokenmerken", CARE, SPLIT,
+                              "Indeling declaratiecodes", CALC]
     assert len(by_sheet[RESULTS]) <= 8 and len(by_sheet["Regiokenmerken"]) <= 4
     inputs = max(p["type"] for name in (CARE, SPLIT) for p in by_sheet[name])
     for name in ("Regiokenmerken", RESULTS):
         smallest = min(p["type"] for p in by_sheet[name])
         assert smallest >= max(inputs, 8.0), (name, smallest, inputs)
+
+
+def test_history_by_code_follows_the_classification(example, recalculate, tmp_path):
+    """History lines take their discipline and prestatie from the classification sheet: a code
+    the region reclassifies there, and a line added with only a code, a count and an amount,
+    change the key in the recalculated workbook exactly as in the region read back from it."""
+    path = example.to_excel(tmp_path / "indeling.xlsx")
+    book = openpyxl.load_workbook(path)
+    classes = book["Indeling declaratiecodes"]
+    row = next(r for r in range(1, 200) if classes.cell(r, 1).value == "1602")
+    classes.cell(row, 2).value = "ziekenhuis"  # the termijnecho reclassified
+    split = book[SPLIT]
+    top = next(r for r in range(1, 400) if split.cell(r, 1).value == "Prestatiecode") + 1
+    spare = top + len(example.history)
+    split.cell(spare, 1).value, split.cell(spare, 2).value = "1111", 10
+    split.cell(spare, 3).value = 6721
+    book.save(path)
+    read = libigo.Region.from_excel(path)
+    assert {h.discipline for h in read.history if h.code == "1602"} == {"ziekenhuis"}
+    added = read.history[-1]
+    assert (added.code, added.discipline, added.prestatie, added.count * added.tariff) == (
+        "1111", "verloskunde", "IG1", 6721)
+    expected = read.distribute()
+    assert expected.cents != example.distribute().cents
+    (computed,) = recalculate([path], tmp_path / "out")
+    assert provider_amounts(computed) == dict(expected.per_provider["amount"])

@@ -40,8 +40,11 @@ def provider_row(book, provider: str) -> int:
 
 
 def history_rows(book, prestatie: str) -> list[int]:
-    sheet, top, _ = block(book, "Historie")
-    return [r for r in range(top, sheet.max_row + 1) if sheet.cell(r, 3).value == prestatie]
+    """The rows of the example's history lines of a prestatie (the sheet looks the prestatie up
+    from the code, so the rows are found from the region, in the same order)."""
+    _, top, _ = block(book, "Historie")
+    return [top + i for i, h in enumerate(libigo.example_region().history)
+            if h.prestatie == prestatie]
 
 
 def key_row(book, prestatie: str) -> int:
@@ -137,7 +140,7 @@ def normalise_not_a_choice(book):
 
 def history_unknown_prestatie(book):
     split = book[SPLIT]
-    split.cell(history_rows(book, "IG5")[0], 3).value = "IG55"
+    split.cell(history_rows(book, "IG5")[0], 5).value = "IG55"  # the prestatie given
 
 
 def reconciliation_broken(book):

@@ -248,11 +248,11 @@ static void key_block(wb *w)
     const wb_text *t = w->t;
     int hist_last = at->split_in.history + (int)at->history_rows - 1;
     wb_ref h_money =
-        igoi_wb_range(w, SPLIT_IN, at->split_in.history, HIST_MONEY, hist_last, HIST_MONEY);
-    wb_ref h_prestatie =
-        igoi_wb_range(w, SPLIT_IN, at->split_in.history, HIST_PRESTATIE, hist_last, HIST_PRESTATIE);
-    wb_ref h_disc =
-        igoi_wb_range(w, SPLIT_IN, at->split_in.history, HIST_DISC, hist_last, HIST_DISC);
+        igoi_wb_range(w, SPLIT_IN, at->split_in.history, HIST_AMOUNT, hist_last, HIST_AMOUNT);
+    wb_ref h_prestatie = igoi_wb_range(w, SPLIT_IN, at->split_in.history, HIST_PRESTATIE_USED,
+                                       hist_last, HIST_PRESTATIE_USED);
+    wb_ref h_disc = igoi_wb_range(w, SPLIT_IN, at->split_in.history, HIST_DISC_USED, hist_last,
+                                  HIST_DISC_USED);
     wb_ref norm = igoi_wb_at(w, SPLIT_IN, at->split_in.normalise, KEY_SOURCE);
     title(w, row, t->calc_key_title);
     igoi_wb_string(w, CALC, row - 1, 0, t->code, w->f.header);

@@ -209,14 +209,20 @@ static void history_checks(wb *w)
         int r = at->row1 + h, calc_row = w->at.calc.check_history + h;
         char item[400], empty[400];
         item_or_row(item, sizeof item, t, r, 0);
-        spare(w, empty, sizeof empty, r, 0, HIST_TARIFF);
+        wb_ref count = igoi_wb_rel(r, HIST_COUNT), amount = igoi_wb_rel(r, HIST_AMOUNT);
+        spare(w, empty, sizeof empty, r, 0, HIST_PRESTATIE);
         chk_row c;
         igoi_chk_start(&c, item, empty);
         igoi_chk_rule(&c, t->chk.no_code, "LEN(%s)=0", igoi_wb_rel(r, 0).s);
+        igoi_chk_number(&c, t, count.s, t->count);
+        igoi_chk_number(&c, t, amount.s, t->hist_money);
+        igoi_chk_rule(&c, t->chk.amount_no_count, "AND(ISNUMBER(%s),%s<>0,OR(LEN(%s)=0,%s=0))",
+                      amount.s, amount.s, count.s, count.s);
+        igoi_chk_rule(&c, t->chk.not_classified, "AND(%s=0,OR(LEN(%s)=0,LEN(%s)=0))",
+                      igoi_wb_at(w, CALC, calc_row, 3).s, igoi_wb_rel(r, HIST_DISC).s,
+                      igoi_wb_rel(r, HIST_PRESTATIE).s);
         igoi_chk_rule(&c, t->chk.unknown_discipline, "%s=0", igoi_wb_at(w, CALC, calc_row, 1).s);
         igoi_chk_rule(&c, t->chk.unknown_prestatie, "%s=0", igoi_wb_at(w, CALC, calc_row, 2).s);
-        igoi_chk_number(&c, t, igoi_wb_rel(r, HIST_COUNT).s, t->count);
-        igoi_chk_number(&c, t, igoi_wb_rel(r, HIST_TARIFF).s, t->tariff);
         igoi_chk_write(w, &c, SPLIT_IN, r, at->col);
     }
 }

@@ -26,8 +26,8 @@ static void prestatie_lookups(wb *w)
     const int prestatie_count = (int)at->prestatie_count;
     const int discipline_count = (int)at->discipline_count;
     int hist_last = at->split_in.history + (int)at->history_rows - 1;
-    wb_ref h_prestatie =
-        igoi_wb_range(w, SPLIT_IN, at->split_in.history, HIST_PRESTATIE, hist_last, HIST_PRESTATIE);
+    wb_ref h_prestatie = igoi_wb_range(w, SPLIT_IN, at->split_in.history, HIST_PRESTATIE_USED,
+                                       hist_last, HIST_PRESTATIE_USED);
     const char *head[] = {w->t->code, w->t->hist_title, w->t->chk.names[CHK_KEYS]};
     calc_title(w, at->calc.check_prestaties, w->t->chk.title, head, 3);
     igoi_wb_string(w, CALC, at->calc.check_grid - 2, 0, w->t->chk.names[CHK_KEYS], w->f.bold);
@@ -54,6 +54,15 @@ static void prestatie_lookups(wb *w)
     }
 }
 
+/* The 1-based row of a code in the classification table, 0 when it is not there. */
+static size_t class_row(const wb *w, const char *code)
+{
+    for (size_t r = 0; r < w->classes.rows; r++)
+        if (strcmp(igoi_wb_class(&w->classes, r, CLASS_CODE), code) == 0)
+            return r + 1;
+    return 0;
+}
+
 /* Per provider row: how often its id occurs, and whether its discipline is one of the model's;
  * per history row: whether its discipline and its prestatie are. */
 static void row_lookups(wb *w)
@@ -67,9 +76,13 @@ static void row_lookups(wb *w)
     wb_ref codes = igoi_wb_range(w, CARE_IN, at->care_in.prestaties, 0,
                                  at->care_in.prestaties + (int)at->prestatie_count - 1, 0);
     const char *prov_head[] = {w->t->prov_id, w->t->chk.duplicate, w->t->prov_discipline};
-    const char *hist_head[] = {w->t->hist_code, w->t->prov_discipline, "IG-prestatie"};
+    const char *hist_head[] = {w->t->hist_code, w->t->prov_discipline, "IG-prestatie",
+                               w->t->class_title};
+    const int class_first = at->class_in.table;
+    wb_ref class_codes = igoi_wb_range(w, WB_CLASS_IN, class_first, CLASS_CODE,
+                                       class_first + (int)at->class_rows - 1, CLASS_CODE);
     calc_title(w, at->calc.check_providers, w->t->chk.names[CHK_PROVIDERS], prov_head, 3);
-    calc_title(w, at->calc.check_history, w->t->chk.names[CHK_HISTORY], hist_head, 3);
+    calc_title(w, at->calc.check_history, w->t->chk.names[CHK_HISTORY], hist_head, 4);
     for (int o = 0; o < (int)at->provider_rows; o++) {
         int r = at->calc.check_providers + o, in = at->split_in.providers + o;
         double used = (size_t)o < w->m->providers.n;
@@ -88,9 +101,14 @@ static void row_lookups(wb *w)
         igoi_wb_formula_text(w, CALC, r, 0, w->f.text, used ? w->m->history.v[h].code : "",
                              "=IF(%s=\"\",\"\",%s)", code.s, code.s);
         igoi_wb_formula_array(w, CALC, r, 1, w->f.index, used, "=SUMPRODUCT(EXACT(%s,%s)*1)",
-                              disciplines.s, igoi_wb_at(w, SPLIT_IN, in, HIST_DISC).s);
+                              disciplines.s, igoi_wb_at(w, SPLIT_IN, in, HIST_DISC_USED).s);
         igoi_wb_formula_array(w, CALC, r, 2, w->f.index, used, "=SUMPRODUCT(EXACT(%s,%s)*1)",
-                              codes.s, igoi_wb_at(w, SPLIT_IN, in, HIST_PRESTATIE).s);
+                              codes.s, igoi_wb_at(w, SPLIT_IN, in, HIST_PRESTATIE_USED).s);
+        /* The row of the line's code in the classification (its first), 0 when not there. */
+        igoi_wb_formula_array(w, CALC, r, 3, w->f.index,
+                              used ? (double)class_row(w, w->m->history.v[h].code) : 0,
+                              "=IF(LEN(%s)=0,0,IFERROR(MATCH(TRUE,EXACT(%s,%s),0),0))", code.s,
+                              class_codes.s, code.s);
     }
 }
 

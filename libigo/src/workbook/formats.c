@@ -63,6 +63,8 @@ void igoi_wb_make_formats(lxw_workbook *book, wb_formats *f)
     format_set_align(f->in_choice, LXW_ALIGN_CENTER);
     f->in_flag = add(book, "0", 1);
     format_set_align(f->in_flag, LXW_ALIGN_CENTER);
+    f->in_note = add(book, NULL, 1);
+    format_set_text_wrap(f->in_note);
     f->message = add(book, NULL, 0);
     format_set_font_color(f->message, 0x9C0006);
     f->fail = add(book, "0", 0);

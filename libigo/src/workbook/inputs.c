@@ -1,6 +1,7 @@
 /* The three input sheets: yellow, unlocked, validated cells holding the model's inputs, with
  * spare rows for additions. */
 #include <stdlib.h>
+#include <string.h>
 
 #include "wb.h"
 
@@ -249,33 +250,65 @@ static void provider_table(wb *w)
                 igoi_wb_range(w, SPLIT_IN, row, PROV_VOL, last, PROV_VOL + prestatie_count - 1));
 }
 
+/* A history line's discipline or prestatie, written only where it differs from the
+ * classification's for its code (which the sheet looks up itself). */
+static void history_given(wb *w, int r, int col, const char *id, const char *code, int column)
+{
+    if (strcmp(id, igoi_wb_class_of(&w->classes, code, column)) != 0)
+        igoi_wb_string(w, SPLIT_IN, r, col, id, w->f.in_choice);
+    else
+        igoi_wb_blank(w, SPLIT_IN, r, col, w->f.in_choice);
+}
+
+/* The discipline or prestatie a history line uses: the one given, else its code's in the
+ * classification (found by Berekening's look-up of the code's row). */
+static void history_used(wb *w, int r, int h, int col, int given_col, int class_col,
+                         const char *cached)
+{
+    const int first = w->at.class_in.table, last = first + (int)w->at.class_rows - 1;
+    wb_ref given = igoi_wb_rel(r, given_col);
+    wb_ref row = igoi_wb_at(w, WB_CALC, w->at.calc.check_history + h, 3);
+    igoi_wb_formula_text(w, SPLIT_IN, r, col, w->f.text, cached,
+                         "=IF(LEN(%s)>0,%s,IF(%s=0,\"\",INDEX(%s,%s)&\"\"))", given.s, given.s,
+                         row.s, igoi_wb_range(w, WB_CLASS_IN, first, class_col, last, class_col).s,
+                         row.s);
+}
+
 static void history_table(wb *w)
 {
     const int row = w->at.split_in.history;
     const igo_model *m = w->m;
     const wb_text *t = w->t;
-    const char *head[] = {t->hist_code, t->prov_discipline, "IG-prestatie", t->count, t->tariff,
-                          t->hist_money};
+    char given_disc[120], given_prestatie[120], used_disc[120], used_prestatie[120];
+    snprintf(given_disc, sizeof given_disc, t->hist_given, t->prov_discipline);
+    snprintf(given_prestatie, sizeof given_prestatie, t->hist_given, "IG-prestatie");
+    snprintf(used_disc, sizeof used_disc, t->hist_used, t->prov_discipline);
+    snprintf(used_prestatie, sizeof used_prestatie, t->hist_used, "IG-prestatie");
+    const char *head[] = {t->hist_code, t->count, t->hist_money, given_disc, given_prestatie,
+                          used_disc, used_prestatie};
     igoi_wb_string(w, SPLIT_IN, row - 2, 0, t->hist_title, w->f.bold);
-    igoi_wb_header(w, SPLIT_IN, row - 1, 0, head, 6);
+    igoi_wb_header(w, SPLIT_IN, row - 1, 0, head, HIST_COLUMNS);
     for (size_t i = 0; i < w->at.history_rows; i++) {
         int r = row + (int)i, used = i < m->history.n;
         const igo_history *h = used ? &m->history.v[i] : NULL;
+        const char *disc = used ? m->disciplines.v[h->discipline].id : "";
+        const char *prestatie = used ? m->prestaties.v[h->prestatie].code : "";
         if (used) {
             igoi_wb_string(w, SPLIT_IN, r, 0, h->code, w->f.in_text);
-            igoi_wb_string(w, SPLIT_IN, r, HIST_DISC, m->disciplines.v[h->discipline].id,
-                           w->f.in_choice);
-            igoi_wb_string(w, SPLIT_IN, r, HIST_PRESTATIE, m->prestaties.v[h->prestatie].code,
-                           w->f.in_choice);
+            history_given(w, r, HIST_DISC, disc, h->code, CLASS_DISCIPLINE);
+            history_given(w, r, HIST_PRESTATIE, prestatie, h->code, CLASS_PRESTATIE);
         } else {
             igoi_wb_blank(w, SPLIT_IN, r, 0, w->f.in_text);
             igoi_wb_blank(w, SPLIT_IN, r, HIST_DISC, w->f.in_choice);
             igoi_wb_blank(w, SPLIT_IN, r, HIST_PRESTATIE, w->f.in_choice);
         }
         input_number(w, SPLIT_IN, r, HIST_COUNT, used, used ? h->count : 0, w->f.in_count);
-        input_number(w, SPLIT_IN, r, HIST_TARIFF, used, used ? h->tariff : 0, w->f.in_money);
-        igoi_wb_formula(w, SPLIT_IN, r, HIST_MONEY, w->f.money, used ? h->count * h->tariff : 0,
-                        "=%s*%s", igoi_wb_rel(r, HIST_COUNT).s, igoi_wb_rel(r, HIST_TARIFF).s);
+        /* The amount is count x tariff, as the core's history money. */
+        input_number(w, SPLIT_IN, r, HIST_AMOUNT, used, used ? h->count * h->tariff : 0,
+                     w->f.in_money);
+        history_used(w, r, (int)i, HIST_DISC_USED, HIST_DISC, CLASS_DISCIPLINE, disc);
+        history_used(w, r, (int)i, HIST_PRESTATIE_USED, HIST_PRESTATIE, CLASS_PRESTATIE,
+                     prestatie);
     }
     int last = row + (int)w->at.history_rows - 1;
     const char **disciplines = igoi_wb_discipline_ids(w), **codes = igoi_wb_prestatie_codes(w);
@@ -286,8 +319,8 @@ static void history_table(wb *w)
                            w->at.prestatie_count);
     }
     free(disciplines), free(codes);
-    igoi_wb_valid_number(w, SPLIT_IN, row, HIST_COUNT, last, HIST_TARIFF);
-    igoi_wb_name(w, "Historie", igoi_wb_range(w, SPLIT_IN, row, 0, last, HIST_MONEY));
+    igoi_wb_valid_number(w, SPLIT_IN, row, HIST_COUNT, last, HIST_AMOUNT);
+    igoi_wb_name(w, "Historie", igoi_wb_range(w, SPLIT_IN, row, 0, last, HIST_COLUMNS - 1));
 }
 
 void igoi_wb_sheet_split_input(wb *w)

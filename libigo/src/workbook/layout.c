@@ -28,19 +28,22 @@ static void make_check_layout(wb_layout *at)
                          KEY_PCT + discipline_count + 1);
     c[CHK_PROVIDERS] = column(WB_SPLIT_IN, at->split_in.providers, at->provider_rows,
                               PROV_VOL + prestatie_count);
-    c[CHK_HISTORY] = column(WB_SPLIT_IN, at->split_in.history, at->history_rows, HIST_MONEY + 1);
+    c[CHK_HISTORY] = column(WB_SPLIT_IN, at->split_in.history, at->history_rows, HIST_COLUMNS);
     c[CHK_REGIO_LINES] = column(WB_REGIO_IN, at->regio_in.fields[0], 8, 2);
     c[CHK_ADMISSIONS] = column(WB_REGIO_IN, at->regio_in.fields[8], 4, 2);
     c[CHK_REASONS] = column(WB_REGIO_IN, at->regio_in.reasons, at->reason_rows, 2);
     c[CHK_RECONCILE] = column(WB_CALC, at->calc.totals + 7, 1, 2);
 }
 
-void igoi_wb_make_layout(const igo_model *m, wb_layout *at)
+void igoi_wb_make_layout(const igo_model *m, size_t class_rows, wb_layout *at)
 {
     at->prestatie_count = m->prestaties.n, at->discipline_count = m->disciplines.n;
     at->outside_rows = at_least(m->outside.n, 2, 4);
     at->provider_rows = at_least(m->providers.n, 5, 25);
-    at->history_rows = at_least(m->history.n, 10, 40);
+    /* Room for every code of the classification, and more. */
+    at->history_rows = at_least(m->history.n, 10, class_rows > 160 ? class_rows : 160);
+    at->class_rows = at_least(class_rows, 40, 160);
+    at->class_in.table = 5;
     at->reason_rows = at_least(m->reasons.n, 4, 12);
     const int prestatie_count = (int)at->prestatie_count;
     const int discipline_count = (int)at->discipline_count;

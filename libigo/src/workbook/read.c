@@ -221,23 +221,56 @@ static igo_error read_providers(rd *x)
     return e;
 }
 
-static igo_error read_history(rd *x)
+/* The text in a column of the classification's first row for code ("" when none). */
+static igo_error classified(rd *x, const char *code, uint32_t column, const char **text)
 {
-    for (uint32_t r = 0; r < x->blocks[RD_HISTORY].rows; r++) {
-        const char *code, *discipline, *prestatie;
-        double count, tariff;
-        int given;
-        if (empty_row(x, RD_HISTORY, r, 4)) /* column 5 is the money, a formula */
-            continue;
-        RD_TEXT(x, RD_HISTORY, r, 0, &code);
-        RD_TEXT(x, RD_HISTORY, r, 1, &discipline);
-        RD_TEXT(x, RD_HISTORY, r, 2, &prestatie);
-        RD_NUMBER(x, RD_HISTORY, r, 3, &count, &given);
-        RD_NUMBER(x, RD_HISTORY, r, 4, &tariff, &given);
-        RD_SET(x, RD_HISTORY, r, 0,
-               igo_model_add_history(x->model, code, discipline, prestatie, count, tariff));
+    *text = "";
+    for (uint32_t r = 0; r < x->blocks[RD_CLASSES].rows; r++) {
+        const char *other;
+        RD_TEXT(x, RD_CLASSES, r, CLASS_CODE, &other);
+        if (strcmp(other, code) == 0) {
+            RD_TEXT(x, RD_CLASSES, r, column, text);
+            return IGO_OK;
+        }
     }
     return IGO_OK;
+}
+
+/* A history line: its code, count and amount (the core keeps count and tariff = amount /
+ * count); its discipline and prestatie as given, else its code's in the classification. */
+static igo_error read_history_line(rd *x, uint32_t r)
+{
+    const char *code, *discipline, *prestatie;
+    double count, amount;
+    int given;
+    RD_TEXT(x, RD_HISTORY, r, 0, &code);
+    RD_NUMBER(x, RD_HISTORY, r, HIST_COUNT, &count, &given);
+    RD_NUMBER(x, RD_HISTORY, r, HIST_AMOUNT, &amount, &given);
+    RD_TEXT(x, RD_HISTORY, r, HIST_DISC, &discipline);
+    RD_TEXT(x, RD_HISTORY, r, HIST_PRESTATIE, &prestatie);
+    igo_error e = IGO_OK;
+    if (!*discipline)
+        e = classified(x, code, CLASS_DISCIPLINE, &discipline);
+    if (!e && !*prestatie)
+        e = classified(x, code, CLASS_PRESTATIE, &prestatie);
+    if (e)
+        return e;
+    if (count == 0 && amount != 0)
+        return igoi_rd_fail(x, RD_HISTORY, r, HIST_COUNT, IGO_ERROR_VALUE,
+                            "an amount of %.15g without a count", amount);
+    RD_SET(x, RD_HISTORY, r, 0,
+           igo_model_add_history(x->model, code, discipline, prestatie, count,
+                                 count ? amount / count : 0));
+    return IGO_OK;
+}
+
+static igo_error read_history(rd *x)
+{
+    igo_error e = IGO_OK;
+    for (uint32_t r = 0; !e && r < x->blocks[RD_HISTORY].rows; r++)
+        if (!empty_row(x, RD_HISTORY, r, HIST_PRESTATIE)) /* the columns after are formulas */
+            e = read_history_line(x, r);
+    return e;
 }
 
 static igo_error read_regio(rd *x)
@@ -275,8 +308,9 @@ static igo_error check_shapes(rd *x)
         {RD_TARIFFS, prestaties, 1}, {RD_COSTS, IGO_COST_COUNT, 3}, {RD_OUTSIDE, 0, 3 + prestaties},
         {RD_DISCIPLINES, 1, 0},    {RD_KEY_SOURCE, prestaties, 1}, {RD_NORMALISE, 1, 1},
         {RD_KEYS, prestaties, disciplines}, {RD_PROVIDERS, 0, 3},
-        {RD_VOLUMES, providers, prestaties}, {RD_HISTORY, 0, 6}, {RD_REGIO_LINES, 8, 1},
-        {RD_REGIO_ADMISSIONS, 4, 1}, {RD_REASONS, 0, 2}};
+        {RD_VOLUMES, providers, prestaties}, {RD_HISTORY, 0, HIST_COLUMNS},
+        {RD_REGIO_LINES, 8, 1}, {RD_REGIO_ADMISSIONS, 4, 1}, {RD_REASONS, 0, 2},
+        {RD_CLASSES, 0, CLASS_COLUMNS}};
     igo_error e = IGO_OK;
     for (size_t i = 0; !e && i < sizeof shapes / sizeof shapes[0]; i++)
         e = igoi_rd_shape(x, shapes[i].block, shapes[i].rows, shapes[i].cols);

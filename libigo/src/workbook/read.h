@@ -20,10 +20,12 @@ enum rd_block_id {
     RD_KEYS,             /* Verdeelsleutel: prestaties x disciplines, fractions */
     RD_PROVIDERS,        /* Zorgaanbieders: id, name, discipline */
     RD_VOLUMES,          /* Volumes: providers x prestaties */
-    RD_HISTORY,          /* Historie: code, discipline, prestatie, count, tariff, money */
+    RD_HISTORY,          /* Historie: code, count, amount, discipline and prestatie given (or
+                            empty: the classification's), and the two used (formulas) */
     RD_REGIO_LINES,      /* Regiokenmerken: the first eight regio figures */
     RD_REGIO_ADMISSIONS, /* Opnames: the last four */
     RD_REASONS,          /* Redenen_overdracht: reason, count */
+    RD_CLASSES,          /* Indeling: code, discipline, phase, rank, prestatie, unit, reasoning */
     RD_BLOCKS
 };
 

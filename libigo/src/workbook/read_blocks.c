@@ -13,7 +13,7 @@ const char *const igoi_rd_names[RD_BLOCKS] = {
     "Regio",          "Prestaties",  "Aantallen",      "Tarieven",       "IGO_kosten",
     "Buiten_IGO",     "Disciplines", "Disciplinenamen", "Sleutelbron",   "Normaliseren",
     "Verdeelsleutel", "Zorgaanbieders", "Volumes",     "Historie",       "Regiokenmerken",
-    "Opnames",        "Redenen_overdracht"};
+    "Opnames",        "Redenen_overdracht", "Indeling"};
 
 /* The most cells the blocks may cover in all: as many as the writer ever writes into a workbook.
  * In all, not per block: each block's cells are allocated up front, from the file's claims. */

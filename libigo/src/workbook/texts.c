@@ -4,8 +4,8 @@
 static const wb_text dutch = {
     .sheet = {"Modeltoelichting", "Regiokenmerken", "Uitkomsten verdeling",
               "Invoertabblad - regiokenmerken", "Invoertabblad - geleverde zorg",
-              "Invoertabblad - verdeling", "Berekening"},
-    .sheet_kind = {"toelichting", "uitkomst", "uitkomst", "invoer", "invoer", "invoer",
+              "Invoertabblad - verdeling", "Indeling declaratiecodes", "Berekening"},
+    .sheet_kind = {"toelichting", "uitkomst", "uitkomst", "invoer", "invoer", "invoer", "invoer",
                    "berekening"},
     .sheet_about = {
         "Wat het model doet en hoe de tabbladen samenhangen.",
@@ -17,6 +17,8 @@ static const wb_text dutch = {
         "IGO en verrichtingen buiten de IGO.",
         "Invoer voor de verdeling: de verdeelsleutel (direct of uit historische declaraties), de "
         "zorgaanbieders en hun volumes.",
+        "De indeling van declaratiecodes naar discipline, fase en IG-prestatie, met toelichting; "
+        "de historische declaraties nemen discipline en IG-prestatie hieruit over.",
         "Elke rekenstap als formule; hier hoeft niets te worden ingevuld."},
     .intro_title = "Instapverdeelmodel integrale geboortezorg",
     .intro_lines = {
@@ -51,6 +53,13 @@ static const wb_text dutch = {
     .prov_name = "Naam", .prov_discipline = "Discipline", .prov_volumes = "Volume",
     .hist_title = "Historische monodisciplinaire declaraties (voor de verdeelsleutel)",
     .hist_code = "Prestatiecode", .hist_money = "Bedrag (EUR)",
+    .hist_given = "%s (anders dan de indeling)", .hist_used = "%s (gebruikt)",
+    .class_title = "Indeling van declaratiecodes",
+    .class_hint = "De standaardindeling van libigo; pas haar aan of vul aan in de lege rijen. "
+                  "Historische declaraties nemen discipline en IG-prestatie uit deze tabel over, "
+                  "tenzij ze er zelf een noemen.",
+    .class_columns = {"Prestatiecode", "Discipline", "Fase", "Niveau", "IG-prestatie", "Eenheid",
+                      "Toelichting"},
     .regio_in_title = "Invoer: regiokenmerken",
     .regio_lines_title = "Verantwoordelijke tijdens zwangerschap en bevalling (aantal vrouwen)",
     .regio_admissions_title = "Opnames van pasgeborenen",
@@ -132,6 +141,8 @@ static const wb_text dutch = {
         .no_id = "de id ontbreekt", .duplicate = "de id komt vaker voor",
         .unknown_discipline = "onbekende discipline", .unknown_prestatie = "onbekende IG-prestatie",
         .no_code = "de code ontbreekt", .no_reason = "de reden ontbreekt",
+        .amount_no_count = "een bedrag zonder aantal",
+        .not_classified = "de code staat niet in de indeling: geef discipline en IG-prestatie",
         .not_reconciled = "de verdeling sluit niet aan op de inkomsten",
         .invalid = "#N/B: eerst de controles oplossen"},
 };
@@ -139,8 +150,9 @@ static const wb_text dutch = {
 static const wb_text english = {
     .sheet = {"Model explanation", "Region characteristics", "Distribution results",
               "Input - region", "Input - care delivered", "Input - distribution",
-              "Calculation"},
-    .sheet_kind = {"explanation", "output", "output", "input", "input", "input", "calculation"},
+              "Claim code classification", "Calculation"},
+    .sheet_kind = {"explanation", "output", "output", "input", "input", "input", "input",
+                   "calculation"},
     .sheet_about = {
         "What the model does and how the sheets fit together.",
         "Characteristics of the region's women and children: counts, percentages and charts.",
@@ -152,6 +164,8 @@ static const wb_text english = {
         "activities outside the IGO.",
         "Input for the distribution: the distribution key (direct or from historical claims), "
         "the providers and their volumes.",
+        "The classification of claim codes by discipline, phase and IG-prestatie, with its "
+        "reasoning; the historical claims take their discipline and IG-prestatie from it.",
         "Every calculation step as a formula; nothing to fill in here."},
     .intro_title = "Entry distribution model for integral birth care",
     .intro_lines = {
@@ -183,6 +197,13 @@ static const wb_text english = {
     .prov_name = "Name", .prov_discipline = "Discipline", .prov_volumes = "Volume",
     .hist_title = "Historical monodisciplinary claims (for the distribution key)",
     .hist_code = "Claim code", .hist_money = "Amount (EUR)",
+    .hist_given = "%s (other than the classification)", .hist_used = "%s (used)",
+    .class_title = "Classification of claim codes",
+    .class_hint = "libigo's standard classification; change it or add codes in the empty rows. "
+                  "Historical claims take their discipline and IG-prestatie from this table, "
+                  "unless they name one themselves.",
+    .class_columns = {"Claim code", "Discipline", "Phase", "Rank", "IG-prestatie", "Unit",
+                      "Reasoning"},
     .regio_in_title = "Input: region characteristics",
     .regio_lines_title = "Responsible line during pregnancy and birth (number of women)",
     .regio_admissions_title = "Admissions of newborns",
@@ -262,6 +283,9 @@ static const wb_text english = {
         .no_id = "the id is missing", .duplicate = "the id occurs more than once",
         .unknown_discipline = "unknown discipline", .unknown_prestatie = "unknown IG-prestatie",
         .no_code = "the code is missing", .no_reason = "the reason is missing",
+        .amount_no_count = "an amount without a count",
+        .not_classified = "the code is not in the classification: give its discipline and "
+                          "IG-prestatie",
         .not_reconciled = "the distribution does not reconcile with the income",
         .invalid = "#N/A: solve the checks first"},
 };

@@ -16,6 +16,7 @@ enum wb_sheet {
     WB_REGIO_IN, /* Invoertabblad - regiokenmerken */
     WB_CARE_IN,  /* Invoertabblad - geleverde zorg */
     WB_SPLIT_IN, /* Invoertabblad - verdeling */
+    WB_CLASS_IN, /* Indeling declaratiecodes (input: the classification table) */
     WB_CALC,     /* Berekening */
     WB_SHEETS
 };
@@ -35,6 +36,7 @@ typedef struct wb_check_text {
     const char *no_label, *no_target, *targets_no_income, *key_sum, *key_zero, *key_history;
     const char *key_conflict, *no_key, *no_history_money, *no_volume, *no_id, *duplicate;
     const char *unknown_discipline, *unknown_prestatie, *no_code, *no_reason, *not_reconciled;
+    const char *amount_no_count, *not_classified;
     const char *invalid; /* shown instead of the results while a check fails */
 } wb_check_text;
 
@@ -50,7 +52,9 @@ typedef struct wb_text {
     const char *key_title, *key_source, *source_direct, *source_history, *key_total;
     const char *normalise, *yes, *no;
     const char *prov_title, *prov_id, *prov_name, *prov_discipline, *prov_volumes;
-    const char *hist_title, *hist_code, *hist_money;
+    const char *hist_title, *hist_code, *hist_money, *hist_given, *hist_used;
+    /* The classification table's sheet: its title, columns and hint. */
+    const char *class_title, *class_hint, *class_columns[7];
     const char *regio_in_title, *regio_lines_title, *regio_admissions_title, *regio_reasons_title;
     const char *regio_fields[12], *reason, *admissions, *days, *days_per_admission;
     const char *calc_income_title, *income, *rounded_share, *costs, *outside, *distributable;
@@ -77,7 +81,7 @@ const wb_text *igoi_wb_texts(igo_lang lang);
 typedef struct wb_formats {
     lxw_format *title, *subtitle, *header, *text, *note, *link, *bold;
     lxw_format *money, *money_total, *count, *whole, *ratio, *pct, *fraction, *index;
-    lxw_format *in_money, *in_count, *in_pct, *in_text, *in_choice, *in_flag;
+    lxw_format *in_money, *in_count, *in_pct, *in_text, *in_choice, *in_flag, *in_note;
     lxw_format *message, *fail; /* a check's message (red); a check's count */
     lxw_format *red;            /* conditional: a failing check or key total */
     /* Spare rows: zero shows as nothing. */
@@ -96,7 +100,7 @@ typedef struct wb_check_at {
 typedef struct wb_layout {
     size_t prestatie_count, discipline_count;
     /* The rows of the input tables that users can extend: the model's own plus spare rows. */
-    size_t outside_rows, provider_rows, history_rows, reason_rows;
+    size_t outside_rows, provider_rows, history_rows, reason_rows, class_rows;
     struct {            /* Invoertabblad - geleverde zorg */
         int prestaties; /* counts and tariffs, one row per prestatie */
         int costs;      /* the IGO cost components */
@@ -108,6 +112,9 @@ typedef struct wb_layout {
         int providers; /* the providers with their volumes */
         int history;   /* the history lines */
     } split_in;
+    struct {          /* Indeling declaratiecodes */
+        int table;    /* the classification table */
+    } class_in;
     struct {            /* Invoertabblad - regiokenmerken */
         int fields[12]; /* the row of each regio figure (IGO_REGIO_*) */
         int reasons;    /* the reasons for transfer */
@@ -153,15 +160,36 @@ typedef struct wb_layout {
     } regio;
 } wb_layout;
 
-void igoi_wb_make_layout(const igo_model *m, wb_layout *at);
+/* The layout of a model's workbook with a classification table of class_rows codes. */
+void igoi_wb_make_layout(const igo_model *m, size_t class_rows, wb_layout *at);
 
 /* The columns of the fixed tables. */
 enum { CARE_COUNT = 4, CARE_TARIFF = 5, COST_MODE = 1, COST_AMOUNT = 2, COST_PERCENT = 3 };
 enum { OUT_COUNT = 1, OUT_TARIFF = 2, OUT_FLAGS = 3, KEY_SOURCE = 2, KEY_PCT = 3 };
-enum { PROV_NAME = 1, PROV_DISC = 2, PROV_VOL = 3, HIST_DISC = 1, HIST_PRESTATIE = 2 };
-enum { HIST_COUNT = 3, HIST_TARIFF = 4, HIST_MONEY = 5 };
+enum { PROV_NAME = 1, PROV_DISC = 2, PROV_VOL = 3 };
+/* The history lines: code, count and amount; a discipline and prestatie other than the
+ * classification's (inputs, usually empty); the discipline and prestatie used (formulas). */
+enum { HIST_COUNT = 1, HIST_AMOUNT = 2, HIST_DISC = 3, HIST_PRESTATIE = 4 };
+enum { HIST_DISC_USED = 5, HIST_PRESTATIE_USED = 6, HIST_COLUMNS = 7 };
+/* The classification table's columns. */
+enum { CLASS_CODE, CLASS_DISCIPLINE, CLASS_PHASE, CLASS_RANK, CLASS_PRESTATIE, CLASS_UNIT,
+       CLASS_REASONING, CLASS_COLUMNS };
 /* The prestaties per block of the results' money per provider and prestatie. */
 enum { BREAKDOWN_COLUMNS = 4 };
+
+/* The classification table the workbook starts from (the claims pipeline's default): rows of
+ * CLASS_COLUMNS texts, the header first. */
+typedef struct wb_classes {
+    igoi_pool texts;
+    IGO_VEC(uint32_t) cells; /* text ids, row by row */
+    size_t rows;             /* without the header */
+} wb_classes;
+
+igo_error igoi_wb_load_classes(wb_classes *c, char *errmsg);
+void igoi_wb_free_classes(wb_classes *c);
+/* A row's text in a column; and the text in a column of the row of a code ("" if none). */
+const char *igoi_wb_class(const wb_classes *c, size_t row, int column);
+const char *igoi_wb_class_of(const wb_classes *c, const char *code, int column);
 
 typedef struct wb {
     /* The distribution model's workbook (the scenario workbook, sc_wb in scenario_wb.h, holds
@@ -170,6 +198,7 @@ typedef struct wb {
     const igo_plan *pl;
     const igo_result *r;
     const wb_text *t;
+    wb_classes classes; /* the classification table */
     lxw_workbook *book;
     lxw_worksheet *ws[WB_MAX_SHEETS];
     const char *sheet_name[WB_MAX_SHEETS];
@@ -259,6 +288,7 @@ void igoi_wb_sheet_regio_input(wb *w);
 void igoi_wb_sheet_calc(wb *w);
 void igoi_wb_sheet_results(wb *w);
 void igoi_wb_sheet_regio(wb *w);
+void igoi_wb_sheet_classes(wb *w);
 
 /* Closes w->book, writing the file (workbook_close), and frees it; in a child process when
  * w->tk has a callback, which can then stop it (w->cancelled is set, the file left unfinished).

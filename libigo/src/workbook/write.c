@@ -41,7 +41,7 @@ static igo_error sync_file(char *errmsg, const char *tmp, const char *path)
 enum { WB_MAX_COLUMNS = 16384, WB_MAX_ROWS = 1048576, WB_MAX_CELLS = 4000000 };
 
 /* Refuses a model whose workbook would not fit a sheet, or would take gigabytes to write. */
-static igo_error check_size(igo_model *m, wb_layout *at)
+static igo_error check_size(igo_model *m, size_t class_rows, wb_layout *at)
 {
     const char *kinds[] = {"prestaties", "disciplines", "providers", "outside activities",
                            "history lines", "reasons for transfer"};
@@ -54,7 +54,7 @@ static igo_error check_size(igo_model *m, wb_layout *at)
                             "too many %s for a workbook: %zu, where a sheet has room for %zu",
                             kinds[k], counts[k], max);
     }
-    igoi_wb_make_layout(m, at);
+    igoi_wb_make_layout(m, class_rows, at);
     double cells =
         4.0 * (double)at->prestatie_count * (double)(at->provider_rows + at->outside_rows) +
         8.0 * (double)at->history_rows;
@@ -71,7 +71,7 @@ static void write_sheets(wb *w)
     void (*const sheets[])(wb *) = {igoi_wb_sheet_intro,      igoi_wb_sheet_regio,
                                     igoi_wb_sheet_results,    igoi_wb_sheet_regio_input,
                                     igoi_wb_sheet_care_input, igoi_wb_sheet_split_input,
-                                    igoi_wb_sheet_calc};
+                                    igoi_wb_sheet_classes,    igoi_wb_sheet_calc};
     for (int k = 0; k < WB_SHEETS; k++) {
         w->done = (double)k / WB_SHEETS;
         sheets[k](w);
@@ -147,7 +147,10 @@ igo_error igo_workbook_write(igo_model *m, const char *path, const igo_workbook_
     if (e)
         return e;
     wb *w = calloc(1, sizeof *w);
-    e = w ? check_size(m, &w->at) : igoi_fail(m->errmsg, IGO_ERROR_MEMORY, "out of memory");
+    e = w ? igoi_wb_load_classes(&w->classes, m->errmsg)
+          : igoi_fail(m->errmsg, IGO_ERROR_MEMORY, "out of memory");
+    if (!e)
+        e = check_size(m, w->classes.rows, &w->at);
     if (!e) {
         w->m = m, w->pl = &pl, w->r = r;
         w->t = igoi_wb_texts(options ? options->lang : IGO_LANG_NL);
@@ -157,6 +160,8 @@ igo_error igo_workbook_write(igo_model *m, const char *path, const igo_workbook_
             w->sheet_name[s] = w->t->sheet[s];
         e = igoi_wb_write_safely(w, m->errmsg, path, write_sheets);
     }
+    if (w)
+        igoi_wb_free_classes(&w->classes);
     free(w);
     igoi_plan_free(&pl);
     igo_result_free(r);

@@ -64,6 +64,13 @@ def base_workbook() -> dict[str, bytes]:
     target = member.removeprefix("xl/")
     parts["xl/_rels/workbook.xml.rels"] = re.sub(
         rf'<Relationship [^>]*Target="{target}"/>', "", rels).encode()
+    # The cells the corpus edits, written as below whatever the writer's style numbers and row
+    # spans are now (the reader reads neither), so that the edits stay the same.
+    zorg = sheet_part(parts, INPUT_SHEET)
+    text = parts[zorg].decode()
+    text = re.sub(r'<c r="E6" s="\d+">', '<c r="E6" s="12">', text, count=1)
+    text = re.sub(r'<row r="7" spans="[\d:]+">', '<row r="7" spans="1:6">', text, count=1)
+    parts[zorg] = text.encode()
     return parts
 
 
