@@ -53,6 +53,7 @@ void igoi_wb_make_formats(lxw_workbook *book, wb_formats *f)
     f->whole = add(book, "#,##0", 0);   /* whole counts: women, admissions, days */
     f->ratio = add(book, "#,##0.0", 0);
     f->pct = add(book, "0.0%", 0);
+    f->pct2 = add(book, "0.00%", 0);
     f->fraction = add(book, "0.000000", 0);
     f->index = add(book, "0", 0);
     f->in_money = add(book, MONEY, 1);

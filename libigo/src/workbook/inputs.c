@@ -154,6 +154,23 @@ static double *direct_keys(const igo_model *m, unsigned char **given)
     return k;
 }
 
+/* Beside the key as given: the key the distribution uses (scaled, or from history), from
+ * Berekening, in percent. */
+static void key_used(wb *w)
+{
+    const int row = w->at.split_in.key, discipline_count = (int)w->at.discipline_count;
+    const int first = KEY_PCT + discipline_count + 1;
+    for (int d = 0; d < discipline_count; d++) {
+        char head[120];
+        snprintf(head, sizeof head, w->t->hist_used, w->m->disciplines.v[d].id);
+        igoi_wb_string(w, SPLIT_IN, row - 1, first + d, head, w->f.header);
+        for (int p = 0; p < (int)w->at.prestatie_count; p++)
+            igoi_wb_formula(w, SPLIT_IN, row + p, first + d, w->f.pct2,
+                            w->pl->key[(size_t)p * w->at.discipline_count + (size_t)d], "=%s",
+                            igoi_wb_at(w, WB_CALC, w->at.calc.key + p, 2 + d).s);
+    }
+}
+
 static void key_table(wb *w, const double *k, const unsigned char *given)
 {
     const int row = w->at.split_in.key, discipline_count = (int)w->at.discipline_count;
@@ -187,6 +204,7 @@ static void key_table(wb *w, const double *k, const unsigned char *given)
                         "=SUM(%s)",
                         igoi_wb_range(w, -1, r, KEY_PCT, r, KEY_PCT + discipline_count - 1).s);
     }
+    key_used(w);
     int last = row + (int)w->at.prestatie_count - 1;
     igoi_wb_valid_list(w, SPLIT_IN, row, KEY_SOURCE, last, KEY_SOURCE, sources, 2);
     igoi_wb_valid_fraction(w, SPLIT_IN, row, KEY_PCT, last, KEY_PCT + discipline_count - 1);
@@ -341,11 +359,10 @@ void igoi_wb_sheet_split_input(wb *w)
     igoi_wb_width(w, WB_SPLIT_IN, 0, 0, 22);
     igoi_wb_width(w, WB_SPLIT_IN, 1, 1, 34);
     igoi_wb_width(w, WB_SPLIT_IN, 2, 2, 14);
-    igoi_wb_width(w, WB_SPLIT_IN, 3,
-                  3 + (int)(w->at.prestatie_count > w->at.discipline_count
-                                ? w->at.prestatie_count
-                                : w->at.discipline_count),
-                  12);
+    size_t widest = w->at.prestatie_count > 2 * w->at.discipline_count + 1
+                        ? w->at.prestatie_count
+                        : 2 * w->at.discipline_count + 1;
+    igoi_wb_width(w, WB_SPLIT_IN, 3, 3 + (int)widest, 12);
     igoi_wb_finish_sheet(w, WB_SPLIT_IN, 3, 1);
 }
 

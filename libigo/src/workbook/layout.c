@@ -25,7 +25,7 @@ static void make_check_layout(wb_layout *at)
                             OUT_FLAGS + prestatie_count);
     c[CHK_NORMALISE] = column(WB_SPLIT_IN, at->split_in.normalise, 1, KEY_SOURCE + 1);
     c[CHK_KEYS] = column(WB_SPLIT_IN, at->split_in.key, at->prestatie_count,
-                         KEY_PCT + discipline_count + 1);
+                         KEY_PCT + 2 * discipline_count + 1); /* after the key used */
     c[CHK_PROVIDERS] = column(WB_SPLIT_IN, at->split_in.providers, at->provider_rows,
                               PROV_VOL + prestatie_count);
     c[CHK_HISTORY] = column(WB_SPLIT_IN, at->split_in.history, at->history_rows, HIST_COLUMNS);
@@ -89,7 +89,10 @@ void igoi_wb_make_layout(const igo_model *m, size_t class_rows, wb_layout *at)
     at->results.checks = 5;
     at->results.income = at->results.checks + WB_CHECKS + 1 + 3;
     at->results.disciplines = at->results.income + 6 + 3;
-    at->results.chart_data = at->results.disciplines + discipline_count + 4;
+    /* The key used, in blocks of BREAKDOWN_COLUMNS disciplines, each a row per prestatie. */
+    at->results.key = at->results.disciplines + discipline_count + 4;
+    int key_blocks = (discipline_count + BREAKDOWN_COLUMNS - 1) / BREAKDOWN_COLUMNS;
+    at->results.chart_data = at->results.key + key_blocks * (prestatie_count + 3) + 1;
     at->results.check = at->results.chart_data + 4 + discipline_count + 1;
     /* Everything in one column of tables and charts, no wider than a page: the pie chart below
      * the reconciliation (a chart is 288 pixels high at scale 1, a row 20), the provider table

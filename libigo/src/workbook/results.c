@@ -68,6 +68,35 @@ static void discipline_block(wb *w)
                     igoi_wb_range(w, -1, row, 1, row + discipline_count - 1, 1).s);
 }
 
+/* The key the distribution uses, in percent: a row per prestatie, in blocks of
+ * BREAKDOWN_COLUMNS disciplines (the sheet stays as wide as its other tables). */
+static void key_block(wb *w, int row, int first)
+{
+    const wb_layout *at = &w->at;
+    const int discipline_count = (int)at->discipline_count;
+    const int last = first + BREAKDOWN_COLUMNS > discipline_count ? discipline_count - 1
+                                                                  : first + BREAKDOWN_COLUMNS - 1;
+    igoi_wb_string(w, RESULTS, row - 2, 0, w->t->results_key_title, w->f.bold);
+    igoi_wb_string(w, RESULTS, row - 1, 0, w->t->code, w->f.header);
+    for (int d = first; d <= last; d++)
+        igoi_wb_string(w, RESULTS, row - 1, 1 + d - first, w->m->disciplines.v[d].id,
+                       w->f.header);
+    for (int p = 0; p < (int)at->prestatie_count; p++) {
+        igoi_wb_string(w, RESULTS, row + p, 0, w->m->prestaties.v[p].code, w->f.text);
+        for (int d = first; d <= last; d++)
+            igoi_wb_result(w, RESULTS, row + p, 1 + d - first, w->f.pct2,
+                           w->pl->key[(size_t)p * at->discipline_count + (size_t)d], 1, "=%s",
+                           igoi_wb_at(w, CALC, at->calc.key + p, 2 + d).s);
+    }
+}
+
+static void key_table(wb *w)
+{
+    for (int first = 0, row = w->at.results.key; first < (int)w->at.discipline_count;
+         first += BREAKDOWN_COLUMNS, row += (int)w->at.prestatie_count + 3)
+        key_block(w, row, first);
+}
+
 /* The chart of how the income is split: the costs, outside activities and each discipline. */
 static void split_chart(wb *w)
 {
@@ -213,6 +242,7 @@ void igoi_wb_sheet_results(wb *w)
     igoi_wb_checks_summary(w);
     income_block(w);
     discipline_block(w);
+    key_table(w);
     split_chart(w);
     provider_table(w);
     provider_chart(w);

@@ -63,7 +63,7 @@ typedef struct wb_text {
     const char *calc_disc_rounded, *calc_disc_parts, *calc_volume_title, *calc_prov_largest;
     const char *calc_prov_rounded, *calc_prov_parts, *calc_totals_title, *difference;
     const char *results_title, *results_income_title, *results_disc_title, *results_prov_title;
-    const char *results_breakdown_title;
+    const char *results_breakdown_title, *results_key_title;
     const char *results_chart_split, *results_chart_providers, *results_check;
     const char *total_income, *distributed, *of_income;
     const char *regio_title, *regio_chart_start, *regio_chart_partus, *regio_chart_reasons;
@@ -80,7 +80,7 @@ const wb_text *igoi_wb_texts(igo_lang lang);
 
 typedef struct wb_formats {
     lxw_format *title, *subtitle, *header, *text, *note, *link, *bold;
-    lxw_format *money, *money_total, *count, *whole, *ratio, *pct, *fraction, *index;
+    lxw_format *money, *money_total, *count, *whole, *ratio, *pct, *pct2, *fraction, *index;
     lxw_format *in_money, *in_count, *in_pct, *in_text, *in_choice, *in_flag, *in_note;
     lxw_format *message, *fail; /* a check's message (red); a check's count */
     lxw_format *red;            /* conditional: a failing check or key total */
@@ -144,6 +144,7 @@ typedef struct wb_layout {
         int checks;      /* one row per check, then the total (Controle) */
         int income;      /* the income and what it goes to */
         int disciplines; /* the money per discipline */
+        int key;         /* the key used, in percent, prestatie x discipline */
         int chart_data;  /* the figures of the pie chart */
         int providers;   /* the money per provider */
         int provider_chart; /* the top row of the chart of the providers' money */
