@@ -177,7 +177,8 @@ ctest: apt-deps build/libigo.a build/asan/libigo.a
 	  model_read_back model_read_empty \
 	  distribute_hand_computed distribute_history_keys distribute_normalised_keys \
 	  distribute_errors distribute_random_regions_conserve batch_equals_single batch_errors \
-	  workbook_written_and_checked workbook_failures_leave_nothing scenario_published_figures \
+	  workbook_written_and_checked workbook_failures_leave_nothing workbook_numbers_shortest \
+	  workbook_numbers_rewrite workbook_numbers_failures scenario_published_figures \
 	  scenario_linear_in_volumes scenario_refusals percentiles_match_sorting scenario_monte_carlo \
 	  batch_shape uncertainty_shape round_cents_checked \
 	  text_refused_where_it_enters text_lengths_as_a_spreadsheet_counts text_in_scenario_sets \

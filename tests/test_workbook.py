@@ -87,8 +87,7 @@ def test_recalculation_is_forced_not_cached(example, soffice, tmp_path):
     assert len(libreoffice.formula_mismatches(good, trusted)[1]) > 1000
 
 
-def test_fifty_random_regions_recalculate_to_the_core(soffice, tmp_path):
-    recalculate = libreoffice.recalculate
+def test_fifty_random_regions_recalculate_to_the_core(recalculate, tmp_path):
     paths, regions = [], []
     for seed in range(50):
         region = random_region(seed)

@@ -26,7 +26,7 @@ static const char *const reason_names[IGO_CLAIM_REASONS] = {
 /* ---- reading CSV ---- */
 
 /* Reads a whole file; NULL when it cannot. */
-static char *slurp(const char *path, size_t *size)
+char *slurp(const char *path, size_t *size)
 {
     FILE *f = fopen(path, "rb");
     if (!f)

@@ -28,6 +28,10 @@
     X(batch_shape)                                                                             \
     X(workbook_written_and_checked)                                                            \
     X(workbook_failures_leave_nothing)                                                         \
+    X(workbook_numbers_shortest)                                                               \
+    X(workbook_numbers_rewrite)                                                                \
+    X(workbook_numbers_failures)                                                               \
+    X(workbook_numbers_limit)                                                                  \
     X(scenario_published_figures)                                                              \
     X(scenario_linear_in_volumes)                                                              \
     X(scenario_refusals)                                                                       \
@@ -91,6 +95,8 @@ typedef struct {
 int listen(void *data, double done);
 /* The number of entries in a directory, . and .. not counted (test_workbook.c). */
 int dir_entries(const char *dir);
+/* Reads a whole file, NUL-terminated (free it); NULL when it cannot (test_claims_generate.c). */
+char *slurp(const char *path, size_t *size);
 /* Monotonic seconds. */
 double seconds(void);
 

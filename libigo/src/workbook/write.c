@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "numbers.h"
 #include "wb.h"
 
 /* A new empty file next to path for libxlsxwriter to write (it opens the file by name). */
@@ -122,6 +123,8 @@ igo_error igoi_wb_write_safely(wb *w, char *errmsg, const char *path, void (*fil
         e = temp_file(errmsg, path, &tmp);
     if (!e)
         e = write_book(w, errmsg, tmp, path, fill);
+    if (!e)
+        e = igoi_wb_short_numbers(errmsg, tmp, path, &w->tk);
     if (!e)
         e = igoi_wb_verify_zip(errmsg, tmp);
     if (!e)

@@ -5,6 +5,7 @@ import subprocess
 
 import openpyxl
 import pytest
+from openpyxl.worksheet.formula import ArrayFormula
 
 import libigo
 
@@ -51,15 +52,19 @@ def test_installed_examples_use_the_shared_library(installed_examples: dict,
 
 
 def cells(path: pathlib.Path) -> dict:
-    """Every cell of every sheet: formulas as written, and the cached values."""
+    """Every cell of every sheet: formulas as written (an array formula as its range and text:
+    openpyxl's ArrayFormula has no ==), and the cached values."""
     found = {}
     for data_only in (False, True):
         book = openpyxl.load_workbook(path, data_only=data_only)
         for sheet in book.worksheets:
             for row in sheet.iter_rows():
                 for cell in row:
-                    if cell.value is not None:
-                        found[(data_only, sheet.title, cell.coordinate)] = cell.value
+                    value = cell.value
+                    if isinstance(value, ArrayFormula):
+                        value = ("array", value.ref, value.text)
+                    if value is not None:
+                        found[(data_only, sheet.title, cell.coordinate)] = value
     return found
 
 
