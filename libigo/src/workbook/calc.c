@@ -172,6 +172,9 @@ static void outside_block(wb *w)
                     best = income_column[p], largest = p + 1;
             }
         int row = at->calc.outside_costs + j;
+        /* A spare row shows nothing until a line is typed into it. */
+        lxw_format *money = used ? w->f.money : w->f.money_quiet;
+        lxw_format *index = used ? w->f.index : w->f.index_quiet;
         wb_ref line_cost = igoi_wb_at(w, -1, row, 1), line_base = igoi_wb_at(w, -1, row, 2);
         wb_ref weights = igoi_wb_range(w, -1, at->calc.outside_weights + j, 1,
                                        at->calc.outside_weights + j, prestatie_count);
@@ -179,23 +182,23 @@ static void outside_block(wb *w)
                                       at->calc.outside_rounded + j, prestatie_count);
         show_text(w, row, 0, CARE_IN, at->care_in.outside + j, 0,
                   used ? w->m->outside.v[j].label : "");
-        igoi_wb_formula(w, CALC, row, 1, w->f.money, wb_eur(cost), "=ROUND(%s*%s,2)",
+        igoi_wb_formula(w, CALC, row, 1, money, wb_eur(cost), "=ROUND(%s*%s,2)",
                         igoi_wb_at(w, CARE_IN, at->care_in.outside + j, OUT_COUNT).s,
                         igoi_wb_at(w, CARE_IN, at->care_in.outside + j, OUT_TARIFF).s);
-        igoi_wb_formula(w, CALC, row, 2, w->f.money, wb_eur(base), "=ROUND(SUM(%s),2)", weights.s);
-        igoi_wb_formula(w, CALC, row, 3, w->f.index, base ? largest : 0,
+        igoi_wb_formula(w, CALC, row, 2, money, wb_eur(base), "=ROUND(SUM(%s),2)", weights.s);
+        igoi_wb_formula(w, CALC, row, 3, index, base ? largest : 0,
                         "=IF(%s=0,0,MATCH(MAX(%s),%s,0))", line_base.s, weights.s, weights.s);
         for (int p = 0; p < prestatie_count; p++) {
             int on = targets(w->m, (size_t)j, (size_t)p);
             wb_ref flag = igoi_wb_at(w, CARE_IN, at->care_in.outside + j, OUT_FLAGS + p);
             wb_ref income = igoi_wb_at(w, -1, at->calc.income + p, 1);
-            igoi_wb_formula(w, CALC, at->calc.outside_weights + j, 1 + p, w->f.money,
+            igoi_wb_formula(w, CALC, at->calc.outside_weights + j, 1 + p, money,
                             on ? wb_eur(income_column[p]) : 0, "=IF(%s=1,%s,0)", flag.s, income.s);
-            igoi_wb_formula(w, CALC, at->calc.outside_rounded + j, 1 + p, w->f.money,
+            igoi_wb_formula(w, CALC, at->calc.outside_rounded + j, 1 + p, money,
                             on ? wb_eur(share(cost, igo_eur(income_column[p]), igo_eur(base))) : 0,
                             "=IF(AND(%s=1,%s>0),ROUND(%s*%s/%s,2),0)", flag.s, line_base.s,
                             line_cost.s, income.s, line_base.s);
-            igoi_wb_formula(w, CALC, at->calc.outside_parts + j, 1 + p, w->f.money,
+            igoi_wb_formula(w, CALC, at->calc.outside_parts + j, 1 + p, money,
                             used ? wb_eur(parts[(size_t)j * w->at.prestatie_count + (size_t)p]) : 0,
                             "=ROUND(%s+IF(%d=%s,%s-SUM(%s),0),2)",
                             igoi_wb_rel(at->calc.outside_rounded + j, 1 + p).s, p + 1,
@@ -352,6 +355,7 @@ static void volume_block(wb *w)
                 igoi_wb_range(w, SPLIT_IN, at->split_in.providers, PROV_VOL + p, last, PROV_VOL + p)
                     .s);
     }
+    igoi_wb_count_style(w, CALC, row, 1, row + discipline_count - 1, prestatie_count);
 }
 
 /* The providers' volumes as given (the last value per cell), prestatie x provider. */
@@ -396,6 +400,9 @@ static void provider_row(wb *w, size_t o, const double *vol)
         igoi_wb_range(w, SPLIT_IN, at->split_in.providers, PROV_DISC, last, PROV_DISC);
     wb_ref disc_upto = igoi_wb_range(w, SPLIT_IN, at->split_in.providers, PROV_DISC, in, PROV_DISC);
     int64_t total = 0;
+    /* A spare row shows nothing until a provider is typed into it. */
+    lxw_format *money = used ? w->f.money : w->f.money_quiet;
+    lxw_format *index = used ? w->f.index : w->f.index_quiet;
     for (int b = 0; b < 3; b++)
         provider_labels(w, b == 0 ? rl : b == 1 ? rr : ra, in, o);
     for (int p = 0; p < prestatie_count; p++) {
@@ -414,7 +421,7 @@ static void provider_row(wb *w, size_t o, const double *vol)
                                         at->calc.volumes + discipline_count - 1, 1 + p);
         total += part;
         igoi_wb_formula_array(
-            w, CALC, rl, 3 + p, w->f.index, used && vp > 0 && is_largest(w->pl, (size_t)p, o, d),
+            w, CALC, rl, 3 + p, index, used && vp > 0 && is_largest(w->pl, (size_t)p, o, d),
             "=IF(AND(%s>0,SUMPRODUCT(EXACT(%s,%s)*(%s>%s))=0,"
             "SUMPRODUCT(EXACT(%s,%s)*(%s=%s))=1),1,0)",
             v.s, disc_all.s, disc.s,
@@ -422,13 +429,13 @@ static void provider_row(wb *w, size_t o, const double *vol)
             v.s, disc_upto.s, disc.s,
             igoi_wb_range(w, SPLIT_IN, at->split_in.providers, PROV_VOL + p, in, PROV_VOL + p).s,
             v.s);
-        igoi_wb_formula_array(w, CALC, rr, 3 + p, w->f.money,
+        igoi_wb_formula_array(w, CALC, rr, 3 + p, money,
                         vp > 0 ? wb_eur(share(amount, vp, w->pl->group_sum[g])) : 0,
                         "=IF(%s>0,ROUND(SUMPRODUCT(EXACT(%s,%s)*%s)*%s/"
                         "SUMPRODUCT(EXACT(%s,%s)*%s),2),0)",
                         v.s, discipline_names.s, my_disc.s, discipline_money.s, v.s, volume_names.s,
                         my_disc.s, volume_p.s);
-        igoi_wb_formula_array(w, CALC, ra, 3 + p, w->f.money, wb_eur(part),
+        igoi_wb_formula_array(w, CALC, ra, 3 + p, money, wb_eur(part),
                         "=ROUND(%s+IF(%s=1,SUMPRODUCT(EXACT(%s,%s)*%s)-"
                         "SUMPRODUCT(EXACT(%s,%s)*%s),0),2)",
                         igoi_wb_rel(rr, 3 + p).s, igoi_wb_rel(rl, 3 + p).s, discipline_names.s,
@@ -441,7 +448,7 @@ static void provider_row(wb *w, size_t o, const double *vol)
                                       at->calc.provider_rounded + (int)at->provider_rows - 1, 3 + p)
                             .s);
     }
-    igoi_wb_formula(w, CALC, ra, 3 + prestatie_count, w->f.money_total, wb_eur(total),
+    igoi_wb_formula(w, CALC, ra, 3 + prestatie_count, used ? w->f.money_total : money, wb_eur(total),
                     "=ROUND(SUM(%s),2)", igoi_wb_range(w, -1, ra, 3, ra, 2 + prestatie_count).s);
 }
 

@@ -208,6 +208,17 @@ void igoi_wb_finish_sheet(wb *w, int sheet, int freeze_row, int freeze_col)
     igoi_wb_keep(w, worksheet_repeat_rows(ws, 0, (lxw_row_t)(freeze_row > 0 ? freeze_row - 1 : 0)));
 }
 
+void igoi_wb_count_style(wb *w, int sheet, int row1, int col1, int row2, int col2)
+{
+    char rule[sizeof(wb_ref) + 16];
+    snprintf(rule, sizeof rule, "=MOD(%s,1)=0", igoi_wb_rel(row1, col1).s);
+    lxw_conditional_format cf = {.type = LXW_CONDITIONAL_TYPE_FORMULA, .value_string = rule,
+                                 .format = w->f.whole_cf};
+    igoi_wb_keep(w, worksheet_conditional_format_range(w->ws[sheet], (lxw_row_t)row1,
+                                                       (lxw_col_t)col1, (lxw_row_t)row2,
+                                                       (lxw_col_t)col2, &cf));
+}
+
 /* A validation with its own title, and the same message as the cell's input prompt (what it
  * expects) and as the refusal of a wrong value. */
 static void validate(wb *w, int sheet, int row1, int col1, int row2, int col2,

@@ -6,6 +6,7 @@
 #define HEADER_FILL 0xDDEBF7
 /* Zero shows as a dash, as in financial statements: the many empty rows of a model stay quiet. */
 #define MONEY "\"€ \"#,##0.00;\"€ \"-#,##0.00;\"€ –\""
+#define COUNT "#,##0.##########"
 #define MONEY_QUIET "\"€ \"#,##0.00;\"€ \"-#,##0.00;"
 
 static lxw_format *add(lxw_workbook *book, const char *num_format, int input)
@@ -49,7 +50,9 @@ void igoi_wb_make_formats(lxw_workbook *book, wb_formats *f)
     f->money_total = add(book, MONEY, 0);
     format_set_bold(f->money_total);
     format_set_top(f->money_total, LXW_BORDER_THIN);
-    f->count = add(book, "General", 0); /* counts that may have decimals (hours) */
+    /* Counts may have decimals (hours, volumes); whole ones get their own format by
+     * igoi_wb_count_style (a format cannot drop the decimal sign of a whole number). */
+    f->count = add(book, COUNT, 0);
     f->whole = add(book, "#,##0", 0);   /* whole counts: women, admissions, days */
     f->ratio = add(book, "#,##0.0", 0);
     f->pct = add(book, "0.0%", 0);
@@ -57,7 +60,7 @@ void igoi_wb_make_formats(lxw_workbook *book, wb_formats *f)
     f->fraction = add(book, "0.000000", 0);
     f->index = add(book, "0", 0);
     f->in_money = add(book, MONEY, 1);
-    f->in_count = add(book, "General", 1);
+    f->in_count = add(book, COUNT, 1);
     f->in_pct = add(book, "0.00%", 1);
     f->in_text = add(book, NULL, 1);
     f->in_choice = add(book, NULL, 1);
@@ -76,4 +79,6 @@ void igoi_wb_make_formats(lxw_workbook *book, wb_formats *f)
     f->money_quiet = add(book, MONEY_QUIET, 0);
     f->pct_quiet = add(book, "0.0%;-0.0%;", 0);
     f->index_quiet = add(book, "#,##0;-#,##0;", 0);
+    f->whole_cf = workbook_add_format(book);
+    format_set_num_format(f->whole_cf, "#,##0");
 }

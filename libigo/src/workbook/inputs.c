@@ -56,6 +56,7 @@ static void care_table(wb *w)
     }
     int last = row + (int)w->at.prestatie_count - 1;
     igoi_wb_valid_number(w, CARE_IN, row, CARE_COUNT, last, CARE_TARIFF);
+    igoi_wb_count_style(w, CARE_IN, row, CARE_COUNT, last, CARE_COUNT);
     igoi_wb_name(w, "Prestaties", igoi_wb_range(w, CARE_IN, row, 0, last, 3));
     igoi_wb_name(w, "Aantallen", igoi_wb_range(w, CARE_IN, row, CARE_COUNT, last, CARE_COUNT));
     igoi_wb_name(w, "Tarieven", igoi_wb_range(w, CARE_IN, row, CARE_TARIFF, last, CARE_TARIFF));
@@ -113,6 +114,7 @@ static void outside_table(wb *w)
     }
     int last = row + (int)w->at.outside_rows - 1;
     igoi_wb_valid_number(w, CARE_IN, row, OUT_COUNT, last, OUT_TARIFF);
+    igoi_wb_count_style(w, CARE_IN, row, OUT_COUNT, last, OUT_COUNT);
     igoi_wb_valid_flag(w, CARE_IN, row, OUT_FLAGS, last, OUT_FLAGS + prestatie_count - 1);
     igoi_wb_name(w, "Buiten_IGO",
                 igoi_wb_range(w, CARE_IN, row, 0, last, OUT_FLAGS + prestatie_count - 1));
@@ -263,6 +265,7 @@ static void provider_table(wb *w)
                            w->at.discipline_count);
     free(disciplines);
     igoi_wb_valid_number(w, SPLIT_IN, row, PROV_VOL, last, PROV_VOL + prestatie_count - 1);
+    igoi_wb_count_style(w, SPLIT_IN, row, PROV_VOL, last, PROV_VOL + prestatie_count - 1);
     igoi_wb_name(w, "Zorgaanbieders", igoi_wb_range(w, SPLIT_IN, row, 0, last, PROV_DISC));
     igoi_wb_name(w, "Volumes",
                 igoi_wb_range(w, SPLIT_IN, row, PROV_VOL, last, PROV_VOL + prestatie_count - 1));
@@ -338,6 +341,7 @@ static void history_table(wb *w)
     }
     free(disciplines), free(codes);
     igoi_wb_valid_number(w, SPLIT_IN, row, HIST_COUNT, last, HIST_AMOUNT);
+    igoi_wb_count_style(w, SPLIT_IN, row, HIST_COUNT, last, HIST_COUNT);
     igoi_wb_name(w, "Historie", igoi_wb_range(w, SPLIT_IN, row, 0, last, HIST_COLUMNS - 1));
 }
 
@@ -385,6 +389,7 @@ void igoi_wb_sheet_regio_input(wb *w)
                      w->f.in_count);
     }
     igoi_wb_valid_number(w, REGIO_IN, w->at.regio_in.fields[0], 1, w->at.regio_in.fields[11], 1);
+    igoi_wb_count_style(w, REGIO_IN, w->at.regio_in.fields[0], 1, w->at.regio_in.fields[11], 1);
     igoi_wb_name(w, "Regiokenmerken", igoi_wb_range(w, REGIO_IN, w->at.regio_in.fields[0], 1,
                                                     w->at.regio_in.fields[7], 1));
     igoi_wb_name(w, "Opnames", igoi_wb_range(w, REGIO_IN, w->at.regio_in.fields[8], 1,
@@ -402,6 +407,7 @@ void igoi_wb_sheet_regio_input(wb *w)
     }
     int last_reason = w->at.regio_in.reasons + (int)w->at.reason_rows - 1;
     igoi_wb_valid_number(w, REGIO_IN, w->at.regio_in.reasons, 1, last_reason, 1);
+    igoi_wb_count_style(w, REGIO_IN, w->at.regio_in.reasons, 1, last_reason, 1);
     igoi_wb_name(w, "Redenen_overdracht",
                  igoi_wb_range(w, REGIO_IN, w->at.regio_in.reasons, 0, last_reason, 1));
     igoi_wb_checks_regio(w);

@@ -84,6 +84,7 @@ typedef struct wb_formats {
     lxw_format *in_money, *in_count, *in_pct, *in_text, *in_choice, *in_flag, *in_note;
     lxw_format *message, *fail; /* a check's message (red); a check's count */
     lxw_format *red;            /* conditional: a failing check or key total */
+    lxw_format *whole_cf;       /* conditional: a whole count, without a decimal sign */
     /* Spare rows: zero shows as nothing. */
     lxw_format *money_quiet, *pct_quiet, *index_quiet;
 } wb_formats;
@@ -251,6 +252,8 @@ void igoi_wb_link_text(wb *w, int sheet, int row, int col, int target, const cha
 void igoi_wb_header(wb *w, int sheet, int row, int col, const char *const *texts, size_t n);
 /* Protection (no password), print set-up and frozen panes shared by every sheet. */
 void igoi_wb_finish_sheet(wb *w, int sheet, int freeze_row, int freeze_col);
+/* Counts in these cells show with thousands separators, and whole ones without decimals. */
+void igoi_wb_count_style(wb *w, int sheet, int row1, int col1, int row2, int col2);
 /* Input validation: a number >= 0, a fraction 0..1, 0 or 1, or a choice from a list. */
 void igoi_wb_valid_number(wb *w, int sheet, int row1, int col1, int row2, int col2);
 void igoi_wb_valid_fraction(wb *w, int sheet, int row1, int col1, int row2, int col2);
