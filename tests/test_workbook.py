@@ -27,6 +27,13 @@ SPLIT = "Invoertabblad - verdeling"
 CARE = "Invoertabblad - geleverde zorg"
 
 
+def cell_block(book, name: str) -> tuple[str, int, int]:
+    """The sheet, first row and first column (1-based) of a defined name's range."""
+    (sheet, ref), = list(book.defined_names[name].destinations)
+    col, row = openpyxl.utils.cell.coordinate_from_string(ref.split(":")[0].replace("$", ""))
+    return sheet, row, openpyxl.utils.cell.column_index_from_string(col)
+
+
 def income_row(ws) -> int:
     """The row of the total income on the results sheet (below the checks)."""
     return next(r for r in range(1, 60) if ws.cell(r, 1).value == "Totale inkomsten IGO")
@@ -201,6 +208,10 @@ def test_workbook_is_a_proper_model(example, tmp_path):
                v.errorTitle == v.promptTitle for v in validations)
     titles = {v.type: v.promptTitle for v in validations}  # each kind its own title
     assert len(set(titles.values())) == len(titles) >= 3, titles
+    # The provider table is an Excel table: Excel shows its header while one scrolls through it.
+    (table,) = book[SPLIT].tables.values()
+    _, top, _ = cell_block(book, "Zorgaanbieders")
+    assert table.ref.startswith(f"A{top - 1}:") and table.headerRowCount in (None, 1)
     choice = next(v for v in validations if v.type == "list" and "bedrag" in v.formula1)
     assert "bedrag" in choice.prompt and "percentage" in choice.prompt
     names = zipfile.ZipFile(path).namelist()

@@ -243,3 +243,22 @@ def test_mistake_is_shown(recalculated, engine, mistake):
     amounts = results_amounts(book)
     assert not any(isinstance(v, (int, float)) and v != 0 for v in amounts), amounts
     assert all(v == "#N/A" for v in amounts[:9])
+
+
+def test_controle_in_english(soffice, tmp_path):
+    """The English workbook has the same defined name Controle, and every other sheet's top
+    line shows the count and the first message."""
+    path = libigo.example_region().to_excel(tmp_path / "en.xlsx", lang="en")
+    book = openpyxl.load_workbook(path)
+    sheet = book["Input - distribution"]
+    r = row_of(sheet, "IG1", start=block(book, "Verdeelsleutel")[1])
+    sheet.cell(r, 3).value = "direct"
+    sheet.cell(r, 4).value = 0.5
+    book.save(path)
+    for recalc in ENGINES.values():
+        (out,) = recalc([path], tmp_path / recalc.__name__)
+        done = openpyxl.load_workbook(out, data_only=True)
+        assert controle(done) >= 1
+        line = done["Region characteristics"]
+        assert line["A3"].value == "Number of errors (Controle)"
+        assert line["B3"].value == controle(done) and "IG1" in line["C3"].value

@@ -448,7 +448,8 @@ static void provider_row(wb *w, size_t o, const double *vol)
                                       at->calc.provider_rounded + (int)at->provider_rows - 1, 3 + p)
                             .s);
     }
-    igoi_wb_formula(w, CALC, ra, 3 + prestatie_count, used ? w->f.money_total : money, wb_eur(total),
+    igoi_wb_formula(w, CALC, ra, 3 + prestatie_count, used ? w->f.money_total : money,
+                    wb_eur(total),
                     "=ROUND(SUM(%s),2)", igoi_wb_range(w, -1, ra, 3, ra, 2 + prestatie_count).s);
 }
 

@@ -32,29 +32,35 @@ void igoi_chk_start(chk_row *c, const char *item, const char *empty)
     snprintf(c->empty, sizeof c->empty, "%s", empty ? empty : "");
 }
 
+/* The next rule, its condition formatted; NULL when the row has all it can hold. */
+static chk_rule *add_rule(chk_row *c, const char *fmt, va_list ap)
+{
+    if (c->n >= CHK_MAX_RULES)
+        return NULL;
+    chk_rule *r = &c->rule[c->n++];
+    vsnprintf(r->cond, sizeof r->cond, fmt, ap);
+    return r;
+}
+
 /* A rule whose message is an expression (for messages built from cells). */
 void igoi_chk_rule_expr(chk_row *c, const char *message, const char *fmt, ...)
 {
-    if (c->n >= CHK_MAX_RULES)
-        return;
-    chk_rule *r = &c->rule[c->n++];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(r->cond, sizeof r->cond, fmt, ap);
+    chk_rule *r = add_rule(c, fmt, ap);
     va_end(ap);
-    snprintf(r->message, sizeof r->message, "%s", message);
+    if (r)
+        snprintf(r->message, sizeof r->message, "%s", message);
 }
 
 void igoi_chk_rule(chk_row *c, const char *message, const char *fmt, ...)
 {
-    if (c->n >= CHK_MAX_RULES)
-        return;
-    chk_rule *r = &c->rule[c->n++];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(r->cond, sizeof r->cond, fmt, ap);
+    chk_rule *r = add_rule(c, fmt, ap);
     va_end(ap);
-    igoi_chk_literal(r->message, sizeof r->message, message);
+    if (r)
+        igoi_chk_literal(r->message, sizeof r->message, message);
 }
 
 /* A message with a column's header in it ("Aantal is geen getal"). */

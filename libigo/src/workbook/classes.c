@@ -15,8 +15,11 @@ enum { CLASS_IN = WB_CLASS_IN };
 static igo_error keep_record(igoi_csv *csv, const igoi_field *f, size_t n)
 {
     wb_classes *c = csv->user;
-    if (n != CLASS_COLUMNS || IGO_VEC_ROOM(c->cells, CLASS_COLUMNS) != 0)
-        return IGO_ERROR_MEMORY; /* (the table is ours: only memory can fail) */
+    if (n != CLASS_COLUMNS)
+        return igoi_fail(csv->errmsg, IGO_ERROR_VALUE, "%s: line %llu has %zu fields, not %d",
+                         csv->name, (unsigned long long)csv->line, n, CLASS_COLUMNS);
+    if (IGO_VEC_ROOM(c->cells, CLASS_COLUMNS) != 0)
+        return IGO_ERROR_MEMORY;
     for (size_t k = 0; k < n; k++) {
         int64_t id = igoi_pool_intern(&c->texts, f[k].s, f[k].n);
         if (id < 0)

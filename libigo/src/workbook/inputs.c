@@ -2,6 +2,7 @@
  * spare rows for additions. */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "wb.h"
 
@@ -230,6 +231,43 @@ static void key_table(wb *w, const double *k, const unsigned char *given)
                                                        KEY_PCT + discipline_count, &cf));
 }
 
+/* The provider table as an Excel table (without a style of its own): Excel shows its header in
+ * place of the column letters while one scrolls through it, which a frozen pane cannot do for a
+ * table in the middle of a sheet. */
+static void provider_header_in_view(wb *w, int row, int last)
+{
+    const int columns = PROV_VOL + (int)w->at.prestatie_count;
+    const wb_text *t = w->t;
+    if (columns > 512) /* a catalogue that wide is read by its codes, not scrolled through */
+        return;
+    lxw_table_column *cols = calloc((size_t)columns, sizeof *cols);
+    lxw_table_column **list = calloc((size_t)columns + 1, sizeof *list);
+    if (!cols || !list) {
+        free(cols), free(list);
+        return igoi_wb_keep(w, LXW_ERROR_MEMORY_MALLOC_FAILED);
+    }
+    const char *head[] = {t->prov_id, t->prov_name, t->prov_discipline};
+    int distinct = 1; /* Excel wants a table's headers distinct, ignoring case */
+    for (int c = 0; c < columns; c++) {
+        cols[c].header = (char *)(c < PROV_VOL ? head[c] : w->m->prestaties.v[c - PROV_VOL].code);
+        cols[c].header_format = w->f.header;
+        list[c] = &cols[c];
+        for (int before = 0; before < c; before++)
+            distinct &= strcasecmp(cols[before].header, cols[c].header) != 0;
+    }
+    if (!distinct) { /* then the sheet goes without (the frozen title rows stay) */
+        free(cols), free(list);
+        return;
+    }
+    lxw_table_options options = {.name = "Tabel_zorgaanbieders", .no_autofilter = LXW_TRUE,
+                                 .no_banded_rows = LXW_TRUE,
+                                 .style_type = LXW_TABLE_STYLE_TYPE_LIGHT,
+                                 .style_type_number = 0, .columns = list};
+    igoi_wb_keep(w, worksheet_add_table(w->ws[SPLIT_IN], (lxw_row_t)(row - 1), 0, (lxw_row_t)last,
+                                        (lxw_col_t)(columns - 1), &options));
+    free(cols), free(list);
+}
+
 static void provider_table(wb *w)
 {
     const int row = w->at.split_in.providers, prestatie_count = (int)w->at.prestatie_count;
@@ -266,6 +304,7 @@ static void provider_table(wb *w)
     free(disciplines);
     igoi_wb_valid_number(w, SPLIT_IN, row, PROV_VOL, last, PROV_VOL + prestatie_count - 1);
     igoi_wb_count_style(w, SPLIT_IN, row, PROV_VOL, last, PROV_VOL + prestatie_count - 1);
+    provider_header_in_view(w, row, last);
     igoi_wb_name(w, "Zorgaanbieders", igoi_wb_range(w, SPLIT_IN, row, 0, last, PROV_DISC));
     igoi_wb_name(w, "Volumes",
                 igoi_wb_range(w, SPLIT_IN, row, PROV_VOL, last, PROV_VOL + prestatie_count - 1));

@@ -100,7 +100,8 @@ static void reasons_block(wb *w)
                              "=IF(%s=\"\",\"\",%s)", in_reason.s, in_reason.s);
         igoi_wb_result(w, REGIO, r, 1, used ? w->f.whole : w->f.index_quiet, n, 1, "=%s",
                         igoi_wb_at(w, REGIO_IN, w->at.regio_in.reasons + i, 1).s);
-        igoi_wb_formula(w, REGIO, r, 2, used ? w->f.pct : w->f.pct_quiet, ratio(n, total), "=IF(SUM(%s)=0,0,%s/SUM(%s))",
+        igoi_wb_formula(w, REGIO, r, 2, used ? w->f.pct : w->f.pct_quiet, ratio(n, total),
+                        "=IF(SUM(%s)=0,0,%s/SUM(%s))",
                         all.s, igoi_wb_rel(r, 1).s, all.s);
     }
     igoi_wb_string(w, REGIO, row + reason_rows, 0, t->total, w->f.bold);

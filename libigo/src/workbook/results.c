@@ -232,7 +232,8 @@ static void provider_chart(wb *w)
     chart_axis_set_reverse(chart->y_axis);
     chart_axis_set_interval_unit(chart->y_axis, 1); /* every provider's name, none skipped */
     lxw_chart_options place = {.x_scale = 1.25, .y_scale = at->results.provider_chart_scale};
-    igoi_wb_keep(w, worksheet_insert_chart_opt(w->ws[RESULTS], (lxw_row_t)at->results.provider_chart,
+    igoi_wb_keep(w, worksheet_insert_chart_opt(w->ws[RESULTS],
+                                               (lxw_row_t)at->results.provider_chart,
                                                0, chart, &place));
 }
 

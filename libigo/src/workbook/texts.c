@@ -113,7 +113,8 @@ static const wb_text dutch = {
     .chk = {
         .column = "Controle",
         .title = "Controles",
-        .hint = "Elke rij telt de fouten in één invoertabel; de melding staat ook naast de invoer. "
+        .hint = "Elke rij telt de fouten in één invoertabel; de melding staat ook naast de "
+                "invoer. "
                 "Zolang er een fout is, tonen de uitkomsten #N/B in plaats van een bedrag.",
         .names = {"IG-prestaties: aantallen en tarieven", "Kosten van de IGO",
                   "Verrichtingen buiten de IGO", "Schalen naar 100%", "Verdeelsleutel",
