@@ -21,6 +21,7 @@ import time
 
 import openpyxl
 import xlsxwriter
+from openpyxl.worksheet.formula import ArrayFormula
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import regions  # noqa: E402
@@ -73,7 +74,9 @@ def with_xlsxwriter(sheets: list[dict], path: str) -> None:
                     props["bg_color"] = "#" + fill[-6:]
                 formats[key] = book.add_format(props)
             fmt = formats[key]
-            if isinstance(value, str) and value.startswith("="):
+            if isinstance(value, ArrayFormula):  # a one-cell array formula
+                ws.write_array_formula(row, col, row, col, value.text, fmt, cached)
+            elif isinstance(value, str) and value.startswith("="):
                 ws.write_formula(row, col, value, fmt, cached)
             else:
                 ws.write(row, col, value, fmt)
