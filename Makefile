@@ -25,7 +25,7 @@ INCDIR  ?= $(PREFIX)/include
 DESTDIR ?=
 
 CORE_SRC   := $(wildcard libigo/src/*.c libigo/src/workbook/*.c libigo/src/scenario/*.c \
-                          libigo/src/xlsx/*.c libigo/src/claims/*.c)
+                          libigo/src/xlsx/*.c libigo/src/claims/*.c libigo/src/transition/*.c)
 CORE_OBJ   := $(CORE_SRC:libigo/src/%.c=build/obj/%.o)
 ASAN_OBJ   := $(CORE_SRC:libigo/src/%.c=build/asan/obj/%.o)
 HEADERS    := $(wildcard libigo/include/igo/*.h)
@@ -180,6 +180,7 @@ ctest: apt-deps build/libigo.a build/asan/libigo.a
 	  workbook_written_and_checked workbook_failures_leave_nothing workbook_numbers_shortest \
 	  workbook_numbers_rewrite workbook_numbers_failures scenario_published_figures \
 	  scenario_linear_in_volumes scenario_refusals percentiles_match_sorting scenario_monte_carlo \
+	  transition_hand_worked transition_properties transition_refusals \
 	  batch_shape uncertainty_shape round_cents_checked \
 	  text_refused_where_it_enters text_lengths_as_a_spreadsheet_counts text_in_scenario_sets \
 	  workbook_targets_and_limits allocation_failures_are_errors \

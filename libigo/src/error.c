@@ -27,6 +27,7 @@ static const struct {
     [IGO_ERROR_IO] = {"IGO_ERROR_IO", "file cannot be written or read"},
     [IGO_ERROR_CANCELLED] = {"IGO_ERROR_CANCELLED", "stopped by the caller"},
     [IGO_ERROR_LIMIT] = {"IGO_ERROR_LIMIT", "too large for a workbook or a call"},
+    [IGO_ERROR_INFEASIBLE] = {"IGO_ERROR_INFEASIBLE", "a transition year its bounds cannot pay"},
 };
 
 const char *igo_strerror(igo_error error)

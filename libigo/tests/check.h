@@ -11,7 +11,8 @@
 /* The detailed message of a model, a scenario set or an xlsx reader. */
 #define ERRMSG(obj)                                                                            \
     _Generic((obj), igo_model *: igo_model_errmsg, igo_scenarios *: igo_scenarios_errmsg,      \
-             igo_xlsx *: igo_xlsx_errmsg, igo_claims *: igo_claims_errmsg)(obj)
+             igo_xlsx *: igo_xlsx_errmsg, igo_claims *: igo_claims_errmsg,                     \
+             igo_transition *: igo_transition_errmsg)(obj)
 
 typedef struct igo_t {
     const char *test;

@@ -145,6 +145,31 @@ static igo_error compute(void *state)
     return e;
 }
 
+/* A transition of three years with both bounds binding, built and computed. */
+static igo_error transition(void *state)
+{
+    (void)state;
+    igo_transition *tr = igo_transition_new(3);
+    if (!tr)
+        return IGO_ERROR_MEMORY;
+    const int64_t model[] = {20000, 50000, 30000};
+    igo_error e = igo_transition_set_provider(tr, 0, "A", 60000);
+    if (!e)
+        e = igo_transition_set_provider(tr, 1, "B", 30000);
+    if (!e)
+        e = igo_transition_set_provider(tr, 2, "C", 10000);
+    if (!e)
+        e = igo_transition_set_limits(tr, 0.2, 0.3);
+    for (int y = 0; y < 3 && !e; y++)
+        e = igo_transition_add_year(tr, 2027 + y, 1 - y * 0.5, model);
+    igo_transition_result *r = NULL;
+    if (!e)
+        e = igo_transition_compute(tr, &r);
+    igo_transition_result_free(r);
+    igo_transition_free(tr);
+    return e;
+}
+
 typedef struct {
     igo_scenarios *set;
     double out[3 * 4], mean[4];
@@ -273,6 +298,7 @@ void test_allocation_failures_are_errors(igo_t *t)
     fail_each(t, "igo_distribute_batch", batch, m, NULL);
     mc_state mc = {published_scenarios(t), {0}, {0}};
     fail_each(t, "igo_scenarios_compute", compute, mc.set, NULL);
+    fail_each(t, "a transition", transition, NULL, NULL);
     fail_each(t, "igo_scenarios_uncertainty", monte_carlo, &mc, all_percentiles);
     book_state w = {m, mc.set, ""};
     char dir[] = "/tmp/igo-alloc-XXXXXX";

@@ -32,6 +32,9 @@
     X(workbook_numbers_rewrite)                                                                \
     X(workbook_numbers_failures)                                                               \
     X(workbook_numbers_limit)                                                                  \
+    X(transition_hand_worked)                                                                  \
+    X(transition_properties)                                                                   \
+    X(transition_refusals)                                                                     \
     X(scenario_published_figures)                                                              \
     X(scenario_linear_in_volumes)                                                              \
     X(scenario_refusals)                                                                       \

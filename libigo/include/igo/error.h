@@ -75,6 +75,9 @@ typedef enum igo_error {
      *  library's cell limit, or a Monte Carlo call with more than #IGO_MAX_DRAWS draws or more
      *  than 64 drivers. */
     IGO_ERROR_LIMIT,
+    /** A transition year its bounds cannot pay: its floors and guarantees need more than the
+     *  pot, or its caps allow less. */
+    IGO_ERROR_INFEASIBLE,
     /** Not an error: the number of codes (one more than the largest). */
     IGO_ERROR_COUNT_
 } igo_error;

@@ -38,6 +38,7 @@
 #include "scenario.h"
 #include "xlsx.h"
 #include "claims.h"
+#include "transition.h"
 
 IGO_BEGIN_DECLS
 

@@ -1,0 +1,53 @@
+/* Internal declarations of the transition clauses (libigo/src/transition). Not installed. */
+#ifndef IGO_TRANSITION_INTERNAL_H
+#define IGO_TRANSITION_INTERNAL_H
+
+#include "../internal.h"
+
+/* One year's inputs. */
+typedef struct igoi_transition_year {
+    int year;
+    double share;   /* of income still matched to history, 0..1 */
+    int64_t *model; /* cents per provider */
+} igoi_transition_year;
+
+struct igo_transition {
+    char errmsg[IGO_ERRMSG_SIZE];
+    size_t n;
+    char **ids;
+    int64_t *history;   /* cents per provider */
+    int64_t *guarantee; /* cents per provider, -1 for none */
+    double down, up;    /* the maximum decrease and increase, fractions; -1 for none */
+    IGO_VEC(igoi_transition_year) years;
+};
+
+struct igo_transition_result {
+    size_t n, years;
+    int *year;
+    int64_t *pot;
+    int64_t *figures; /* year x column x provider */
+    uint8_t *bounds;  /* year x provider */
+    size_t *rounds;
+};
+
+/* One year's work: the inputs, and where its figures go. */
+typedef struct igoi_transition_run {
+    const igo_transition *t;
+    size_t y;
+    int64_t pot, previous_pot;
+    const int64_t *previous_paid; /* NULL in the first year */
+    int64_t *col[IGO_TRANSITION_COLUMNS];
+    uint8_t *bound;
+    size_t *rounds;
+    /* scratch, n each */
+    double *weight;
+    int64_t *part;
+    size_t *index;
+    uint8_t *fixed;
+} igoi_transition_run;
+
+/* Computes one year (transition_year.c): history scaled, target, base, bounds, paid. Errors go
+ * to the transition's message. */
+igo_error igoi_transition_year_compute(igoi_transition_run *run, char *errmsg);
+
+#endif
