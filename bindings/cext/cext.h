@@ -26,6 +26,8 @@ CEXT_OBJECT(ModelObject, igo_model)
 CEXT_OBJECT(ScenariosObject, igo_scenarios)
 
 cext_state *cext_state_of(PyObject *module);
+/* transition(ids, history, guarantee, max_decrease, max_increase, years) -> list of years. */
+PyObject *cext_transition(PyObject *module, PyObject *args);
 /* Raises IgoError(message, code=<name>, variant=...) for a core error code; returns NULL. */
 PyObject *cext_raise(cext_state *st, igo_error code, const char *message, Py_ssize_t variant);
 

@@ -72,6 +72,8 @@ static PyMethodDef functions[] = {
     {"round", py_round, METH_VARARGS, "round(x, decimals) -> float: the spreadsheet's ROUND."},
     {"round_cents", py_round_cents, METH_O, "round_cents(x) -> int: ROUND(x; 2) in whole cents."},
     {"version", py_version, METH_NOARGS, "version() -> str: the C core's version."},
+    {"transition", cext_transition, METH_VARARGS,
+     "transition(ids, history, guarantee, max_decrease, max_increase, years) -> list[dict]"},
     {NULL, NULL, 0, NULL},
 };
 

@@ -24,12 +24,14 @@ from .money import euros, format_nl
 from .region import (COST_NAMES, Cost, Discipline, HistoryLine, OutsideActivity, Prestatie,
                      Provider, Region, default_catalogue)
 from .sweep import Sweep
+from .transition import Transition
 
 # The package's version comes from the C core's header (setup.py reads IGO_VERSION_* there), so the
 # library, the package, `igo --version` and libigo.pc cannot disagree.
 __version__ = importlib.metadata.version(__package__)
 
 __all__ = ["COST_NAMES", "Cost", "Discipline", "Distribution", "HistoryLine", "IgoError",
+           "Transition",
            "claims",
            "OutsideActivity", "Prestatie", "Provider", "Region", "Sweep", "backend",
            "core_version", "default_catalogue", "euros", "example_region", "excel_sheets",

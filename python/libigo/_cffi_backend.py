@@ -735,3 +735,38 @@ def _claims_provider(c: Any, o: int) -> tuple[str, int, int, int]:
     d, claimed, income = ffi.new("size_t *"), ffi.new("size_t *"), ffi.new("int64_t *")
     ident = lib.igo_claims_provider(c, o, d, claimed, income)
     return (_str(ident), d[0], claimed[0], income[0])
+
+
+def transition(ids: Sequence[str], history: Sequence[int], guarantee: Sequence[int],
+               max_decrease: float, max_increase: float,
+               years: Sequence[tuple[int, float, Sequence[int]]]) -> list[dict[str, Any]]:
+    """The C core's transition clauses (see libigo.transition), as the extension returns them."""
+    n = len(ids)
+    if len(history) != n or len(guarantee) != n:
+        raise ValueError("a history and a guarantee per provider are needed")
+    core = lib.igo_transition_new(n)
+    if core == ffi.NULL:
+        raise MemoryError("out of memory")
+    tr = ffi.gc(core, lib.igo_transition_free)
+
+    def check(code: int) -> None:
+        if code:
+            _raise(code, ffi.string(lib.igo_transition_errmsg(tr)).decode())
+    for o, (provider, cents, minimum) in enumerate(zip(ids, history, guarantee)):
+        check(lib.igo_transition_set_provider(tr, o, _text(provider, "id"), cents))
+        check(lib.igo_transition_set_guarantee(tr, o, minimum))
+    check(lib.igo_transition_set_limits(tr, max_decrease, max_increase))
+    for year, share, model in years:
+        if len(model) != n:
+            raise ValueError("a model income per provider is needed")
+        check(lib.igo_transition_add_year(tr, year, share, ffi.new("int64_t[]", [*model, 0])))
+    out = ffi.new("igo_transition_result **")
+    check(lib.igo_transition_compute(tr, out))
+    r = ffi.gc(out[0], lib.igo_transition_result_free)
+    return [{"year": lib.igo_transition_result_year(r, y),
+             "pot": lib.igo_transition_result_pot(r, y),
+             "rounds": lib.igo_transition_result_rounds(r, y),
+             "bounds": list(ffi.unpack(lib.igo_transition_result_bounds(r, y), n)),
+             "columns": [list(ffi.unpack(lib.igo_transition_result_column(r, y, c), n))
+                         for c in range(lib.IGO_TRANSITION_COLUMNS)]}
+            for y in range(lib.igo_transition_result_years(r))]

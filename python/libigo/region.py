@@ -16,6 +16,7 @@ from ._backend import impl, workbook_lang
 from ._errors import IgoError
 
 if TYPE_CHECKING:
+    from .transition import Transition
     from .distribution import Distribution
     from .sweep import Sweep
 
@@ -352,6 +353,22 @@ class Region(_files.FromFile):
         from .distribution import Distribution
         snapshot = self.checked()
         return Distribution(snapshot, snapshot._model().distribute())
+
+    def transition(self, history: Any, years: Any, max_decrease: Any = None,
+                   max_increase: Any = None, guarantee: Any = None,
+                   regions: Any = None) -> "Transition":
+        """Takes the providers from their historical incomes to this region's distribution over
+        the years (libigo.transition.Transition).
+
+        ``history``: provider -> EUR per year (a mapping or Series, e.g. ``claims.income``);
+        every provider of the region, 0 for one without history. ``years``: year -> percent
+        still matched to history, e.g. ``{2027: 100, 2028: 67, 2029: 33, 2030: 0}``.
+        ``max_decrease`` / ``max_increase``: percent per year against the year before (scaled
+        by the pot's change). ``guarantee``: provider -> EUR, or a percent of each provider's
+        history. ``regions``: year -> Region for years whose distribution differs from this
+        one's (the same providers). Exact in cents; a year the bounds cannot pay is refused."""
+        from .transition import transition
+        return transition(self, history, years, max_decrease, max_increase, guarantee, regions)
 
     def sweep(self, counts: Any = None, tariffs: Any = None, costs: Any = None) -> "Sweep":
         """Distributes many variants of this region in one core call; see libigo.sweep.Sweep."""

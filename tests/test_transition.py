@@ -1,0 +1,126 @@
+"""Transition clauses from Python (both backends): the figures' properties on random regions,
+the special cases that pin them to the region's own figures, the refusals, and the plot."""
+
+from __future__ import annotations
+
+import random
+from decimal import Decimal
+
+import pytest
+from strategies import random_region
+
+import libigo
+
+
+def distributable(seed: int) -> libigo.Region:
+    while True:
+        region = random_region(seed)
+        try:
+            region.distribute()
+            return region
+        except libigo.IgoError:
+            seed += 10_000
+
+
+def history_of(region: libigo.Region, rng: random.Random) -> dict[str, float]:
+    """A plausible history: the model's income per provider, each off by up to 40 %."""
+    amounts = region.distribute().per_provider["amount"]
+    return {p: round(float(a) * rng.uniform(0.6, 1.4), 2) for p, a in amounts.items()}
+
+
+def test_every_year_pays_the_pot_within_its_bounds():
+    rng = random.Random(7)
+    checked = 0
+    for seed in range(40):
+        region = distributable(seed)
+        pot = region.distribute().cents["distributed"]
+        limits = dict(max_decrease=rng.choice([None, 2, 5, 10]),
+                      max_increase=rng.choice([None, 3, 8, 15]),
+                      guarantee=rng.choice([None, 80, 95]))
+        try:
+            t = region.transition(history_of(region, rng), {2027: 100, 2028: 60, 2029: 20,
+                                                            2030: 0}, **limits)
+        except libigo.IgoError as e:
+            assert e.code == "IGO_ERROR_INFEASIBLE"
+            assert any(w in str(e) for w in ("short", "left over", "above its cap"))
+            continue
+        checked += 1
+        table = t.table
+        for year in t.years:
+            assert sum(t.cents[year].values()) == pot
+            rows = table[table.year == year]
+            assert (rows.paid >= rows.floor).all()
+            assert all(c is None or p <= c for p, c in zip(rows.paid, rows.cap))
+            assert t.rounds[year] <= len(region.providers)
+    assert checked >= 20
+
+
+def test_without_bounds_the_target_and_its_ends():
+    """No limits: paid = target; 0 % history: the model's own figures; 100 % with a history that
+    sums to the pot: that history itself."""
+    region = distributable(3)
+    model = region.distribute().per_provider["amount"]
+    history = {p: float(a) for p, a in model.items()}
+    first = next(iter(history))
+    history[first], other = history[first] + 1000, list(history)[1]
+    history[other] -= 1000  # another history, with the same total
+    t = region.transition(history, {2027: 100, 2028: 50, 2029: 0})
+    table = t.table
+    assert (table.paid == table.target).all() and set(table.bound) == {"none"}
+    assert t.paid[2029].to_dict() == dict(model)
+    assert t.paid[2027].to_dict() == {p: Decimal(str(v)).quantize(Decimal("0.01"))
+                                      for p, v in history.items()}
+
+
+def test_a_region_per_year_and_the_change():
+    region = libigo.example_region()
+    later = region.checked()
+    later.production["IG1"] = (later.production["IG1"][0] * 1.1, later.production["IG1"][1])
+    history = history_of(region, random.Random(1))
+    t = region.transition(history, {2027: 100, 2028: 0}, regions={2028: later})
+    assert t.pots[2028] == later.distribute().distributed != t.pots[2027]
+    rows = t.table[t.table.year == 2028].set_index("provider")
+    before = t.paid[2027]
+    assert all(rows.change[p] == rows.paid[p] - before[p] for p in rows.index)
+    first = t.table[t.table.year == 2027].set_index("provider")
+    assert all(first.change[p] == first.paid[p] - Decimal(str(history[p])).quantize(
+        Decimal("0.01")) for p in first.index)
+
+
+def test_refusals_name_what_is_wrong():
+    region = libigo.example_region()
+    history = history_of(region, random.Random(2))
+    years = {2027: 100, 2028: 0}
+    cases = [
+        (dict(history={**history, "vp-nieuw": 10}), "history: provider 'vp-nieuw' is not in"),
+        (dict(history={k: v for k, v in history.items() if k != "vp-noord"}),
+         "no historical income for provider 'vp-noord'"),
+        (dict(history={**history, "vp-noord": -5}), "history['vp-noord']: -5 is negative"),
+        (dict(years={2028: 100, 2027: 0}), "years: give each year once, in order"),
+        (dict(years={2027: 120}), "years[2027]: 120 % is outside 0-100 %"),
+        (dict(max_increase=-1), "max_increase: -1 % is outside 0-100 %"),
+        (dict(guarantee={"vp-x": 5}), "guarantee: provider 'vp-x' is not in the region"),
+        (dict(history={k: 0 for k in history}), "the historical incomes sum to 0"),
+    ]
+    for change, message in cases:
+        args = dict(history=history, years=years) | change
+        with pytest.raises(libigo.IgoError, match=message.replace("[", r"\[").replace("]", r"\]")):
+            region.transition(**args)
+    with pytest.raises(libigo.IgoError) as e:
+        region.transition(history, years, max_decrease=0, guarantee=100)
+    assert e.value.code == "IGO_ERROR_INFEASIBLE" and "2027:" in str(e.value)
+
+
+def test_results_are_snapshots_and_plot(tmp_path):
+    import matplotlib
+    matplotlib.use("Agg")
+    region = libigo.example_region()
+    t = region.transition(history_of(region, random.Random(3)), {2027: 100, 2028: 50, 2029: 0},
+                          max_decrease=3)
+    with pytest.raises(AttributeError):
+        t.years = ()
+    with pytest.raises(TypeError):
+        t.cents[2027]["vp-noord"] = 0
+    ax = t.plot()
+    assert len(ax.get_lines()) == 3 * len(region.providers)
+    ax.figure.savefig(tmp_path / "overgang.png")
