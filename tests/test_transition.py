@@ -124,3 +124,17 @@ def test_results_are_snapshots_and_plot(tmp_path):
     ax = t.plot()
     assert len(ax.get_lines()) == 3 * len(region.providers)
     ax.figure.savefig(tmp_path / "overgang.png")
+
+
+def test_history_from_the_claims_pipeline(tmp_path):
+    """The claims pipeline's income per provider is the history a transition takes."""
+    from libigo import claims
+    path = tmp_path / "declaraties.csv"
+    claims.generate(path, 1200, seed=11)
+    result = claims.aggregate(path)
+    tariffs = {f"IG{i}": 500.0 + 100 * i for i in range(1, 10)}
+    region = result.to_region(tariffs=tariffs)
+    t = region.transition(result.income, {2027: 100, 2028: 50, 2029: 0}, max_decrease=10)
+    assert list(t.paid.index) == [o.id for o in region.providers]
+    pot = region.distribute().cents["distributed"]
+    assert all(sum(t.cents[y].values()) == pot for y in t.years)
