@@ -126,3 +126,14 @@ def canonical(value: Any) -> Any:
     if isinstance(value, list):
         return [canonical(v) for v in value]
     return value
+
+
+def distributable(seed: int) -> libigo.Region:
+    """The first random region from seed on that distributes (seeds step by 10,000)."""
+    while True:
+        region = random_region(seed)
+        try:
+            region.distribute()
+            return region
+        except libigo.IgoError:
+            seed += 10_000

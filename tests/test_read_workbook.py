@@ -15,7 +15,7 @@ import pytest
 
 import libigo
 import libreoffice
-from strategies import canonical as core_numbers, random_region
+from strategies import canonical as core_numbers, distributable
 
 CARE = "Invoertabblad - geleverde zorg"
 SPLIT = "Invoertabblad - verdeling"
@@ -37,17 +37,6 @@ def assert_same(read: libigo.Region, region: libigo.Region) -> None:
     number), and the same distribution to the cent."""
     assert canonical(read) == canonical(region)
     assert read.distribute().cents == region.distribute().cents
-
-
-def distributable(seed: int) -> libigo.Region:
-    """The first random region from seed on that distributes."""
-    while True:
-        region = random_region(seed)
-        try:
-            region.distribute()
-            return region
-        except libigo.IgoError:
-            seed += 10_000
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])

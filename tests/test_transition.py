@@ -7,19 +7,9 @@ import random
 from decimal import Decimal
 
 import pytest
-from strategies import random_region
+from strategies import distributable
 
 import libigo
-
-
-def distributable(seed: int) -> libigo.Region:
-    while True:
-        region = random_region(seed)
-        try:
-            region.distribute()
-            return region
-        except libigo.IgoError:
-            seed += 10_000
 
 
 def history_of(region: libigo.Region, rng: random.Random) -> dict[str, float]:
