@@ -131,11 +131,12 @@ static igo_error check_model(igo_transition *t, int year, const int64_t *model)
     int64_t sum = 0;
     for (size_t o = 0; o < t->n; o++) {
         igo_error e = check_cents(t, model[o], where, "a model income");
+        if (!e)
+            e = check_cents(t, sum += model[o], where, "the pot"); /* never past 2 x 1e14 */
         if (e)
             return e;
-        sum += model[o];
     }
-    return check_cents(t, sum, where, "the pot");
+    return IGO_OK;
 }
 
 igo_error igo_transition_add_year(igo_transition *t, int year, double history_share,
@@ -171,7 +172,7 @@ static igo_error check_ready(igo_transition *t)
         return igoi_fail(t->errmsg, IGO_ERROR_ARGUMENT, "a transition needs a year at least");
     igo_strmap ids = {0};
     igo_error e = IGO_OK;
-    int64_t history = 0;
+    int history = 0; /* any at all */
     for (size_t o = 0; o < t->n && !e; o++) {
         if (!t->ids[o])
             e = igoi_fail(t->errmsg, IGO_ERROR_ARGUMENT, "provider %zu has no id", o);
@@ -181,10 +182,10 @@ static igo_error check_ready(igo_transition *t)
         else if (igoi_strmap_put(&ids, t->ids[o], o) != 0)
             e = igoi_fail(t->errmsg, IGO_ERROR_MEMORY, "out of memory");
         else
-            history += t->history[o];
+            history |= t->history[o] != 0;
     }
     igoi_strmap_free(&ids);
-    for (size_t y = 0; y < t->years.n && !e && history == 0; y++)
+    for (size_t y = 0; y < t->years.n && !e && !history; y++)
         if (t->years.v[y].share > 0)
             e = igoi_fail(t->errmsg, IGO_ERROR_VALUE,
                           "%d: %.15g %% is still matched to history, but the historical incomes "

@@ -92,12 +92,15 @@ static igo_error bounds(igoi_transition_run *run, char *errmsg)
 /* Whether the floors and caps leave room for the pot; a message with the shortfall if not. */
 static igo_error feasible(const igoi_transition_run *run, char *errmsg)
 {
+    /* Each bound is at most twice the limit of the model's money (EUR 1e12); the sums stop
+     * growing far below int64's range, where the comparison with the pot is long decided. */
+    const int64_t enough = INT64_MAX / 4;
     int64_t floors = 0, caps = 0;
     int capped = 1;
     for (size_t o = 0; o < run->t->n; o++) {
-        floors += run->col[L][o];
+        floors = floors < enough ? floors + run->col[L][o] : floors;
         capped &= run->col[U][o] != INT64_MAX;
-        if (capped)
+        if (capped && caps < enough)
             caps += run->col[U][o];
     }
     char a[32], b[32], c[32];
