@@ -54,7 +54,7 @@ def test_without_bounds_the_target_and_its_ends():
     first = next(iter(history))
     history[first], other = history[first] + 1000, list(history)[1]
     history[other] -= 1000  # another history, with the same total
-    t = region.transition(history, {2027: 100, 2028: 50, 2029: 0})
+    t = region.transition(history, {"2027": 100, 2028: 50, 2029: 0})  # a file's keys are texts
     table = t.table
     assert (table.paid == table.target).all() and set(table.bound) == {"none"}
     assert t.paid[2029].to_dict() == dict(model)

@@ -89,6 +89,8 @@ def _years(years: Any) -> list[tuple[int, float]]:
         raise _parse.fail("years", "give at least one year")
     out = []
     for year, pct in given.items():
+        if isinstance(year, str) and year.strip().isdigit():  # a key from a TOML or JSON file
+            year = int(year)
         y = _parse.whole(year, "years", 1, 9999)
         out.append((y, _percent(pct, f"years[{year}]")))
     if [y for y, _ in out] != sorted({y for y, _ in out}):

@@ -303,7 +303,8 @@ lxw_error igoi_wb_close(wb *w, int *os_error);
 igo_error igoi_wb_verify_zip(char *errmsg, const char *path);
 
 /* Writes a workbook safely: adds w->sheets sheets named w->sheet_name, calls fill, closes the
- * book into a temporary file next to path, checks it, syncs it, renames it over path. A failure
+ * book into a temporary file next to path, rewrites its numbers to their shortest text
+ * (numbers.h), checks it, syncs it, renames it over path. A failure
  * (or w->tk's callback asking to stop) leaves no file; the message goes to errmsg. */
 igo_error igoi_wb_write_safely(wb *w, char *errmsg, const char *path, void (*fill)(wb *w));
 
