@@ -80,10 +80,17 @@ typedef enum igo_transition_bound {
  */
 IGO_API igo_transition *igo_transition_new(size_t providers);
 
-/** @brief Frees a transition (NULL is allowed). */
+/**
+ * @brief Frees a transition.
+ * @param t The transition, or NULL.
+ */
 IGO_API void igo_transition_free(igo_transition *t);
 
-/** @brief The message of the last failed call on t ("" after a success); never NULL. */
+/**
+ * @brief The message of the last failed call on a transition.
+ * @param t The transition.
+ * @return The message ("" after a success); never NULL.
+ */
 IGO_API const char *igo_transition_errmsg(const igo_transition *t);
 
 /**
@@ -99,14 +106,19 @@ IGO_API igo_error igo_transition_set_provider(igo_transition *t, size_t index, c
 
 /**
  * @brief Guarantees provider `index` a minimum yearly income.
+ * @param t     The transition.
+ * @param index 0 .. providers - 1.
  * @param cents The guaranteed income in cents, 0 or more; -1 takes the guarantee away.
+ * @return #IGO_OK, or #IGO_ERROR_ARGUMENT / #IGO_ERROR_VALUE with a message.
  */
 IGO_API igo_error igo_transition_set_guarantee(igo_transition *t, size_t index, int64_t cents);
 
 /**
  * @brief The maximum decrease and increase of a provider's income from one year to the next.
+ * @param t            The transition.
  * @param max_decrease A fraction 0 .. 1 of the base (0.05 for 5 %), or -1 for no limit.
  * @param max_increase A fraction 0 .. 1 of the base, or -1 for no limit.
+ * @return #IGO_OK, or #IGO_ERROR_VALUE with a message.
  */
 IGO_API igo_error igo_transition_set_limits(igo_transition *t, double max_decrease,
                                             double max_increase);
@@ -118,6 +130,8 @@ IGO_API igo_error igo_transition_set_limits(igo_transition *t, double max_decrea
  * @param history_share The share of income still matched to history, a fraction 0 .. 1.
  * @param model         The model's income of each provider in cents (0 or more), in provider
  *                      order: the year's distribution, or the same one every year.
+ * @return #IGO_OK, or #IGO_ERROR_VALUE (a year out of order, a share or an income out of
+ *         range) / #IGO_ERROR_MEMORY with a message.
  */
 IGO_API igo_error igo_transition_add_year(igo_transition *t, int year, double history_share,
                                           const int64_t *model);
@@ -132,36 +146,68 @@ IGO_API igo_error igo_transition_add_year(igo_transition *t, int year, double hi
  */
 IGO_API igo_error igo_transition_compute(igo_transition *t, igo_transition_result **out);
 
-/** @brief Frees a result (NULL is allowed). */
+/**
+ * @brief Frees a result.
+ * @param r The result, or NULL.
+ */
 IGO_API void igo_transition_result_free(igo_transition_result *r);
 
-/** @brief The number of years. */
+/**
+ * @brief The number of years.
+ * @param r The result.
+ * @return The years computed.
+ */
 IGO_API size_t igo_transition_result_years(const igo_transition_result *r);
 
-/** @brief The number of providers. */
+/**
+ * @brief The number of providers.
+ * @param r The result.
+ * @return The providers of every year.
+ */
 IGO_API size_t igo_transition_result_providers(const igo_transition_result *r);
 
-/** @brief Year `y`'s number (as given to igo_transition_add_year()). */
+/**
+ * @brief A year's number.
+ * @param r The result.
+ * @param y The year's position, 0 .. igo_transition_result_years() - 1.
+ * @return The year as given to igo_transition_add_year() (0 for a position beyond the last).
+ */
 IGO_API int igo_transition_result_year(const igo_transition_result *r, size_t y);
 
-/** @brief Year `y`'s pot in cents: the sum of its model incomes, and of its paid incomes. */
+/**
+ * @brief A year's pot.
+ * @param r The result.
+ * @param y The year's position.
+ * @return The sum of its model incomes, and of its paid incomes, in cents.
+ */
 IGO_API int64_t igo_transition_result_pot(const igo_transition_result *r, size_t y);
 
 /**
- * @brief A column of year `y`: one figure per provider, in cents.
- * @return An array of igo_transition_result_providers() values, owned by the result.
+ * @brief A column of a year: one figure per provider, in cents.
+ * @param r      The result.
+ * @param y      The year's position.
+ * @param column Which figure.
+ * @return An array of igo_transition_result_providers() values, owned by the result (NULL for
+ *         a year or column that does not exist).
  */
 IGO_API const int64_t *igo_transition_result_column(const igo_transition_result *r, size_t y,
                                                     igo_transition_column column);
 
 /**
- * @brief The bound that held each provider's income in year `y` (#igo_transition_bound values).
- * @return An array of igo_transition_result_providers() values, owned by the result.
+ * @brief The bound that held each provider's income in a year.
+ * @param r The result.
+ * @param y The year's position.
+ * @return An array of igo_transition_result_providers() #igo_transition_bound values, owned
+ *         by the result (NULL for a year that does not exist).
  */
 IGO_API const uint8_t *igo_transition_result_bounds(const igo_transition_result *r, size_t y);
 
-/** @brief The rounds year `y` took, each fixing providers at a bound: never more than the
- *  number of providers. */
+/**
+ * @brief The rounds a year took, each fixing providers at a bound.
+ * @param r The result.
+ * @param y The year's position.
+ * @return The rounds: never more than the number of providers.
+ */
 IGO_API size_t igo_transition_result_rounds(const igo_transition_result *r, size_t y);
 
 IGO_END_DECLS
