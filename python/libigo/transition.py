@@ -89,9 +89,9 @@ def _years(years: Any) -> list[tuple[int, float]]:
         raise _parse.fail("years", "give at least one year")
     out = []
     for year, pct in given.items():
-        if isinstance(year, str) and year.strip().isdigit():  # a key from a TOML or JSON file
-            year = int(year)
-        y = _parse.whole(year, "years", 1, 9999)
+        # (a key from a TOML or JSON file is a text)
+        key = int(year) if isinstance(year, str) and year.strip().isdigit() else year
+        y = _parse.whole(key, "years", 1, 9999)
         out.append((y, _percent(pct, f"years[{year}]")))
     if [y for y, _ in out] != sorted({y for y, _ in out}):
         raise _parse.fail("years", "give each year once, in order")
