@@ -128,3 +128,52 @@ def test_history_from_the_claims_pipeline(tmp_path):
     assert list(t.paid.index) == [o.id for o in region.providers]
     pot = region.distribute().cents["distributed"]
     assert all(sum(t.cents[y].values()) == pot for y in t.years)
+
+
+def with_overgang(region: libigo.Region, **overgang) -> dict:
+    data = region.to_dict()
+    data["overgang"] = {"history": history_of(region, random.Random(4)),
+                        "years": {2027: 100, 2028: 50, 2029: 0}} | overgang
+    return data
+
+
+def test_region_files_carry_an_overgang_table(tmp_path):
+    from libigo import _toml
+    region = libigo.example_region()
+    data = with_overgang(region, max_decrease=5, guarantee=90)
+    (tmp_path / "regio.toml").write_text(_toml.dumps(data))
+    (tmp_path / "regio.json").write_text(__import__("json").dumps(data))
+    for suffix in ("toml", "json"):
+        read = libigo.Region.from_file(tmp_path / f"regio.{suffix}")
+        assert read == libigo.Region.from_dict(read.to_dict())
+        t = read.transition()
+        direct = region.transition(data["overgang"]["history"], data["overgang"]["years"],
+                                   max_decrease=5, guarantee=90)
+        assert t.cents == direct.cents
+    for change, message in [
+            (dict(years={2027: 101}), r"overgang\.years\[2027\]: 101 % is outside"),
+            (dict(history={"vp-noord": 5}), "overgang.history: no historical income for"),
+            (dict(max_increase="veel"), "overgang.max_increase: expected a number"),
+            (dict(tempo=3), "overgang: unknown key")]:
+        with pytest.raises(libigo.IgoError, match=message):
+            libigo.Region.from_dict(with_overgang(region, **change))
+    with pytest.raises(libigo.IgoError, match="give history and years, or an"):
+        region.transition()
+
+
+def test_igo_overgang(tmp_path, capsys):
+    from libigo import _toml, cli
+    region = libigo.example_region()
+    path = tmp_path / "regio.toml"
+    path.write_text(_toml.dumps(with_overgang(region, max_increase=8)))
+    assert cli.main(["overgang", str(path), "--csv", str(tmp_path / "uit")]) == 0
+    out = capsys.readouterr().out
+    assert out.count("= pot: sluitend") == 3 and "max. stijging" in out
+    table = __import__("pandas").read_csv(tmp_path / "uit" / "overgang.csv")
+    assert len(table) == 3 * len(region.providers)
+    pot = region.distribute().cents["distributed"]
+    assert all(round(g.paid.sum() * 100) == pot for _, g in table.groupby("year"))
+    plain = tmp_path / "zonder.toml"
+    plain.write_text(_toml.dumps(region.to_dict()))
+    assert cli.main(["overgang", str(plain)]) == 1
+    assert "geen tabel [overgang]" in capsys.readouterr().err

@@ -9,6 +9,8 @@
     igo declaraties DECLARATIES.csv [--toml ...] [--csv ...] production, key and volumes from
                                                            historical claims (cli_claims.py)
     igo declaraties --genereer UIT.csv --geboorten N       synthetic claims
+    igo overgang REGIO.toml [--csv MAP]                    the transition of the region file's
+                                                           [overgang] table (cli_overgang.py)
 
 Exit status: 0 done, 1 the input was refused (one line says where), 2 wrong usage, 130 stopped
 with Ctrl-C. The files one command writes are written all or none.
@@ -28,7 +30,7 @@ from typing import Iterator, Sequence
 
 import pandas as pd
 
-from . import __version__, _files, _toml, cli_claims, example_region, scenarios
+from . import __version__, _files, _toml, cli_claims, cli_overgang, example_region, scenarios
 from ._errors import IgoError
 from .distribution import Distribution
 from .money import format_nl
@@ -124,6 +126,7 @@ def _parser() -> argparse.ArgumentParser:
     scenario.add_argument("--xlsx", type=pathlib.Path, metavar="UIT.xlsx",
                           help="schrijf de scenariowerkmap")
     cli_claims.add_parser(sub)
+    cli_overgang.add_parser(sub)
     for p in (verdeel, voorbeeld, sjabloon, scenario):
         p.add_argument("--lang", choices=("nl", "en"), default="nl",
                        help="taal van de werkmap (standaard nl)")
@@ -260,7 +263,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     sys.stdout.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
     try:
         command = {"scenario": _scenario, "lees": _read,
-                   "declaraties": cli_claims.run}.get(args.command, _distribute)
+                   "declaraties": cli_claims.run,
+                   "overgang": cli_overgang.run}.get(args.command, _distribute)
         return command(args)
     except IgoError as exc:
         print(f"igo: fout: {_one_line(str(exc))}", file=sys.stderr)

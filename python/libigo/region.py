@@ -8,6 +8,7 @@ import json
 import os
 import pathlib
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Callable, Mapping
 
 from . import _files
@@ -152,7 +153,7 @@ class Region(_files.FromFile):
                  providers: Any = None, production: Any = None, costs: Any = None,
                  outside: Any = None, verdeelsleutel: Any = None, history: Any = None,
                  volumes: Any = None, normalise_keys: bool = False,
-                 regiokenmerken: Any = None) -> None:
+                 regiokenmerken: Any = None, overgang: Any = None) -> None:
         default_p, default_d = default_catalogue()
         self.name = P.name(name)
         self.prestaties = list(default_p) if prestaties is None else _prestaties(prestaties)
@@ -167,6 +168,7 @@ class Region(_files.FromFile):
         self.volumes = P.matrix(volumes, "volumes", "prestatie", "provider", "volume")
         self.normalise_keys = P.flag(normalise_keys, "normalise_keys")
         self.regiokenmerken = _regiokenmerken(regiokenmerken)
+        self.overgang = _overgang(overgang, [o.id for o in self.providers])
 
     # ---- constructors ----
 
@@ -175,7 +177,8 @@ class Region(_files.FromFile):
         """A region from the structure of a region file (see the README)."""
         return cls(**P.keywords(data, ("name", "prestaties", "disciplines", "providers",
                                        "production", "costs", "outside", "verdeelsleutel",
-                                       "history", "volumes", "normalise_keys", "regiokenmerken"),
+                                       "history", "volumes", "normalise_keys", "regiokenmerken",
+                                       "overgang"),
                                 "region"))
 
     @classmethod
@@ -262,7 +265,7 @@ class Region(_files.FromFile):
             "normalise_keys": r.normalise_keys,
             "regiokenmerken": {k: dict(v) if isinstance(v, dict) else v
                                for k, v in r.regiokenmerken.items()},
-        }
+        } | ({"overgang": _copy(r.overgang)} if r.overgang is not None else {})
 
     def to_json(self, path: str | os.PathLike[str]) -> None:
         """Writes the region as JSON, atomically (a temporary file renamed into place)."""
@@ -286,7 +289,8 @@ class Region(_files.FromFile):
                       providers=self.providers, production=self.production, costs=self.costs,
                       outside=self.outside, verdeelsleutel=self.verdeelsleutel,
                       history=self.history, volumes=self.volumes,
-                      normalise_keys=self.normalise_keys, regiokenmerken=self.regiokenmerken)
+                      normalise_keys=self.normalise_keys, regiokenmerken=self.regiokenmerken,
+                      overgang=self.overgang)
         copy._source = self._source
         return copy
 
@@ -354,7 +358,7 @@ class Region(_files.FromFile):
         snapshot = self.checked()
         return Distribution(snapshot, snapshot._model().distribute())
 
-    def transition(self, history: Any, years: Any, max_decrease: Any = None,
+    def transition(self, history: Any = None, years: Any = None, max_decrease: Any = None,
                    max_increase: Any = None, guarantee: Any = None,
                    regions: Any = None) -> "Transition":
         """Takes the providers from their historical incomes to this region's distribution over
@@ -366,8 +370,16 @@ class Region(_files.FromFile):
         ``max_decrease`` / ``max_increase``: percent per year against the year before (scaled
         by the pot's change). ``guarantee``: provider -> EUR, or a percent of each provider's
         history. ``regions``: year -> Region for years whose distribution differs from this
-        one's (the same providers). Exact in cents; a year the bounds cannot pay is refused."""
+        one's (the same providers). Exact in cents; a year the bounds cannot pay is refused.
+        Without history and years, the region's own ``overgang`` table gives all five."""
         from .transition import transition
+        if history is None and years is None and self.overgang is not None:
+            o = self.overgang
+            return transition(self, o["history"], o["years"], o.get("max_decrease"),
+                              o.get("max_increase"), o.get("guarantee"), regions)
+        if history is None or years is None:
+            raise P.fail("transition", "give history and years, or an [overgang] table in the "
+                                       "region")
         return transition(self, history, years, max_decrease, max_increase, guarantee, regions)
 
     def sweep(self, counts: Any = None, tariffs: Any = None, costs: Any = None) -> "Sweep":
@@ -484,6 +496,44 @@ def _outside(value: Any) -> list[OutsideActivity]:
             P.number(P.field(row, "tariff", where), f"{where}.tariff"),
             _targets(P.field(row, "targets", where), f"{where}.targets")))
     return out
+
+
+OVERGANG_KEYS = ("history", "years", "max_decrease", "max_increase", "guarantee")
+
+
+def _copy(value: Any) -> Any:
+    """A plain copy of nested tables, as a region file holds them: text keys, a Series as a
+    table, numbers as int or float (a Decimal or numpy number too)."""
+    if hasattr(value, "to_dict") and not isinstance(value, Mapping):
+        value = value.to_dict()
+    if isinstance(value, Mapping):
+        return {str(k): _copy(v) for k, v in value.items()}
+    if isinstance(value, bool) or isinstance(value, int):
+        return value
+    return float(value) if isinstance(value, (float, Decimal)) or hasattr(value, "dtype") \
+        else value
+
+
+def _overgang(value: Any, providers: list[str]) -> dict[str, Any] | None:
+    """The [overgang] table: history and years required, each value checked as a transition
+    checks it (against the region's providers), every message naming overgang."""
+    if value is None:
+        return None
+    table = dict(P.mapping(value, "overgang"))
+    P.only_keys(table, OVERGANG_KEYS, "overgang")
+    for key in ("history", "years"):
+        if key not in table:
+            raise P.fail("overgang", f"'{key}' is missing")
+    from . import transition as T
+    try:
+        history = T._history(table["history"], providers)
+        T._years(table["years"])
+        T._guarantees(table.get("guarantee"), providers, history)
+        T._limit(table.get("max_decrease"), "max_decrease")
+        T._limit(table.get("max_increase"), "max_increase")
+    except IgoError as e:
+        raise IgoError(f"overgang.{e}", e.code) from None
+    return _copy(table)
 
 
 def _regiokenmerken(value: Any) -> dict[str, Any]:
