@@ -508,7 +508,7 @@ def _copy(value: Any) -> Any:
         value = value.to_dict()
     if isinstance(value, Mapping):
         return {str(k): _copy(v) for k, v in value.items()}
-    if isinstance(value, bool) or isinstance(value, int):
+    if isinstance(value, int):  # (a bool too)
         return value
     return float(value) if isinstance(value, (float, Decimal)) or hasattr(value, "dtype") \
         else value
@@ -526,11 +526,11 @@ def _overgang(value: Any, providers: list[str]) -> dict[str, Any] | None:
             raise P.fail("overgang", f"'{key}' is missing")
     from . import transition as T
     try:
-        history = T._history(table["history"], providers)
-        T._years(table["years"])
-        T._guarantees(table.get("guarantee"), providers, history)
-        T._limit(table.get("max_decrease"), "max_decrease")
-        T._limit(table.get("max_increase"), "max_increase")
+        history = T.parse_history(table["history"], providers)
+        T.parse_years(table["years"])
+        T.parse_guarantees(table.get("guarantee"), providers, history)
+        T.parse_limit(table.get("max_decrease"), "max_decrease")
+        T.parse_limit(table.get("max_increase"), "max_increase")
     except IgoError as e:
         raise IgoError(f"overgang.{e}", e.code) from None
     return _copy(table)

@@ -45,7 +45,7 @@ def _percent(value: Any, path: str) -> float:
     return pct / 100
 
 
-def _history(history: Any, providers: list[str]) -> list[int]:
+def parse_history(history: Any, providers: list[str]) -> list[int]:
     """Each provider's historical income in cents. A provider of the region missing from the
     history is refused (give 0 for a new one, so that a typo never pays someone nothing); one
     in the history that the region lacks is refused unless its history is 0."""
@@ -63,7 +63,7 @@ def _history(history: Any, providers: list[str]) -> list[int]:
     return [cents[p] for p in providers]
 
 
-def _guarantees(guarantee: Any, providers: list[str], history: list[int]) -> list[int]:
+def parse_guarantees(guarantee: Any, providers: list[str], history: list[int]) -> list[int]:
     """Per provider a guaranteed income in cents (-1 for none): a mapping provider -> EUR, or
     one percentage of each provider's historical income."""
     if guarantee is None:
@@ -80,7 +80,7 @@ def _guarantees(guarantee: Any, providers: list[str], history: list[int]) -> lis
     return [_cents(given[p], f"guarantee[{p!r}]") if p in given else -1 for p in providers]
 
 
-def _years(years: Any) -> list[tuple[int, float]]:
+def parse_years(years: Any) -> list[tuple[int, float]]:
     """Year -> percent still matched to history, in order."""
     if isinstance(years, pd.Series):
         years = years.to_dict()
@@ -98,7 +98,7 @@ def _years(years: Any) -> list[tuple[int, float]]:
     return out
 
 
-def _limit(value: Any, name: str) -> float:
+def parse_limit(value: Any, name: str) -> float:
     return -1.0 if value is None else _percent(value, name)
 
 
@@ -108,25 +108,29 @@ def transition(region: "Region", history: Any, years: Any, max_decrease: Any = N
     """See ``Region.transition``."""
     base = region.checked()
     providers = [o.id for o in base.providers]
-    schedule = _years(years)
+    schedule = parse_years(years)
     per_year = dict(regions or {})
     for year in per_year:
         if year not in dict(schedule):
             raise _parse.fail("regions", f"{year} is not one of the years")
-    h = _history(history, providers)
-    g = _guarantees(guarantee, providers, h)
+    h = parse_history(history, providers)
+    g = parse_guarantees(guarantee, providers, h)
     rows = []
+    incomes: dict[int, dict[str, int]] = {}  # per region: one distribution for all its years
     for year, share in schedule:
         year_region = per_year.get(year, base)
-        cents = dict(zip([o.id for o in year_region.providers],
-                         year_region.distribute().cents["provider_totals"]))
+        if id(year_region) not in incomes:
+            incomes[id(year_region)] = dict(zip(
+                [o.id for o in year_region.providers],
+                year_region.distribute().cents["provider_totals"]))
+        cents = incomes[id(year_region)]
         if set(cents) != set(providers):
             other = sorted(set(cents) ^ set(providers))[0]
             raise _parse.fail(f"regions[{year}]", f"provider '{other}' is in one region of the "
                                                   "transition but not in another")
         rows.append((year, share, [cents[p] for p in providers]))
-    raw = impl.transition(providers, h, g, _limit(max_decrease, "max_decrease"),
-                          _limit(max_increase, "max_increase"), rows)
+    raw = impl.transition(providers, h, g, parse_limit(max_decrease, "max_decrease"),
+                          parse_limit(max_increase, "max_increase"), rows)
     return Transition(providers, h, raw)
 
 

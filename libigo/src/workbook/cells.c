@@ -74,6 +74,21 @@ wb_ref igoi_wb_range(const wb *w, int sheet, int row1, int col1, int row2, int c
     return r;
 }
 
+/* Formats a formula into w->buf after `open` ("" or "{" for an array formula) and appends
+ * `close`; 0 when it does not fit (the error kept: a formula is never written cut short). */
+static int compose(wb *w, const char *open, const char *close, const char *fmt, va_list ap)
+{
+    size_t o = strlen(open), c = strlen(close);
+    memcpy(w->buf, open, o);
+    int n = vsnprintf(w->buf + o, sizeof w->buf - o - c, fmt, ap);
+    if (n < 0 || (size_t)n >= sizeof w->buf - o - c) {
+        igoi_wb_keep(w, LXW_ERROR_255_STRING_LENGTH_EXCEEDED);
+        return 0;
+    }
+    memcpy(w->buf + o + (size_t)n, close, c + 1);
+    return 1;
+}
+
 void igoi_wb_formula(wb *w, int sheet, int row, int col, lxw_format *f, double cached,
                 const char *fmt, ...)
 {
@@ -81,10 +96,11 @@ void igoi_wb_formula(wb *w, int sheet, int row, int col, lxw_format *f, double c
         return;
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(w->buf, sizeof w->buf, fmt, ap);
+    int ok = compose(w, "", "", fmt, ap);
     va_end(ap);
-    igoi_wb_keep(w, worksheet_write_formula_num(w->ws[sheet], (lxw_row_t)row, (lxw_col_t)col,
-                                                w->buf, f, cached));
+    if (ok)
+        igoi_wb_keep(w, worksheet_write_formula_num(w->ws[sheet], (lxw_row_t)row,
+                                                    (lxw_col_t)col, w->buf, f, cached));
 }
 
 /* The same as a one-cell array formula: how Gnumeric (like Excel and LibreOffice) evaluates a
@@ -97,15 +113,12 @@ void igoi_wb_formula_array(wb *w, int sheet, int row, int col, lxw_format *f, do
         return;
     va_list ap;
     va_start(ap, fmt);
-    w->buf[0] = '{';
-    int n = vsnprintf(w->buf + 1, sizeof w->buf - 2, fmt, ap);
+    int ok = compose(w, "{", "}", fmt, ap);
     va_end(ap);
-    if (n < 0 || (size_t)n >= sizeof w->buf - 2)
-        return igoi_wb_keep(w, LXW_ERROR_255_STRING_LENGTH_EXCEEDED);
-    memcpy(w->buf + 1 + n, "}", 2);
-    igoi_wb_keep(w, worksheet_write_array_formula_num(w->ws[sheet], (lxw_row_t)row, (lxw_col_t)col,
-                                                      (lxw_row_t)row, (lxw_col_t)col, w->buf, f,
-                                                      cached));
+    if (ok)
+        igoi_wb_keep(w, worksheet_write_array_formula_num(w->ws[sheet], (lxw_row_t)row,
+                                                          (lxw_col_t)col, (lxw_row_t)row,
+                                                          (lxw_col_t)col, w->buf, f, cached));
 }
 
 /* The same for a formula whose value is a text. */
@@ -116,10 +129,11 @@ void igoi_wb_formula_text(wb *w, int sheet, int row, int col, lxw_format *f, con
         return;
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(w->buf, sizeof w->buf, fmt, ap);
+    int ok = compose(w, "", "", fmt, ap);
     va_end(ap);
-    igoi_wb_keep(w, worksheet_write_formula_str(w->ws[sheet], (lxw_row_t)row, (lxw_col_t)col,
-                                                w->buf, f, cached));
+    if (ok)
+        igoi_wb_keep(w, worksheet_write_formula_str(w->ws[sheet], (lxw_row_t)row,
+                                                    (lxw_col_t)col, w->buf, f, cached));
 }
 
 void igoi_wb_width(wb *w, int sheet, int col1, int col2, double width)

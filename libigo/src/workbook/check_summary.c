@@ -54,15 +54,6 @@ static void prestatie_lookups(wb *w)
     }
 }
 
-/* The 1-based row of a code in the classification table, 0 when it is not there. */
-static size_t class_row(const wb *w, const char *code)
-{
-    for (size_t r = 0; r < w->classes.rows; r++)
-        if (strcmp(igoi_wb_class(&w->classes, r, CLASS_CODE), code) == 0)
-            return r + 1;
-    return 0;
-}
-
 /* Per provider row: how often its id occurs, and whether its discipline is one of the model's;
  * per history row: whether its discipline and its prestatie are. */
 static void row_lookups(wb *w)
@@ -106,7 +97,9 @@ static void row_lookups(wb *w)
                               codes.s, igoi_wb_at(w, SPLIT_IN, in, HIST_PRESTATIE_USED).s);
         /* The row of the line's code in the classification (its first), 0 when not there. */
         igoi_wb_formula_array(w, CALC, r, 3, w->f.index,
-                              used ? (double)class_row(w, w->m->history.v[h].code) : 0,
+                              used ? (double)igoi_wb_class_row(&w->classes,
+                                                                 w->m->history.v[h].code)
+                                   : 0,
                               "=IF(LEN(%s)=0,0,IFERROR(MATCH(TRUE,EXACT(%s,%s),0),0))", code.s,
                               class_codes.s, code.s);
     }

@@ -53,12 +53,18 @@ const char *igoi_wb_class(const wb_classes *c, size_t row, int column)
                           NULL);
 }
 
-const char *igoi_wb_class_of(const wb_classes *c, const char *code, int column)
+size_t igoi_wb_class_row(const wb_classes *c, const char *code)
 {
     for (size_t r = 0; r < c->rows; r++)
         if (strcmp(igoi_wb_class(c, r, CLASS_CODE), code) == 0)
-            return igoi_wb_class(c, r, column);
-    return "";
+            return r + 1;
+    return 0;
+}
+
+const char *igoi_wb_class_of(const wb_classes *c, const char *code, int column)
+{
+    size_t row = igoi_wb_class_row(c, code);
+    return row ? igoi_wb_class(c, row - 1, column) : "";
 }
 
 void igoi_wb_sheet_classes(wb *w)

@@ -70,12 +70,9 @@ static void discipline_block(wb *w)
 
 /* The key the distribution uses, in percent: a row per prestatie, in blocks of
  * BREAKDOWN_COLUMNS disciplines (the sheet stays as wide as its other tables). */
-static void key_block(wb *w, int row, int first)
+static void key_block(wb *w, int row, int first, int last)
 {
     const wb_layout *at = &w->at;
-    const int discipline_count = (int)at->discipline_count;
-    const int last = first + BREAKDOWN_COLUMNS > discipline_count ? discipline_count - 1
-                                                                  : first + BREAKDOWN_COLUMNS - 1;
     igoi_wb_string(w, RESULTS, row - 2, 0, w->t->results_key_title, w->f.bold);
     igoi_wb_string(w, RESULTS, row - 1, 0, w->t->code, w->f.header);
     for (int d = first; d <= last; d++)
@@ -90,11 +87,14 @@ static void key_block(wb *w, int row, int first)
     }
 }
 
-static void key_table(wb *w)
+/* A table of `count` columns in blocks of BREAKDOWN_COLUMNS, one below the other, each block
+ * `rows` high (plus its title, header and an empty row): block(w, its row, first, last). */
+static void in_blocks(wb *w, int row, int count, int rows,
+                      void (*block)(wb *w, int row, int first, int last))
 {
-    for (int first = 0, row = w->at.results.key; first < (int)w->at.discipline_count;
-         first += BREAKDOWN_COLUMNS, row += (int)w->at.prestatie_count + 3)
-        key_block(w, row, first);
+    for (int first = 0; first < count; first += BREAKDOWN_COLUMNS, row += rows + 3)
+        block(w, row, first,
+              first + BREAKDOWN_COLUMNS > count ? count - 1 : first + BREAKDOWN_COLUMNS - 1);
 }
 
 /* The chart of how the income is split: the costs, outside activities and each discipline. */
@@ -179,13 +179,10 @@ static void provider_table(wb *w)
 /* Per provider and prestatie: its money, in blocks of BREAKDOWN_COLUMNS prestaties one below
  * the other, so that the sheet is no wider than its other tables (columns A to E) and prints on
  * the page's width as large as they do. */
-static void breakdown_block(wb *w, int row, int first)
+static void breakdown_block(wb *w, int row, int first, int last)
 {
     const wb_layout *at = &w->at;
     const igo_model *m = w->m;
-    const int last = first + BREAKDOWN_COLUMNS > (int)at->prestatie_count
-                         ? (int)at->prestatie_count - 1
-                         : first + BREAKDOWN_COLUMNS - 1;
     char title[300];
     snprintf(title, sizeof title, "%s (%s - %s)", w->t->results_breakdown_title,
              m->prestaties.v[first].code, m->prestaties.v[last].code);
@@ -204,13 +201,6 @@ static void breakdown_block(wb *w, int row, int first)
                            igoi_wb_at(w, CALC, at->calc.provider_parts + o, 3 + p).s);
         }
     }
-}
-
-static void breakdown_table(wb *w)
-{
-    for (int first = 0, row = w->at.results.breakdown; first < (int)w->at.prestatie_count;
-         first += BREAKDOWN_COLUMNS, row += (int)w->at.provider_rows + 3)
-        breakdown_block(w, row, first);
 }
 
 /* The chart of each provider's total, below their table, as tall as they need. */
@@ -243,11 +233,13 @@ void igoi_wb_sheet_results(wb *w)
     igoi_wb_checks_summary(w);
     income_block(w);
     discipline_block(w);
-    key_table(w);
+    in_blocks(w, w->at.results.key, (int)w->at.discipline_count, (int)w->at.prestatie_count,
+              key_block);
     split_chart(w);
     provider_table(w);
     provider_chart(w);
-    breakdown_table(w);
+    in_blocks(w, w->at.results.breakdown, (int)w->at.prestatie_count, (int)w->at.provider_rows,
+              breakdown_block);
     igoi_wb_width(w, RESULTS, 0, 0, 38);
     igoi_wb_width(w, RESULTS, 1, 1, 34);
     igoi_wb_width(w, RESULTS, 2, BREAKDOWN_COLUMNS, 15);

@@ -192,6 +192,8 @@ void igoi_wb_free_classes(wb_classes *c);
 /* A row's text in a column; and the text in a column of the row of a code ("" if none). */
 const char *igoi_wb_class(const wb_classes *c, size_t row, int column);
 const char *igoi_wb_class_of(const wb_classes *c, const char *code, int column);
+/* The 1-based row of a code (its first), 0 when the table lacks it: as the sheet's MATCH. */
+size_t igoi_wb_class_row(const wb_classes *c, const char *code);
 
 typedef struct wb {
     /* The distribution model's workbook (the scenario workbook, sc_wb in scenario_wb.h, holds
