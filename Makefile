@@ -46,10 +46,12 @@ WRAP       := -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc
 .PHONY: demo test ctest ctest-tsan default-indeling libtest pytest bench templates deps apt-deps lib-deps python lib examples docs \
         install uninstall clean fuzz fuzz-one fuzz-short fuzz-deps
 
-# The example region: its distribution printed, its filled-in model workbook in out/.
+# The example region: its distribution printed, its filled-in model workbook in out/, and the
+# transition read back from that workbook.
 demo: python
 	mkdir -p out
 	$(VENV)/bin/igo voorbeeld --xlsx out/voorbeeldregio.xlsx
+	$(VENV)/bin/igo overgang out/voorbeeldregio.xlsx
 
 # The workbooks users start from, written by the library itself.
 templates: python
@@ -181,6 +183,7 @@ ctest: apt-deps build/libigo.a build/asan/libigo.a
 	  workbook_numbers_rewrite workbook_numbers_failures scenario_published_figures \
 	  scenario_linear_in_volumes scenario_refusals percentiles_match_sorting scenario_monte_carlo \
 	  transition_hand_worked transition_properties transition_refusals \
+	  workbook_transition_round_trip workbook_transition_refusals \
 	  batch_shape uncertainty_shape round_cents_checked \
 	  text_refused_where_it_enters text_lengths_as_a_spreadsheet_counts text_in_scenario_sets \
 	  workbook_targets_and_limits allocation_failures_are_errors \

@@ -15,8 +15,8 @@ from corelib import CORE_LIBRARY, LIBRARIES  # noqa: E402
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 INCLUDE = ROOT / "libigo" / "include"
-HEADERS = ["common.h", "error.h", "progress.h", "round.h", "model.h", "distribute.h", "workbook.h", "scenario.h", "xlsx.h", "claims.h", "transition.h",
-           "igo.h"]
+HEADERS = ["common.h", "error.h", "progress.h", "round.h", "model.h", "distribute.h",
+           "transition.h", "workbook.h", "scenario.h", "xlsx.h", "claims.h", "igo.h"]
 CFLAGS = ["-std=c11", "-O2", "-ffp-contract=off"]
 
 

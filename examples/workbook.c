@@ -45,7 +45,7 @@ int main(int argc, char **argv)
     check_model(model, igo_model_set_transfer_reason(model, "pijnbestrijding", 31));
     check_model(model, igo_model_set_transfer_reason(model, "inleiding", 12));
 
-    igo_workbook_options options = {IGO_LANG_NL};
+    igo_workbook_options options = {.lang = IGO_LANG_NL};
     if (argc == 3)
         options.lang = strcmp(argv[2], "en") == 0 ? IGO_LANG_EN : IGO_LANG_NL;
     check_model(model, igo_workbook_write(model, argv[1], &options));

@@ -117,10 +117,26 @@ def test_provider_added_in_a_spare_row(tmp_path: pathlib.Path) -> None:
         row = int(ref.split(":")[0].split("$")[2]) + first_spare
         sheet.cell(row, 1, "vp-nieuw"), sheet.cell(row, 2, "Nieuwe praktijk")
         sheet.cell(row, 3, "verloskunde"), sheet.cell(row, 4, 12)
+        # The example has a transition: a new provider needs its historical income (0 here).
+        cell_of(book, "Overgang_aanbieders", first_spare, 2).value = 0
     read = libigo.Region.from_excel(edited(tmp_path, add))
     assert read.providers[-1] == libigo.Provider("vp-nieuw", "Nieuwe praktijk", "verloskunde")
     assert read.volumes["IG1"]["vp-nieuw"] == 12
     assert read.distribute().balanced
+    assert read.overgang["history"]["vp-nieuw"] == 0
+
+
+def test_provider_added_without_history_is_refused(tmp_path: pathlib.Path) -> None:
+    """With a transition, a provider added in a spare row without its history is named, as the
+    transition refuses a provider without one (so that nobody is silently paid nothing)."""
+    region = libigo.example_region()
+
+    def add(book):
+        cell_of(book, "Zorgaanbieders", len(region.providers), 0).value = "vp-nieuw"
+        cell_of(book, "Zorgaanbieders", len(region.providers), 2).value = "verloskunde"
+    with pytest.raises(libigo.IgoError, match=r"'Overgang'!C\d+: no historical income for "
+                                              r"provider 'vp-nieuw'"):
+        libigo.Region.from_excel(edited(tmp_path, add))
 
 
 def cell_of(book, name: str, row: int = 0, col: int = 0):

@@ -26,6 +26,7 @@ def round_trip(region: Region, exact: bool = True) -> Region:
     cent (or the same refusal), and that a second trip changes nothing; returns it."""
     back = Region._from_core(region.model())
     expected = region.to_dict()
+    expected.pop("overgang", None)  # (a transition is no part of the core model)
     assert back.to_dict() == (expected if exact else canonical(expected))
     assert Region._from_core(back.model()).to_dict() == back.to_dict()
     assert back.model().inputs() == region.model().inputs()
@@ -35,6 +36,7 @@ def round_trip(region: Region, exact: bool = True) -> Region:
 
 def test_example_region(example):
     back = round_trip(example)
+    back.overgang = example.overgang  # (the workbook carries it; the core model does not)
     assert back == example and "redenen_overdracht" in back.regiokenmerken
 
 

@@ -157,6 +157,7 @@ def test_region_files_carry_an_overgang_table(tmp_path):
             (dict(tempo=3), "overgang: unknown key")]:
         with pytest.raises(libigo.IgoError, match=message):
             libigo.Region.from_dict(with_overgang(region, **change))
+    region.overgang = None  # (the example has one)
     with pytest.raises(libigo.IgoError, match="give history and years, or an"):
         region.transition()
 
@@ -173,7 +174,15 @@ def test_igo_overgang(tmp_path, capsys):
     assert len(table) == 3 * len(region.providers)
     pot = region.distribute().cents["distributed"]
     assert all(round(g.paid.sum() * 100) == pot for _, g in table.groupby("year"))
+    # The workbook too, all or none with the CSV; and read back it gives the same transition.
+    assert cli.main(["overgang", str(path), "--xlsx", str(tmp_path / "overgang.xlsx"),
+                     "--csv", str(tmp_path / "uit2")]) == 0
+    capsys.readouterr()
+    assert cli.main(["overgang", str(tmp_path / "overgang.xlsx")]) == 0
+    assert capsys.readouterr().out == out.split("Geschreven")[0]
+    assert cli.main(["overgang", str(path), "--xlsx", str(tmp_path / "fout.txt")]) == 1
+    assert not (tmp_path / "fout.txt").exists()
     plain = tmp_path / "zonder.toml"
-    plain.write_text(_toml.dumps(region.to_dict()))
+    plain.write_text(_toml.dumps({k: v for k, v in region.to_dict().items() if k != "overgang"}))
     assert cli.main(["overgang", str(plain)]) == 1
     assert "geen tabel [overgang]" in capsys.readouterr().err

@@ -157,6 +157,11 @@ def change_inputs(path: pathlib.Path, region: libigo.Region) -> libigo.Region:
     changed.providers.append(libigo.Provider("vp-nieuw", "Nieuwe praktijk", "verloskunde"))
     changed.volumes["IG1"]["vp-nieuw"] = 150
     changed.volumes["IG4"]["vp-nieuw"] = 75
+    # The example has a transition: the new provider starts without history.
+    (sheet, ref), = list(book.defined_names["Overgang_aanbieders"].destinations)
+    top_row = int(ref.split(":")[0].split("$")[2])
+    book[sheet].cell(top_row + first_free - prov_rows[0], 3).value = 0
+    changed.overgang["history"]["vp-nieuw"] = 0
     split.cell(prov_rows[0], 4).value = 333  # the first provider's IG1 volume
     changed.volumes["IG1"][region.providers[0].id] = 333
     book.save(path)
@@ -182,7 +187,8 @@ def test_workbook_is_a_proper_model(example, tmp_path):
     book = openpyxl.load_workbook(path)
     assert book.sheetnames == ["Modeltoelichting", "Regiokenmerken", RESULTS,
                                "Invoertabblad - regiokenmerken", CARE, SPLIT,
-                               "Indeling declaratiecodes", CALC]
+                               "Indeling declaratiecodes", CALC, "Overgang",
+                               "Berekening overgang"]
     for name in book.sheetnames:  # every sheet protected, without a password
         assert book[name].protection.sheet and not book[name].protection.password
         assert book[name].freeze_panes is not None
@@ -198,7 +204,7 @@ def test_workbook_is_a_proper_model(example, tmp_path):
             "Disciplinenamen", "Sleutelbron", "Normaliseren", "Regiokenmerken", "Opnames",
             "Redenen_overdracht", "Indeling", "Controle"} <= set(book.defined_names)
     links = [c.hyperlink.location for c in book["Modeltoelichting"]["A"] if c.hyperlink]
-    assert len(links) == 8
+    assert len(links) == 10
     for name in book.sheetnames[1:]:  # every other sheet links back to the explanation
         back = [c.hyperlink.location for row in book[name].iter_rows(max_row=1) for c in row
                 if c.hyperlink]
@@ -215,7 +221,7 @@ def test_workbook_is_a_proper_model(example, tmp_path):
     choice = next(v for v in validations if v.type == "list" and "bedrag" in v.formula1)
     assert "bedrag" in choice.prompt and "percentage" in choice.prompt
     names = zipfile.ZipFile(path).namelist()
-    assert sum(n.startswith("xl/charts/chart") for n in names) == 5
+    assert sum(n.startswith("xl/charts/chart") for n in names) == 6  # one on Overgang
     assert oct(os.stat(path).st_mode & 0o777) != "0o600"  # a normal new file, not a temp one
 
 
@@ -324,10 +330,11 @@ def test_output_sheets_print_legibly_on_a4(example, soffice, tmp_path):
         by_sheet.setdefault(page["sheet"], []).append(page)
     assert list(by_sheet) == ["Modeltoelichting", "Regiokenmerken", RESULTS,
                               "Invoertabblad - regiokenmerken", CARE, SPLIT,
-                              "Indeling declaratiecodes", CALC]
+                              "Indeling declaratiecodes", CALC, "Overgang", "Berekening overgang"]
     assert len(by_sheet[RESULTS]) <= 8 and len(by_sheet["Regiokenmerken"]) <= 4
+    assert len(by_sheet["Overgang"]) <= 8
     inputs = max(p["type"] for name in (CARE, SPLIT) for p in by_sheet[name])
-    for name in ("Regiokenmerken", RESULTS):
+    for name in ("Regiokenmerken", RESULTS, "Overgang"):
         smallest = min(p["type"] for p in by_sheet[name])
         assert smallest >= max(inputs, 8.0), (name, smallest, inputs)
 

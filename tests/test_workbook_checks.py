@@ -150,6 +150,37 @@ def reconciliation_broken(book):
     calc.cell(first + 3, 4).value = 1  # the fourth provider's IG1 part
 
 
+# ---- mistakes on Overgang (the example has a transition) ----
+
+def overgang(book, name: str, row: int, col: int):
+    sheet, top, left = block(book, name)
+    return sheet.cell(top + row, left + col)
+
+
+def years_out_of_order(book):
+    overgang(book, "Overgang_jaren", 1, 0).value = 2026
+
+
+def share_above_100(book):
+    overgang(book, "Overgang_jaren", 1, 1).value = 1.5
+
+
+def guarantee_above_cap(book):
+    overgang(book, "Overgang_aanbieders", 4, 3).value = 30_000_000  # vp-ooievaar
+
+
+def history_missing(book):
+    overgang(book, "Overgang_aanbieders", 3, 2).value = None  # vp-noord
+
+
+def history_on_a_spare_row(book):
+    overgang(book, "Overgang_aanbieders", 20, 2).value = 1000
+
+
+def limit_above_100(book):
+    overgang(book, "Overgang_grenzen", 0, 0).value = 1.2
+
+
 MISTAKES: dict[str, tuple[Callable, str, str]] = {
     "key 50/30/10": (key_not_100, "Verdeelsleutel", "IG1"),
     "historie without history": (history_key_without_history, "Verdeelsleutel", "IG2"),
@@ -171,6 +202,14 @@ MISTAKES: dict[str, tuple[Callable, str, str]] = {
     "history unknown prestatie": (history_unknown_prestatie, "Historische declaraties",
                                   "onbekende IG-prestatie"),
     "reconciliation broken": (reconciliation_broken, "Aansluiting van de verdeling", "Aansluiting"),
+    "years out of order": (years_out_of_order, "Overgang: jaren", "2026: de jaren volgen"),
+    "share above 100 %": (share_above_100, "Overgang: jaren", "2028: Aandeel historie ligt niet"),
+    "guarantee above a cap": (guarantee_above_cap, "Overgang: jaren",
+                              "boven de bovengrens van vp-ooievaar"),
+    "history missing": (history_missing, "Overgang: zorgaanbieders", "vp-noord: het historische"),
+    "history on a spare row": (history_on_a_spare_row, "Overgang: zorgaanbieders",
+                               "zonder zorgaanbieder"),
+    "limit above 100 %": (limit_above_100, "Overgang: grenzen", "Maximale daling"),
 }
 
 
@@ -183,8 +222,9 @@ def summary(book) -> dict[str, tuple[object, str]]:
     """Check label -> (failing count, first message) from the summary on Uitkomsten verdeling."""
     sheet = book[RESULTS]
     top = row_of(sheet, "Controles") + 1
+    end = row_of(sheet, "Aantal fouten (Controle)", start=top)
     return {sheet.cell(r, 1).value: (sheet.cell(r, 2).value, sheet.cell(r, 4).value or "")
-            for r in range(top, top + 11)}
+            for r in range(top, end)}
 
 
 def results_amounts(book) -> list:
@@ -199,7 +239,14 @@ def results_amounts(book) -> list:
     for i, head in enumerate(heads):
         columns = [4] if i == 0 else [c for c in range(2, 6) if sheet.cell(head, c).value]
         values += [sheet.cell(r, c).value for r in range(head + 1, head + 16) for c in columns]
-    return values
+    return values + transition_amounts(book)
+
+
+def transition_amounts(book) -> list:
+    """The income per provider and year on Overgang (15 providers, four years)."""
+    sheet = book["Overgang"]
+    head = row_of(sheet, "Inkomen per zorgaanbieder en jaar") + 1
+    return [sheet.cell(r, c).value for r in range(head + 1, head + 16) for c in range(3, 7)]
 
 
 @pytest.fixture(scope="module")

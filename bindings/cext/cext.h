@@ -28,6 +28,12 @@ CEXT_OBJECT(ScenariosObject, igo_scenarios)
 cext_state *cext_state_of(PyObject *module);
 /* transition(ids, history, guarantee, max_decrease, max_increase, years) -> list of years. */
 PyObject *cext_transition(PyObject *module, PyObject *args);
+/* A transition built from (ids, history, guarantee, max_decrease, max_increase, years), not
+ * computed; NULL with a Python exception set. */
+igo_transition *cext_transition_build(cext_state *st, PyObject *spec);
+/* A transition's inputs as {"providers": [(id, history, guarantee)], "years": [(year, share)],
+ * "max_decrease", "max_increase"}; None for NULL. */
+PyObject *cext_transition_inputs(const igo_transition *t);
 /* Raises IgoError(message, code=<name>, variant=...) for a core error code; returns NULL. */
 PyObject *cext_raise(cext_state *st, igo_error code, const char *message, Py_ssize_t variant);
 

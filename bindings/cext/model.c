@@ -41,20 +41,29 @@ static PyObject *model_set_normalise_keys(ModelObject *self, PyObject *arg)
     return done(self, igo_model_set_normalise_keys(self->core, flag));
 }
 
-/* write_workbook(path, lang): the filled-in model as .xlsx, written without the GIL. */
+/* write_workbook(path, lang, transition=None): the filled-in model as .xlsx, written without
+ * the GIL; transition is (ids, history, guarantee, max_decrease, max_increase, years). */
 static PyObject *model_write_workbook(ModelObject *self, PyObject *args)
 {
-    PyObject *path_bytes;
+    PyObject *path_bytes, *spec = Py_None;
     int lang = IGO_LANG_NL;
-    if (cext_idle(self->busy) ||
-        !PyArg_ParseTuple(args, "O&|i:write_workbook", PyUnicode_FSConverter, &path_bytes, &lang))
+    if (cext_idle(self->busy) || !PyArg_ParseTuple(args, "O&|iO:write_workbook",
+                                                   PyUnicode_FSConverter, &path_bytes, &lang,
+                                                   &spec))
         return NULL;
-    igo_workbook_options options = {.lang = lang ? IGO_LANG_EN : IGO_LANG_NL};
+    igo_transition *tr = NULL;
+    if (spec != Py_None &&
+        !(tr = cext_transition_build(PyType_GetModuleState(Py_TYPE(self)), spec))) {
+        Py_DECREF(path_bytes);
+        return NULL;
+    }
+    igo_workbook_options options = {.lang = lang ? IGO_LANG_EN : IGO_LANG_NL, .transition = tr};
     const char *path = PyBytes_AS_STRING(path_bytes);
     igo_error e;
     CEXT_RUN_UNLOCKED(self, igo_model_set_progress, e,
                       igo_workbook_write(self->core, path, &options));
     Py_DECREF(path_bytes);
+    igo_transition_free(tr);
     return cext_finish((PyObject *)self, e, igo_model_errmsg(self->core));
 }
 
@@ -75,6 +84,27 @@ static PyObject *model_read_workbook(ModelObject *self, PyObject *args)
         return NULL;
     Py_DECREF(done);
     return PyLong_FromLong((long)lang);
+}
+
+/* read_transition(path) -> None or the inputs of the workbook's Overgang sheet (see
+ * cext_transition_inputs), for the model read from the same workbook. */
+static PyObject *model_read_transition(ModelObject *self, PyObject *args)
+{
+    PyObject *path_bytes;
+    if (cext_idle(self->busy) ||
+        !PyArg_ParseTuple(args, "O&:read_transition", PyUnicode_FSConverter, &path_bytes))
+        return NULL;
+    const char *path = PyBytes_AS_STRING(path_bytes);
+    igo_transition *tr = NULL;
+    igo_error e;
+    CEXT_RUN_UNLOCKED(self, igo_model_set_progress, e,
+                      igo_workbook_read_transition(self->core, path, &tr));
+    Py_DECREF(path_bytes);
+    PyObject *done = cext_finish((PyObject *)self, e, igo_model_errmsg(self->core));
+    PyObject *out = done ? cext_transition_inputs(tr) : NULL;
+    Py_XDECREF(done);
+    igo_transition_free(tr);
+    return out;
 }
 
 static PyObject *model_add_outside(ModelObject *self, PyObject *args)
@@ -355,6 +385,7 @@ static PyMethodDef model_methods[] = {
     METHOD(add_default_transfer_reasons, METH_VARARGS)
     METHOD(write_workbook, METH_VARARGS)
     METHOD(read_workbook, METH_VARARGS)
+    METHOD(read_transition, METH_VARARGS)
     METHOD(sizes, METH_NOARGS)
     METHOD(prestaties, METH_NOARGS)
     METHOD(disciplines, METH_NOARGS)

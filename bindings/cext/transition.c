@@ -118,9 +118,9 @@ static PyObject *result_list(const igo_transition_result *r)
     return list;
 }
 
-/* Builds the transition, computes it without the GIL, converts the result. */
-static PyObject *run(cext_state *st, PyObject *ids, PyObject *history, PyObject *guarantee,
-                     double down, double up, PyObject *years)
+/* A transition of sequences (made fast) and limits; NULL with a Python exception set. */
+static igo_transition *build(cext_state *st, PyObject *ids, PyObject *history,
+                             PyObject *guarantee, double down, double up, PyObject *years)
 {
     Py_ssize_t n = PySequence_Fast_GET_SIZE(ids);
     if (PySequence_Fast_GET_SIZE(history) != n || PySequence_Fast_GET_SIZE(guarantee) != n) {
@@ -129,41 +129,85 @@ static PyObject *run(cext_state *st, PyObject *ids, PyObject *history, PyObject 
     }
     igo_transition *tr = igo_transition_new((size_t)n);
     if (!tr)
-        return PyErr_NoMemory();
-    igo_transition_result *r = NULL;
+        return (igo_transition *)PyErr_NoMemory();
     igo_error e = set_providers(tr, ids, history, guarantee);
     if (!e)
         e = igo_transition_set_limits(tr, down, up);
     if (!e)
         e = add_years(tr, years, n);
-    if (!e) {
-        Py_BEGIN_ALLOW_THREADS e = igo_transition_compute(tr, &r);
-        Py_END_ALLOW_THREADS
+    if (e && e != IGO_ERROR_COUNT_) /* (else the Python exception is set) */
+        cext_raise(st, e, igo_transition_errmsg(tr), -1);
+    if (e) {
+        igo_transition_free(tr);
+        return NULL;
     }
-    PyObject *out = !e                        ? result_list(r)
-                    : e == IGO_ERROR_COUNT_ ? NULL /* the Python exception set */
-                                              : cext_raise(st, e, igo_transition_errmsg(tr), -1);
-    igo_transition_result_free(r);
-    igo_transition_free(tr);
-    return out;
+    return tr;
 }
 
-PyObject *cext_transition(PyObject *module, PyObject *args)
+igo_transition *cext_transition_build(cext_state *st, PyObject *spec)
 {
     PyObject *ids, *history, *guarantee, *years;
     double down, up;
-    if (!PyArg_ParseTuple(args, "OOOddO:transition", &ids, &history, &guarantee, &down, &up,
+    if (!PyArg_ParseTuple(spec, "OOOddO:transition", &ids, &history, &guarantee, &down, &up,
                           &years))
         return NULL;
     PyObject *fast[4] = {PySequence_Fast(ids, "ids must be a sequence"),
                          PySequence_Fast(history, "history must be a sequence"),
                          PySequence_Fast(guarantee, "guarantee must be a sequence"),
                          PySequence_Fast(years, "years must be a sequence")};
-    PyObject *out = fast[0] && fast[1] && fast[2] && fast[3]
-                        ? run(cext_state_of(module), fast[0], fast[1], fast[2], down, up,
-                              fast[3])
-                        : NULL;
+    igo_transition *tr = fast[0] && fast[1] && fast[2] && fast[3]
+                             ? build(st, fast[0], fast[1], fast[2], down, up, fast[3])
+                             : NULL;
     for (int i = 0; i < 4; i++)
         Py_XDECREF(fast[i]);
+    return tr;
+}
+
+PyObject *cext_transition(PyObject *module, PyObject *args)
+{
+    cext_state *st = cext_state_of(module);
+    igo_transition *tr = cext_transition_build(st, args);
+    if (!tr)
+        return NULL;
+    igo_transition_result *r = NULL;
+    igo_error e;
+    Py_BEGIN_ALLOW_THREADS e = igo_transition_compute(tr, &r);
+    Py_END_ALLOW_THREADS
+    PyObject *out = e ? cext_raise(st, e, igo_transition_errmsg(tr), -1) : result_list(r);
+    igo_transition_result_free(r);
+    igo_transition_free(tr);
     return out;
+}
+
+PyObject *cext_transition_inputs(const igo_transition *t)
+{
+    if (!t)
+        Py_RETURN_NONE;
+    size_t n = igo_transition_providers(t), years = igo_transition_years(t);
+    PyObject *providers = PyList_New((Py_ssize_t)n), *schedule = PyList_New((Py_ssize_t)years);
+    for (size_t o = 0; providers && schedule && o < n; o++) {
+        int64_t h = 0, g = -1;
+        const char *id = igo_transition_provider(t, o, &h, &g);
+        PyObject *row = Py_BuildValue("(sLL)", id ? id : "", (long long)h, (long long)g);
+        if (!row)
+            goto fail;
+        PyList_SET_ITEM(providers, (Py_ssize_t)o, row);
+    }
+    for (size_t y = 0; providers && schedule && y < years; y++) {
+        double share = 0;
+        int year = igo_transition_year(t, y, &share, NULL);
+        PyObject *row = Py_BuildValue("(id)", year, share);
+        if (!row)
+            goto fail;
+        PyList_SET_ITEM(schedule, (Py_ssize_t)y, row);
+    }
+    if (!providers || !schedule)
+        goto fail;
+    double down, up;
+    igo_transition_limits(t, &down, &up);
+    return Py_BuildValue("{s:N,s:N,s:d,s:d}", "providers", providers, "years", schedule,
+                         "max_decrease", down, "max_increase", up);
+fail:
+    Py_XDECREF(providers), Py_XDECREF(schedule);
+    return NULL;
 }

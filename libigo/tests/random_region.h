@@ -11,6 +11,10 @@
 igo_model *random_region(igo_rng *r);
 /* The first random region that distributes. */
 igo_model *random_distributable_region(igo_rng *r);
+/* A transition of m's providers over three years on m's own distribution: a history up to
+ * 40 % off the model, limits of 5 % and 8 %, a guarantee for the first provider; NULL when m
+ * does not distribute or out of memory (test_transition_workbook.c). */
+igo_transition *transition_of(igo_model *m, igo_rng *r);
 /* A region with n providers over the default catalogue, every one with volume everywhere. */
 igo_model *large_region(size_t n);
 

@@ -123,6 +123,7 @@ typedef struct {
     igo_model *m;
     igo_scenarios *set;
     char path[64];
+    const igo_transition *tr; /* the model's, or NULL */
 } book_state;
 
 /* Either workbook; a success must leave the file, a failure nothing. */
@@ -130,11 +131,29 @@ static igo_error book(void *state)
 {
     book_state *s = state;
     igo_scaling regional = {3030, NULL};
-    igo_error e = s->m ? igo_workbook_write(s->m, s->path, NULL)
+    igo_workbook_options options = {.transition = s->tr};
+    igo_error e = s->m ? igo_workbook_write(s->m, s->path, &options)
                        : igo_scenarios_workbook_write(s->set, &regional, s->path, NULL);
     int left = access(s->path, F_OK) == 0;
     remove(s->path);
     return e == IGO_OK ? (left ? e : IGO_ERROR_IO) : left ? IGO_OK : e;
+}
+
+/* A model workbook with a transition read back: the model, then its transition. */
+static igo_error read_transition(void *state)
+{
+    igo_model *m = igo_model_new();
+    if (!m)
+        return IGO_ERROR_MEMORY;
+    igo_transition *tr = NULL;
+    igo_error e = igo_workbook_read(m, state, NULL);
+    if (!e)
+        e = igo_workbook_read_transition(m, state, &tr);
+    if (!e && !tr)
+        e = IGO_ERROR_VALUE; /* (it has one) */
+    igo_transition_free(tr);
+    igo_model_free(m);
+    return e;
 }
 
 static igo_error compute(void *state)
@@ -300,11 +319,24 @@ void test_allocation_failures_are_errors(igo_t *t)
     fail_each(t, "igo_scenarios_compute", compute, mc.set, NULL);
     fail_each(t, "a transition", transition, NULL, NULL);
     fail_each(t, "igo_scenarios_uncertainty", monte_carlo, &mc, all_percentiles);
-    book_state w = {m, mc.set, ""};
+    igo_rng seed = {3};
+    igo_transition *tr = transition_of(m, &seed);
+    CHECK(tr != NULL);
+    book_state w = {m, mc.set, "", NULL};
     char dir[] = "/tmp/igo-alloc-XXXXXX";
     CHECK(mkdtemp(dir) != NULL);
     snprintf(w.path, sizeof w.path, "%s/regio.xlsx", dir);
     fail_each(t, "igo_workbook_write", book, &w, NULL);
+    w.tr = tr;
+    fail_each(t, "igo_workbook_write with a transition", book, &w, NULL);
+    char with_transition[64];
+    snprintf(with_transition, sizeof with_transition, "%s/overgang.xlsx", dir);
+    igo_workbook_options options = {.transition = tr};
+    CHECK_OK(m, igo_workbook_write(m, with_transition, &options));
+    fail_each(t, "igo_workbook_read_transition", read_transition, with_transition, NULL);
+    remove(with_transition);
+    igo_transition_free(tr);
+    w.tr = NULL;
     w.m = NULL;
     fail_each(t, "igo_scenarios_workbook_write", book, &w, NULL);
     reader_state r = {"", 0};

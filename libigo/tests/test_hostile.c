@@ -69,7 +69,11 @@ static outcome model_reader(const char *path)
     if (!model)
         return o;
     o.code = igo_workbook_read(model, path, NULL);
+    igo_transition *transition = NULL;
+    if (o.code == IGO_OK) /* and the transition sheet, when there is one */
+        o.code = igo_workbook_read_transition(model, path, &transition);
     copy(o.message, sizeof o.message, igo_model_errmsg(model));
+    igo_transition_free(transition);
     igo_model_free(model);
     return o;
 }

@@ -108,7 +108,7 @@ void test_workbook_read_round_trip(igo_t *t)
     igo_rng r = {20261130};
     for (int i = 0; i < 60 && !t->failures; i++) {
         igo_model *a = random_distributable_region(&r), *b = igo_model_new();
-        igo_workbook_options options = {i % 2 ? IGO_LANG_EN : IGO_LANG_NL};
+        igo_workbook_options options = {.lang = i % 2 ? IGO_LANG_EN : IGO_LANG_NL};
         igo_lang lang = IGO_LANG_EN + IGO_LANG_NL - options.lang;
         igo_model_set_name(a, i % 3 ? "Regio \xc3\xa9\xc3\xa9n" : NULL);
         CHECK_OK(a, igo_workbook_write(a, path, &options));

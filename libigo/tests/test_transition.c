@@ -2,6 +2,7 @@
  * thousands of random transitions, and the refusals. */
 #include <stdlib.h>
 
+#include "../src/transition/transition.h"
 #include "tests.h"
 
 #define HIST IGO_TRANSITION_HISTORY
@@ -190,6 +191,14 @@ void test_transition_properties(igo_t *t)
 
 void test_transition_refusals(igo_t *t)
 {
+    /* Bounds in whole cents, the limit in basis points, half a cent up: a 5 % cap on
+     * EUR 252,416.10 is 265,036.905, so 265,036.91 (floating point's 252416.1 * 1.05 lands on
+     * either side of the half cent, as the engine computes it); a 5 % floor 239,795.295, so
+     * 239,795.30; a limit of 3.333 % counts as 3.33 %. */
+    CHECK_I64(igoi_transition_bound(25241610, 0.05, 1), 26503691);
+    CHECK_I64(igoi_transition_bound(25241610, 0.05, -1), 23979530);
+    CHECK_I64(igoi_transition_bound(10000000, 0.03333, 1), 10333000);
+    CHECK_I64(igoi_transition_bound(INT64_C(100000000000000), 1.0, 1), INT64_C(200000000000000));
     igo_transition *tr = hand_worked(t);
     igo_transition_result *r = NULL;
     int64_t model[] = {1, 2, 3};

@@ -34,7 +34,7 @@ void test_workbook_written_and_checked(igo_t *t)
     CHECK_OK(m, igo_workbook_write(m, path, NULL));
     CHECK_OK(m, igoi_wb_verify_zip(m->errmsg, path));
     CHECK(dir_entries(dir) == 1); /* the workbook, and no temporary file */
-    igo_workbook_options english = {IGO_LANG_EN};
+    igo_workbook_options english = {.lang = IGO_LANG_EN};
     CHECK_OK(m, igo_workbook_write(m, path, &english)); /* over the old one */
     CHECK(dir_entries(dir) == 1);
     struct stat st;

@@ -35,6 +35,8 @@
     X(transition_hand_worked)                                                                  \
     X(transition_properties)                                                                   \
     X(transition_refusals)                                                                     \
+    X(workbook_transition_round_trip)                                                          \
+    X(workbook_transition_refusals)                                                            \
     X(scenario_published_figures)                                                              \
     X(scenario_linear_in_volumes)                                                              \
     X(scenario_refusals)                                                                       \

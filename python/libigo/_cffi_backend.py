@@ -216,13 +216,36 @@ class Model(_Core):
     def add_default_transfer_reasons(self) -> None:
         self._call(lib.igo_model_add_default_transfer_reasons)
 
-    def write_workbook(self, path: str | os.PathLike[str], lang: int = lib.IGO_LANG_NL) -> None:
-        self._run(lib.igo_workbook_write, _path(path), _lang(lang))
+    def write_workbook(self, path: str | os.PathLike[str], lang: int = lib.IGO_LANG_NL,
+                       transition: tuple[Any, ...] | None = None) -> None:
+        options = _lang(lang)
+        tr = _build_transition(*transition) if transition is not None else ffi.NULL
+        options.transition = tr
+        self._run(lib.igo_workbook_write, _path(path), options)
 
     def read_workbook(self, path: str | os.PathLike[str]) -> int:
         lang = ffi.new("igo_lang *")
         self._run(lib.igo_workbook_read, _path(path), lang)
         return int(lang[0])
+
+    def read_transition(self, path: str | os.PathLike[str]) -> dict[str, Any] | None:
+        out = ffi.new("igo_transition **")
+        self._run(lib.igo_workbook_read_transition, _path(path), out)
+        if out[0] == ffi.NULL:
+            return None
+        tr = ffi.gc(out[0], lib.igo_transition_free)
+        providers = []
+        for o in range(lib.igo_transition_providers(tr)):
+            h, g = ffi.new("int64_t *"), ffi.new("int64_t *")
+            name = lib.igo_transition_provider(tr, o, h, g)
+            providers.append((ffi.string(name).decode() if name != ffi.NULL else "", h[0], g[0]))
+        share = ffi.new("double *")
+        years = [(lib.igo_transition_year(tr, y, share, ffi.NULL), share[0])
+                 for y in range(lib.igo_transition_years(tr))]
+        down, up = ffi.new("double *"), ffi.new("double *")
+        lib.igo_transition_limits(tr, down, up)
+        return {"providers": providers, "years": years, "max_decrease": down[0],
+                "max_increase": up[0]}
 
     # ---- reading back ----
 
@@ -737,10 +760,10 @@ def _claims_provider(c: Any, o: int) -> tuple[str, int, int, int]:
     return (_str(ident), d[0], claimed[0], income[0])
 
 
-def transition(ids: Sequence[str], history: Sequence[int], guarantee: Sequence[int],
-               max_decrease: float, max_increase: float,
-               years: Sequence[tuple[int, float, Sequence[int]]]) -> list[dict[str, Any]]:
-    """The C core's transition clauses (see libigo.transition), as the extension returns them."""
+def _build_transition(ids: Sequence[str], history: Sequence[int], guarantee: Sequence[int],
+                      max_decrease: float, max_increase: float,
+                      years: Sequence[tuple[int, float, Sequence[int]]]) -> Any:
+    """A core transition of these inputs (not computed), freed with its cdata."""
     n = len(ids)
     if len(history) != n or len(guarantee) != n:
         raise ValueError("a history and a guarantee per provider are needed")
@@ -760,6 +783,19 @@ def transition(ids: Sequence[str], history: Sequence[int], guarantee: Sequence[i
         if len(model) != n:
             raise ValueError("a model income per provider is needed")
         check(lib.igo_transition_add_year(tr, year, share, ffi.new("int64_t[]", [*model, 0])))
+    return tr
+
+
+def transition(ids: Sequence[str], history: Sequence[int], guarantee: Sequence[int],
+               max_decrease: float, max_increase: float,
+               years: Sequence[tuple[int, float, Sequence[int]]]) -> list[dict[str, Any]]:
+    """The C core's transition clauses (see libigo.transition), as the extension returns them."""
+    n = len(ids)
+    tr = _build_transition(ids, history, guarantee, max_decrease, max_increase, years)
+
+    def check(code: int) -> None:
+        if code:
+            _raise(code, ffi.string(lib.igo_transition_errmsg(tr)).decode())
     out = ffi.new("igo_transition_result **")
     check(lib.igo_transition_compute(tr, out))
     r = ffi.gc(out[0], lib.igo_transition_result_free)

@@ -9,7 +9,7 @@
     igo declaraties DECLARATIES.csv [--toml ...] [--csv ...] production, key and volumes from
                                                            historical claims (cli_claims.py)
     igo declaraties --genereer UIT.csv --geboorten N       synthetic claims
-    igo overgang REGIO.toml [--csv MAP]                    the transition of the region file's
+    igo overgang REGIO [--csv MAP] [--xlsx UIT.xlsx]       the transition of the region file's
                                                            [overgang] table (cli_overgang.py)
 
 Exit status: 0 done, 1 the input was refused (one line says where), 2 wrong usage, 130 stopped

@@ -1,7 +1,7 @@
 """``igo overgang``: a region's transition from historical incomes to the model, year by year,
 from the region file's [overgang] table; in Dutch.
 
-    igo overgang REGIO.(toml|json) [--csv MAP]
+    igo overgang REGIO.(toml|json|xlsx) [--csv MAP] [--xlsx UIT.xlsx]
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from typing import Any
 from . import _files
 from ._errors import IgoError
 from .money import format_nl
-from .region import Region
+from .region import Region, xlsx_path
 from .transition import Transition
 
 BOUNDS_NL = {"none": "", "floor": "max. daling", "cap": "max. stijging",
@@ -25,9 +25,13 @@ def add_parser(sub: Any) -> None:
     p = sub.add_parser("overgang", help="de overgang van historische inkomsten naar het model "
                                         "(de tabel [overgang] van het regiobestand)")
     p.add_argument("region", type=pathlib.Path, metavar="REGIO",
-                   help="regiobestand (.toml of .json) met een tabel [overgang]")
+                   help="regiobestand (.toml, .json of een modelwerkboek .xlsx) met een "
+                        "overgang")
     p.add_argument("--csv", type=pathlib.Path, metavar="MAP",
                    help="schrijf de tabel per zorgaanbieder en jaar als CSV in deze map")
+    p.add_argument("--xlsx", type=pathlib.Path, metavar="UIT.xlsx",
+                   help="schrijf het modelwerkboek met de tabbladen Overgang en Berekening "
+                        "overgang (formules, grafiek)")
 
 
 def render(t: Transition) -> str:
@@ -62,9 +66,12 @@ def run(args: argparse.Namespace) -> int:
     except IgoError as exc:
         raise IgoError(f"{args.region}: {exc}", exc.code) from None
     sys.stdout.write(render(result))
+    writers: dict[pathlib.Path, _files.Writer] = {}
     if args.csv:
-        writers = {args.csv / "overgang.csv": _files.text_writer(result.table.to_csv(
-            index=False))}
+        writers[args.csv / "overgang.csv"] = _files.text_writer(result.table.to_csv(index=False))
+    if args.xlsx:
+        writers[xlsx_path(args.xlsx)] = region.checked().excel_writer()
+    if writers:  # all or none
         written = _files.write_outputs(writers, [args.region], args.csv)
         sys.stdout.write("".join(f"Geschreven: {p}\n" for p in written))
     return 0

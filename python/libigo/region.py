@@ -235,11 +235,15 @@ class Region(_files.FromFile):
         edits and re-saves in Excel, LibreOffice, Gnumeric or openpyxl. The C core reads it,
         streaming and as an untrusted file; blocks are found by their defined names, so rows a
         user inserted are read right. A refusal names the file, sheet and cell."""
+        from .transition import overgang_table
         target = _files.as_path(path, "workbook")
         model = impl.Model()
         model.read_workbook(target)
+        overgang = overgang_table(model.read_transition(target))
         try:
             region = cls._from_core(model)
+            if overgang is not None:
+                region.overgang = _overgang(overgang, [o.id for o in region.providers])
         except IgoError as exc:
             raise IgoError(f"{target}: {exc}", exc.code) from None
         region._source = target
@@ -348,9 +352,11 @@ class Region(_files.FromFile):
 
     def excel_writer(self, lang: str = "nl") -> _files.Writer:
         """A function that writes this region's workbook to a given file (for write_outputs)."""
+        from .transition import workbook_args
         code = workbook_lang(lang)
         model = self._model()
-        return lambda tmp: model.write_workbook(os.fspath(tmp), code)
+        transition = workbook_args(self)
+        return lambda tmp: model.write_workbook(os.fspath(tmp), code, transition)
 
     def distribute(self) -> "Distribution":
         """Runs the distribution in the C core (without the GIL) and returns its tables."""
@@ -368,7 +374,7 @@ class Region(_files.FromFile):
         every provider of the region, 0 for one without history. ``years``: year -> percent
         still matched to history, e.g. ``{2027: 100, 2028: 67, 2029: 33, 2030: 0}``.
         ``max_decrease`` / ``max_increase``: percent per year against the year before (scaled
-        by the pot's change). ``guarantee``: provider -> EUR, or a percent of each provider's
+        by the pot's change), counted to 0.01 %; bounds are exact in whole cents. ``guarantee``: provider -> EUR, or a percent of each provider's
         history. ``regions``: year -> Region for years whose distribution differs from this
         one's (the same providers). Exact in cents; a year the bounds cannot pay is refused.
         Without history and years, the region's own ``overgang`` table gives all five."""

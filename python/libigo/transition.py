@@ -102,10 +102,11 @@ def parse_limit(value: Any, name: str) -> float:
     return -1.0 if value is None else _percent(value, name)
 
 
-def transition(region: "Region", history: Any, years: Any, max_decrease: Any = None,
-               max_increase: Any = None, guarantee: Any = None,
-               regions: Mapping[int, "Region"] | None = None) -> "Transition":
-    """See ``Region.transition``."""
+def core_args(region: "Region", history: Any, years: Any, max_decrease: Any = None,
+              max_increase: Any = None, guarantee: Any = None,
+              regions: Mapping[int, "Region"] | None = None) -> tuple[Any, ...]:
+    """The arguments of the core's transition (ids, history, guarantee, limits, years with
+    their model incomes), every value checked and named as Region.transition documents."""
     base = region.checked()
     providers = [o.id for o in base.providers]
     schedule = parse_years(years)
@@ -129,9 +130,51 @@ def transition(region: "Region", history: Any, years: Any, max_decrease: Any = N
             raise _parse.fail(f"regions[{year}]", f"provider '{other}' is in one region of the "
                                                   "transition but not in another")
         rows.append((year, share, [cents[p] for p in providers]))
-    raw = impl.transition(providers, h, g, parse_limit(max_decrease, "max_decrease"),
-                          parse_limit(max_increase, "max_increase"), rows)
-    return Transition(providers, h, raw)
+    return (providers, h, g, parse_limit(max_decrease, "max_decrease"),
+            parse_limit(max_increase, "max_increase"), rows)
+
+
+def transition(region: "Region", history: Any, years: Any, max_decrease: Any = None,
+               max_increase: Any = None, guarantee: Any = None,
+               regions: Mapping[int, "Region"] | None = None) -> "Transition":
+    """See ``Region.transition``."""
+    args = core_args(region, history, years, max_decrease, max_increase, guarantee, regions)
+    return Transition(args[0], args[1], impl.transition(*args))
+
+
+def workbook_args(region: "Region") -> tuple[Any, ...] | None:
+    """The core arguments of the region's own [overgang] table, for its workbook (None
+    without one)."""
+    o = region.overgang
+    if o is None:
+        return None
+    return core_args(region, o["history"], o["years"], o.get("max_decrease"),
+                     o.get("max_increase"), o.get("guarantee"))
+
+
+def _eur(cents: int) -> int | float:
+    return cents // 100 if cents % 100 == 0 else cents / 100
+
+
+def _pct(fraction: float) -> int | float:
+    value = float(f"{fraction * 100:.12g}")  # 0.67 -> 67, not 67.00000000000001
+    return int(value) if value.is_integer() else value
+
+
+def overgang_table(inputs: dict[str, Any] | None) -> dict[str, Any] | None:
+    """A workbook's Overgang inputs (as the core reads them) as a region's [overgang] table."""
+    if inputs is None:
+        return None
+    table: dict[str, Any] = {
+        "history": {p: _eur(h) for p, h, _ in inputs["providers"]},
+        "years": {str(year): _pct(share) for year, share in inputs["years"]}}
+    for limit in ("max_decrease", "max_increase"):
+        if inputs[limit] >= 0:
+            table[limit] = _pct(inputs[limit])
+    guarantees = {p: _eur(g) for p, _, g in inputs["providers"] if g >= 0}
+    if guarantees:
+        table["guarantee"] = guarantees
+    return table
 
 
 class Transition(Snapshot):

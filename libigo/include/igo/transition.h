@@ -115,6 +115,11 @@ IGO_API igo_error igo_transition_set_guarantee(igo_transition *t, size_t index, 
 
 /**
  * @brief The maximum decrease and increase of a provider's income from one year to the next.
+ *
+ * A limit counts to 0.01 % (it is rounded to whole basis points), and a bound is computed in
+ * whole cents: base x (10000 -/+ points) / 10000, half a cent rounded up. That is exact, where
+ * base x (1 + limit) in floating point lands on either side of a half cent as each spreadsheet
+ * engine computes it; the workbook's formulas compute the same in whole cents.
  * @param t            The transition.
  * @param max_decrease A fraction 0 .. 1 of the base (0.05 for 5 %), or -1 for no limit.
  * @param max_increase A fraction 0 .. 1 of the base, or -1 for no limit.
@@ -135,6 +140,53 @@ IGO_API igo_error igo_transition_set_limits(igo_transition *t, double max_decrea
  */
 IGO_API igo_error igo_transition_add_year(igo_transition *t, int year, double history_share,
                                           const int64_t *model);
+
+/**
+ * @brief The number of providers.
+ * @param t The transition.
+ * @return The providers it was made for (0 for NULL).
+ */
+IGO_API size_t igo_transition_providers(const igo_transition *t);
+
+/**
+ * @brief A provider's inputs.
+ * @param t         The transition.
+ * @param index     The provider's position, 0 .. igo_transition_providers() - 1.
+ * @param history   Where its historical income in cents goes, or NULL.
+ * @param guarantee Where its guarantee in cents goes (-1 for none), or NULL.
+ * @return Its id, owned by the transition (NULL for a position beyond the last, or one not set;
+ *         the figures are then left untouched).
+ */
+IGO_API const char *igo_transition_provider(const igo_transition *t, size_t index,
+                                            int64_t *history, int64_t *guarantee);
+
+/**
+ * @brief The limits, as igo_transition_set_limits() took them.
+ * @param t            The transition.
+ * @param max_decrease Where the maximum decrease goes (a fraction, -1 for none), or NULL.
+ * @param max_increase Where the maximum increase goes (a fraction, -1 for none), or NULL.
+ */
+IGO_API void igo_transition_limits(const igo_transition *t, double *max_decrease,
+                                   double *max_increase);
+
+/**
+ * @brief The number of years added.
+ * @param t The transition.
+ * @return The years (0 for NULL).
+ */
+IGO_API size_t igo_transition_years(const igo_transition *t);
+
+/**
+ * @brief A year's inputs.
+ * @param t             The transition.
+ * @param y             The year's position, 0 .. igo_transition_years() - 1.
+ * @param history_share Where its share matched to history (a fraction) goes, or NULL.
+ * @param model         Where a pointer to its model incomes in cents (one per provider, owned
+ *                      by the transition) goes, or NULL.
+ * @return The year (0 for a position beyond the last; the outputs are then left untouched).
+ */
+IGO_API int igo_transition_year(const igo_transition *t, size_t y, double *history_share,
+                                const int64_t **model);
 
 /**
  * @brief Computes every year.

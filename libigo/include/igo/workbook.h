@@ -15,6 +15,7 @@
 #include "common.h"
 #include "error.h"
 #include "model.h"
+#include "transition.h"
 
 IGO_BEGIN_DECLS
 
@@ -28,6 +29,12 @@ typedef enum igo_lang {
 typedef struct igo_workbook_options {
     /** The language of the sheets; #IGO_LANG_NL by default. */
     igo_lang lang;
+    /** A transition to add as two sheets, Overgang (its inputs, each provider's income per
+     *  year with a chart) and Berekening overgang (every round as formulas); NULL for none.
+     *  Its providers must be the model's, in the model's order, and every year's model income
+     *  the model's own distribution: a workbook holds one region for all years. The
+     *  transition must compute (igo_transition_compute()). */
+    const igo_transition *transition;
 } igo_workbook_options;
 
 /**
@@ -59,6 +66,8 @@ typedef struct igo_workbook_options {
  *         #IGO_ERROR_ARGUMENT for a NULL model or a NULL or empty path;
  *         any code igo_distribute() returns, when the model does not distribute;
  *         #IGO_ERROR_LIMIT for a model beyond the limits above;
+ *         #IGO_ERROR_ARGUMENT for a transition of other providers or other model incomes,
+ *         and any code igo_transition_compute() returns for one that does not compute;
  *         #IGO_ERROR_IO when path is a directory or special file, the temporary file cannot be
  *         created, or writing, checking, flushing or renaming fails (the message names the file
  *         and the system's reason, e.g. "No space left on device");
@@ -102,6 +111,33 @@ IGO_API igo_error igo_workbook_write(igo_model *model, const char *path,
  *         geleverde zorg'!E9: 'veel' is not a number").
  */
 IGO_API igo_error igo_workbook_read(igo_model *model, const char *path, igo_lang *lang);
+
+/**
+ * @brief Reads the transition of a model workbook: the inputs of its Overgang sheet.
+ *
+ * The sheet's blocks are found by their defined names (Overgang_grenzen, Overgang_jaren,
+ * Overgang_aanbieders). Each provider row is matched to the model's provider by its id (the
+ * cached value of the row's id formula, or the provider input row beside it when the formula
+ * has none); rows without a provider and without figures are skipped, and empty year rows end
+ * the schedule. Every year's model income is the model's own distribution. The file is read
+ * as untrusted, as igo_workbook_read() reads it.
+ *
+ * @param model The model read from the same workbook (igo_workbook_read()); it is
+ *              distributed for the model incomes, and takes the error message.
+ * @param path  The workbook (.xlsx).
+ * @param out   Receives the transition (free it with igo_transition_free()), or NULL when the
+ *              workbook has no Overgang sheet or no year on it.
+ * @return #IGO_OK;
+ *         #IGO_ERROR_ARGUMENT for a NULL argument;
+ *         any code igo_distribute() returns for a model that does not distribute;
+ *         #IGO_ERROR_IO, #IGO_ERROR_LIMIT for a file the reader refuses;
+ *         #IGO_ERROR_VALUE for a block of the wrong shape, or a cell that holds what does not
+ *         belong there; #IGO_ERROR_UNKNOWN for a provider the model does not have;
+ *         any code of the transition's setters; #IGO_ERROR_MEMORY. igo_model_errmsg() names
+ *         the file, sheet and cell.
+ */
+IGO_API igo_error igo_workbook_read_transition(igo_model *model, const char *path,
+                                               igo_transition **out);
 
 IGO_END_DECLS
 

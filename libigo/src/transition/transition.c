@@ -165,6 +165,48 @@ igo_error igo_transition_add_year(igo_transition *t, int year, double history_sh
     return IGO_OK;
 }
 
+size_t igo_transition_providers(const igo_transition *t)
+{
+    return t ? t->n : 0;
+}
+
+const char *igo_transition_provider(const igo_transition *t, size_t index, int64_t *history,
+                                    int64_t *guarantee)
+{
+    if (!t || index >= t->n || !t->ids[index])
+        return NULL;
+    if (history)
+        *history = t->history[index];
+    if (guarantee)
+        *guarantee = t->guarantee[index];
+    return t->ids[index];
+}
+
+void igo_transition_limits(const igo_transition *t, double *max_decrease, double *max_increase)
+{
+    if (max_decrease)
+        *max_decrease = t ? t->down : -1;
+    if (max_increase)
+        *max_increase = t ? t->up : -1;
+}
+
+size_t igo_transition_years(const igo_transition *t)
+{
+    return t ? t->years.n : 0;
+}
+
+int igo_transition_year(const igo_transition *t, size_t y, double *history_share,
+                        const int64_t **model)
+{
+    if (!t || y >= t->years.n)
+        return 0;
+    if (history_share)
+        *history_share = t->years.v[y].share;
+    if (model)
+        *model = t->years.v[y].model;
+    return t->years.v[y].year;
+}
+
 /* Every provider named, ids distinct, a year at least, a history to match when a year does. */
 static igo_error check_ready(igo_transition *t)
 {
@@ -199,6 +241,7 @@ void igo_transition_result_free(igo_transition_result *r)
     if (!r)
         return;
     free(r->year), free(r->pot), free(r->figures), free(r->bounds), free(r->rounds);
+    free(r->splits);
     free(r);
 }
 
@@ -213,7 +256,8 @@ static igo_transition_result *new_result(size_t n, size_t years)
     r->figures = calloc(years * IGO_TRANSITION_COLUMNS * n + 1, sizeof *r->figures);
     r->bounds = calloc(years * n + 1, 1);
     r->rounds = calloc(years, sizeof *r->rounds);
-    if (!r->year || !r->pot || !r->figures || !r->bounds || !r->rounds) {
+    r->splits = calloc(years, sizeof *r->splits);
+    if (!r->year || !r->pot || !r->figures || !r->bounds || !r->rounds || !r->splits) {
         igo_transition_result_free(r);
         return NULL;
     }
@@ -228,7 +272,7 @@ static void start_year(igoi_transition_run *run, igo_transition_result *r, size_
     for (int c = 0; c < IGO_TRANSITION_COLUMNS; c++)
         run->col[c] = r->figures + (y * IGO_TRANSITION_COLUMNS + (size_t)c) * t->n;
     run->bound = r->bounds + y * t->n;
-    run->rounds = &r->rounds[y];
+    run->rounds = &r->rounds[y], run->splits = &r->splits[y];
     run->previous_pot = run->pot;
     run->previous_paid = y ? r->figures + ((y - 1) * IGO_TRANSITION_COLUMNS +
                                            IGO_TRANSITION_PAID) * t->n

@@ -28,6 +28,7 @@ struct igo_transition_result {
     int64_t *figures; /* year x column x provider */
     uint8_t *bounds;  /* year x provider */
     size_t *rounds;
+    size_t *splits; /* of the rounds, those after the cent split (the workbook sizes its own) */
 };
 
 /* One year's work: the inputs, and where its figures go. */
@@ -38,13 +39,19 @@ typedef struct igoi_transition_run {
     const int64_t *previous_paid; /* NULL in the first year */
     int64_t *col[IGO_TRANSITION_COLUMNS];
     uint8_t *bound;
-    size_t *rounds;
+    size_t *rounds, *splits;
     /* scratch, n each */
     double *weight;
     int64_t *part;
     size_t *index;
     uint8_t *fixed;
 } igoi_transition_run;
+
+/* base x (1 + sign x limit) in whole cents, exactly: the limit counts in basis points (0.01 %)
+ * and half a cent rounds up. Exact arithmetic, not base * (1 + limit) in floating point, whose
+ * ties (a 5 % cap on EUR 252,416.10 is EUR 265,036.905) each spreadsheet engine rounds its own
+ * way; the workbook computes the same in whole cents. */
+int64_t igoi_transition_bound(int64_t base, double limit, int sign);
 
 /* Computes one year (transition_year.c): history scaled, target, base, bounds, paid. Errors go
  * to the transition's message. */

@@ -66,18 +66,25 @@ static void base(igoi_transition_run *run)
                                                               igo_eur(run->previous_pot));
 }
 
+int64_t igoi_transition_bound(int64_t base, double limit, int sign)
+{
+    int64_t points = 10000 + sign * (int64_t)llround(limit * 10000); /* basis points: 0.01 % */
+    /* base <= EUR 1e12 (1e14 cents) and points <= 20000: the product fits in int64. */
+    return (2 * base * points + 10000) / 20000;
+}
+
 /* Step 4: floors (the maximum decrease, or the guarantee when higher) and caps. */
 static igo_error bounds(igoi_transition_run *run, char *errmsg)
 {
     const igo_transition *t = run->t;
     int year = t->years.v[run->y].year;
     for (size_t o = 0; o < t->n; o++) {
-        double base_eur = igo_eur(run->col[BASE][o]);
-        int64_t floor = t->down >= 0 ? igoi_round_cents_exact(base_eur * (1 - t->down)) : 0;
+        int64_t base = run->col[BASE][o];
+        int64_t floor = t->down >= 0 ? igoi_transition_bound(base, t->down, -1) : 0;
         int guaranteed = t->guarantee[o] > floor;
         run->col[L][o] = guaranteed ? t->guarantee[o] : floor;
         run->bound[o] = guaranteed ? IGO_BOUND_GUARANTEE : IGO_BOUND_FLOOR; /* if it holds */
-        run->col[U][o] = t->up >= 0 ? igoi_round_cents_exact(base_eur * (1 + t->up)) : INT64_MAX;
+        run->col[U][o] = t->up >= 0 ? igoi_transition_bound(base, t->up, 1) : INT64_MAX;
         if (run->col[L][o] > run->col[U][o]) {
             char a[32], b[32];
             return igoi_fail(errmsg, IGO_ERROR_INFEASIBLE,
@@ -201,7 +208,7 @@ static igo_error paid(igoi_transition_run *run, double *target, char *errmsg)
     *run->rounds = 0;
     while (clamp_round(run, target))
         ++*run->rounds;
-    while (cent_round(run, target))
+    for (*run->splits = 0; cent_round(run, target); ++*run->splits)
         ++*run->rounds;
     int64_t sum = 0;
     for (size_t o = 0; o < n; o++) {

@@ -5,7 +5,7 @@
 
 #include "wb.h"
 
-enum { CHK_MAX_RULES = 12, CHK_FORMULA_MAX = 8000 };
+enum { CHK_MAX_RULES = 16, CHK_FORMULA_MAX = 8000 };
 
 typedef struct chk_rule {
     char cond[480];    /* a formula condition: TRUE when the row breaks the rule */
@@ -36,6 +36,12 @@ void igoi_chk_numbers(chk_row *c, const wb_text *t, const char *range, const cha
 /* A choice cell that must hold a or b. */
 void igoi_chk_choice(chk_row *c, const wb_text *t, const char *cell, const char *a,
                      const char *b);
+/* The header above a check's message column. */
+void igoi_chk_header(wb *w, int check);
+/* An item named by a cell, or by its row while that cell is empty: IF(A9="","row 9",A9). */
+void igoi_chk_item_or_row(char *out, size_t size, const wb_text *t, int row, int col);
+/* A spare row: nothing typed in columns col1..col2. */
+void igoi_chk_spare(const wb *w, char *out, size_t size, int row, int col1, int col2);
 /* Writes the row's check formula into the cell. */
 void igoi_chk_write(wb *w, const chk_row *c, int sheet, int row, int col);
 

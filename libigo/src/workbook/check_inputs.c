@@ -5,31 +5,12 @@
 
 enum { CARE_IN = WB_CARE_IN, SPLIT_IN = WB_SPLIT_IN, REGIO_IN = WB_REGIO_IN, CALC = WB_CALC };
 
-/* The header above a check's message column. */
-static void check_header(wb *w, int check)
-{
-    const wb_check_at *at = &w->at.check[check];
-    igoi_wb_string(w, at->sheet, at->row1 - 1, at->col, w->t->chk.column, w->f.header);
-}
-
-/* An item named by a cell, or by its row while that cell is empty: IF(A9="","row 9",A9). */
-static void item_or_row(char *out, size_t size, const wb_text *t, int row, int col)
-{
-    wb_ref cell = igoi_wb_rel(row, col);
-    snprintf(out, size, "IF(%s=\"\",\"%s%d\",%s)", cell.s, t->chk.row_n, row + 1, cell.s);
-}
-
-/* A spare row: nothing typed in columns col1..col2. */
-static void spare(const wb *w, char *out, size_t size, int row, int col1, int col2)
-{
-    snprintf(out, size, "COUNTA(%s)=0", igoi_wb_range(w, -1, row, col1, row, col2).s);
-}
 
 static void prestatie_checks(wb *w)
 {
     const wb_text *t = w->t;
     const wb_check_at *at = &w->at.check[CHK_PRESTATIES];
-    check_header(w, CHK_PRESTATIES);
+    igoi_chk_header(w, CHK_PRESTATIES);
     for (int p = 0; at->row1 + p <= at->row2; p++) {
         int r = at->row1 + p;
         chk_row c;
@@ -47,7 +28,7 @@ static void cost_checks(wb *w)
     const wb_text *t = w->t;
     const wb_check_at *at = &w->at.check[CHK_COSTS];
     wb_ref income = igoi_wb_at(w, CALC, w->at.calc.income + (int)w->at.prestatie_count, 1);
-    check_header(w, CHK_COSTS);
+    igoi_chk_header(w, CHK_COSTS);
     for (int k = 0; k < IGO_COST_COUNT; k++) {
         int r = at->row1 + k;
         wb_ref mode = igoi_wb_rel(r, COST_MODE), amount = igoi_wb_rel(r, COST_AMOUNT);
@@ -72,13 +53,13 @@ static void outside_checks(wb *w)
     const wb_text *t = w->t;
     const wb_check_at *at = &w->at.check[CHK_OUTSIDE];
     const int last_flag = OUT_FLAGS + (int)w->at.prestatie_count - 1;
-    check_header(w, CHK_OUTSIDE);
+    igoi_chk_header(w, CHK_OUTSIDE);
     for (int j = 0; at->row1 + j <= at->row2; j++) {
         int r = at->row1 + j, calc_row = w->at.calc.outside_costs + j;
         char item[400], empty[400];
         wb_ref flags = igoi_wb_range(w, -1, r, OUT_FLAGS, r, last_flag);
-        item_or_row(item, sizeof item, t, r, 0);
-        spare(w, empty, sizeof empty, r, 0, last_flag);
+        igoi_chk_item_or_row(item, sizeof item, t, r, 0);
+        igoi_chk_spare(w, empty, sizeof empty, r, 0, last_flag);
         chk_row c;
         igoi_chk_start(&c, item, empty);
         igoi_chk_rule(&c, t->chk.no_label, "LEN(%s)=0", igoi_wb_rel(r, 0).s);
@@ -164,7 +145,7 @@ static void key_checks(wb *w)
     const wb_text *t = w->t;
     const wb_check_at *at = &w->at.check[CHK_KEYS];
     const int discipline_count = (int)w->at.discipline_count;
-    check_header(w, CHK_KEYS);
+    igoi_chk_header(w, CHK_KEYS);
     for (int p = 0; at->row1 + p <= at->row2; p++) {
         int r = at->row1 + p;
         chk_row c;
@@ -184,12 +165,12 @@ static void provider_checks(wb *w)
     const wb_text *t = w->t;
     const wb_check_at *at = &w->at.check[CHK_PROVIDERS];
     const int last = PROV_VOL + (int)w->at.prestatie_count - 1;
-    check_header(w, CHK_PROVIDERS);
+    igoi_chk_header(w, CHK_PROVIDERS);
     for (int o = 0; at->row1 + o <= at->row2; o++) {
         int r = at->row1 + o, calc_row = w->at.calc.check_providers + o;
         char item[400], empty[400];
-        item_or_row(item, sizeof item, t, r, 0);
-        spare(w, empty, sizeof empty, r, 0, last);
+        igoi_chk_item_or_row(item, sizeof item, t, r, 0);
+        igoi_chk_spare(w, empty, sizeof empty, r, 0, last);
         chk_row c;
         igoi_chk_start(&c, item, empty);
         igoi_chk_rule(&c, t->chk.no_id, "LEN(%s)=0", igoi_wb_rel(r, 0).s);
@@ -204,13 +185,13 @@ static void history_checks(wb *w)
 {
     const wb_text *t = w->t;
     const wb_check_at *at = &w->at.check[CHK_HISTORY];
-    check_header(w, CHK_HISTORY);
+    igoi_chk_header(w, CHK_HISTORY);
     for (int h = 0; at->row1 + h <= at->row2; h++) {
         int r = at->row1 + h, calc_row = w->at.calc.check_history + h;
         char item[400], empty[400];
-        item_or_row(item, sizeof item, t, r, 0);
+        igoi_chk_item_or_row(item, sizeof item, t, r, 0);
         wb_ref count = igoi_wb_rel(r, HIST_COUNT), amount = igoi_wb_rel(r, HIST_AMOUNT);
-        spare(w, empty, sizeof empty, r, 0, HIST_PRESTATIE);
+        igoi_chk_spare(w, empty, sizeof empty, r, 0, HIST_PRESTATIE);
         chk_row c;
         igoi_chk_start(&c, item, empty);
         igoi_chk_rule(&c, t->chk.no_code, "LEN(%s)=0", igoi_wb_rel(r, 0).s);
@@ -240,7 +221,7 @@ void igoi_wb_checks_split(wb *w)
 static void regio_checks(wb *w, int check)
 {
     const wb_check_at *at = &w->at.check[check];
-    check_header(w, check);
+    igoi_chk_header(w, check);
     for (int r = at->row1; r <= at->row2; r++) {
         chk_row c;
         igoi_chk_start(&c, igoi_wb_rel(r, 0).s, NULL);
@@ -253,11 +234,11 @@ static void reason_checks(wb *w)
 {
     const wb_text *t = w->t;
     const wb_check_at *at = &w->at.check[CHK_REASONS];
-    check_header(w, CHK_REASONS);
+    igoi_chk_header(w, CHK_REASONS);
     for (int r = at->row1; r <= at->row2; r++) {
         char item[400], empty[400];
-        item_or_row(item, sizeof item, t, r, 0);
-        spare(w, empty, sizeof empty, r, 0, 1);
+        igoi_chk_item_or_row(item, sizeof item, t, r, 0);
+        igoi_chk_spare(w, empty, sizeof empty, r, 0, 1);
         chk_row c;
         igoi_chk_start(&c, item, empty);
         igoi_chk_rule(&c, t->chk.no_reason, "LEN(%s)=0", igoi_wb_rel(r, 0).s);

@@ -137,3 +137,20 @@ void igoi_chk_write(wb *w, const chk_row *c, int sheet, int row, int col)
         return igoi_wb_keep(w, LXW_ERROR_PARAMETER_VALIDATION);
     igoi_wb_formula_text(w, sheet, row, col, w->f.message, "", "%s", f);
 }
+
+void igoi_chk_header(wb *w, int check)
+{
+    const wb_check_at *at = &w->at.check[check];
+    igoi_wb_string(w, at->sheet, at->row1 - 1, at->col, w->t->chk.column, w->f.header);
+}
+
+void igoi_chk_item_or_row(char *out, size_t size, const wb_text *t, int row, int col)
+{
+    wb_ref cell = igoi_wb_rel(row, col);
+    snprintf(out, size, "IF(%s=\"\",\"%s%d\",%s)", cell.s, t->chk.row_n, row + 1, cell.s);
+}
+
+void igoi_chk_spare(const wb *w, char *out, size_t size, int row, int col1, int col2)
+{
+    snprintf(out, size, "COUNTA(%s)=0", igoi_wb_range(w, -1, row, col1, row, col2).s);
+}

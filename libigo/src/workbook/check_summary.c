@@ -129,7 +129,12 @@ void igoi_wb_checks_calc(wb *w)
 
 static wb_ref controle(const wb *w, int sheet)
 {
-    return igoi_wb_at(w, sheet, w->at.results.checks + WB_CHECKS, 1);
+    return igoi_wb_at(w, sheet, w->at.results.checks + w->at.checks, 1);
+}
+
+wb_ref igoi_wb_controle(const wb *w, int sheet)
+{
+    return controle(w, sheet == RESULTS ? -1 : RESULTS);
 }
 
 static void summary_row(wb *w, int check)
@@ -173,26 +178,27 @@ void igoi_wb_checks_summary(wb *w)
     const char *head[] = {t->title, t->failing, t->row, t->first};
     igoi_wb_string(w, RESULTS, row - 2, 0, t->hint, w->f.subtitle);
     igoi_wb_header(w, RESULTS, row - 1, 0, head, 4);
-    for (int check = 0; check < WB_CHECKS; check++)
+    const int checks = w->at.checks;
+    for (int check = 0; check < checks; check++)
         summary_row(w, check);
-    igoi_wb_string(w, RESULTS, row + WB_CHECKS, 0, t->total, w->f.bold);
-    igoi_wb_formula(w, RESULTS, row + WB_CHECKS, 1, w->f.fail, 0, "=SUM(%s)",
-                    igoi_wb_range(w, -1, row, 1, row + WB_CHECKS - 1, 1).s);
+    igoi_wb_string(w, RESULTS, row + checks, 0, t->total, w->f.bold);
+    igoi_wb_formula(w, RESULTS, row + checks, 1, w->f.fail, 0, "=SUM(%s)",
+                    igoi_wb_range(w, -1, row, 1, row + checks - 1, 1).s);
     igoi_wb_name(w, "Controle", controle(w, RESULTS));
-    red_above_zero(w, RESULTS, row, 1, row + WB_CHECKS);
+    red_above_zero(w, RESULTS, row, 1, row + checks);
 }
 
 /* The first message of the summary: IF(D6<>"",D6,IF(D7<>"",D7,...)). */
 static void first_message(const wb *w, char *out, size_t size)
 {
     size_t n = 0;
-    for (int check = 0; check < WB_CHECKS && n < size; check++) {
+    for (int check = 0; check < w->at.checks && n < size; check++) {
         wb_ref m = igoi_wb_at(w, RESULTS, w->at.results.checks + check, 3);
         n += (size_t)snprintf(out + n, size - n, "IF(%s<>\"\",%s,", m.s, m.s);
     }
     if (n < size)
         n += (size_t)snprintf(out + n, size - n, "\"\"");
-    for (int check = 0; check < WB_CHECKS && n < size; check++)
+    for (int check = 0; check < w->at.checks && n < size; check++)
         n += (size_t)snprintf(out + n, size - n, ")");
 }
 
@@ -218,7 +224,7 @@ void igoi_wb_result(wb *w, int sheet, int row, int col, lxw_format *f, double ca
     va_end(ap);
     if (n < 0 || (size_t)n >= sizeof expr)
         return igoi_wb_keep(w, LXW_ERROR_PARAMETER_VALIDATION);
-    wb_ref total = controle(w, sheet == RESULTS ? -1 : RESULTS);
+    wb_ref total = igoi_wb_controle(w, sheet);
     const char *value = expr + (expr[0] == '=');
     if (zero_shows)
         igoi_wb_formula(w, sheet, row, col, f, cached, "=IF(OR(%s=0,%s=0),%s,NA())", total.s,

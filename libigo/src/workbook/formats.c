@@ -79,6 +79,9 @@ void igoi_wb_make_formats(lxw_workbook *book, wb_formats *f)
     f->money_quiet = add(book, MONEY_QUIET, 0);
     f->pct_quiet = add(book, "0.0%;-0.0%;", 0);
     f->index_quiet = add(book, "#,##0;-#,##0;", 0);
+    /* WB_NO_CAP and above: no cap, shown as a dash. */
+    f->money_cap = add(book, "[>=10000000000000]\"–\";\"€ \"#,##0.00", 0);
+    f->in_year = add(book, "0", 1);
     f->whole_cf = workbook_add_format(book);
     format_set_num_format(f->whole_cf, "#,##0");
 }

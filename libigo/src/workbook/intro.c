@@ -14,7 +14,7 @@ void igoi_wb_sheet_intro(wb *w)
     row++;
     const char *head[] = {t->intro_sheets, t->intro_kind, t->intro_about};
     igoi_wb_header(w, INTRO, row++, 0, head, 3);
-    for (int s = 0; s < WB_SHEETS; s++, row++) {
+    for (int s = 0; s < w->sheets; s++, row++) {
         igoi_wb_link(w, INTRO, row, 0, s);
         igoi_wb_string(w, INTRO, row, 1, t->sheet_kind[s], w->f.text);
         igoi_wb_string(w, INTRO, row, 2, t->sheet_about[s], w->f.note);

@@ -35,8 +35,9 @@ static void make_check_layout(wb_layout *at)
     c[CHK_RECONCILE] = column(WB_CALC, at->calc.totals + 7, 1, 2);
 }
 
-void igoi_wb_make_layout(const igo_model *m, size_t class_rows, wb_layout *at)
+void igoi_wb_make_layout(const igo_model *m, size_t class_rows, int checks, wb_layout *at)
 {
+    at->checks = checks;
     at->prestatie_count = m->prestaties.n, at->discipline_count = m->disciplines.n;
     at->outside_rows = at_least(m->outside.n, 2, 4);
     at->provider_rows = at_least(m->providers.n, 5, 25);
@@ -87,7 +88,7 @@ void igoi_wb_make_layout(const igo_model *m, size_t class_rows, wb_layout *at)
     at->calc.check_history = at->calc.check_providers + provider_rows + 3;
 
     at->results.checks = 5;
-    at->results.income = at->results.checks + WB_CHECKS + 1 + 3;
+    at->results.income = at->results.checks + checks + 1 + 3;
     at->results.disciplines = at->results.income + 6 + 3;
     /* The key used, in blocks of BREAKDOWN_COLUMNS disciplines, each a row per prestatie. */
     at->results.key = at->results.disciplines + discipline_count + 4;
@@ -112,4 +113,30 @@ void igoi_wb_make_layout(const igo_model *m, size_t class_rows, wb_layout *at)
     /* The three charts below the tables, 16 rows apart: the sheet no wider than its tables. */
     at->regio.charts = at->regio.reasons + reason_rows + 3;
     make_check_layout(at);
+}
+
+void igoi_wb_make_trans_layout(wb_layout *at, size_t years, size_t rounds, size_t splits)
+{
+    wb_trans_layout *tr = &at->tr;
+    const int provider_rows = (int)at->provider_rows;
+    tr->year_rows = at_least(years, 2, 4);
+    /* Room for more rounds than the core needed, as edits may need them, and never more
+     * than a round per provider and one to show that nothing moves. */
+    size_t most = at->provider_rows + 1, want = at_least(rounds, 3, 6);
+    tr->rounds = (int)(want < most ? want : most);
+    tr->splits = (int)at_least(splits, 1, 2);
+    const int year_rows = (int)tr->year_rows;
+    tr->limits = 6;
+    tr->years = tr->limits + 2 + 4;
+    tr->providers = tr->years + year_rows + 3;
+    tr->paid = tr->providers + provider_rows + 3;
+    tr->chart = tr->paid + provider_rows + 3;
+    tr->detail = tr->chart + 22 + 3;
+    tr->detail_height = provider_rows + 4;
+    tr->blocks = 5;
+    tr->block_height = provider_rows + 10;
+    wb_check_at *c = at->check;
+    c[CHK_TR_LIMITS] = column(WB_TRANS, tr->limits, 2, 2);
+    c[CHK_TR_YEARS] = column(WB_TRANS, tr->years, tr->year_rows, 2);
+    c[CHK_TR_PROVIDERS] = column(WB_TRANS, tr->providers, at->provider_rows, 4);
 }

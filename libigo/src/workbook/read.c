@@ -7,29 +7,6 @@
 #include "read.h"
 #include "wb.h"
 
-/* A setter's refusal, located at the cell it came from. */
-#define RD_SET(x, block, r, c, call)                                                           \
-    do {                                                                                       \
-        igo_error e_ = (call);                                                                 \
-        if (e_)                                                                                \
-            return igoi_rd_prefix(x, block, r, c, e_);                                         \
-    } while (0)
-
-/* Reads a number cell into v (0 when empty); returns from the caller on a refusal. */
-#define RD_NUMBER(x, block, r, c, v, given)                                                    \
-    do {                                                                                       \
-        igo_error e_ = igoi_rd_number(x, block, r, c, v, given);                               \
-        if (e_)                                                                                \
-            return e_;                                                                         \
-    } while (0)
-
-#define RD_TEXT(x, block, r, c, t)                                                             \
-    do {                                                                                       \
-        igo_error e_ = igoi_rd_text(x, block, r, c, t);                                        \
-        if (e_)                                                                                \
-            return e_;                                                                         \
-    } while (0)
-
 /* Whether every cell of a block's row is empty (a spare row). */
 static int empty_row(const rd *x, int block, uint32_t r, uint32_t last_col)
 {
@@ -350,7 +327,7 @@ igo_error igo_workbook_read(igo_model *model, const char *path, igo_lang *lang)
     if (model->prestaties.n || model->disciplines.n || model->providers.n)
         return igoi_fail(model->errmsg, IGO_ERROR_ARGUMENT,
                          "workbook: read it into a new, empty model");
-    rd x = {.book = igo_xlsx_new(), .model = model, .path = path};
+    rd x = {.book = igo_xlsx_new(), .model = model, .path = path, .want = RD_MODEL_WANTED};
     if (!x.book)
         return igoi_fail(model->errmsg, IGO_ERROR_MEMORY, "out of memory");
     igo_xlsx_set_progress(x.book, model->progress.fn, model->progress.data); /* Ctrl-C */

@@ -26,8 +26,14 @@ enum rd_block_id {
     RD_REGIO_ADMISSIONS, /* Opnames: the last four */
     RD_REASONS,          /* Redenen_overdracht: reason, count */
     RD_CLASSES,          /* Indeling: code, discipline, phase, rank, prestatie, unit, reasoning */
+    /* Overgang, only in a workbook with a transition (trans_read.c): */
+    RD_TR_LIMITS,    /* Overgang_grenzen: the maximum decrease and increase, one column */
+    RD_TR_YEARS,     /* Overgang_jaren: year, share matched to history */
+    RD_TR_PROVIDERS, /* Overgang_aanbieders: id (a formula), name, history, guarantee */
     RD_BLOCKS
 };
+/* The blocks a model's reader reads (a bit per block). */
+#define RD_MODEL_WANTED ((1u << RD_TR_LIMITS) - 1)
 
 /* One cell's value as the sheet stores it (text owned by the block). */
 typedef struct rd_value {
@@ -50,12 +56,14 @@ typedef struct rd {
     igo_model *model; /* takes the inputs, and every message */
     const char *path;
     rd_block blocks[RD_BLOCKS];
+    uint32_t want; /* the blocks to read: bit 1 << id */
 } rd;
 
 /* The defined name of each block. */
 extern const char *const igoi_rd_names[RD_BLOCKS];
 
-/* Finds every block by its defined name and reads the cells of all of them, each sheet once. */
+/* Finds every wanted block by its defined name and reads the cells of all of them, each sheet
+ * once. */
 igo_error igoi_rd_load(rd *x);
 void igoi_rd_free(rd *x);
 
@@ -81,5 +89,28 @@ igo_error igoi_rd_number(rd *x, int block, uint32_t r, uint32_t c, double *value
 /* A text cell: the text ("" when empty); a number in a text cell is its shortest decimal form
  * (a code typed as 1101). */
 igo_error igoi_rd_text(rd *x, int block, uint32_t r, uint32_t c, const char **text);
+
+/* A setter's refusal, located at the cell it came from. */
+#define RD_SET(x, block, r, c, call)                                                           \
+    do {                                                                                       \
+        igo_error e_ = (call);                                                                 \
+        if (e_)                                                                                \
+            return igoi_rd_prefix(x, block, r, c, e_);                                         \
+    } while (0)
+
+/* Reads a number cell into v (0 when empty); returns from the caller on a refusal. */
+#define RD_NUMBER(x, block, r, c, v, given)                                                    \
+    do {                                                                                       \
+        igo_error e_ = igoi_rd_number(x, block, r, c, v, given);                               \
+        if (e_)                                                                                \
+            return e_;                                                                         \
+    } while (0)
+
+#define RD_TEXT(x, block, r, c, t)                                                             \
+    do {                                                                                       \
+        igo_error e_ = igoi_rd_text(x, block, r, c, t);                                        \
+        if (e_)                                                                                \
+            return e_;                                                                         \
+    } while (0)
 
 #endif

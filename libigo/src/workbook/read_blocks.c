@@ -13,7 +13,8 @@ const char *const igoi_rd_names[RD_BLOCKS] = {
     "Regio",          "Prestaties",  "Aantallen",      "Tarieven",       "IGO_kosten",
     "Buiten_IGO",     "Disciplines", "Disciplinenamen", "Sleutelbron",   "Normaliseren",
     "Verdeelsleutel", "Zorgaanbieders", "Volumes",     "Historie",       "Regiokenmerken",
-    "Opnames",        "Redenen_overdracht", "Indeling"};
+    "Opnames",        "Redenen_overdracht", "Indeling", "Overgang_grenzen", "Overgang_jaren",
+    "Overgang_aanbieders"};
 
 /* The most cells the blocks may cover in all: as many as the writer ever writes into a workbook.
  * In all, not per block: each block's cells are allocated up front, from the file's claims. */
@@ -183,11 +184,12 @@ igo_error igoi_rd_load(rd *x)
     igo_error e = IGO_OK;
     uint64_t total = 0;
     for (int id = 0; id < RD_BLOCKS && !e; id++)
-        e = find_block(x, id, &total);
+        if (x->want & (1u << id))
+            e = find_block(x, id, &total);
     for (int id = 0; id < RD_BLOCKS && !e; id++) {
-        int first = 1; /* each sheet once, when its first block comes */
+        int first = (x->want >> id) & 1; /* each sheet once, when its first block comes */
         for (int k = 0; k < id; k++)
-            first &= x->blocks[k].sheet != x->blocks[id].sheet;
+            first &= !((x->want >> k) & 1) || x->blocks[k].sheet != x->blocks[id].sheet;
         if (first)
             e = read_sheet(x, x->blocks[id].sheet);
     }

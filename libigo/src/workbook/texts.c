@@ -4,9 +4,10 @@
 static const wb_text dutch = {
     .sheet = {"Modeltoelichting", "Regiokenmerken", "Uitkomsten verdeling",
               "Invoertabblad - regiokenmerken", "Invoertabblad - geleverde zorg",
-              "Invoertabblad - verdeling", "Indeling declaratiecodes", "Berekening"},
+              "Invoertabblad - verdeling", "Indeling declaratiecodes", "Berekening", "Overgang",
+              "Berekening overgang"},
     .sheet_kind = {"toelichting", "uitkomst", "uitkomst", "invoer", "invoer", "invoer", "invoer",
-                   "berekening"},
+                   "berekening", "invoer en uitkomst", "berekening"},
     .sheet_about = {
         "Wat het model doet en hoe de tabbladen samenhangen.",
         "Kenmerken van vrouwen en kinderen in de regio: aantallen, percentages en grafieken.",
@@ -19,7 +20,10 @@ static const wb_text dutch = {
         "zorgaanbieders en hun volumes.",
         "De indeling van declaratiecodes naar discipline, fase en IG-prestatie, met toelichting; "
         "de historische declaraties nemen discipline en IG-prestatie hieruit over.",
-        "Elke rekenstap als formule; hier hoeft niets te worden ingevuld."},
+        "Elke rekenstap als formule; hier hoeft niets te worden ingevuld.",
+        "De overgangsregeling: van historisch inkomen naar het model over de jaren, met "
+        "grenzen en garanties; het inkomen per zorgaanbieder en jaar, met een grafiek.",
+        "Elke stap van de overgangsregeling als formule, per jaar; niets in te vullen."},
     .intro_title = "Instapverdeelmodel integrale geboortezorg",
     .intro_lines = {
         "Dit model verdeelt de inkomsten van een IGO uit de integrale prestaties (IG-prestaties).",
@@ -120,7 +124,8 @@ static const wb_text dutch = {
                   "Verrichtingen buiten de IGO", "Schalen naar 100%", "Verdeelsleutel",
                   "Zorgaanbieders en volumes", "Historische declaraties",
                   "Regiokenmerken: vrouwen", "Regiokenmerken: opnames",
-                  "Redenen van overdracht", "Aansluiting van de verdeling"},
+                  "Redenen van overdracht", "Aansluiting van de verdeling",
+                  "Overgang: grenzen", "Overgang: jaren", "Overgang: zorgaanbieders"},
         .failing = "Fouten", .row = "Eerste in rij", .first = "Eerste melding",
         .total = "Aantal fouten (Controle)", .see = "zie de controles op Uitkomsten verdeling",
         .not_number = "%s is geen getal", .negative = "%s is negatief",
@@ -152,9 +157,10 @@ static const wb_text dutch = {
 static const wb_text english = {
     .sheet = {"Model explanation", "Region characteristics", "Distribution results",
               "Input - region", "Input - care delivered", "Input - distribution",
-              "Claim code classification", "Calculation"},
+              "Claim code classification", "Calculation", "Transition",
+              "Transition calculation"},
     .sheet_kind = {"explanation", "output", "output", "input", "input", "input", "input",
-                   "calculation"},
+                   "calculation", "input and output", "calculation"},
     .sheet_about = {
         "What the model does and how the sheets fit together.",
         "Characteristics of the region's women and children: counts, percentages and charts.",
@@ -168,7 +174,10 @@ static const wb_text english = {
         "the providers and their volumes.",
         "The classification of claim codes by discipline, phase and IG-prestatie, with its "
         "reasoning; the historical claims take their discipline and IG-prestatie from it.",
-        "Every calculation step as a formula; nothing to fill in here."},
+        "Every calculation step as a formula; nothing to fill in here.",
+        "The transition: from historical income to the model over the years, with limits and "
+        "guarantees; each provider's income per year, with a chart.",
+        "Every step of the transition as a formula, per year; nothing to fill in."},
     .intro_title = "Entry distribution model for integral birth care",
     .intro_lines = {
         "This model distributes an IGO's income from the integral prestaties (IG-prestaties).",
@@ -263,7 +272,8 @@ static const wb_text english = {
         .names = {"IG-prestaties: counts and tariffs", "IGO costs", "Activities outside the IGO",
                   "Scaling to 100%", "Distribution key", "Providers and volumes",
                   "Historical claims", "Region: women", "Region: admissions",
-                  "Reasons for transfer", "Reconciliation of the distribution"},
+                  "Reasons for transfer", "Reconciliation of the distribution",
+                  "Transition: limits", "Transition: years", "Transition: providers"},
         .failing = "Errors", .row = "First in row", .first = "First message",
         .total = "Number of errors (Controle)", .see = "see the checks on Distribution results",
         .not_number = "%s is not a number", .negative = "%s is negative",

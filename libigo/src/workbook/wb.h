@@ -7,7 +7,7 @@
 
 #include "../plan.h"
 
-#define WB_MAX_SHEETS 8
+#define WB_MAX_SHEETS 10
 
 enum wb_sheet {
     WB_INTRO,    /* Modeltoelichting */
@@ -18,15 +18,24 @@ enum wb_sheet {
     WB_SPLIT_IN, /* Invoertabblad - verdeling */
     WB_CLASS_IN, /* Indeling declaratiecodes (input: the classification table) */
     WB_CALC,     /* Berekening */
+    /* Only in a workbook written with a transition (trans_wb.h): */
+    WB_TRANS,      /* Overgang: its inputs, the income per provider and year, a chart */
+    WB_TRANS_CALC, /* Berekening overgang: a block of rounds per year */
     WB_SHEETS
 };
+/* The sheets of a workbook without a transition. */
+enum { WB_MODEL_SHEETS = WB_TRANS };
 
 /* The checks: one per input table (a message column beside it), each summed on the output
  * sheets; Controle counts the failing rows of all of them. */
 enum wb_check {
     CHK_PRESTATIES, CHK_COSTS, CHK_OUTSIDE, CHK_NORMALISE, CHK_KEYS, CHK_PROVIDERS, CHK_HISTORY,
-    CHK_REGIO_LINES, CHK_ADMISSIONS, CHK_REASONS, CHK_RECONCILE, WB_CHECKS
+    CHK_REGIO_LINES, CHK_ADMISSIONS, CHK_REASONS, CHK_RECONCILE,
+    CHK_TR_LIMITS, CHK_TR_YEARS, CHK_TR_PROVIDERS, /* only with a transition */
+    WB_CHECKS
 };
+/* The checks of a workbook without a transition. */
+enum { WB_MODEL_CHECKS = CHK_TR_LIMITS };
 
 /* The texts of the checks. The messages with %s take a column's header. */
 typedef struct wb_check_text {
@@ -87,6 +96,8 @@ typedef struct wb_formats {
     lxw_format *whole_cf;       /* conditional: a whole count, without a decimal sign */
     /* Spare rows: zero shows as nothing. */
     lxw_format *money_quiet, *pct_quiet, *index_quiet;
+    lxw_format *money_cap; /* a cap: a dash for none (stored as WB_NO_CAP) */
+    lxw_format *in_year;   /* an input year: a whole number without separators */
 } wb_formats;
 
 void igoi_wb_make_formats(lxw_workbook *book, wb_formats *f);
@@ -98,8 +109,20 @@ typedef struct wb_check_at {
     int sheet, row1, row2, col;
 } wb_check_at;
 
+/* The transition's sheets (trans_wb.h). */
+typedef struct wb_trans_layout {
+    size_t year_rows;   /* the schedule's years and spare ones: a block each */
+    int rounds, splits; /* the clamp rounds and the cent splits of a block */
+    /* Overgang: the limits, the years, the providers (inputs); the income per provider and
+     * year, its chart, and the first of the per-year tables (detail_height rows each). */
+    int limits, years, providers, paid, chart, detail, detail_height;
+    /* Berekening overgang: the first year's block, and the rows of each. */
+    int blocks, block_height;
+} wb_trans_layout;
+
 typedef struct wb_layout {
     size_t prestatie_count, discipline_count;
+    int checks; /* how many of the checks the workbook has: WB_MODEL_CHECKS or WB_CHECKS */
     /* The rows of the input tables that users can extend: the model's own plus spare rows. */
     size_t outside_rows, provider_rows, history_rows, reason_rows, class_rows;
     struct {            /* Invoertabblad - geleverde zorg */
@@ -141,6 +164,7 @@ typedef struct wb_layout {
         int check_prestaties, check_grid, check_providers, check_history;
     } calc;
     wb_check_at check[WB_CHECKS];
+    wb_trans_layout tr;
     struct {             /* Uitkomsten verdeling */
         int checks;      /* one row per check, then the total (Controle) */
         int income;      /* the income and what it goes to */
@@ -162,8 +186,13 @@ typedef struct wb_layout {
     } regio;
 } wb_layout;
 
-/* The layout of a model's workbook with a classification table of class_rows codes. */
-void igoi_wb_make_layout(const igo_model *m, size_t class_rows, wb_layout *at);
+/* The layout of a model's workbook with a classification table of class_rows codes; checks is
+ * WB_CHECKS with a transition (then also call igoi_wb_make_trans_layout), else
+ * WB_MODEL_CHECKS. */
+void igoi_wb_make_layout(const igo_model *m, size_t class_rows, int checks, wb_layout *at);
+/* The transition sheets' layout: years of the schedule, and the rounds and splits the core
+ * needed at most. */
+void igoi_wb_make_trans_layout(wb_layout *at, size_t years, size_t rounds, size_t splits);
 
 /* The columns of the fixed tables. */
 enum { CARE_COUNT = 4, CARE_TARIFF = 5, COST_MODE = 1, COST_AMOUNT = 2, COST_PERCENT = 3 };
@@ -203,6 +232,10 @@ typedef struct wb {
     const igo_result *r;
     const wb_text *t;
     wb_classes classes; /* the classification table */
+    /* The transition, or NULL (no Overgang sheets), with its figures and texts. */
+    const igo_transition *tr;
+    const igo_transition_result *tres;
+    const struct wb_trans_text *tt;
     lxw_workbook *book;
     lxw_worksheet *ws[WB_MAX_SHEETS];
     const char *sheet_name[WB_MAX_SHEETS];
@@ -280,6 +313,8 @@ void igoi_wb_checks_regio(wb *w);
 void igoi_wb_checks_calc(wb *w);
 void igoi_wb_checks_summary(wb *w);
 void igoi_wb_check_line(wb *w, int sheet);
+/* The total of the checks, Controle, as seen from a sheet. */
+wb_ref igoi_wb_controle(const wb *w, int sheet);
 /* A result formula that shows #N/A instead of its figure while a check fails (unless
  * zero_shows and the figure is 0: a spare row stays quiet, and a zero is never plausible). */
 void igoi_wb_result(wb *w, int sheet, int row, int col, lxw_format *f, double cached,
@@ -295,6 +330,8 @@ void igoi_wb_sheet_calc(wb *w);
 void igoi_wb_sheet_results(wb *w);
 void igoi_wb_sheet_regio(wb *w);
 void igoi_wb_sheet_classes(wb *w);
+void igoi_wb_sheet_trans(wb *w);
+void igoi_wb_sheet_trans_calc(wb *w);
 
 /* Closes w->book, writing the file (workbook_close), and frees it; in a child process when
  * w->tk has a callback, which can then stop it (w->cancelled is set, the file left unfinished).

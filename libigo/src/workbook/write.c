@@ -10,7 +10,7 @@
 #include <unistd.h>
 
 #include "numbers.h"
-#include "wb.h"
+#include "trans_wb.h"
 
 /* A new empty file next to path for libxlsxwriter to write (it opens the file by name). */
 static igo_error temp_file(char *errmsg, const char *path, char **tmp)
@@ -42,7 +42,8 @@ static igo_error sync_file(char *errmsg, const char *tmp, const char *path)
 enum { WB_MAX_COLUMNS = 16384, WB_MAX_ROWS = 1048576, WB_MAX_CELLS = 4000000 };
 
 /* Refuses a model whose workbook would not fit a sheet, or would take gigabytes to write. */
-static igo_error check_size(igo_model *m, size_t class_rows, wb_layout *at)
+static igo_error check_size(igo_model *m, size_t class_rows, const igo_transition_result *tres,
+                            wb_layout *at)
 {
     const char *kinds[] = {"prestaties", "disciplines", "providers", "outside activities",
                            "history lines", "reasons for transfer"};
@@ -55,10 +56,20 @@ static igo_error check_size(igo_model *m, size_t class_rows, wb_layout *at)
                             "too many %s for a workbook: %zu, where a sheet has room for %zu",
                             kinds[k], counts[k], max);
     }
-    igoi_wb_make_layout(m, class_rows, at);
+    igoi_wb_make_layout(m, class_rows, tres ? WB_CHECKS : WB_MODEL_CHECKS, at);
     double cells =
         4.0 * (double)at->prestatie_count * (double)(at->provider_rows + at->outside_rows) +
         8.0 * (double)at->history_rows;
+    if (tres) {
+        size_t rounds = 0, splits = 0, years = igo_transition_result_years(tres);
+        for (size_t y = 0; y < years; y++) {
+            size_t s = tres->splits[y], r = tres->rounds[y] - s;
+            rounds = r > rounds ? r : rounds, splits = s > splits ? s : splits;
+        }
+        igoi_wb_make_trans_layout(at, years, rounds, splits);
+        cells += (double)at->tr.year_rows * (double)at->provider_rows *
+                 (TC_ROUNDS + 2 * at->tr.rounds + 3 * at->tr.splits + 12);
+    }
     if (at->calc.totals + 16 > WB_MAX_ROWS || cells > WB_MAX_CELLS)
         return igoi_fail(m->errmsg, IGO_ERROR_LIMIT,
                          "a workbook of %zu prestaties and %zu providers would hold about %.0f "
@@ -69,12 +80,13 @@ static igo_error check_size(igo_model *m, size_t class_rows, wb_layout *at)
 
 static void write_sheets(wb *w)
 {
-    void (*const sheets[])(wb *) = {igoi_wb_sheet_intro,      igoi_wb_sheet_regio,
-                                    igoi_wb_sheet_results,    igoi_wb_sheet_regio_input,
-                                    igoi_wb_sheet_care_input, igoi_wb_sheet_split_input,
-                                    igoi_wb_sheet_classes,    igoi_wb_sheet_calc};
-    for (int k = 0; k < WB_SHEETS; k++) {
-        w->done = (double)k / WB_SHEETS;
+    void (*const sheets[WB_SHEETS])(wb *) = {
+        igoi_wb_sheet_intro,      igoi_wb_sheet_regio,       igoi_wb_sheet_results,
+        igoi_wb_sheet_regio_input, igoi_wb_sheet_care_input, igoi_wb_sheet_split_input,
+        igoi_wb_sheet_classes,    igoi_wb_sheet_calc,        igoi_wb_sheet_trans,
+        igoi_wb_sheet_trans_calc};
+    for (int k = 0; k < w->sheets; k++) {
+        w->done = (double)k / w->sheets;
         sheets[k](w);
     }
     lxw_doc_properties props = {.title = (char *)w->t->intro_title,
@@ -138,6 +150,52 @@ igo_error igoi_wb_write_safely(wb *w, char *errmsg, const char *path, void (*fil
     return e;
 }
 
+/* A transition the workbook can hold: the model's providers in its order, and the model's
+ * own distribution as every year's model income. */
+static igo_error check_transition(igo_model *m, const igo_result *r, const igo_transition *t)
+{
+    if (t->n != m->providers.n)
+        return igoi_fail(m->errmsg, IGO_ERROR_ARGUMENT,
+                         "the transition has %zu providers, the model %zu", t->n,
+                         m->providers.n);
+    const int64_t *totals = igo_result_provider_totals(r);
+    for (size_t o = 0; o < t->n; o++)
+        if (!t->ids[o] || strcmp(t->ids[o], m->providers.v[o].id) != 0)
+            return igoi_fail(m->errmsg, IGO_ERROR_ARGUMENT,
+                             "the transition's provider %zu is '%s', the model's '%s': give "
+                             "them in the model's order", o, t->ids[o] ? t->ids[o] : "",
+                             m->providers.v[o].id);
+    for (size_t y = 0; y < t->years.n; y++)
+        for (size_t o = 0; o < t->n; o++)
+            if (t->years.v[y].model[o] != totals[o]) {
+                char a[32], b[32];
+                return igoi_fail(m->errmsg, IGO_ERROR_ARGUMENT,
+                                 "%d: the model income of '%s' is EUR %s, the model's "
+                                 "distribution gives EUR %s: a workbook holds one region for "
+                                 "all years", t->years.v[y].year, t->ids[o],
+                                 igoi_fmt_cents(a, t->years.v[y].model[o]),
+                                 igoi_fmt_cents(b, totals[o]));
+            }
+    return IGO_OK;
+}
+
+/* The transition's figures (NULL without one); errors in the model's message. */
+static igo_error transition_figures(igo_model *m, const igo_result *r, const igo_transition *t,
+                                    igo_transition_result **out)
+{
+    *out = NULL;
+    if (!t)
+        return IGO_OK;
+    igo_error e = check_transition(m, r, t);
+    if (e)
+        return e;
+    igo_transition *copy = (igo_transition *)t; /* computing writes only its message */
+    e = igo_transition_compute(copy, out);
+    if (e)
+        igoi_fail(m->errmsg, e, "transition: %s", igo_transition_errmsg(t));
+    return e;
+}
+
 igo_error igo_workbook_write(igo_model *m, const char *path, const igo_workbook_options *options)
 {
     if (!m)
@@ -149,23 +207,29 @@ igo_error igo_workbook_write(igo_model *m, const char *path, const igo_workbook_
     igo_error e = igoi_distribute_plan(m, &r, &pl);
     if (e)
         return e;
+    const igo_transition *tr = options ? options->transition : NULL;
+    igo_transition_result *tres = NULL;
     wb *w = calloc(1, sizeof *w);
-    e = w ? igoi_wb_load_classes(&w->classes, m->errmsg)
+    e = w ? transition_figures(m, r, tr, &tres)
           : igoi_fail(m->errmsg, IGO_ERROR_MEMORY, "out of memory");
     if (!e)
-        e = check_size(m, w->classes.rows, &w->at);
+        e = igoi_wb_load_classes(&w->classes, m->errmsg);
+    if (!e)
+        e = check_size(m, w->classes.rows, tres, &w->at);
     if (!e) {
-        w->m = m, w->pl = &pl, w->r = r;
-        w->t = igoi_wb_texts(options ? options->lang : IGO_LANG_NL);
+        igo_lang lang = options ? options->lang : IGO_LANG_NL;
+        w->m = m, w->pl = &pl, w->r = r, w->tr = tr, w->tres = tres;
+        w->t = igoi_wb_texts(lang), w->tt = igoi_wb_trans_texts(lang);
         w->tk = igoi_ticker_start(m->progress);
-        w->sheets = WB_SHEETS;
-        for (int s = 0; s < WB_SHEETS; s++)
+        w->sheets = tr ? WB_SHEETS : WB_MODEL_SHEETS;
+        for (int s = 0; s < w->sheets; s++)
             w->sheet_name[s] = w->t->sheet[s];
         e = igoi_wb_write_safely(w, m->errmsg, path, write_sheets);
     }
     if (w)
         igoi_wb_free_classes(&w->classes);
     free(w);
+    igo_transition_result_free(tres);
     igoi_plan_free(&pl);
     igo_result_free(r);
     return e;

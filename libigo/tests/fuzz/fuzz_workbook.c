@@ -1,5 +1,6 @@
 /* libFuzzer harness of the model workbook reader: reads the bytes into a new model and, when
- * the workbook is read, distributes it (the model's setters checked every value).
+ * the workbook is read, distributes it (the model's setters checked every value), then reads
+ * and computes its transition.
  *
  * A mutated byte inside a zip member fails its CRC, and the model reader stops at the first
  * refused sheet: to reach the blocks behind it, the CRCs of stored (uncompressed) members are
@@ -59,13 +60,20 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         abort();
     igo_lang lang = IGO_LANG_NL;
     igo_error e = igo_workbook_read(model, path, &lang);
+    igo_transition *transition = NULL;
     if (e == IGO_OK) {
         igo_result *result = NULL;
         if (igo_distribute(model, &result) == IGO_OK)
             igo_result_free(result);
-    } else if (!igo_model_errmsg(model)[0]) {
-        abort(); /* every refusal says why */
+        /* and its transition, when it has one, computed */
+        e = igo_workbook_read_transition(model, path, &transition);
+        igo_transition_result *figures = NULL;
+        if (transition && igo_transition_compute(transition, &figures) == IGO_OK)
+            igo_transition_result_free(figures);
+        igo_transition_free(transition);
     }
+    if (e != IGO_OK && !igo_model_errmsg(model)[0])
+        abort(); /* every refusal says why */
     igo_model_free(model);
     return 0;
 }

@@ -27,7 +27,8 @@ import libigo
 HERE = pathlib.Path(__file__).resolve().parent
 DATE = (2024, 1, 1, 0, 0, 0)
 INPUT_SHEET = "Invoertabblad - geleverde zorg"  # Prestaties, Aantallen, Tarieven: row 6 on
-CALC_SHEET = "Berekening"  # no inputs, and the largest part: left out of the base
+# No inputs, and the largest parts: left out of the base.
+CALC_SHEETS = ("Berekening", "Berekening overgang")
 
 
 def written_workbook() -> dict[str, bytes]:
@@ -50,20 +51,25 @@ def sheet_part(parts: dict[str, bytes], name: str) -> str:
     return "xl/" + re.search(rf'Id="{rid}" [^>]*Target="([^"]+)"', rels)[1]
 
 
-def base_workbook() -> dict[str, bytes]:
-    """The written workbook without its calculation sheet, which only makes the corpus larger."""
-    parts = written_workbook()
-    member = sheet_part(parts, CALC_SHEET)
+def without_sheet(parts: dict[str, bytes], name: str) -> None:
+    member = sheet_part(parts, name)
     del parts[member]
     book = parts["xl/workbook.xml"].decode()
-    book = re.sub(rf'<sheet name="{CALC_SHEET}"[^>]*/>', "", book)
-    book = re.sub(rf'<definedName name="_xlnm.Print_Titles" localSheetId="\d+">{CALC_SHEET}!'
+    book = re.sub(rf'<sheet name="{name}"[^>]*/>', "", book)
+    book = re.sub(rf'<definedName name="_xlnm.Print_Titles" localSheetId="\d+">\'?{name}\'?!'
                   r'[^<]*</definedName>', "", book)
     parts["xl/workbook.xml"] = book.encode()
     rels = parts["xl/_rels/workbook.xml.rels"].decode()
     target = member.removeprefix("xl/")
     parts["xl/_rels/workbook.xml.rels"] = re.sub(
         rf'<Relationship [^>]*Target="{target}"/>', "", rels).encode()
+
+
+def base_workbook() -> dict[str, bytes]:
+    """The written workbook without its calculation sheets, which only make the corpus larger."""
+    parts = written_workbook()
+    for name in CALC_SHEETS:
+        without_sheet(parts, name)
     # The cells the corpus edits, written as below whatever the writer's style numbers and row
     # spans are now (the reader reads neither), so that the edits stay the same.
     zorg = sheet_part(parts, INPUT_SHEET)
@@ -208,6 +214,7 @@ def corpus() -> list[tuple[str, bytes, str, str, str]]:
     """(file, bytes, reader, error, message substring) for every hostile file."""
     p = base_workbook()
     zorg = sheet_part(p, INPUT_SHEET)
+    overgang = sheet_part(p, "Overgang")
     strings, book = "xl/sharedStrings.xml", "xl/workbook.xml"
     row6 = '<c r="E6" s="12"><v>1720</v></c>'
     names = p[book].decode()
@@ -327,6 +334,20 @@ def corpus() -> list[tuple[str, bytes, str, str, str]]:
          "model", "IGO_ERROR_VALUE", f"'{INPUT_SHEET}'!E6: the error value #REF!"),
         ("negative-count.xlsx", edited(p, zorg, "<v>1720</v>", "<v>-1720</v>"), "model",
          "IGO_ERROR_VALUE", f"'{INPUT_SHEET}'!E6"),
+        # the transition's blocks (read after the model)
+        ("transition-years-whole-sheet.xlsx", zipped({**p, book: re.sub(
+            r'(<definedName name="Overgang_jaren">[^!]*!)[^<]*<',
+            r"\1$A$1:$XFD$1048576<", names).encode()}),
+         "model", "IGO_ERROR_LIMIT", "'Overgang_jaren' covers 1048576 x 16384 cells"),
+        ("transition-limits-shape.xlsx", zipped({**p, book: re.sub(
+            r'(<definedName name="Overgang_grenzen">[^!]*!\$B\$\d+:\$)B', r"\1C",
+            names).encode()}),
+         "model", "IGO_ERROR_VALUE", "'Overgang_grenzen' covers 2 x 2 cells"),
+        ("transition-history-text.xlsx", zipped({**p, overgang: re.sub(
+            r'<c r="(C\d+)" s="\d+"><v>619900</v></c>',
+            r'<c r="\1" t="inlineStr"><is><t>veel</t></is></c>', p[overgang].decode(),
+            count=1).encode()}),
+         "model", "IGO_ERROR_VALUE", "'Overgang'!C"),
     ]
 
 
