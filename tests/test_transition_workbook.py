@@ -178,3 +178,30 @@ def test_a_transition_the_workbook_cannot_hold_is_refused(example, tmp_path):
     with pytest.raises(libigo.IgoError, match="above its cap") as e:
         region.to_excel(tmp_path / "fout.xlsx")
     assert e.value.code == "IGO_ERROR_INFEASIBLE" and not list(tmp_path.iterdir())
+
+
+def test_a_workbook_that_does_not_distribute_still_reads(tmp_path):
+    """Reading the transition never stands in the way of reading a model: a workbook without
+    one whose key no longer adds up reads (and refuses only when distributed)."""
+    region = libigo.example_region()
+    region.overgang = None
+    path = region.to_excel(tmp_path / "zonder.xlsx")
+    book = openpyxl.load_workbook(path)
+    row = next(r for r in range(1, 40) if book["Invoertabblad - verdeling"].cell(r, 1).value
+               == "IG1")
+    sheet = book["Invoertabblad - verdeling"]
+    sheet.cell(row, 3).value = "direct"
+    for c, share in zip((4, 5, 6), (0.5, 0.3, 0.1)):
+        sheet.cell(row, c).value = share
+    book.save(path)
+    read = libigo.Region.from_excel(path)
+    assert read.overgang is None
+    with pytest.raises(libigo.IgoError):
+        read.distribute()
+
+
+def test_limits_count_to_a_hundredth_of_a_percent(example):
+    o = example.overgang
+    finer = example.transition(o["history"], o["years"], max_decrease=3.3333, max_increase=7.996)
+    coarse = example.transition(o["history"], o["years"], max_decrease=3.33, max_increase=8)
+    assert finer.cents == coarse.cents

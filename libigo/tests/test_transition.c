@@ -189,8 +189,38 @@ void test_transition_properties(igo_t *t)
     CHECK(paid > 2500 && refused > 100); /* both kinds met */
 }
 
+/* A floor equal to the target (no decrease allowed, all history in the first year): floating
+ * point's noise never fixes anyone; each is paid its bound and held by none, in no round. */
+static void floors_at_the_target(igo_t *t)
+{
+    igo_transition *tr = igo_transition_new(3);
+    const int64_t model[] = {20000, 50000, 30001};
+    CHECK(igo_transition_set_provider(tr, 0, "A", 60003) == IGO_OK);
+    CHECK(igo_transition_set_provider(tr, 1, "B", 29999) == IGO_OK);
+    CHECK(igo_transition_set_provider(tr, 2, "C", 9999) == IGO_OK);
+    CHECK(igo_transition_set_limits(tr, 0, -1) == IGO_OK);
+    CHECK(igo_transition_add_year(tr, 2027, 1.0, model) == IGO_OK);
+    igo_transition_result *r = NULL;
+    CHECK(igo_transition_compute(tr, &r) == IGO_OK);
+    if (r) {
+        check_year(t, r, 0, Y, igo_transition_result_column(r, 0, L), 3);
+        CHECK(memcmp(igo_transition_result_bounds(r, 0), (uint8_t[]){0, 0, 0}, 3) == 0);
+        CHECK(igo_transition_result_rounds(r, 0) == 0);
+    }
+    igo_transition_result_free(r);
+    igo_transition_free(tr);
+}
+
 void test_transition_refusals(igo_t *t)
 {
+    floors_at_the_target(t);
+    /* Limits count in whole basis points. */
+    igo_transition *points = igo_transition_new(0);
+    double down, up;
+    CHECK(igo_transition_set_limits(points, 0.03333, 0.00145) == IGO_OK);
+    igo_transition_limits(points, &down, &up);
+    CHECK(down == 0.0333 && up == 0.0015);
+    igo_transition_free(points);
     /* Bounds in whole cents, the limit in basis points, half a cent up: a 5 % cap on
      * EUR 252,416.10 is 265,036.905, so 265,036.91 (floating point's 252416.1 * 1.05 lands on
      * either side of the half cent, as the engine computes it); a 5 % floor 239,795.295, so

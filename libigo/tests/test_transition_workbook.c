@@ -127,6 +127,16 @@ void test_workbook_transition_refusals(igo_t *t)
         igo_transition_set_provider(tr, o, igo_model_provider_id(m, o), 100);
     CHECK_FAILS(m, igo_workbook_write(m, path, &options), IGO_ERROR_ARGUMENT,
                 "one region for all years");
+    /* A year a sheet cannot hold. */
+    igo_transition *zero = igo_transition_new(n);
+    for (size_t o = 0; o < n; o++)
+        igo_transition_set_provider(zero, o, igo_model_provider_id(m, o), 100);
+    igo_transition_add_year(zero, 0, 1, model);
+    options.transition = zero;
+    CHECK_FAILS(m, igo_workbook_write(m, path, &options), IGO_ERROR_ARGUMENT,
+                "0: a workbook's years are 1 to 9999");
+    igo_transition_free(zero);
+    options.transition = tr;
     CHECK(dir_entries(dir) == 0);
     /* A workbook without a transition reads as none. */
     CHECK_OK(m, igo_workbook_write(m, path, NULL));

@@ -239,13 +239,14 @@ class Region(_files.FromFile):
         target = _files.as_path(path, "workbook")
         model = impl.Model()
         model.read_workbook(target)
-        overgang = overgang_table(model.read_transition(target))
         try:
+            overgang = overgang_table(model.read_transition(target))
             region = cls._from_core(model)
             if overgang is not None:
                 region.overgang = _overgang(overgang, [o.id for o in region.providers])
-        except IgoError as exc:
-            raise IgoError(f"{target}: {exc}", exc.code) from None
+        except IgoError as exc:  # (the reader's own messages name the file already)
+            named = str(exc).startswith(str(target))
+            raise IgoError(str(exc) if named else f"{target}: {exc}", exc.code) from None
         region._source = target
         return region
 

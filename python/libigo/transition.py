@@ -157,7 +157,14 @@ def _eur(cents: int) -> int | float:
 
 
 def _pct(fraction: float) -> int | float:
-    value = float(f"{fraction * 100:.12g}")  # 0.67 -> 67, not 67.00000000000001
+    """The shortest percentage that is this fraction again: 0.67 -> 67 (not
+    67.00000000000001), and 2/3 typed in a sheet -> the percentage of exactly that fraction."""
+    for digits in range(1, 18):
+        value = float(f"{fraction * 100:.{digits}g}")
+        if value / 100 == fraction:
+            break
+    else:
+        value = fraction * 100
     return int(value) if value.is_integer() else value
 
 

@@ -15,16 +15,20 @@
  *    history;
  * 3. the base: the previous year's paid income scaled by the pot's change,
  *    ROUND(prev * P / P_prev; 2); in the first year H;
- * 4. the bounds: floor L = max(ROUND(base * (1 - max_decrease); 2), guarantee) (0 without
- *    either), cap U = ROUND(base * (1 + max_increase); 2) (none without a maximum increase).
+ * 4. the bounds: floor L = max(base * (1 - max_decrease), guarantee) (0 without either), cap
+ *    U = base * (1 + max_increase) (none without a maximum increase), each in whole cents with
+ *    the limit in whole basis points (0.01 %), half a cent rounded up (see
+ *    igo_transition_set_limits()).
  *    A year whose floors need more than the pot, or whose caps allow less, cannot be paid: it
  *    is refused (#IGO_ERROR_INFEASIBLE), naming the year and the shortfall;
  * 5. the paid income Y: the target, clamped to the bounds, what the clamped providers gain or
  *    lose taken from or given to the others pro rata to their targets. Each round computes
  *    the free providers' shares R * X / sum(X) of what the fixed ones leave (R) and fixes at
- *    their bound those past it on the side with the larger total excess (both sides when the
- *    totals are equal); then the free ones get split(R, weights X), and one that the cent
- *    rounding puts past a bound is fixed at it and the split repeated. Every round fixes at
+ *    their bound those more than half a cent past it on the side with the larger total excess
+ *    (both sides when the totals are equal); then the free ones get split(R, weights X), and
+ *    one that the cent rounding puts past a bound is fixed at it and the split repeated. (The
+ *    half cent keeps a provider whose target is its bound, give or take floating point's
+ *    noise, free: it is paid its bound by the split, and not said to be held by it.) Every round fixes at
  *    least one provider, so a year takes at most as many rounds as there are providers.
  *
  * Every year pays exactly its pot. Providers are given by index (0 .. providers - 1) with an
@@ -116,7 +120,8 @@ IGO_API igo_error igo_transition_set_guarantee(igo_transition *t, size_t index, 
 /**
  * @brief The maximum decrease and increase of a provider's income from one year to the next.
  *
- * A limit counts to 0.01 % (it is rounded to whole basis points), and a bound is computed in
+ * A limit counts to 0.01 %: it is rounded to whole basis points (with the spreadsheet's ROUND)
+ * when it is set, and igo_transition_limits() gives it back rounded. A bound is computed in
  * whole cents: base x (10000 -/+ points) / 10000, half a cent rounded up. That is exact, where
  * base x (1 + limit) in floating point lands on either side of a half cent as each spreadsheet
  * engine computes it; the workbook's formulas compute the same in whole cents.
@@ -161,7 +166,7 @@ IGO_API const char *igo_transition_provider(const igo_transition *t, size_t inde
                                             int64_t *history, int64_t *guarantee);
 
 /**
- * @brief The limits, as igo_transition_set_limits() took them.
+ * @brief The limits, as igo_transition_set_limits() took them (rounded to 0.01 %).
  * @param t            The transition.
  * @param max_decrease Where the maximum decrease goes (a fraction, -1 for none), or NULL.
  * @param max_increase Where the maximum increase goes (a fraction, -1 for none), or NULL.

@@ -118,7 +118,9 @@ igo_error igo_transition_set_limits(igo_transition *t, double max_decrease, doub
         e = check_limit(t, max_increase, "maximum increase");
     if (e)
         return e;
-    t->down = max_decrease, t->up = max_increase;
+    /* Whole basis points, as the workbook's ROUND(limit * 10000; 0) takes them. */
+    t->down = max_decrease < 0 ? -1 : igo_round(max_decrease * 10000, 0) / 10000;
+    t->up = max_increase < 0 ? -1 : igo_round(max_increase * 10000, 0) / 10000;
     t->errmsg[0] = '\0';
     return IGO_OK;
 }
@@ -352,4 +354,25 @@ const uint8_t *igo_transition_result_bounds(const igo_transition_result *r, size
 size_t igo_transition_result_rounds(const igo_transition_result *r, size_t y)
 {
     return r && y < r->years ? r->rounds[y] : 0;
+}
+
+igo_transition *igoi_transition_copy(const igo_transition *t)
+{
+    igo_transition *copy = igo_transition_new(t->n);
+    igo_error e = copy ? IGO_OK : IGO_ERROR_MEMORY;
+    for (size_t o = 0; !e && o < t->n; o++) {
+        if (t->ids[o])
+            e = igo_transition_set_provider(copy, o, t->ids[o], t->history[o]);
+        copy->guarantee[o] = t->guarantee[o];
+    }
+    if (!e)
+        copy->down = t->down, copy->up = t->up;
+    for (size_t y = 0; !e && y < t->years.n; y++)
+        e = igo_transition_add_year(copy, t->years.v[y].year, t->years.v[y].share,
+                                    t->years.v[y].model);
+    if (e) {
+        igo_transition_free(copy);
+        return NULL;
+    }
+    return copy;
 }

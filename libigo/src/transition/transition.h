@@ -53,6 +53,9 @@ typedef struct igoi_transition_run {
  * way; the workbook computes the same in whole cents. */
 int64_t igoi_transition_bound(int64_t base, double limit, int sign);
 
+/* A copy of t's inputs (NULL when out of memory): to compute without writing t's message. */
+igo_transition *igoi_transition_copy(const igo_transition *t);
+
 /* Computes one year (transition_year.c): history scaled, target, base, bounds, paid. Errors go
  * to the transition's message. */
 igo_error igoi_transition_year_compute(igoi_transition_run *run, char *errmsg);

@@ -68,7 +68,8 @@ static void base(igoi_transition_run *run)
 
 int64_t igoi_transition_bound(int64_t base, double limit, int sign)
 {
-    int64_t points = 10000 + sign * (int64_t)llround(limit * 10000); /* basis points: 0.01 % */
+    /* (the limit is whole basis points already, igo_transition_set_limits rounded it) */
+    int64_t points = 10000 + sign * (int64_t)llround(limit * 10000);
     /* base <= EUR 1e12 (1e14 cents) and points <= 20000: the product fits in int64. */
     return (2 * base * points + 10000) / 20000;
 }
@@ -147,6 +148,19 @@ static void fix(igoi_transition_run *run, size_t o, int at)
         run->bound[o] = IGO_BOUND_CAP;
 }
 
+/* Whether a tentative income (cents) is more than half a cent below its floor or above its
+ * cap: a provider whose target is its bound, give or take floating point's noise, stays free
+ * (the split pays it its bound; the workbook compares alike). */
+static int below_floor(const igoi_transition_run *run, size_t o, double y)
+{
+    return y < (double)run->col[L][o] - 0.5;
+}
+
+static int above_cap(const igoi_transition_run *run, size_t o, double y)
+{
+    return y > (double)run->col[U][o] + 0.5;
+}
+
 /* One round on tentative shares R * X / sum(X): fixes the providers past a bound on the side
  * with the larger total excess (both when equal). Returns 0 when none is past a bound. */
 static int clamp_round(igoi_transition_run *run, const double *target)
@@ -162,16 +176,16 @@ static int clamp_round(igoi_transition_run *run, const double *target)
         size_t o = run->index[i];
         double y = sum > 0 ? (double)rest * target[o] / sum : (double)rest / (double)k;
         run->weight[i] = y; /* kept for the fixing below */
-        below += y < (double)run->col[L][o] ? (double)run->col[L][o] - y : 0;
-        above += y > (double)run->col[U][o] ? y - (double)run->col[U][o] : 0;
+        below += below_floor(run, o, y) ? (double)run->col[L][o] - y : 0;
+        above += above_cap(run, o, y) ? y - (double)run->col[U][o] : 0;
     }
     if (below == 0 && above == 0)
         return 0;
     for (size_t i = 0; i < k; i++) {
         size_t o = run->index[i];
-        if (below >= above && run->weight[i] < (double)run->col[L][o])
+        if (below >= above && below_floor(run, o, run->weight[i]))
             fix(run, run->index[i], L);
-        else if (above >= below && run->weight[i] > (double)run->col[U][o])
+        else if (above >= below && above_cap(run, o, run->weight[i]))
             fix(run, run->index[i], U);
     }
     return 1;

@@ -6,6 +6,9 @@
 
 #include "trans_wb.h"
 
+/* How far past a bound a tentative income must be to be fixed (transition_year.c). */
+#define HALF_CENT 0.005
+
 static double round2(double eur)
 {
     return igo_round(eur, 2);
@@ -31,14 +34,14 @@ static int clamp_round(const double *in, double *out, double *y, double *agg, co
     for (size_t o = 0; o < n; o++) {
         y[o] = in[o] == 0 ? (sum > 0 ? rest * x[o] / sum : rest / free)
                : in[o] == 1 ? l[o] : in[o] == 2 ? u[o] : 0;
-        below += in[o] == 0 && y[o] < l[o] ? l[o] - y[o] : 0;
-        above += in[o] == 0 && y[o] > u[o] ? y[o] - u[o] : 0;
+        below += in[o] == 0 && y[o] < l[o] - HALF_CENT ? l[o] - y[o] : 0;
+        above += in[o] == 0 && y[o] > u[o] + HALF_CENT ? y[o] - u[o] : 0;
     }
     for (size_t o = 0; o < n; o++)
-        out[o] = in[o] != 0                       ? in[o]
-                 : below >= above && y[o] < l[o] ? 1
-                 : above >= below && y[o] > u[o] ? 2
-                                                  : 0;
+        out[o] = in[o] != 0                                   ? in[o]
+                 : below >= above && y[o] < l[o] - HALF_CENT ? 1
+                 : above >= below && y[o] > u[o] + HALF_CENT ? 2
+                                                              : 0;
     agg[AGG_REST] = rest, agg[AGG_SUM] = sum, agg[AGG_FREE] = free;
     agg[AGG_BELOW] = below, agg[AGG_ABOVE] = above;
     return below + above > 0;

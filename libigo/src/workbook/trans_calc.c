@@ -233,7 +233,8 @@ static void bounds_row(block *b, size_t o, int r)
     igo_transition_limits(w->tr, &d, NULL);
     if (b->used && o < b->n && d >= 0)
         down_cents = igoi_transition_bound(b->col[IGO_TRANSITION_BASE][o], d, -1);
-    /* In whole cents and basis points, as igoi_transition_bound: exact in every engine. */
+    /* In whole cents and basis points, as igoi_transition_bound: exact in every engine (for
+     * bases below EUR 4.5 billion, where the product stays below 2^53). */
     igoi_wb_formula(w, CALC, r, TC_LDEC, w->f.money_quiet, wb_eur(down_cents),
                     "=IF(OR(%s=\"\",NOT(ISNUMBER(%s))),0,"
                     "ROUND(ROUND(%s*100,0)*(10000-ROUND(%s*10000,0))/10000,0)/100)",
@@ -285,8 +286,9 @@ static void round_row(block *b, size_t o, int r, int k)
     wb_ref below = agg(b, c, AGG_BELOW), above = agg(b, c, AGG_ABOVE);
     igoi_wb_formula(w, CALC, r, c + 1, w->f.index,
                     used ? b->cache.s[(size_t)(k + 1) * n + o] : 3,
-                    "=IF(%s<>0,%s,IF(AND(%s>=%s,%s<%s),1,IF(AND(%s>=%s,%s>%s),2,0)))", in.s,
-                    in.s, below.s, above.s, y.s, l.s, above.s, below.s, y.s, u.s);
+                    "=IF(%s<>0,%s,IF(AND(%s>=%s,%s<%s-0.005),1,"
+                    "IF(AND(%s>=%s,%s>%s+0.005),2,0)))",
+                    in.s, in.s, below.s, above.s, y.s, l.s, above.s, below.s, y.s, u.s);
 }
 
 static void split_row(block *b, size_t o, int r, int k)
@@ -336,9 +338,11 @@ static void round_aggregates(block *b, int k)
     igoi_wb_formula_array(w, CALC, row + AGG_FREE, c, w->f.index, a ? a[AGG_FREE] : 0,
                           "=SUMPRODUCT((%s=0)*1)", in.s);
     igoi_wb_formula_array(w, CALC, row + AGG_BELOW, c, w->f.money, a ? a[AGG_BELOW] : 0,
-                          "=SUMPRODUCT((%s=0)*(%s<%s)*(%s-%s))", in.s, y.s, l.s, l.s, y.s);
+                          "=SUMPRODUCT((%s=0)*(%s<%s-0.005)*(%s-%s))", in.s, y.s, l.s, l.s,
+                          y.s);
     igoi_wb_formula_array(w, CALC, row + AGG_ABOVE, c, w->f.money, a ? a[AGG_ABOVE] : 0,
-                          "=SUMPRODUCT((%s=0)*(%s>%s)*(%s-%s))", in.s, y.s, u.s, y.s, u.s);
+                          "=SUMPRODUCT((%s=0)*(%s>%s+0.005)*(%s-%s))", in.s, y.s, u.s, y.s,
+                          u.s);
     igoi_wb_formula(w, CALC, row, c + 1, w->f.index, b->used ? b->cache.changed[k] : 0,
                     "=IF(%s+%s>0,1,0)", agg(b, c, AGG_BELOW).s, agg(b, c, AGG_ABOVE).s);
 }

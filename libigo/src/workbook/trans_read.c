@@ -9,6 +9,8 @@
 
 enum { WANTED = 1u << RD_PROVIDERS | 1u << RD_TR_LIMITS | 1u << RD_TR_YEARS |
                 1u << RD_TR_PROVIDERS };
+/* The most model incomes the years may hold in all (years x providers). */
+enum { RD_TR_MAX_FIGURES = 4 << 20 };
 
 /* The limits: fractions 0..1, or -1 for an empty cell (no limit). */
 static igo_error read_limits(rd *x, igo_transition *t)
@@ -44,12 +46,16 @@ static igo_error read_years(rd *x, igo_transition *t, const int64_t *model)
         if (!given_year)
             return igoi_rd_fail(x, RD_TR_YEARS, r, 0, IGO_ERROR_VALUE,
                                 "a share matched to history without a year");
-        if (year != (int)year || year < 1 || year > 9999)
+        if (!(year >= 1 && year <= 9999) || year != (int)year) /* (the cast only in range) */
             return igoi_rd_fail(x, RD_TR_YEARS, r, 0, IGO_ERROR_VALUE,
                                 "a year is a whole number from 1 to 9999");
         if (!given_share)
             return igoi_rd_fail(x, RD_TR_YEARS, r, 1, IGO_ERROR_VALUE,
                                 "the share matched to history is missing");
+        /* Each year keeps its own copy of the model incomes: bounded as the blocks are. */
+        if ((t->years.n + 1) * (x->model->providers.n + 1) > RD_TR_MAX_FIGURES)
+            return igoi_rd_fail(x, RD_TR_YEARS, r, 0, IGO_ERROR_LIMIT,
+                                "too many years for %zu providers", x->model->providers.n);
         igo_error e = igo_transition_add_year(t, (int)year, share, model);
         if (e) {
             snprintf(x->model->errmsg, IGO_ERRMSG_SIZE, "%s", igo_transition_errmsg(t));
@@ -166,6 +172,17 @@ static igo_error read_transition(rd *x, const int64_t *model, igo_transition **o
     return e;
 }
 
+/* Reads the transition of an opened workbook that has the sheet, on the model's distribution. */
+static igo_error read_opened(rd *x, igo_transition **out)
+{
+    igo_result *r = NULL;
+    igo_error e = igo_distribute(x->model, &r);
+    if (!e)
+        e = read_transition(x, igo_result_provider_totals(r), out);
+    igo_result_free(r);
+    return e;
+}
+
 igo_error igo_workbook_read_transition(igo_model *model, const char *path, igo_transition **out)
 {
     if (!model || !out)
@@ -174,24 +191,17 @@ igo_error igo_workbook_read_transition(igo_model *model, const char *path, igo_t
     *out = NULL;
     if (!path || !*path)
         return igoi_fail(model->errmsg, IGO_ERROR_ARGUMENT, "workbook: no file name");
-    igo_result *r = NULL;
-    igo_error e = igo_distribute(model, &r);
-    if (e)
-        return e;
     rd x = {.book = igo_xlsx_new(), .model = model, .path = path, .want = WANTED};
-    if (!x.book) {
-        igo_result_free(r);
+    if (!x.book)
         return igoi_fail(model->errmsg, IGO_ERROR_MEMORY, "out of memory");
-    }
     igo_xlsx_set_progress(x.book, model->progress.fn, model->progress.data); /* Ctrl-C */
-    e = igo_xlsx_open(x.book, path);
+    igo_error e = igo_xlsx_open(x.book, path);
     if (e)
         igoi_fail(model->errmsg, e, "%s", igo_xlsx_errmsg(x.book));
-    else if (igo_xlsx_defined_name(x.book, igoi_rd_names[RD_TR_YEARS]))
-        e = read_transition(&x, igo_result_provider_totals(r), out);
+    else if (igo_xlsx_defined_name(x.book, igoi_rd_names[RD_TR_YEARS])) /* (else none) */
+        e = read_opened(&x, out);
     igoi_rd_free(&x);
     igo_xlsx_free(x.book);
-    igo_result_free(r);
     if (!e)
         model->errmsg[0] = '\0';
     return e;

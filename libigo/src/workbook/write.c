@@ -166,6 +166,10 @@ static igo_error check_transition(igo_model *m, const igo_result *r, const igo_t
                              "them in the model's order", o, t->ids[o] ? t->ids[o] : "",
                              m->providers.v[o].id);
     for (size_t y = 0; y < t->years.n; y++)
+        if (t->years.v[y].year < 1 || t->years.v[y].year > 9999)
+            return igoi_fail(m->errmsg, IGO_ERROR_ARGUMENT,
+                             "%d: a workbook's years are 1 to 9999", t->years.v[y].year);
+    for (size_t y = 0; y < t->years.n; y++)
         for (size_t o = 0; o < t->n; o++)
             if (t->years.v[y].model[o] != totals[o]) {
                 char a[32], b[32];
@@ -179,7 +183,8 @@ static igo_error check_transition(igo_model *m, const igo_result *r, const igo_t
     return IGO_OK;
 }
 
-/* The transition's figures (NULL without one); errors in the model's message. */
+/* The transition's figures (NULL without one); errors in the model's message. A copy computes
+ * them, so that the caller's transition (const) keeps its message and may be shared. */
 static igo_error transition_figures(igo_model *m, const igo_result *r, const igo_transition *t,
                                     igo_transition_result **out)
 {
@@ -189,10 +194,13 @@ static igo_error transition_figures(igo_model *m, const igo_result *r, const igo
     igo_error e = check_transition(m, r, t);
     if (e)
         return e;
-    igo_transition *copy = (igo_transition *)t; /* computing writes only its message */
+    igo_transition *copy = igoi_transition_copy(t);
+    if (!copy)
+        return igoi_fail(m->errmsg, IGO_ERROR_MEMORY, "out of memory");
     e = igo_transition_compute(copy, out);
     if (e)
-        igoi_fail(m->errmsg, e, "transition: %s", igo_transition_errmsg(t));
+        igoi_fail(m->errmsg, e, "transition: %s", igo_transition_errmsg(copy));
+    igo_transition_free(copy);
     return e;
 }
 
