@@ -23,6 +23,7 @@ from .excel import excel_sheets, read_excel
 from .money import euros, format_nl
 from .region import (COST_NAMES, Cost, Discipline, HistoryLine, OutsideActivity, Prestatie,
                      Provider, Region, default_catalogue)
+from .compare import Comparison, compare
 from .sweep import Sweep
 from .transition import Transition
 
@@ -30,8 +31,8 @@ from .transition import Transition
 # library, the package, `igo --version` and libigo.pc cannot disagree.
 __version__ = importlib.metadata.version(__package__)
 
-__all__ = ["COST_NAMES", "Cost", "Discipline", "Distribution", "HistoryLine", "IgoError",
-           "Transition",
+__all__ = ["COST_NAMES", "Comparison", "Cost", "Discipline", "Distribution", "HistoryLine",
+           "IgoError", "Transition", "compare",
            "claims",
            "OutsideActivity", "Prestatie", "Provider", "Region", "Sweep", "backend",
            "core_version", "default_catalogue", "euros", "example_region", "excel_sheets",

@@ -11,6 +11,7 @@
     igo declaraties --genereer UIT.csv --geboorten N       synthetic claims
     igo overgang REGIO [--csv MAP] [--xlsx UIT.xlsx]       the transition of the region file's
                                                            [overgang] table (cli_overgang.py)
+    igo vergelijk VOOR NA [--drempel EUR] [--csv MAP]      two regions compared (cli_compare.py)
 
 Exit status: 0 done, 1 the input was refused (one line says where), 2 wrong usage, 130 stopped
 with Ctrl-C. The files one command writes are written all or none.
@@ -30,7 +31,8 @@ from typing import Iterator, Sequence
 
 import pandas as pd
 
-from . import __version__, _files, _toml, cli_claims, cli_overgang, example_region, scenarios
+from . import (__version__, _files, _toml, cli_claims, cli_compare, cli_overgang, example_region,
+               scenarios)
 from ._errors import IgoError
 from .distribution import Distribution
 from .money import format_nl
@@ -127,6 +129,7 @@ def _parser() -> argparse.ArgumentParser:
                           help="schrijf de scenariowerkmap")
     cli_claims.add_parser(sub)
     cli_overgang.add_parser(sub)
+    cli_compare.add_parser(sub)
     for p in (verdeel, voorbeeld, sjabloon, scenario):
         p.add_argument("--lang", choices=("nl", "en"), default="nl",
                        help="taal van de werkmap (standaard nl)")
@@ -264,7 +267,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         command = {"scenario": _scenario, "lees": _read,
                    "declaraties": cli_claims.run,
-                   "overgang": cli_overgang.run}.get(args.command, _distribute)
+                   "overgang": cli_overgang.run,
+                   "vergelijk": cli_compare.run}.get(args.command, _distribute)
         return command(args)
     except IgoError as exc:
         print(f"igo: fout: {_one_line(str(exc))}", file=sys.stderr)

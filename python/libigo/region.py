@@ -389,6 +389,30 @@ class Region(_files.FromFile):
                                        "region")
         return transition(self, history, years, max_decrease, max_increase, guarantee, regions)
 
+    def what_if(self, move: Any = None, keys: Any = None, counts: Any = None,
+                tariffs: Any = None, volumes: Any = None) -> "Region":
+        """A new region with a care-path change: ``move`` women (or hours) between prestaties,
+        {("IG2", "IG3"): 40} or {"IG2->IG3": 40}; ``keys``: prestatie -> {discipline: percent}
+        (a direct key row, replacing that prestatie's history lines); ``counts`` / ``tariffs``:
+        prestatie -> number; ``volumes``: prestatie -> {provider: volume}. Compare it with
+        libigo.compare(region, new). Moving and moving back gives this region again."""
+        from .compare import move_counts
+        data = self.checked().to_dict()
+        production = data["production"]
+        for field, given in (("count", counts), ("tariff", tariffs)):
+            for code, value in (P.mapping(given, field + "s").items() if given is not None
+                                else ()):
+                production.setdefault(code, {"count": 0.0, "tariff": 0.0})[field] = value
+        if move is not None:
+            data["production"] = move_counts(production, move)
+        for code, row in (P.mapping(keys, "keys").items() if keys is not None else ()):
+            data["verdeelsleutel"][code] = dict(P.mapping(row, f"keys[{code}]"))
+            data["history"] = [h for h in data["history"] if h["prestatie"] != code]
+        for code, rows in (P.mapping(volumes, "volumes").items() if volumes is not None
+                           else ()):
+            data["volumes"].setdefault(code, {}).update(P.mapping(rows, f"volumes[{code}]"))
+        return Region.from_dict(data)
+
     def sweep(self, counts: Any = None, tariffs: Any = None, costs: Any = None) -> "Sweep":
         """Distributes many variants of this region in one core call; see libigo.sweep.Sweep."""
         from .sweep import run_sweep
