@@ -150,6 +150,18 @@ def reconciliation_broken(book):
     calc.cell(first + 3, 4).value = 1  # the fourth provider's IG1 part
 
 
+# ---- IGO costs per prestatie ----
+
+def costs_not_adding_up(book):
+    sheet, top, col = block(book, "Kosten_per_prestatie")
+    sheet.cell(top, col).value = 1000  # IG1 only: the others count as 0
+
+
+def costs_above_income(book):
+    sheet, top, col = block(book, "Kosten_per_prestatie")
+    sheet.cell(top, col).value = 10_000_000
+
+
 # ---- mistakes on Overgang (the example has a transition) ----
 
 def overgang(book, name: str, row: int, col: int):
@@ -202,6 +214,11 @@ MISTAKES: dict[str, tuple[Callable, str, str]] = {
     "history unknown prestatie": (history_unknown_prestatie, "Historische declaraties",
                                   "onbekende IG-prestatie"),
     "reconciliation broken": (reconciliation_broken, "Aansluiting van de verdeling", "Aansluiting"),
+    "costs per prestatie not adding up": (costs_not_adding_up,
+                                          "IG-prestaties: aantallen en tarieven",
+                                          "IG1: de kosten per IG-prestatie tellen niet op"),
+    "costs above income": (costs_above_income, "IG-prestaties: aantallen en tarieven",
+                           "IG1: de kosten van de IGO zijn hoger dan de inkomsten"),
     "years out of order": (years_out_of_order, "Overgang: jaren", "2026: de jaren volgen"),
     "share above 100 %": (share_above_100, "Overgang: jaren", "2028: Aandeel historie ligt niet"),
     "guarantee above a cap": (guarantee_above_cap, "Overgang: jaren",

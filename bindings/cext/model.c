@@ -19,6 +19,8 @@ SETTER(set_production, "sdd", const char *a; double b; double c, (&a, &b, &c),
        igo_model_set_production(self->core, a, b, c))
 SETTER(set_cost, "iid", int a; int b; double c, (&a, &b, &c),
        igo_model_set_cost(self->core, (igo_cost)a, (igo_cost_mode)b, c))
+SETTER(set_prestatie_costs, "sd", const char *a; double b, (&a, &b),
+       igo_model_set_prestatie_costs(self->core, a, b))
 SETTER(set_key, "ssd", const char *a; const char *b; double c, (&a, &b, &c),
        igo_model_set_key(self->core, a, b, c))
 SETTER(set_volume, "ssd", const char *a; const char *b; double c, (&a, &b, &c),
@@ -235,6 +237,14 @@ static PyObject *production_row(const igo_model *m, size_t p)
     return Py_BuildValue("(dd)", count, tariff);
 }
 
+static PyObject *prestatie_costs_row(const igo_model *m, size_t p)
+{
+    double eur = 0;
+    if (!igo_model_prestatie_costs(m, p, &eur))
+        return Py_NewRef(Py_None);
+    return PyFloat_FromDouble(eur);
+}
+
 static PyObject *cost_row(const igo_model *m, size_t k)
 {
     igo_cost_mode mode = IGO_COST_AMOUNT;
@@ -336,6 +346,7 @@ static PyObject *model_inputs(ModelObject *self, PyObject *unused)
         {"providers", rows(m, igo_model_provider_count(m), provider_row)},
         {"production", rows(m, P, production_row)},
         {"costs", rows(m, IGO_COST_COUNT, cost_row)},
+        {"prestatie_costs", rows(m, P, prestatie_costs_row)},
         {"outside", rows(m, igo_model_outside_count(m), outside_row)},
         {"keys", rows(m, P, key_row)},
         {"history", rows(m, igo_model_history_count(m), history_row)},
@@ -375,6 +386,7 @@ static PyMethodDef model_methods[] = {
     METHOD(add_provider, METH_VARARGS)
     METHOD(set_production, METH_VARARGS)
     METHOD(set_cost, METH_VARARGS)
+    METHOD(set_prestatie_costs, METH_VARARGS)
     METHOD(add_outside, METH_VARARGS)
     METHOD(set_key, METH_VARARGS)
     METHOD(add_history, METH_VARARGS)

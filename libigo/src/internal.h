@@ -108,6 +108,8 @@ typedef struct igo_prestatie {
     char *code, *label, *phase, *unit;
     double count, tariff;
     int produced; /* production was set (else 0 and 0): read back as given or not */
+    double costs;      /* its part of the IGO costs in EUR, when given */
+    int costs_given;   /* (the model charges per prestatie when any is given) */
 } igo_prestatie;
 
 typedef struct igo_discipline {
@@ -190,6 +192,7 @@ struct igo_model {
     double cost_value[IGO_COST_COUNT];
     /* Which were set: a value set to 0 reads back as given, one never set as not given. */
     unsigned char regio_set[IGO_REGIO_COUNT], cost_set[IGO_COST_COUNT];
+    int costs_per_prestatie; /* any prestatie's part of the costs given */
     int normalise_keys;
     igo_callback progress;
     char errmsg[IGO_ERRMSG_SIZE];

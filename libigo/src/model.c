@@ -232,18 +232,28 @@ igo_error igo_model_add_provider(igo_model *m, const char *id, const char *name,
 
 /* ---- production and costs ---- */
 
+/* A prestatie's setter: looks it up (*p its index) and checks its n numbers, each 0..1e12 and
+ * named in a refusal. */
+static igo_error prestatie_figures(igo_model *m, const char *prestatie, const char *context,
+                                   const char *const *names, const double *values, int n,
+                                   size_t *p)
+{
+    igo_error e = lookup(m, &m->prestatie_ids, prestatie, "prestatie", context, p);
+    char where[IGO_WHERE_SIZE];
+    snprintf(where, sizeof where, "prestatie %s", e ? "" : prestatie);
+    for (int i = 0; !e && i < n; i++)
+        e = igoi_check_number(m->errmsg, values[i], IGO_MAX_EUR, where, names[i]);
+    return e;
+}
+
 igo_error igo_model_set_production(igo_model *m, const char *prestatie, double count,
                                    double tariff)
 {
     CHECK_MODEL(m);
     size_t p;
-    igo_error e = lookup(m, &m->prestatie_ids, prestatie, "prestatie", "production", &p);
-    char where[IGO_WHERE_SIZE];
-    snprintf(where, sizeof where, "prestatie %s", e ? "" : prestatie);
-    if (!e)
-        e = igoi_check_number(m->errmsg, count, IGO_MAX_EUR, where, "count");
-    if (!e)
-        e = igoi_check_number(m->errmsg, tariff, IGO_MAX_EUR, where, "tariff");
+    const char *names[] = {"count", "tariff"};
+    igo_error e = prestatie_figures(m, prestatie, "production", names,
+                                    (double[]){count, tariff}, 2, &p);
     if (e)
         return e;
     m->prestaties.v[p].count = igo_canonical(count);
@@ -268,6 +278,29 @@ igo_error igo_model_set_cost(igo_model *m, igo_cost cost, igo_cost_mode mode, do
     m->cost_value[cost] = igo_canonical(value);
     m->cost_set[cost] = 1;
     return IGO_OK;
+}
+
+igo_error igo_model_set_prestatie_costs(igo_model *m, const char *prestatie, double eur)
+{
+    CHECK_MODEL(m);
+    size_t p;
+    const char *names[] = {"IGO costs"};
+    igo_error e = prestatie_figures(m, prestatie, "IGO costs", names, &eur, 1, &p);
+    if (e)
+        return e;
+    m->prestaties.v[p].costs = igo_canonical(eur);
+    m->prestaties.v[p].costs_given = 1;
+    m->costs_per_prestatie = 1;
+    return IGO_OK;
+}
+
+void igo_model_clear_prestatie_costs(igo_model *m)
+{
+    if (!m)
+        return;
+    for (size_t p = 0; p < m->prestaties.n; p++)
+        m->prestaties.v[p].costs = 0, m->prestaties.v[p].costs_given = 0;
+    m->costs_per_prestatie = 0;
 }
 
 /* ---- outside activities ---- */

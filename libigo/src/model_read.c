@@ -34,6 +34,13 @@ int igo_model_cost(const igo_model *m, igo_cost cost, igo_cost_mode *mode, doubl
     return ok ? m->cost_set[cost] : 0;
 }
 
+int igo_model_prestatie_costs(const igo_model *m, size_t p, double *eur)
+{
+    const igo_prestatie *x = m && p < m->prestaties.n ? &m->prestaties.v[p] : NULL;
+    put(eur, x ? x->costs : 0);
+    return x ? x->costs_given : 0;
+}
+
 const char *igo_model_outside(const igo_model *m, size_t i, double *count, double *tariff)
 {
     const igo_outside *x = m && i < m->outside.n ? &m->outside.v[i] : NULL;

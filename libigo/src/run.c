@@ -60,7 +60,30 @@ static igo_error income(const igo_plan *pl, const igo_variant *in, igo_output *o
     return IGO_OK;
 }
 
-/* Step 2: the cost components, and their total H charged pro rata to income. */
+/* The costs as given per prestatie: they must add up to the components' total, and no
+ * prestatie's may exceed its income. */
+static igo_error given_costs(const igo_plan *pl, igo_output *out)
+{
+    const igo_model *m = pl->m;
+    int64_t *column = out->column[IGO_COLUMN_COSTS], sum = 0;
+    char a[32], b[32];
+    for (size_t p = 0; p < pl->prestatie_count; p++) {
+        column[p] = igo_round_cents_fast(m->prestaties.v[p].costs);
+        sum += column[p];
+        if (column[p] > out->column[IGO_COLUMN_INCOME][p])
+            return igoi_fail(pl->m->errmsg, IGO_ERROR_VALUE,
+                             "prestatie %s: IGO costs of EUR %s exceed its income of EUR %s",
+                             m->prestaties.v[p].code, igoi_fmt_cents(a, column[p]),
+                             igoi_fmt_cents(b, out->column[IGO_COLUMN_INCOME][p]));
+    }
+    if (sum != out->costs_total)
+        return igoi_fail(pl->m->errmsg, IGO_ERROR_VALUE,
+                         "the IGO costs per prestatie sum to EUR %s, the cost components to "
+                         "EUR %s", igoi_fmt_cents(a, sum), igoi_fmt_cents(b, out->costs_total));
+    return IGO_OK;
+}
+
+/* Step 2: the cost components, and their total H charged pro rata to income (or as given). */
 static igo_error costs(const igo_plan *pl, const igo_variant *in, igo_output *out)
 {
     out->costs_total = 0;
@@ -71,6 +94,8 @@ static igo_error costs(const igo_plan *pl, const igo_variant *in, igo_output *ou
         out->costs[k] = igo_round_cents_fast(eur);
         out->costs_total += out->costs[k];
     }
+    if (pl->m->costs_per_prestatie)
+        return given_costs(pl, out);
     char a[32];
     if (out->costs_total > 0 && out->income == 0)
         return igoi_fail(pl->m->errmsg, IGO_ERROR_NO_INCOME,

@@ -1,5 +1,7 @@
 /* igo_distribute on small regions whose every cent is worked out by hand in the comments. */
+#include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "../src/internal.h"
 #include "tests.h"
@@ -205,5 +207,70 @@ void test_distribute_errors(igo_t *t)
     /* An empty model. */
     m = igo_model_new();
     CHECK_FAILS(m, igo_distribute(m, &r), IGO_ERROR_ARGUMENT, "no prestaties");
+    igo_model_free(m);
+}
+
+/* The IGO costs given per prestatie instead of pro rata: the hand model's costs are 120.00
+ * (100.00 + 1 % of 2000.01); given as A 20.00 and B 100.00, D_A = 1000 - 20 - 50 = 930.00 and
+ * D_B = 1000.01 - 100 = 900.01, and the providers' money follows from those. Refused: parts
+ * that do not sum to 120.00 (naming both sums), a part above its prestatie's income. */
+void test_distribute_costs_per_prestatie(igo_t *t)
+{
+    igo_model *m = hand_model(t);
+    CHECK_OK(m, igo_model_set_prestatie_costs(m, "A", 20));
+    CHECK_OK(m, igo_model_set_prestatie_costs(m, "B", 100));
+    double eur;
+    CHECK(igo_model_prestatie_costs(m, 0, &eur) == 1 && eur == 20);
+    igo_result *r = NULL;
+    CHECK_OK(m, igo_distribute(m, &r));
+    if (r) {
+        const int64_t *H = igo_result_prestatie(r, IGO_COLUMN_COSTS);
+        const int64_t *D = igo_result_prestatie(r, IGO_COLUMN_DISTRIBUTABLE);
+        CHECK_I64(H[0], 2000);
+        CHECK_I64(H[1], 10000);
+        CHECK_I64(igo_result_costs_total(r), 12000);
+        CHECK_I64(D[0], 93000);
+        CHECK_I64(D[1], 90001);
+        /* A/x: 60 % of 930.00 = 558.00; A/y: 372.00. */
+        CHECK_I64(igo_result_disciplines(r)[0], 55800);
+        CHECK_I64(igo_result_disciplines(r)[1], 37200);
+        int64_t sum = igo_result_costs_total(r) + igo_result_outside_total(r);
+        for (size_t o = 0; o < 3; o++)
+            sum += igo_result_provider_totals(r)[o];
+        CHECK_I64(sum, igo_result_income(r));
+    }
+    igo_result_free(r);
+    r = NULL;
+    CHECK_OK(m, igo_model_set_prestatie_costs(m, "B", 99.99));
+    CHECK_FAILS(m, igo_distribute(m, &r), IGO_ERROR_VALUE,
+                "the IGO costs per prestatie sum to EUR 119.99, the cost components to EUR "
+                "120.00");
+    CHECK_OK(m, igo_model_set_prestatie_costs(m, "A", 1000.01));
+    CHECK_OK(m, igo_model_set_prestatie_costs(m, "B", 0));
+    CHECK_FAILS(m, igo_distribute(m, &r), IGO_ERROR_VALUE,
+                "prestatie A: IGO costs of EUR 1000.01 exceed its income of EUR 1000.00");
+    CHECK_FAILS(m, igo_model_set_prestatie_costs(m, "C", 1), IGO_ERROR_UNKNOWN, "C");
+    CHECK_FAILS(m, igo_model_set_prestatie_costs(m, "A", -1), IGO_ERROR_VALUE, "negative");
+    /* The workbook holds them, and reads them back. */
+    CHECK_OK(m, igo_model_set_prestatie_costs(m, "A", 20));
+    CHECK_OK(m, igo_model_set_prestatie_costs(m, "B", 100));
+    char dir[] = "/tmp/igo-costs-XXXXXX", path[64];
+    CHECK(mkdtemp(dir) != NULL);
+    snprintf(path, sizeof path, "%s/kosten.xlsx", dir);
+    CHECK_OK(m, igo_workbook_write(m, path, NULL));
+    igo_model *back = igo_model_new();
+    CHECK_OK(back, igo_workbook_read(back, path, NULL));
+    CHECK(igo_model_prestatie_costs(back, 0, &eur) == 1 && eur == 20);
+    CHECK(igo_model_prestatie_costs(back, 1, &eur) == 1 && eur == 100);
+    igo_model_free(back);
+    remove(path);
+    rmdir(dir);
+    /* Back to pro rata: the hand model's own figures. */
+    igo_model_clear_prestatie_costs(m);
+    CHECK(igo_model_prestatie_costs(m, 0, &eur) == 0 && eur == 0);
+    CHECK_OK(m, igo_distribute(m, &r));
+    if (r)
+        CHECK_I64(igo_result_prestatie(r, IGO_COLUMN_COSTS)[0], 6000);
+    igo_result_free(r);
     igo_model_free(m);
 }

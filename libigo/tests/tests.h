@@ -19,6 +19,7 @@
     X(model_read_back)                                                                         \
     X(model_read_empty)                                                                        \
     X(distribute_hand_computed)                                                                \
+    X(distribute_costs_per_prestatie)                                                          \
     X(distribute_history_keys)                                                                 \
     X(distribute_normalised_keys)                                                              \
     X(distribute_errors)                                                                       \

@@ -181,6 +181,10 @@ class Model(_Core):
     def set_cost(self, cost: int, mode: int, value: float) -> None:
         self._call(lib.igo_model_set_cost, int(cost), int(mode), _number(value, "value"))
 
+    def set_prestatie_costs(self, prestatie: str, eur: float) -> None:
+        self._call(lib.igo_model_set_prestatie_costs, _text(prestatie, "prestatie"),
+                   _number(eur, "eur"))
+
     def add_outside(self, label: str, count: float, tariff: float, targets: Sequence[str]) -> None:
         if isinstance(targets, str) or not isinstance(targets, Sequence):
             raise TypeError("add_outside: targets must be a list of str")
@@ -366,6 +370,7 @@ _INPUTS: dict[str, Callable[[Model], Any]] = {
         _str(lib.igo_model_discipline_id(self._m, lib.igo_model_provider_discipline(self._m, o))))),
     "production": _per_prestatie(lambda m, p: _values(lib.igo_model_production, m, p, n=2)),
     "costs": lambda self: _rows(lib.IGO_COST_COUNT, lambda k: _cost(self._m, k)),
+    "prestatie_costs": _per_prestatie(lambda m, p: _value(lib.igo_model_prestatie_costs, m, p)),
     "outside": lambda self: _rows(lib.igo_model_outside_count(self._m),
                                   lambda a: _outside(self._m, a)),
     "keys": _per_prestatie(lambda m, p: _cells(m, p, lib.igo_model_discipline_count(m),

@@ -153,7 +153,8 @@ class Region(_files.FromFile):
                  providers: Any = None, production: Any = None, costs: Any = None,
                  outside: Any = None, verdeelsleutel: Any = None, history: Any = None,
                  volumes: Any = None, normalise_keys: bool = False,
-                 regiokenmerken: Any = None, overgang: Any = None) -> None:
+                 regiokenmerken: Any = None, overgang: Any = None,
+                 costs_per_prestatie: Any = None) -> None:
         default_p, default_d = default_catalogue()
         self.name = P.name(name)
         self.prestaties = list(default_p) if prestaties is None else _prestaties(prestaties)
@@ -161,6 +162,7 @@ class Region(_files.FromFile):
         self.providers = _providers(providers)
         self.production = _production(production)
         self.costs = _costs(costs)
+        self.costs_per_prestatie = _costs_per_prestatie(costs_per_prestatie)
         self.outside = _outside(outside)
         self.verdeelsleutel = P.matrix(verdeelsleutel, "verdeelsleutel", "prestatie",
                                        "discipline", "percent")
@@ -178,7 +180,7 @@ class Region(_files.FromFile):
         return cls(**P.keywords(data, ("name", "prestaties", "disciplines", "providers",
                                        "production", "costs", "outside", "verdeelsleutel",
                                        "history", "volumes", "normalise_keys", "regiokenmerken",
-                                       "overgang"),
+                                       "overgang", "costs_per_prestatie"),
                                 "region"))
 
     @classmethod
@@ -214,6 +216,8 @@ class Region(_files.FromFile):
             "volumes": _cells(codes, [o[0] for o in data["providers"]], data["volumes"]),
             "normalise_keys": data["normalise_keys"],
             "regiokenmerken": regio,
+            "costs_per_prestatie": {code: eur for code, eur in
+                                    zip(codes, data["prestatie_costs"]) if eur is not None},
         })
 
     @classmethod
@@ -270,7 +274,9 @@ class Region(_files.FromFile):
             "normalise_keys": r.normalise_keys,
             "regiokenmerken": {k: dict(v) if isinstance(v, dict) else v
                                for k, v in r.regiokenmerken.items()},
-        } | ({"overgang": _copy(r.overgang)} if r.overgang is not None else {})
+        } | ({"costs_per_prestatie": dict(r.costs_per_prestatie)}
+             if r.costs_per_prestatie else {}) \
+          | ({"overgang": _copy(r.overgang)} if r.overgang is not None else {})
 
     def to_json(self, path: str | os.PathLike[str]) -> None:
         """Writes the region as JSON, atomically (a temporary file renamed into place)."""
@@ -295,7 +301,7 @@ class Region(_files.FromFile):
                       outside=self.outside, verdeelsleutel=self.verdeelsleutel,
                       history=self.history, volumes=self.volumes,
                       normalise_keys=self.normalise_keys, regiokenmerken=self.regiokenmerken,
-                      overgang=self.overgang)
+                      overgang=self.overgang, costs_per_prestatie=self.costs_per_prestatie)
         copy._source = self._source
         return copy
 
@@ -321,6 +327,8 @@ class Region(_files.FromFile):
                 m.set_cost(index, impl.COST_SHARE, cost.percent / 100)
             elif cost is not None:
                 m.set_cost(index, impl.COST_AMOUNT, cost.amount)
+        for code, eur in self.costs_per_prestatie.items():
+            m.set_prestatie_costs(code, eur)
         for a in self.outside:
             m.add_outside(a.label, a.count, a.tariff, list(a.targets))
         for prestatie, row in self.verdeelsleutel.items():
@@ -543,6 +551,20 @@ def _copy(value: Any) -> Any:
         return value
     return float(value) if isinstance(value, (float, Decimal)) or hasattr(value, "dtype") \
         else value
+
+
+def _costs_per_prestatie(value: Any) -> dict[str, float]:
+    """Prestatie -> its part of the IGO costs in EUR (empty: pro rata to income)."""
+    if value is None:
+        return {}
+    out = {}
+    for code, eur in P.mapping(value, "costs_per_prestatie").items():
+        where = f"costs_per_prestatie.{code}"
+        amount = P.number(eur, where)
+        if amount < 0:
+            raise P.fail(where, f"{eur!r} is negative")
+        out[code] = amount
+    return out
 
 
 def _overgang(value: Any, providers: list[str]) -> dict[str, Any] | None:

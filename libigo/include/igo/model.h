@@ -44,7 +44,8 @@ IGO_BEGIN_DECLS
  */
 typedef struct igo_model igo_model;
 
-/** @brief The three IGO cost components, charged to the prestaties pro rata to their income. */
+/** @brief The three IGO cost components, charged to the prestaties pro rata to their income
+ *         (or as given per prestatie: igo_model_set_prestatie_costs()). */
 typedef enum igo_cost {
     /** Beheerskosten: the costs of running the IGO. */
     IGO_COST_BEHEERSKOSTEN = 0,
@@ -252,6 +253,32 @@ IGO_API igo_error igo_model_set_production(igo_model *model, const char *prestat
  */
 IGO_API igo_error igo_model_set_cost(igo_model *model, igo_cost cost, igo_cost_mode mode,
                                      double value);
+
+/**
+ * @brief Charges the IGO costs to a prestatie as a given amount, instead of pro rata to income.
+ *
+ * Once any prestatie has its amount, the total of the cost components is charged to the
+ * prestaties as given (ROUND(amount; 2) each; a prestatie not given takes 0), and
+ * igo_distribute() refuses amounts whose sum is not that total (#IGO_ERROR_VALUE, naming both
+ * sums) and an amount above its prestatie's income (#IGO_ERROR_VALUE, naming the prestatie).
+ * igo_model_clear_prestatie_costs() goes back to pro rata.
+ *
+ * @param model     The model.
+ * @param prestatie The prestatie's code.
+ * @param eur       Its part of the IGO costs in EUR, 0..1e12.
+ * @return #IGO_OK; #IGO_ERROR_ARGUMENT for a NULL model or prestatie; #IGO_ERROR_UNKNOWN for a
+ *         prestatie the model lacks; #IGO_ERROR_VALUE for a negative or non-finite amount;
+ *         #IGO_ERROR_TOO_LARGE above EUR 1e12.
+ */
+IGO_API igo_error igo_model_set_prestatie_costs(igo_model *model, const char *prestatie,
+                                                double eur);
+
+/**
+ * @brief Charges the IGO costs pro rata to income again (the default), forgetting every amount
+ *        igo_model_set_prestatie_costs() gave.
+ * @param model The model, or NULL (nothing happens).
+ */
+IGO_API void igo_model_clear_prestatie_costs(igo_model *model);
 
 /**
  * @brief Adds an activity bought outside the IGO, charged to its target prestaties.
@@ -561,6 +588,16 @@ IGO_API int igo_model_production(const igo_model *model, size_t prestatie, doubl
  */
 IGO_API int igo_model_cost(const igo_model *model, igo_cost cost, igo_cost_mode *mode,
                            double *value);
+
+/**
+ * @brief A prestatie's part of the IGO costs, as igo_model_set_prestatie_costs() gave it.
+ * @param model A model, or NULL.
+ * @param index The prestatie's index, below igo_model_prestatie_count().
+ * @param eur   Receives the amount in EUR (0 when not given); may be NULL.
+ * @return 1 when the amount was given; 0 when not (also for an index out of range or a NULL
+ *         model). The costs are charged per prestatie when any prestatie's amount was given.
+ */
+IGO_API int igo_model_prestatie_costs(const igo_model *model, size_t index, double *eur);
 
 /**
  * @brief An outside activity (igo_model_add_outside()).

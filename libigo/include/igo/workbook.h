@@ -90,7 +90,8 @@ IGO_API igo_error igo_workbook_write(igo_model *model, const char *path,
  * LibreOffice, Gnumeric or openpyxl. Its blocks are found by the defined names the writer emits
  * (Prestaties, Aantallen, Tarieven, IGO_kosten, Buiten_IGO, Disciplines, Verdeelsleutel,
  * Sleutelbron, Normaliseren, Zorgaanbieders, Volumes, Historie, Regiokenmerken, Opnames,
- * Redenen_overdracht, Regio, Disciplinenamen), so rows inserted or moved are read right. Every
+ * Redenen_overdracht, Regio, Disciplinenamen, and Kosten_per_prestatie, which a workbook of an
+ * older libigo may lack), so rows inserted or moved are read right. Every
  * value goes through the model's setters and is checked as they check it; spare rows left
  * empty are skipped. A formula in an input cell counts by its cached value. Text where a number
  * belongs is accepted only when it means one number to Dutch and English readers alike ("12,5",

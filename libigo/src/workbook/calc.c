@@ -70,6 +70,8 @@ static void income_block(wb *w)
     wb_ref shares = igoi_wb_range(w, -1, row, 2, row + prestatie_count - 1, 2);
     wb_ref incomes = igoi_wb_range(w, -1, row, 1, row + prestatie_count - 1, 1);
     wb_ref big = igoi_wb_at(w, -1, w->at.calc.largest_income, 1);
+    wb_ref given = igoi_wb_range(w, CARE_IN, w->at.care_in.prestaties, CARE_COSTS,
+                                 w->at.care_in.prestaties + prestatie_count - 1, CARE_COSTS);
     size_t largest = 0; /* the first prestatie with the largest income, as MATCH(MAX()) finds */
     int64_t best = -1;
     for (int p = 0; p < prestatie_count; p++)
@@ -89,9 +91,12 @@ static void income_block(wb *w)
         igoi_wb_formula(w, CALC, at, 2, w->f.money, wb_eur(rounded),
                         "=IF(%s=0,0,ROUND(%s*%s/%s,2))", income_total(w).s, costs_total(w).s,
                         igoi_wb_rel(at, 1).s, income_total(w).s);
+        /* As given per prestatie when any is (SUM: an empty cell is 0), else pro rata. */
         igoi_wb_formula(w, CALC, at, 3, w->f.money, wb_eur(costs_column[p]),
-                        "=ROUND(%s+IF(%s=%d,%s-SUM(%s),0),2)", igoi_wb_rel(at, 2).s, big.s, p + 1,
-                        costs_total(w).s, shares.s);
+                        "=IF(COUNT(%s)>0,ROUND(SUM(%s),2),ROUND(%s+IF(%s=%d,%s-SUM(%s),0),2))",
+                        given.s,
+                        igoi_wb_at(w, CARE_IN, w->at.care_in.prestaties + p, CARE_COSTS).s,
+                        igoi_wb_rel(at, 2).s, big.s, p + 1, costs_total(w).s, shares.s);
         igoi_wb_formula(
             w, CALC, at, 4, w->f.money, wb_eur(outside_column[p]), "=%s",
             igoi_wb_at(w, -1, w->at.calc.outside_parts + (int)w->at.outside_rows, 1 + p).s);

@@ -6,6 +6,28 @@
 enum { CARE_IN = WB_CARE_IN, SPLIT_IN = WB_SPLIT_IN, REGIO_IN = WB_REGIO_IN, CALC = WB_CALC };
 
 
+/* The IGO costs given per prestatie: none above its income, and (on the first row, for the
+ * whole column) their sum the costs' total. */
+static void prestatie_costs_rules(wb *w, chk_row *c, int p, int r)
+{
+    const wb_text *t = w->t;
+    const int first = w->at.care_in.prestaties;
+    wb_ref given = igoi_wb_rel(r, CARE_COSTS);
+    wb_ref column = igoi_wb_range(w, -1, first, CARE_COSTS,
+                                  first + (int)w->at.prestatie_count - 1, CARE_COSTS);
+    wb_ref total = igoi_wb_at(w, CALC, w->at.calc.costs + IGO_COST_COUNT, 1);
+    igoi_chk_rule(c, t->chk.costs_above_income, "AND(ISNUMBER(%s),ROUND(%s,2)>%s)", given.s,
+                  given.s, igoi_wb_at(w, CALC, w->at.calc.income + p, 1).s);
+    if (p > 0)
+        return;
+    char message[600], literal[300];
+    igoi_chk_literal(literal, sizeof literal, t->chk.costs_sum);
+    snprintf(message, sizeof message, "%s&\" (EUR \"&FIXED(SUM(%s),2)&\" / \"&FIXED(%s,2)&\")\"",
+             literal, column.s, total.s);
+    igoi_chk_rule_expr(c, message, "AND(COUNT(%s)>0,ROUND(SUM(%s)-%s,2)<>0)", column.s,
+                       column.s, total.s);
+}
+
 static void prestatie_checks(wb *w)
 {
     const wb_text *t = w->t;
@@ -17,6 +39,8 @@ static void prestatie_checks(wb *w)
         igoi_chk_start(&c, igoi_wb_rel(r, 0).s, NULL);
         igoi_chk_number(&c, t, igoi_wb_rel(r, CARE_COUNT).s, t->count);
         igoi_chk_number(&c, t, igoi_wb_rel(r, CARE_TARIFF).s, t->tariff);
+        igoi_chk_number(&c, t, igoi_wb_rel(r, CARE_COSTS).s, t->prestatie_costs);
+        prestatie_costs_rules(w, &c, p, r);
         igoi_chk_rule(&c, t->chk.exceeds_income, "%s<0",
                       igoi_wb_at(w, CALC, w->at.calc.income + p, 5).s);
         igoi_chk_write(w, &c, CARE_IN, r, at->col);

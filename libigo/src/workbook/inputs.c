@@ -41,9 +41,10 @@ static void care_table(wb *w)
 {
     const int row = w->at.care_in.prestaties;
     const wb_text *t = w->t;
-    const char *head[] = {t->code, t->label, t->phase, t->unit, t->count, t->tariff};
+    const char *head[] = {t->code,  t->label,  t->phase,          t->unit,
+                          t->count, t->tariff, t->prestatie_costs};
     igoi_wb_string(w, CARE_IN, row - 2, 0, "IG-prestaties", w->f.bold);
-    igoi_wb_header(w, CARE_IN, row - 1, 0, head, 6);
+    igoi_wb_header(w, CARE_IN, row - 1, 0, head, 7);
     for (size_t p = 0; p < w->at.prestatie_count; p++) {
         const igo_prestatie *ip = &w->m->prestaties.v[p];
         int r = row + (int)p;
@@ -54,13 +55,16 @@ static void care_table(wb *w)
         /* Production never set stays an empty input cell, so that it reads back as not given. */
         input_number(w, CARE_IN, r, CARE_COUNT, ip->produced, ip->count, w->f.in_count);
         input_number(w, CARE_IN, r, CARE_TARIFF, ip->produced, ip->tariff, w->f.in_money);
+        input_number(w, CARE_IN, r, CARE_COSTS, ip->costs_given, ip->costs, w->f.in_money);
     }
     int last = row + (int)w->at.prestatie_count - 1;
-    igoi_wb_valid_number(w, CARE_IN, row, CARE_COUNT, last, CARE_TARIFF);
+    igoi_wb_valid_number(w, CARE_IN, row, CARE_COUNT, last, CARE_COSTS);
     igoi_wb_count_style(w, CARE_IN, row, CARE_COUNT, last, CARE_COUNT);
     igoi_wb_name(w, "Prestaties", igoi_wb_range(w, CARE_IN, row, 0, last, 3));
     igoi_wb_name(w, "Aantallen", igoi_wb_range(w, CARE_IN, row, CARE_COUNT, last, CARE_COUNT));
     igoi_wb_name(w, "Tarieven", igoi_wb_range(w, CARE_IN, row, CARE_TARIFF, last, CARE_TARIFF));
+    igoi_wb_name(w, "Kosten_per_prestatie",
+                 igoi_wb_range(w, CARE_IN, row, CARE_COSTS, last, CARE_COSTS));
 }
 
 static void cost_table(wb *w)

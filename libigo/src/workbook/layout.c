@@ -19,7 +19,7 @@ static void make_check_layout(wb_layout *at)
     const int discipline_count = (int)at->discipline_count;
     wb_check_at *c = at->check;
     c[CHK_PRESTATIES] = column(WB_CARE_IN, at->care_in.prestaties, at->prestatie_count,
-                               CARE_TARIFF + 1);
+                               CARE_COSTS + 1);
     c[CHK_COSTS] = column(WB_CARE_IN, at->care_in.costs, IGO_COST_COUNT, COST_PERCENT + 1);
     c[CHK_OUTSIDE] = column(WB_CARE_IN, at->care_in.outside, at->outside_rows,
                             OUT_FLAGS + prestatie_count);

@@ -58,6 +58,14 @@ static igo_error read_production(rd *x)
             RD_SET(x, RD_COUNTS, p, 0,
                    igo_model_set_production(x->model, x->model->prestaties.v[p].code, count,
                                             tariff));
+        double costs;
+        int given_costs = 0;
+        if (p < x->blocks[RD_PRESTATIE_COSTS].rows) /* (a workbook may lack the column) */
+            RD_NUMBER(x, RD_PRESTATIE_COSTS, p, 0, &costs, &given_costs);
+        if (given_costs)
+            RD_SET(x, RD_PRESTATIE_COSTS, p, 0,
+                   igo_model_set_prestatie_costs(x->model, x->model->prestaties.v[p].code,
+                                                 costs));
     }
     return IGO_OK;
 }
@@ -291,6 +299,9 @@ static igo_error check_shapes(rd *x)
     igo_error e = IGO_OK;
     for (size_t i = 0; !e && i < sizeof shapes / sizeof shapes[0]; i++)
         e = igoi_rd_shape(x, shapes[i].block, shapes[i].rows, shapes[i].cols);
+    /* (when present: an older workbook lacks the IGO costs per prestatie) */
+    if (!e && (x->want >> RD_PRESTATIE_COSTS & 1))
+        e = igoi_rd_shape(x, RD_PRESTATIE_COSTS, prestaties, 1);
     return e;
 }
 
@@ -327,7 +338,8 @@ igo_error igo_workbook_read(igo_model *model, const char *path, igo_lang *lang)
     if (model->prestaties.n || model->disciplines.n || model->providers.n)
         return igoi_fail(model->errmsg, IGO_ERROR_ARGUMENT,
                          "workbook: read it into a new, empty model");
-    rd x = {.book = igo_xlsx_new(), .model = model, .path = path, .want = RD_MODEL_WANTED};
+    rd x = {.book = igo_xlsx_new(), .model = model, .path = path, .want = RD_MODEL_WANTED,
+            .optional = 1u << RD_PRESTATIE_COSTS};
     if (!x.book)
         return igoi_fail(model->errmsg, IGO_ERROR_MEMORY, "out of memory");
     igo_xlsx_set_progress(x.book, model->progress.fn, model->progress.data); /* Ctrl-C */

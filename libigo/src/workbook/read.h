@@ -26,6 +26,8 @@ enum rd_block_id {
     RD_REGIO_ADMISSIONS, /* Opnames: the last four */
     RD_REASONS,          /* Redenen_overdracht: reason, count */
     RD_CLASSES,          /* Indeling: code, discipline, phase, rank, prestatie, unit, reasoning */
+    RD_PRESTATIE_COSTS,  /* Kosten_per_prestatie: the IGO costs per prestatie (optional: older
+                            workbooks lack it) */
     /* Overgang, only in a workbook with a transition (trans_read.c): */
     RD_TR_LIMITS,    /* Overgang_grenzen: the maximum decrease and increase, one column */
     RD_TR_YEARS,     /* Overgang_jaren: year, share matched to history */
@@ -57,6 +59,7 @@ typedef struct rd {
     const char *path;
     rd_block blocks[RD_BLOCKS];
     uint32_t want; /* the blocks to read: bit 1 << id */
+    uint32_t optional; /* of those, the ones a workbook may lack (then 0 x 0 cells) */
 } rd;
 
 /* The defined name of each block. */

@@ -13,8 +13,8 @@ const char *const igoi_rd_names[RD_BLOCKS] = {
     "Regio",          "Prestaties",  "Aantallen",      "Tarieven",       "IGO_kosten",
     "Buiten_IGO",     "Disciplines", "Disciplinenamen", "Sleutelbron",   "Normaliseren",
     "Verdeelsleutel", "Zorgaanbieders", "Volumes",     "Historie",       "Regiokenmerken",
-    "Opnames",        "Redenen_overdracht", "Indeling", "Overgang_grenzen", "Overgang_jaren",
-    "Overgang_aanbieders"};
+    "Opnames",        "Redenen_overdracht", "Indeling", "Kosten_per_prestatie",
+    "Overgang_grenzen", "Overgang_jaren", "Overgang_aanbieders"};
 
 /* The most cells the blocks may cover in all: as many as the writer ever writes into a workbook.
  * In all, not per block: each block's cells are allocated up front, from the file's claims. */
@@ -106,6 +106,10 @@ static igo_error find_block(rd *x, int id, uint64_t *total)
     const char *name = igoi_rd_names[id], *f = igo_xlsx_defined_name(x->book, name);
     char sheet[256], q[IGOI_QUOTE + 4];
     rd_block *b = &x->blocks[id];
+    if (!f && (x->optional >> id & 1)) { /* a block the workbook may lack: read as empty */
+        x->want &= ~(1u << id);
+        return IGO_OK;
+    }
     if (!f)
         return igoi_fail(x->model->errmsg, IGO_ERROR_VALUE,
                          "%s: the workbook has no defined name '%s': is it a model workbook "

@@ -42,6 +42,7 @@ static const wb_text dutch = {
     .input_hint = "Vul de gele cellen in. Lege rijen zijn vrij voor aanvullingen.",
     .code = "Code", .label = "Omschrijving", .phase = "Fase", .unit = "Eenheid",
     .count = "Aantal", .tariff = "Gemiddeld tarief (EUR)", .amount = "Bedrag (EUR)",
+    .prestatie_costs = "Kosten IGO (EUR; leeg: naar rato)",
     .percent = "Percentage", .share = "Aandeel",
     .cost_title = "Kosten van de IGO", .cost_item = "Kostenpost", .cost_mode = "Opgave als",
     .mode_amount = "bedrag", .mode_percent = "percentage",
@@ -150,6 +151,8 @@ static const wb_text dutch = {
         .no_code = "de code ontbreekt", .no_reason = "de reden ontbreekt",
         .amount_no_count = "een bedrag zonder aantal",
         .not_classified = "de code staat niet in de indeling: geef discipline en IG-prestatie",
+        .costs_above_income = "de kosten van de IGO zijn hoger dan de inkomsten",
+        .costs_sum = "de kosten per IG-prestatie tellen niet op tot de kosten van de IGO",
         .not_reconciled = "de verdeling sluit niet aan op de inkomsten",
         .invalid = "#N/B: eerst de controles oplossen"},
 };
@@ -195,7 +198,7 @@ static const wb_text english = {
     .input_hint = "Fill in the yellow cells. Empty rows are free for additions.",
     .code = "Code", .label = "Description", .phase = "Phase", .unit = "Unit", .count = "Count",
     .tariff = "Average tariff (EUR)", .amount = "Amount (EUR)", .percent = "Percentage",
-    .share = "Share",
+    .share = "Share", .prestatie_costs = "IGO costs (EUR; empty: pro rata)",
     .cost_title = "Costs of the IGO", .cost_item = "Cost item", .cost_mode = "Given as",
     .mode_amount = "bedrag", .mode_percent = "percentage",
     .cost_names = {"Management costs", "Innovation and quality budget", "Other costs"},
@@ -299,6 +302,8 @@ static const wb_text english = {
         .amount_no_count = "an amount without a count",
         .not_classified = "the code is not in the classification: give its discipline and "
                           "IG-prestatie",
+        .costs_above_income = "the IGO costs exceed the income",
+        .costs_sum = "the costs per IG-prestatie do not add up to the IGO's costs",
         .not_reconciled = "the distribution does not reconcile with the income",
         .invalid = "#N/A: solve the checks first"},
 };

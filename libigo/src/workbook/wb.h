@@ -46,6 +46,7 @@ typedef struct wb_check_text {
     const char *key_conflict, *no_key, *no_history_money, *no_volume, *no_id, *duplicate;
     const char *unknown_discipline, *unknown_prestatie, *no_code, *no_reason, *not_reconciled;
     const char *amount_no_count, *not_classified;
+    const char *costs_above_income, *costs_sum; /* IGO costs per prestatie */
     const char *invalid; /* shown instead of the results while a check fails */
 } wb_check_text;
 
@@ -56,6 +57,7 @@ typedef struct wb_text {
     const char *intro_title, *intro_lines[6], *intro_sheets, *intro_kind, *intro_about, *legend;
     const char *input_hint;
     const char *code, *label, *phase, *unit, *count, *tariff, *amount, *percent, *share;
+    const char *prestatie_costs; /* the header of a prestatie's part of the IGO costs */
     const char *cost_title, *cost_item, *cost_mode, *mode_amount, *mode_percent, *cost_names[3];
     const char *outside_title, *outside_label, *outside_targets;
     const char *key_title, *key_source, *source_direct, *source_history, *key_total;
@@ -195,7 +197,10 @@ void igoi_wb_make_layout(const igo_model *m, size_t class_rows, int checks, wb_l
 void igoi_wb_make_trans_layout(wb_layout *at, size_t years, size_t rounds, size_t splits);
 
 /* The columns of the fixed tables. */
-enum { CARE_COUNT = 4, CARE_TARIFF = 5, COST_MODE = 1, COST_AMOUNT = 2, COST_PERCENT = 3 };
+/* The prestaties' table: its code, label, phase, unit, count, tariff, and its part of the IGO
+ * costs when the region gives them per prestatie (all empty: pro rata to income). */
+enum { CARE_COUNT = 4, CARE_TARIFF = 5, CARE_COSTS = 6 };
+enum { COST_MODE = 1, COST_AMOUNT = 2, COST_PERCENT = 3 };
 enum { OUT_COUNT = 1, OUT_TARIFF = 2, OUT_FLAGS = 3, KEY_SOURCE = 2, KEY_PCT = 3 };
 enum { PROV_NAME = 1, PROV_DISC = 2, PROV_VOL = 3 };
 /* The history lines: code, count and amount; a discipline and prestatie other than the
