@@ -21,6 +21,8 @@ SETTER(set_cost, "iid", int a; int b; double c, (&a, &b, &c),
        igo_model_set_cost(self->core, (igo_cost)a, (igo_cost_mode)b, c))
 SETTER(set_prestatie_costs, "sd", const char *a; double b, (&a, &b),
        igo_model_set_prestatie_costs(self->core, a, b))
+SETTER(set_fixed_part, "sddd", const char *a; double b; double c; double d, (&a, &b, &c, &d),
+       igo_model_set_fixed_part(self->core, a, b, c, d))
 SETTER(set_key, "ssd", const char *a; const char *b; double c, (&a, &b, &c),
        igo_model_set_key(self->core, a, b, c))
 SETTER(set_volume, "ssd", const char *a; const char *b; double c, (&a, &b, &c),
@@ -237,6 +239,14 @@ static PyObject *production_row(const igo_model *m, size_t p)
     return Py_BuildValue("(dd)", count, tariff);
 }
 
+static PyObject *fixed_part_row(const igo_model *m, size_t o)
+{
+    double eur = 0, min_volume = 0, reduction = 0;
+    if (!igo_model_fixed_part(m, o, &eur, &min_volume, &reduction))
+        return Py_NewRef(Py_None);
+    return Py_BuildValue("(ddd)", eur, min_volume, reduction);
+}
+
 static PyObject *prestatie_costs_row(const igo_model *m, size_t p)
 {
     double eur = 0;
@@ -347,6 +357,7 @@ static PyObject *model_inputs(ModelObject *self, PyObject *unused)
         {"production", rows(m, P, production_row)},
         {"costs", rows(m, IGO_COST_COUNT, cost_row)},
         {"prestatie_costs", rows(m, P, prestatie_costs_row)},
+        {"fixed_parts", rows(m, igo_model_provider_count(m), fixed_part_row)},
         {"outside", rows(m, igo_model_outside_count(m), outside_row)},
         {"keys", rows(m, P, key_row)},
         {"history", rows(m, igo_model_history_count(m), history_row)},
@@ -387,6 +398,7 @@ static PyMethodDef model_methods[] = {
     METHOD(set_production, METH_VARARGS)
     METHOD(set_cost, METH_VARARGS)
     METHOD(set_prestatie_costs, METH_VARARGS)
+    METHOD(set_fixed_part, METH_VARARGS)
     METHOD(add_outside, METH_VARARGS)
     METHOD(set_key, METH_VARARGS)
     METHOD(add_history, METH_VARARGS)

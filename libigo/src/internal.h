@@ -119,6 +119,9 @@ typedef struct igo_discipline {
 typedef struct igo_provider {
     char *id, *name;
     size_t discipline;
+    /* A fixed part (EUR), reduced by a fraction when its volume stays below a minimum. */
+    double fixed, fixed_min_volume, fixed_reduction;
+    int fixed_given;
 } igo_provider;
 
 typedef struct igo_outside {
@@ -193,6 +196,7 @@ struct igo_model {
     /* Which were set: a value set to 0 reads back as given, one never set as not given. */
     unsigned char regio_set[IGO_REGIO_COUNT], cost_set[IGO_COST_COUNT];
     int costs_per_prestatie; /* any prestatie's part of the costs given */
+    int fixed_parts;         /* any provider's fixed part given */
     int normalise_keys;
     igo_callback progress;
     char errmsg[IGO_ERRMSG_SIZE];

@@ -294,6 +294,31 @@ igo_error igo_model_set_prestatie_costs(igo_model *m, const char *prestatie, dou
     return IGO_OK;
 }
 
+igo_error igo_model_set_fixed_part(igo_model *m, const char *provider, double eur,
+                                   double min_volume, double reduction)
+{
+    CHECK_MODEL(m);
+    size_t o;
+    igo_error e = lookup(m, &m->provider_ids, provider, "provider", "fixed part", &o);
+    char where[IGO_WHERE_SIZE];
+    snprintf(where, sizeof where, "provider '%s'", e ? "" : provider);
+    if (!e)
+        e = igoi_check_number(m->errmsg, eur, IGO_MAX_EUR, where, "fixed part");
+    if (!e)
+        e = igoi_check_number(m->errmsg, min_volume, IGO_MAX_EUR, where, "minimum volume");
+    if (!e)
+        e = igoi_check_fraction(m->errmsg, reduction, where, "reduction");
+    if (e)
+        return e;
+    igo_provider *x = &m->providers.v[o];
+    x->fixed = igo_canonical(eur), x->fixed_min_volume = igo_canonical(min_volume);
+    x->fixed_reduction = igo_canonical(reduction), x->fixed_given = eur > 0;
+    m->fixed_parts = 0;
+    for (size_t i = 0; i < m->providers.n; i++)
+        m->fixed_parts |= m->providers.v[i].fixed_given;
+    return IGO_OK;
+}
+
 void igo_model_clear_prestatie_costs(igo_model *m)
 {
     if (!m)

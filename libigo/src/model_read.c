@@ -34,6 +34,17 @@ int igo_model_cost(const igo_model *m, igo_cost cost, igo_cost_mode *mode, doubl
     return ok ? m->cost_set[cost] : 0;
 }
 
+int igo_model_fixed_part(const igo_model *m, size_t o, double *eur, double *min_volume,
+                         double *reduction)
+{
+    const igo_provider *x = m && o < m->providers.n ? &m->providers.v[o] : NULL;
+    int given = x && x->fixed_given;
+    put(eur, given ? x->fixed : 0);
+    put(min_volume, given ? x->fixed_min_volume : 0);
+    put(reduction, given ? x->fixed_reduction : 0);
+    return given;
+}
+
 int igo_model_prestatie_costs(const igo_model *m, size_t p, double *eur)
 {
     const igo_prestatie *x = m && p < m->prestaties.n ? &m->prestaties.v[p] : NULL;

@@ -9,7 +9,7 @@ void igoi_plan_free(igo_plan *pl)
 {
     free(pl->key), free(pl->key_from), free(pl->key_largest);
     free(pl->group_start), free(pl->group_provider), free(pl->group_volume);
-    free(pl->group_sum), free(pl->group_largest), free(pl->line_cost);
+    free(pl->group_sum), free(pl->group_largest), free(pl->line_cost), free(pl->fixed);
     memset(pl, 0, sizeof *pl);
 }
 
@@ -108,6 +108,33 @@ static igo_error derive_history_keys(igo_plan *pl)
     return e;
 }
 
+/* Each provider's fixed part in cents: the amount, or the reduced amount when its volume
+ * (summed over the prestaties) stays below the minimum. volume is prestatie x provider. */
+static igo_error fixed_parts(igo_plan *pl, const double *volume)
+{
+    const igo_model *m = pl->m;
+    if (!m->fixed_parts)
+        return IGO_OK;
+    pl->fixed = zalloc(pl->provider_count, sizeof *pl->fixed);
+    double *sum = zalloc(pl->provider_count, sizeof *sum);
+    if (!pl->fixed || !sum) {
+        free(sum);
+        return igoi_fail(pl->m->errmsg, IGO_ERROR_MEMORY, "out of memory");
+    }
+    for (size_t p = 0; p < pl->prestatie_count; p++)
+        for (size_t o = 0; o < pl->provider_count; o++)
+            sum[o] += volume[p * pl->provider_count + o];
+    for (size_t o = 0; o < pl->provider_count; o++) {
+        const igo_provider *x = &m->providers.v[o];
+        int met = sum[o] >= x->fixed_min_volume;
+        pl->fixed[o] = !x->fixed_given ? 0
+                       : met        ? igo_round_cents_fast(x->fixed)
+                                    : igo_round_cents_fast(x->fixed * (1 - x->fixed_reduction));
+    }
+    free(sum);
+    return IGO_OK;
+}
+
 /* Providers with volume, grouped per (prestatie, discipline) in input order. */
 static igo_error group_providers(igo_plan *pl)
 {
@@ -155,8 +182,9 @@ static igo_error group_providers(igo_plan *pl)
         pl->group_sum[g] = igoi_fsum(v, n);
         pl->group_largest[g] = n ? igoi_argmax(v, n) : 0;
     }
+    igo_error e = fixed_parts(pl, volume);
     free(volume), free(fill);
-    return IGO_OK;
+    return e;
 }
 
 static igo_error cost_outside(igo_plan *pl)

@@ -25,6 +25,9 @@ typedef struct igo_plan {
     double *group_sum;     /* prestatie x discipline: the sum of the group's volumes */
     size_t *group_largest; /* prestatie x discipline: where in the group its largest volume is */
     int64_t *line_cost;    /* per outside activity: its cost in cents */
+    /* Per provider: its fixed part in cents, its condition applied; NULL when no provider has
+     * one (volumes do not vary between variants, so neither does this). */
+    int64_t *fixed;
 } igo_plan;
 
 igo_error igoi_plan_build(igo_model *m, igo_plan *plan);
@@ -51,6 +54,9 @@ typedef struct igo_output {
      * two counts), the parts over disciplines (per discipline). */
     double *weight, *target_weight;
     int64_t *parts, *discipline_parts;
+    /* With fixed parts: each discipline's money per prestatie (prestatie x discipline), and
+     * what is left of it after the fixed parts. */
+    int64_t *grid, *rest;
 } igo_output;
 
 /* The model's own counts, tariffs and cost values as a variant, in *buf for the caller to free. */

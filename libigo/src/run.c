@@ -17,6 +17,11 @@ igo_error igoi_output_alloc(const igo_plan *pl, igo_output *out)
     out->parts = calloc(most + 1, sizeof(int64_t));
     out->discipline_parts = calloc(pl->discipline_count, sizeof(int64_t));
     int ok = out->weight && out->target_weight && out->parts && out->discipline_parts;
+    if (pl->fixed) {
+        out->grid = calloc(pl->prestatie_count * pl->discipline_count + 1, sizeof(int64_t));
+        out->rest = calloc(pl->prestatie_count * pl->discipline_count + 1, sizeof(int64_t));
+        ok = ok && out->grid && out->rest;
+    }
     for (int c = 0; c < IGO_COLUMN_COUNT; c++)
         ok = ok && out->column[c];
     if (ok)
@@ -30,8 +35,9 @@ void igoi_output_free(igo_output *out)
     for (int c = 0; c < IGO_COLUMN_COUNT; c++)
         free(out->column[c]), out->column[c] = NULL;
     free(out->weight), free(out->target_weight), free(out->parts), free(out->discipline_parts);
+    free(out->grid), free(out->rest);
     out->weight = out->target_weight = NULL;
-    out->parts = out->discipline_parts = NULL;
+    out->parts = out->discipline_parts = out->grid = out->rest = NULL;
 }
 
 static const char *code(const igo_plan *pl, size_t p)
@@ -187,9 +193,9 @@ static igo_error to_providers(const igo_plan *pl, size_t p, size_t d, int64_t am
     int64_t *parts = out->parts;
     igoi_split(amount, pl->group_volume + s, n, pl->group_sum[g], pl->group_largest[g], parts);
     const size_t *who = pl->group_provider + s;
-    if (out->providers)
+    if (out->providers) /* (+=: a fixed part may be there already) */
         for (size_t i = 0; i < n; i++)
-            out->providers[p * pl->provider_count + who[i]] = parts[i];
+            out->providers[p * pl->provider_count + who[i]] += parts[i];
     if (out->provider_totals)
         for (size_t i = 0; i < n; i++)
             out->provider_totals[who[i]] += parts[i];
@@ -215,30 +221,91 @@ static igo_error no_key(const igo_plan *pl, size_t p, int64_t amount)
                     code(pl, p), igoi_fmt_cents(a, amount));
 }
 
-/* Steps 5-7: D_p over the disciplines by the verdeelsleutel, then over providers. */
-static igo_error to_disciplines(const igo_plan *pl, igo_output *out)
+/* Step 5 for one prestatie: D_p over the disciplines by the verdeelsleutel, into parts. */
+static igo_error by_key(const igo_plan *pl, size_t p, igo_output *out, int64_t *parts)
 {
     size_t discipline_count = pl->discipline_count;
-    const int64_t *distributable_column = out->column[IGO_COLUMN_DISTRIBUTABLE];
-    int64_t *parts = out->discipline_parts;
-    for (size_t p = 0; p < pl->prestatie_count; p++) {
-        int64_t amount = distributable_column[p];
-        int keyed = pl->key_from[p] == IGO_KEY_DIRECT || pl->key_from[p] == IGO_KEY_HISTORY;
-        if (amount != 0 && !keyed)
-            return no_key(pl, p, amount);
-        igoi_split(amount, &pl->key[p * discipline_count], discipline_count, 1.0,
-                   pl->key_largest[p], parts);
-        for (size_t d = 0; d < discipline_count; d++) {
-            if (out->disciplines)
-                out->disciplines[p * discipline_count + d] = parts[d];
-            if (out->discipline_totals)
-                out->discipline_totals[d] += parts[d];
-            igo_error e = to_providers(pl, p, d, parts[d], out);
-            if (e)
-                return e;
+    int64_t amount = out->column[IGO_COLUMN_DISTRIBUTABLE][p];
+    int keyed = pl->key_from[p] == IGO_KEY_DIRECT || pl->key_from[p] == IGO_KEY_HISTORY;
+    if (amount != 0 && !keyed)
+        return no_key(pl, p, amount);
+    igoi_split(amount, &pl->key[p * discipline_count], discipline_count, 1.0, pl->key_largest[p],
+               parts);
+    for (size_t d = 0; d < discipline_count; d++) {
+        if (out->disciplines)
+            out->disciplines[p * discipline_count + d] = parts[d];
+        if (out->discipline_totals)
+            out->discipline_totals[d] += parts[d];
+    }
+    return IGO_OK;
+}
+
+/* The fixed parts: each provider's charged to its discipline's money per prestatie pro rata to
+ * it (split(F_o, weights A[p][d])), out of out->rest; refused when a discipline's fixed parts
+ * exceed its money. */
+static igo_error charge_fixed(const igo_plan *pl, igo_output *out)
+{
+    const size_t P = pl->prestatie_count, D = pl->discipline_count;
+    char a[32], b[32];
+    for (size_t d = 0; d < D; d++) {
+        int64_t money = 0, fixed = 0;
+        for (size_t p = 0; p < P; p++)
+            money += out->grid[p * D + d];
+        for (size_t o = 0; o < pl->provider_count; o++)
+            fixed += pl->m->providers.v[o].discipline == d ? pl->fixed[o] : 0;
+        if (fixed > money)
+            return igoi_fail(pl->m->errmsg, IGO_ERROR_VALUE,
+                             "discipline '%s': its providers' fixed parts of EUR %s exceed its "
+                             "money of EUR %s", pl->m->disciplines.v[d].id,
+                             igoi_fmt_cents(a, fixed), igoi_fmt_cents(b, money));
+    }
+    double *w = out->target_weight;
+    for (size_t o = 0; o < pl->provider_count; o++) {
+        size_t d = pl->m->providers.v[o].discipline;
+        if (pl->fixed[o] == 0)
+            continue;
+        for (size_t p = 0; p < P; p++)
+            w[p] = (double)out->grid[p * D + d];
+        igoi_split(pl->fixed[o], w, P, igoi_fsum(w, P), igoi_argmax(w, P), out->parts);
+        for (size_t p = 0; p < P; p++) {
+            out->rest[p * D + d] -= out->parts[p];
+            if (out->providers)
+                out->providers[p * pl->provider_count + o] += out->parts[p];
+            if (out->provider_totals)
+                out->provider_totals[o] += out->parts[p];
+            if (out->rest[p * D + d] < 0) /* (only when the fixed parts all but use it up) */
+                return igoi_fail(pl->m->errmsg, IGO_ERROR_VALUE,
+                                 "discipline '%s': the fixed parts take more than its money in "
+                                 "prestatie %s", pl->m->disciplines.v[d].id, code(pl, p));
         }
     }
     return IGO_OK;
+}
+
+/* Steps 5-7: D_p over the disciplines by the verdeelsleutel, then over providers; with fixed
+ * parts, every prestatie's discipline money first, the fixed parts out of it, then the rest. */
+static igo_error to_disciplines(const igo_plan *pl, igo_output *out)
+{
+    const size_t D = pl->discipline_count;
+    igo_error e = IGO_OK;
+    if (!pl->fixed) {
+        for (size_t p = 0; !e && p < pl->prestatie_count; p++) {
+            e = by_key(pl, p, out, out->discipline_parts);
+            for (size_t d = 0; !e && d < D; d++)
+                e = to_providers(pl, p, d, out->discipline_parts[d], out);
+        }
+        return e;
+    }
+    for (size_t p = 0; !e && p < pl->prestatie_count; p++)
+        e = by_key(pl, p, out, out->grid + p * D);
+    if (!e) {
+        memcpy(out->rest, out->grid, pl->prestatie_count * D * sizeof *out->rest);
+        e = charge_fixed(pl, out);
+    }
+    for (size_t p = 0; !e && p < pl->prestatie_count; p++)
+        for (size_t d = 0; !e && d < D; d++)
+            e = to_providers(pl, p, d, out->rest[p * D + d], out);
+    return e;
 }
 
 igo_error igoi_plan_run(const igo_plan *pl, const igo_variant *in, igo_output *out)

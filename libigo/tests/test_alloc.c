@@ -314,6 +314,11 @@ void test_allocation_failures_are_errors(igo_t *t)
     igo_model *m = NULL;
     fail_each(t, "building a model", build, &m, NULL);
     fail_each(t, "igo_distribute", distribute, m, NULL);
+    igo_model *fixed = NULL; /* the same region with fixed parts (a path of its own) */
+    CHECK(build(&fixed) == IGO_OK);
+    CHECK_OK(fixed, igo_model_set_fixed_part(fixed, "vp1", 100, 50, 0.5));
+    fail_each(t, "igo_distribute with fixed parts", distribute, fixed, NULL);
+    igo_model_free(fixed);
     fail_each(t, "igo_distribute_batch", batch, m, NULL);
     mc_state mc = {published_scenarios(t), {0}, {0}};
     fail_each(t, "igo_scenarios_compute", compute, mc.set, NULL);

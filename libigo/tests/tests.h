@@ -20,6 +20,7 @@
     X(model_read_empty)                                                                        \
     X(distribute_hand_computed)                                                                \
     X(distribute_costs_per_prestatie)                                                          \
+    X(distribute_fixed_parts)                                                                  \
     X(distribute_history_keys)                                                                 \
     X(distribute_normalised_keys)                                                              \
     X(distribute_errors)                                                                       \

@@ -181,6 +181,12 @@ class Model(_Core):
     def set_cost(self, cost: int, mode: int, value: float) -> None:
         self._call(lib.igo_model_set_cost, int(cost), int(mode), _number(value, "value"))
 
+    def set_fixed_part(self, provider: str, eur: float, min_volume: float,
+                       reduction: float) -> None:
+        self._call(lib.igo_model_set_fixed_part, _text(provider, "provider"),
+                   _number(eur, "eur"), _number(min_volume, "min_volume"),
+                   _number(reduction, "reduction"))
+
     def set_prestatie_costs(self, prestatie: str, eur: float) -> None:
         self._call(lib.igo_model_set_prestatie_costs, _text(prestatie, "prestatie"),
                    _number(eur, "eur"))
@@ -371,6 +377,8 @@ _INPUTS: dict[str, Callable[[Model], Any]] = {
     "production": _per_prestatie(lambda m, p: _values(lib.igo_model_production, m, p, n=2)),
     "costs": lambda self: _rows(lib.IGO_COST_COUNT, lambda k: _cost(self._m, k)),
     "prestatie_costs": _per_prestatie(lambda m, p: _value(lib.igo_model_prestatie_costs, m, p)),
+    "fixed_parts": lambda self: _rows(lib.igo_model_provider_count(self._m), lambda o: _values(
+        lib.igo_model_fixed_part, self._m, o, n=3)),
     "outside": lambda self: _rows(lib.igo_model_outside_count(self._m),
                                   lambda a: _outside(self._m, a)),
     "keys": _per_prestatie(lambda m, p: _cells(m, p, lib.igo_model_discipline_count(m),

@@ -154,7 +154,7 @@ class Region(_files.FromFile):
                  outside: Any = None, verdeelsleutel: Any = None, history: Any = None,
                  volumes: Any = None, normalise_keys: bool = False,
                  regiokenmerken: Any = None, overgang: Any = None,
-                 costs_per_prestatie: Any = None) -> None:
+                 costs_per_prestatie: Any = None, fixed_parts: Any = None) -> None:
         default_p, default_d = default_catalogue()
         self.name = P.name(name)
         self.prestaties = list(default_p) if prestaties is None else _prestaties(prestaties)
@@ -171,6 +171,7 @@ class Region(_files.FromFile):
         self.normalise_keys = P.flag(normalise_keys, "normalise_keys")
         self.regiokenmerken = _regiokenmerken(regiokenmerken)
         self.overgang = _overgang(overgang, [o.id for o in self.providers])
+        self.fixed_parts = _fixed_parts(fixed_parts)
 
     # ---- constructors ----
 
@@ -180,7 +181,7 @@ class Region(_files.FromFile):
         return cls(**P.keywords(data, ("name", "prestaties", "disciplines", "providers",
                                        "production", "costs", "outside", "verdeelsleutel",
                                        "history", "volumes", "normalise_keys", "regiokenmerken",
-                                       "overgang", "costs_per_prestatie"),
+                                       "overgang", "costs_per_prestatie", "fixed_parts"),
                                 "region"))
 
     @classmethod
@@ -218,6 +219,10 @@ class Region(_files.FromFile):
             "regiokenmerken": regio,
             "costs_per_prestatie": {code: eur for code, eur in
                                     zip(codes, data["prestatie_costs"]) if eur is not None},
+            "fixed_parts": {o[0]: {"amount": f[0], "min_volume": f[1],
+                                   "reduction": _percent(f[2])}
+                            for o, f in zip(data["providers"], data["fixed_parts"])
+                            if f is not None},
         })
 
     @classmethod
@@ -276,6 +281,8 @@ class Region(_files.FromFile):
                                for k, v in r.regiokenmerken.items()},
         } | ({"costs_per_prestatie": dict(r.costs_per_prestatie)}
              if r.costs_per_prestatie else {}) \
+          | ({"fixed_parts": {o: dict(f) for o, f in r.fixed_parts.items()}}
+             if r.fixed_parts else {}) \
           | ({"overgang": _copy(r.overgang)} if r.overgang is not None else {})
 
     def to_json(self, path: str | os.PathLike[str]) -> None:
@@ -301,7 +308,8 @@ class Region(_files.FromFile):
                       outside=self.outside, verdeelsleutel=self.verdeelsleutel,
                       history=self.history, volumes=self.volumes,
                       normalise_keys=self.normalise_keys, regiokenmerken=self.regiokenmerken,
-                      overgang=self.overgang, costs_per_prestatie=self.costs_per_prestatie)
+                      overgang=self.overgang, costs_per_prestatie=self.costs_per_prestatie,
+                      fixed_parts=self.fixed_parts)
         copy._source = self._source
         return copy
 
@@ -329,6 +337,9 @@ class Region(_files.FromFile):
                 m.set_cost(index, impl.COST_AMOUNT, cost.amount)
         for code, eur in self.costs_per_prestatie.items():
             m.set_prestatie_costs(code, eur)
+        for provider, part in self.fixed_parts.items():
+            m.set_fixed_part(provider, part["amount"], part["min_volume"],
+                             part["reduction"] / 100)
         for a in self.outside:
             m.add_outside(a.label, a.count, a.tariff, list(a.targets))
         for prestatie, row in self.verdeelsleutel.items():
@@ -551,6 +562,26 @@ def _copy(value: Any) -> Any:
         return value
     return float(value) if isinstance(value, (float, Decimal)) or hasattr(value, "dtype") \
         else value
+
+
+def _fixed_parts(value: Any) -> dict[str, dict[str, float]]:
+    """Provider -> its fixed part: amount (EUR), min_volume (0: no condition) and reduction
+    (percent lost below that volume)."""
+    out = {}
+    for provider, part in (P.mapping(value, "fixed_parts").items() if value is not None
+                           else ()):
+        where = f"fixed_parts.{provider}"
+        row = dict(P.mapping(part, where))
+        P.only_keys(row, ("amount", "min_volume", "reduction"), where)
+        figures = {"amount": P.number(P.field(row, "amount", where), f"{where}.amount"),
+                   "min_volume": P.number(row.get("min_volume", 0), f"{where}.min_volume"),
+                   "reduction": P.number(row.get("reduction", 0), f"{where}.reduction")}
+        for field, number in figures.items():
+            if number < 0 or (field == "reduction" and number > 100):
+                allowed = "0-100 %" if field == "reduction" else "0 or more"
+                raise P.fail(f"{where}.{field}", f"{number!r} is outside {allowed}")
+        out[str(provider)] = figures
+    return out
 
 
 def _costs_per_prestatie(value: Any) -> dict[str, float]:

@@ -274,6 +274,29 @@ IGO_API igo_error igo_model_set_prestatie_costs(igo_model *model, const char *pr
                                                 double eur);
 
 /**
+ * @brief Gives a provider a fixed yearly part (the guide's third method of distribution).
+ *
+ * The fixed parts of a discipline's providers are charged to that discipline's money per
+ * prestatie, pro rata to it (split(F, weights A[p][d] over the prestaties)); what is left of
+ * each A[p][d] is split over the providers by volume as before. When the provider's volume,
+ * summed over the prestaties, stays below min_volume, its part is reduced by reduction:
+ * ROUND(amount * (1 - reduction); 2). igo_distribute() refuses a discipline whose providers'
+ * fixed parts exceed its money (#IGO_ERROR_VALUE, naming the discipline). Setting it again
+ * replaces it; an amount of 0 takes it away.
+ *
+ * @param model      The model.
+ * @param provider   The provider's id.
+ * @param eur        The fixed part in EUR, 0..1e12.
+ * @param min_volume The volume it needs in full, 0 or more (0: no condition).
+ * @param reduction  The fraction it loses below that volume, 0..1 (0.25 for 25 %).
+ * @return #IGO_OK; #IGO_ERROR_ARGUMENT for a NULL model or provider; #IGO_ERROR_UNKNOWN for a
+ *         provider the model lacks; #IGO_ERROR_VALUE for a negative or non-finite number or a
+ *         reduction above 1; #IGO_ERROR_TOO_LARGE above EUR 1e12.
+ */
+IGO_API igo_error igo_model_set_fixed_part(igo_model *model, const char *provider, double eur,
+                                           double min_volume, double reduction);
+
+/**
  * @brief Charges the IGO costs pro rata to income again (the default), forgetting every amount
  *        igo_model_set_prestatie_costs() gave.
  * @param model The model, or NULL (nothing happens).
@@ -588,6 +611,19 @@ IGO_API int igo_model_production(const igo_model *model, size_t prestatie, doubl
  */
 IGO_API int igo_model_cost(const igo_model *model, igo_cost cost, igo_cost_mode *mode,
                            double *value);
+
+/**
+ * @brief A provider's fixed part, as igo_model_set_fixed_part() gave it.
+ * @param model      A model, or NULL.
+ * @param index      The provider's index, below igo_model_provider_count().
+ * @param eur        Receives the amount in EUR (0 when none); may be NULL.
+ * @param min_volume Receives the volume it needs in full; may be NULL.
+ * @param reduction  Receives the fraction it loses below it; may be NULL.
+ * @return 1 when the provider has a fixed part above 0; 0 when not (also for an index out of
+ *         range or a NULL model).
+ */
+IGO_API int igo_model_fixed_part(const igo_model *model, size_t index, double *eur,
+                                 double *min_volume, double *reduction);
 
 /**
  * @brief A prestatie's part of the IGO costs, as igo_model_set_prestatie_costs() gave it.

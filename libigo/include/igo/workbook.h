@@ -66,7 +66,8 @@ typedef struct igo_workbook_options {
  *         #IGO_ERROR_ARGUMENT for a NULL model or a NULL or empty path;
  *         any code igo_distribute() returns, when the model does not distribute;
  *         #IGO_ERROR_LIMIT for a model beyond the limits above;
- *         #IGO_ERROR_ARGUMENT for a transition of other providers or other model incomes,
+ *         #IGO_ERROR_ARGUMENT for a model with fixed parts per provider (not in the workbook
+ *         yet), and for a transition of other providers or other model incomes,
  *         and any code igo_transition_compute() returns for one that does not compute;
  *         #IGO_ERROR_IO when path is a directory or special file, the temporary file cannot be
  *         created, or writing, checking, flushing or renaming fails (the message names the file

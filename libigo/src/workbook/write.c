@@ -210,6 +210,10 @@ igo_error igo_workbook_write(igo_model *m, const char *path, const igo_workbook_
         return IGO_ERROR_ARGUMENT;
     if (!path || !*path)
         return igoi_fail(m->errmsg, IGO_ERROR_ARGUMENT, "no file name for the workbook");
+    if (m->fixed_parts) /* refused rather than written with formulas that leave them out */
+        return igoi_fail(m->errmsg, IGO_ERROR_ARGUMENT,
+                         "the workbook does not hold fixed parts per provider yet: write it "
+                         "without them");
     igo_result *r;
     igo_plan pl;
     igo_error e = igoi_distribute_plan(m, &r, &pl);
