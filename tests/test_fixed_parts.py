@@ -77,6 +77,12 @@ def test_region_files_and_refusals(example, tmp_path):
                           ({"min_volume": 3}, "amount")]:
         with pytest.raises(libigo.IgoError, match=message):
             libigo.Region.from_dict(dict(example.to_dict(), fixed_parts={"vp-noord": part}))
+    # An amount of 0 is no fixed part: it is not kept, so every round trip gives it back alike.
+    zero = libigo.Region.from_dict(dict(example.to_dict(),
+                                        fixed_parts={"vp-noord": {"amount": 0, "reduction": 5}}))
+    back = libigo.Region._from_core(zero.model())
+    back.overgang = zero.overgang  # (a transition is no part of the core model)
+    assert zero.fixed_parts == {} and back == zero
     unknown = example.checked()
     unknown.fixed_parts = {"vp-nergens": {"amount": 1.0, "min_volume": 0, "reduction": 0}}
     with pytest.raises(libigo.IgoError, match="vp-nergens"):

@@ -126,7 +126,8 @@ static igo_error fixed_parts(igo_plan *pl, const double *volume)
             sum[o] += volume[p * pl->provider_count + o];
     for (size_t o = 0; o < pl->provider_count; o++) {
         const igo_provider *x = &m->providers.v[o];
-        int met = sum[o] >= x->fixed_min_volume;
+        /* (to 15 digits, as a spreadsheet adds: 0.1 + 0.7 meets a minimum of 0.8) */
+        int met = igo_canonical(sum[o]) >= x->fixed_min_volume;
         pl->fixed[o] = !x->fixed_given ? 0
                        : met        ? igo_round_cents_fast(x->fixed)
                                     : igo_round_cents_fast(x->fixed * (1 - x->fixed_reduction));

@@ -240,9 +240,10 @@ static igo_error by_key(const igo_plan *pl, size_t p, igo_output *out, int64_t *
     return IGO_OK;
 }
 
-/* The fixed parts: each provider's charged to its discipline's money per prestatie pro rata to
- * it (split(F_o, weights A[p][d])), out of out->rest; refused when a discipline's fixed parts
- * exceed its money. */
+/* The fixed parts: each provider's, in turn, charged to its discipline's money per prestatie
+ * pro rata to what is left of it (split(F_o, weights rest[p][d])), out of out->rest; refused
+ * when a discipline's fixed parts exceed its money. Pro rata to what is left, not to the whole:
+ * then no provider's rounding can take a cent a prestatie no longer has. */
 static igo_error charge_fixed(const igo_plan *pl, igo_output *out)
 {
     const size_t P = pl->prestatie_count, D = pl->discipline_count;
@@ -251,8 +252,9 @@ static igo_error charge_fixed(const igo_plan *pl, igo_output *out)
         int64_t money = 0, fixed = 0;
         for (size_t p = 0; p < P; p++)
             money += out->grid[p * D + d];
-        for (size_t o = 0; o < pl->provider_count; o++)
-            fixed += pl->m->providers.v[o].discipline == d ? pl->fixed[o] : 0;
+        for (size_t o = 0; o < pl->provider_count; o++) /* (each <= 1e14: no overflow) */
+            if (pl->m->providers.v[o].discipline == d && fixed < INT64_MAX / 2)
+                fixed += pl->fixed[o];
         if (fixed > money)
             return igoi_fail(pl->m->errmsg, IGO_ERROR_VALUE,
                              "discipline '%s': its providers' fixed parts of EUR %s exceed its "
@@ -265,7 +267,7 @@ static igo_error charge_fixed(const igo_plan *pl, igo_output *out)
         if (pl->fixed[o] == 0)
             continue;
         for (size_t p = 0; p < P; p++)
-            w[p] = (double)out->grid[p * D + d];
+            w[p] = (double)out->rest[p * D + d];
         igoi_split(pl->fixed[o], w, P, igoi_fsum(w, P), igoi_argmax(w, P), out->parts);
         for (size_t p = 0; p < P; p++) {
             out->rest[p * D + d] -= out->parts[p];
@@ -273,10 +275,12 @@ static igo_error charge_fixed(const igo_plan *pl, igo_output *out)
                 out->providers[p * pl->provider_count + o] += out->parts[p];
             if (out->provider_totals)
                 out->provider_totals[o] += out->parts[p];
-            if (out->rest[p * D + d] < 0) /* (only when the fixed parts all but use it up) */
+            if (out->rest[p * D + d] < 0) /* (the largest part's rounding, when the fixed
+                                             * parts leave the discipline next to nothing) */
                 return igoi_fail(pl->m->errmsg, IGO_ERROR_VALUE,
-                                 "discipline '%s': the fixed parts take more than its money in "
-                                 "prestatie %s", pl->m->disciplines.v[d].id, code(pl, p));
+                                 "discipline '%s': its providers' fixed parts leave too little of "
+                                 "its money to charge them to the cent (prestatie %s)",
+                                 pl->m->disciplines.v[d].id, code(pl, p));
         }
     }
     return IGO_OK;

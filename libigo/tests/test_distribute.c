@@ -277,8 +277,9 @@ void test_distribute_costs_per_prestatie(igo_t *t)
 
 /* Fixed parts. In the hand model discipline x has A 534.00 and B 470.00 (1004.00); volumes
  * A x1 3, x2 1; B x1 1, x2 1. x1 gets 100.00; x2 50.00 needing volume 5 (it has 2) and losing
- * 40 % below it: 30.00. Charged pro rata to x's money: x1 A ROUND(100 x 534 / 1004 = 53.187)
- * = 53.19, B ROUND(46.813) = 46.81; x2 A ROUND(15.956) = 15.96, B ROUND(14.044) = 14.04. Left:
+ * 40 % below it: 30.00. Charged in turn, pro rata to what is left of x's money: x1 A
+ * ROUND(100 x 534 / 1004 = 53.187) = 53.19, B ROUND(46.813) = 46.81; then x2 of A 480.81 and
+ * B 423.19: A ROUND(30 x 480.81 / 904 = 15.956) = 15.96, B ROUND(14.044) = 14.04. Left:
  * A 534 - 53.19 - 15.96 = 464.85, B 470 - 46.81 - 14.04 = 409.15. By volume: A 3:1, x2
  * ROUND(116.2125) = 116.21 and x1 the rest 348.64; B 1:1, each ROUND(204.575) = 204.58, x1
  * (the first of the tie) the rest 204.57. So x1: A 53.19 + 348.64 = 401.83, B 46.81 + 204.57 =
@@ -322,5 +323,40 @@ void test_distribute_fixed_parts(igo_t *t)
                 "fixed parts");
     CHECK_OK(m, igo_model_set_fixed_part(m, "x2", 0, 0, 0));
     CHECK(igo_model_fixed_part(m, 1, &eur, NULL, NULL) == 0 && eur == 0);
+    igo_model_free(m);
+}
+
+/* Fixed parts near the edges: a discipline with EUR 1,000,000.00 in one prestatie and 0.02 in
+ * the other, and three providers with 260,000.00 each (78 % of its money): charged in turn pro
+ * rata to what is left, no prestatie is overdrawn by a provider's rounding. And x1's minimum
+ * volume of 0.8 met by volumes of 0.1 and 0.7 (0.7999999999999999 in floating point). */
+void test_distribute_fixed_parts_edges(igo_t *t)
+{
+    igo_model *m = igo_model_new();
+    CHECK_OK(m, igo_model_add_prestatie(m, "A", NULL, NULL, NULL));
+    CHECK_OK(m, igo_model_add_prestatie(m, "B", NULL, NULL, NULL));
+    CHECK_OK(m, igo_model_add_discipline(m, "x", NULL));
+    CHECK_OK(m, igo_model_set_production(m, "A", 1, 1000000));
+    CHECK_OK(m, igo_model_set_production(m, "B", 1, 0.02));
+    const char *ids[] = {"x1", "x2", "x3"};
+    for (int i = 0; i < 3; i++) {
+        CHECK_OK(m, igo_model_add_provider(m, ids[i], NULL, "x"));
+        CHECK_OK(m, igo_model_set_volume(m, "A", ids[i], i == 0 ? 0.1 : 1));
+        CHECK_OK(m, igo_model_set_volume(m, "B", ids[i], i == 0 ? 0.7 : 1));
+        CHECK_OK(m, igo_model_set_fixed_part(m, ids[i], 260000, i == 0 ? 0.8 : 0, 0.5));
+    }
+    CHECK_OK(m, igo_model_set_key(m, "A", "x", 1));
+    CHECK_OK(m, igo_model_set_key(m, "B", "x", 1));
+    igo_result *r = NULL;
+    CHECK_OK(m, igo_distribute(m, &r));
+    if (r) {
+        const int64_t *tot = igo_result_provider_totals(r);
+        CHECK_I64(tot[0] + tot[1] + tot[2], 100000002);
+        /* Each keeps its whole fixed part (x1's minimum met), and the 220,000.02 left goes by
+         * volume: x1 0.1 of 2.1 in A, so at least 260,000 + 10,476 for it. */
+        CHECK(tot[0] >= 26000000 + 1047600);
+        CHECK(tot[1] >= 26000000 + 10476190 && tot[2] >= 26000000 + 10476190);
+    }
+    igo_result_free(r);
     igo_model_free(m);
 }

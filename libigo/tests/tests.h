@@ -21,6 +21,7 @@
     X(distribute_hand_computed)                                                                \
     X(distribute_costs_per_prestatie)                                                          \
     X(distribute_fixed_parts)                                                                  \
+    X(distribute_fixed_parts_edges)                                                            \
     X(distribute_history_keys)                                                                 \
     X(distribute_normalised_keys)                                                              \
     X(distribute_errors)                                                                       \

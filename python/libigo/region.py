@@ -421,7 +421,8 @@ class Region(_files.FromFile):
         for field, given in (("count", counts), ("tariff", tariffs)):
             for code, value in (P.mapping(given, field + "s").items() if given is not None
                                 else ()):
-                production.setdefault(code, {"count": 0.0, "tariff": 0.0})[field] = value
+                production.setdefault(code, {"count": 0.0, "tariff": 0.0})[field] = P.number(
+                    value, f"{field}s[{code}]")
         if move is not None:
             data["production"] = move_counts(production, move)
         for code, row in (P.mapping(keys, "keys").items() if keys is not None else ()):
@@ -580,7 +581,8 @@ def _fixed_parts(value: Any) -> dict[str, dict[str, float]]:
             if number < 0 or (field == "reduction" and number > 100):
                 allowed = "0-100 %" if field == "reduction" else "0 or more"
                 raise P.fail(f"{where}.{field}", f"{number!r} is outside {allowed}")
-        out[str(provider)] = figures
+        if figures["amount"] > 0:  # (0: no fixed part, as the core keeps it)
+            out[str(provider)] = figures
     return out
 
 
@@ -591,6 +593,7 @@ def _costs_per_prestatie(value: Any) -> dict[str, float]:
     out = {}
     for code, eur in P.mapping(value, "costs_per_prestatie").items():
         where = f"costs_per_prestatie.{code}"
+        code = P.text(code, where)
         amount = P.number(eur, where)
         if amount < 0:
             raise P.fail(where, f"{eur!r} is negative")

@@ -16,16 +16,18 @@ static void prestatie_costs_rules(wb *w, chk_row *c, int p, int r)
     wb_ref column = igoi_wb_range(w, -1, first, CARE_COSTS,
                                   first + (int)w->at.prestatie_count - 1, CARE_COSTS);
     wb_ref total = igoi_wb_at(w, CALC, w->at.calc.costs + IGO_COST_COUNT, 1);
+    /* (what Berekening charges: each amount rounded to cents, as the core adds them) */
+    wb_ref charged = igoi_wb_at(w, CALC, w->at.calc.income + (int)w->at.prestatie_count, 3);
     igoi_chk_rule(c, t->chk.costs_above_income, "AND(ISNUMBER(%s),ROUND(%s,2)>%s)", given.s,
                   given.s, igoi_wb_at(w, CALC, w->at.calc.income + p, 1).s);
     if (p > 0)
         return;
     char message[600], literal[300];
     igoi_chk_literal(literal, sizeof literal, t->chk.costs_sum);
-    snprintf(message, sizeof message, "%s&\" (EUR \"&FIXED(SUM(%s),2)&\" / \"&FIXED(%s,2)&\")\"",
-             literal, column.s, total.s);
-    igoi_chk_rule_expr(c, message, "AND(COUNT(%s)>0,ROUND(SUM(%s)-%s,2)<>0)", column.s,
-                       column.s, total.s);
+    snprintf(message, sizeof message, "%s&\" (EUR \"&FIXED(%s,2)&\" / \"&FIXED(%s,2)&\")\"",
+             literal, charged.s, total.s);
+    igoi_chk_rule_expr(c, message, "AND(COUNT(%s)>0,ROUND(%s-%s,2)<>0)", column.s, charged.s,
+                       total.s);
 }
 
 static void prestatie_checks(wb *w)
