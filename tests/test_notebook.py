@@ -22,5 +22,7 @@ def test_the_tour_notebook_runs(tmp_path):
     assert "Kraamzorg De Delta" in text and "('voorbeeldregio.xlsx', True)" in text
     assert "-8.1" in text  # the study's national middle total, EUR mln
     assert "code not in the classification table" in text  # the claims' set-aside reasons
+    assert "guarantee" in text and "floor" in text  # the transition's bounds that held
     images = [o for o in outputs if "image/png" in o.get("data", {})]
-    assert len(images) == 2  # the sector bars and the uncertainty band
+    # the transition's paths, the comparison's waterfall, the sector bars, the uncertainty band
+    assert len(images) == 4
