@@ -4,7 +4,9 @@
  *
  * The workbook has the seven sheets of the instapverdeelmodel: an explanation, the
  * regiokenmerken, the distribution results, three input sheets (region, care delivered,
- * distribution) and the calculation. Every result is a live formula on the input cells, with
+ * distribution) and the calculation; an eighth with the classification of claim codes; and,
+ * written with a transition (igo_workbook_options.transition), two more: Overgang and
+ * Berekening overgang. Every result is a live formula on the input cells, with
  * the core's figure as its cached value, so that Excel or LibreOffice recalculating it shows the
  * same cents as libigo. Input tables get spare rows, so that users can add providers, outside
  * activities, history lines and reasons in the spreadsheet itself.
