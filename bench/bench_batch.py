@@ -1,7 +1,8 @@
 """Benchmark: libigo's batch entry point against what an analyst would write instead.
 
 One run, one machine: a 100-provider region, its counts varied per variant, distributed
-  - by libigo through the Python API (Region.sweep; both backends),
+  - by libigo through the Python API (Region.sweep; both backends; and the same region with a
+    fixed part per provider, the two-pass path of the core),
   - by a straightforward pure-Python implementation of the same model (pure_python_model.py),
   - by a vectorised pandas/numpy implementation (pandas_model.py).
 The slower alternatives run on a prefix of the same variants; their results are checked against
@@ -52,6 +53,14 @@ def sweep_with(backend, region, counts, repeat):
         region_module.impl = saved
 
 
+def with_fixed_parts(region):
+    """The region with every provider a fixed part of a tenth of its plain income."""
+    out = region.checked()
+    amounts = region.distribute().per_provider["amount"]
+    out.fixed_parts = {p: {"amount": round(float(a) / 10, 2)} for p, a in amounts.items() if a}
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--providers", type=int, default=100)
@@ -68,6 +77,8 @@ def main() -> None:
 
     sweep, t_cext = sweep_with(_cext, region, counts, args.repeat)
     sweep_cffi, t_cffi = sweep_with(_cffi_backend, region, counts, args.repeat)
+    fixed_region = with_fixed_parts(region)
+    sweep_fixed, t_fixed = sweep_with(_cext, fixed_region, counts, args.repeat)
     python, t_py = timed(lambda: [pure_python_model.distribute(region, counts=list(row))
                                   for row in counts[:n_py]])
     frame = pd.DataFrame(counts[:n_pd], columns=codes)
@@ -79,9 +90,16 @@ def main() -> None:
     assert all(list(ours[i]) == python[i]["provider_totals"] for i in range(n_py))
     assert (pandas["provider_totals"].to_numpy() == ours[:n_pd]).all()
     assert (pandas["summary"].to_numpy() == sweep.summary.to_numpy()[:n_pd]).all()
+    # With fixed parts: each discipline keeps its money in every variant, and the first variants
+    # equal their single distributions.
+    assert (sweep_fixed.discipline_totals.to_numpy() == sweep.discipline_totals.to_numpy()).all()
+    for i in range(5):
+        single = fixed_region.what_if(counts=dict(zip(codes, counts[i]))).distribute()
+        assert list(sweep_fixed.provider_totals.to_numpy()[i]) == list(single.cents["provider_totals"])
 
     per = {name: t / n for name, t, n in [("cext", t_cext, args.variants),
                                           ("cffi", t_cffi, args.variants),
+                                          ("fixed", t_fixed, args.variants),
                                           ("python", t_py, n_py), ("pandas", t_pd, n_pd)]}
     print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
           f"Python {platform.python_version()}, numpy {np.__version__}, pandas {pd.__version__}")
@@ -93,6 +111,7 @@ def main() -> None:
     print("|---|---:|---:|---:|---:|")
     rows = [("libigo, Region.sweep, cext backend", args.variants, t_cext, "cext"),
             ("libigo, Region.sweep, cffi backend", args.variants, t_cffi, "cffi"),
+            ("libigo, cext, with a fixed part per provider", args.variants, t_fixed, "fixed"),
             ("pandas/numpy, vectorised over variants", n_pd, t_pd, "pandas"),
             ("pure Python, loop over variants", n_py, t_py, "python")]
     for label, n, seconds, key in rows:

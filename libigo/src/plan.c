@@ -10,6 +10,7 @@ void igoi_plan_free(igo_plan *pl)
     free(pl->key), free(pl->key_from), free(pl->key_largest);
     free(pl->group_start), free(pl->group_provider), free(pl->group_volume);
     free(pl->group_sum), free(pl->group_largest), free(pl->line_cost), free(pl->fixed);
+    free(pl->fixed_discipline);
     memset(pl, 0, sizeof *pl);
 }
 
@@ -116,8 +117,9 @@ static igo_error fixed_parts(igo_plan *pl, const double *volume)
     if (!m->fixed_parts)
         return IGO_OK;
     pl->fixed = zalloc(pl->provider_count, sizeof *pl->fixed);
+    pl->fixed_discipline = zalloc(pl->discipline_count, sizeof *pl->fixed_discipline);
     double *sum = zalloc(pl->provider_count, sizeof *sum);
-    if (!pl->fixed || !sum) {
+    if (!pl->fixed || !pl->fixed_discipline || !sum) {
         free(sum);
         return igoi_fail(pl->m->errmsg, IGO_ERROR_MEMORY, "out of memory");
     }
@@ -131,6 +133,8 @@ static igo_error fixed_parts(igo_plan *pl, const double *volume)
         pl->fixed[o] = !x->fixed_given ? 0
                        : met        ? igo_round_cents_fast(x->fixed)
                                     : igo_round_cents_fast(x->fixed * (1 - x->fixed_reduction));
+        int64_t *total = &pl->fixed_discipline[x->discipline]; /* each <= 1e14: no overflow */
+        *total = *total < INT64_MAX / 2 ? *total + pl->fixed[o] : *total;
     }
     free(sum);
     return IGO_OK;

@@ -28,6 +28,7 @@ typedef struct igo_plan {
     /* Per provider: its fixed part in cents, its condition applied; NULL when no provider has
      * one (volumes do not vary between variants, so neither does this). */
     int64_t *fixed;
+    int64_t *fixed_discipline; /* per discipline: its providers' fixed parts (saturating) */
 } igo_plan;
 
 igo_error igoi_plan_build(igo_model *m, igo_plan *plan);

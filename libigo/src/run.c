@@ -247,19 +247,18 @@ static igo_error by_key(const igo_plan *pl, size_t p, igo_output *out, int64_t *
 static igo_error charge_fixed(const igo_plan *pl, igo_output *out)
 {
     const size_t P = pl->prestatie_count, D = pl->discipline_count;
+    int64_t *left = out->discipline_parts; /* per discipline: its money not yet charged */
     char a[32], b[32];
     for (size_t d = 0; d < D; d++) {
-        int64_t money = 0, fixed = 0;
+        left[d] = 0;
         for (size_t p = 0; p < P; p++)
-            money += out->grid[p * D + d];
-        for (size_t o = 0; o < pl->provider_count; o++) /* (each <= 1e14: no overflow) */
-            if (pl->m->providers.v[o].discipline == d && fixed < INT64_MAX / 2)
-                fixed += pl->fixed[o];
-        if (fixed > money)
+            left[d] += out->grid[p * D + d];
+        if (pl->fixed_discipline[d] > left[d])
             return igoi_fail(pl->m->errmsg, IGO_ERROR_VALUE,
                              "discipline '%s': its providers' fixed parts of EUR %s exceed its "
                              "money of EUR %s", pl->m->disciplines.v[d].id,
-                             igoi_fmt_cents(a, fixed), igoi_fmt_cents(b, money));
+                             igoi_fmt_cents(a, pl->fixed_discipline[d]),
+                             igoi_fmt_cents(b, left[d]));
     }
     double *w = out->target_weight;
     for (size_t o = 0; o < pl->provider_count; o++) {
@@ -268,7 +267,9 @@ static igo_error charge_fixed(const igo_plan *pl, igo_output *out)
             continue;
         for (size_t p = 0; p < P; p++)
             w[p] = (double)out->rest[p * D + d];
-        igoi_split(pl->fixed[o], w, P, igoi_fsum(w, P), igoi_argmax(w, P), out->parts);
+        /* (the weights' sum is what is left, exactly: whole cents below 2^53) */
+        igoi_split(pl->fixed[o], w, P, (double)left[d], igoi_argmax(w, P), out->parts);
+        left[d] -= pl->fixed[o];
         for (size_t p = 0; p < P; p++) {
             out->rest[p * D + d] -= out->parts[p];
             if (out->providers)
