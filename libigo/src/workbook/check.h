@@ -36,6 +36,10 @@ void igoi_chk_numbers(chk_row *c, const wb_text *t, const char *range, const cha
 /* A choice cell that must hold a or b. */
 void igoi_chk_choice(chk_row *c, const wb_text *t, const char *cell, const char *a,
                      const char *b);
+/* A message expression with the amounts a rule found, "message (EUR a)" or "message (EUR a /
+ * b)", each an expression of the sheet (to 2 decimals, in the sheet's own notation). */
+void igoi_chk_with_amounts(char *out, size_t size, const char *message, const char *a,
+                           const char *b);
 /* The header above a check's message column. */
 void igoi_chk_header(wb *w, int check);
 /* An item named by a cell, or by its row while that cell is empty: IF(A9="","row 9",A9). */

@@ -22,10 +22,8 @@ static void prestatie_costs_rules(wb *w, chk_row *c, int p, int r)
                   given.s, igoi_wb_at(w, CALC, w->at.calc.income + p, 1).s);
     if (p > 0)
         return;
-    char message[600], literal[300];
-    igoi_chk_literal(literal, sizeof literal, t->chk.costs_sum);
-    snprintf(message, sizeof message, "%s&\" (EUR \"&FIXED(%s,2)&\" / \"&FIXED(%s,2)&\")\"",
-             literal, charged.s, total.s);
+    char message[1000];
+    igoi_chk_with_amounts(message, sizeof message, t->chk.costs_sum, charged.s, total.s);
     igoi_chk_rule_expr(c, message, "AND(COUNT(%s)>0,ROUND(%s-%s,2)<>0)", column.s, charged.s,
                        total.s);
 }

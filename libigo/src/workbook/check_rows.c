@@ -138,6 +138,17 @@ void igoi_chk_write(wb *w, const chk_row *c, int sheet, int row, int col)
     igoi_wb_formula_text(w, sheet, row, col, w->f.message, "", "%s", f);
 }
 
+void igoi_chk_with_amounts(char *out, size_t size, const char *message, const char *a,
+                           const char *b)
+{
+    char literal[400];
+    igoi_chk_literal(literal, sizeof literal, message);
+    if (b)
+        snprintf(out, size, "%s&\" (EUR \"&FIXED(%s,2)&\" / \"&FIXED(%s,2)&\")\"", literal, a, b);
+    else
+        snprintf(out, size, "%s&\" (EUR \"&FIXED(%s,2)&\")\"", literal, a);
+}
+
 void igoi_chk_header(wb *w, int check)
 {
     const wb_check_at *at = &w->at.check[check];

@@ -74,6 +74,18 @@ static int cent_split(const double *in, double *out, double *weight, double *par
     return changed;
 }
 
+double igoi_wb_trans_paid(const wb *w, size_t y, size_t o)
+{
+    if (y >= igo_transition_result_years(w->tres) || o >= w->tr->n)
+        return 0;
+    return wb_eur(igo_transition_result_column(w->tres, y, IGO_TRANSITION_PAID)[o]);
+}
+
+double igoi_wb_trans_before(const wb *w, size_t y, size_t o)
+{
+    return y ? igoi_wb_trans_paid(w, y - 1, o) : o < w->tr->n ? wb_eur(w->tr->history[o]) : 0;
+}
+
 void igoi_wb_trans_cache_free(tr_cache *c)
 {
     free(c->y), free(c->s), free(c->agg), free(c->weight), free(c->part), free(c->split_s);

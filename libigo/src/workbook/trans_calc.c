@@ -14,6 +14,9 @@ typedef struct block {
     int y, top, first, last; /* the year row; the block's first row; its provider rows */
     size_t n;                /* the model's providers (the rows after them are spare) */
     int used;                /* the year has figures of the core */
+    int year;                /* and those of its inputs (0 and 0 when not used) */
+    double share;
+    double *hist, *mix; /* per provider: the weights of the two splits, in EUR */
     const int64_t *col[IGO_TRANSITION_COLUMNS];
     const uint8_t *bounds;
     tr_cache cache;
@@ -59,17 +62,15 @@ static void year_figures(block *b)
     const wb_trans_text *tt = w->tt;
     wb_ref year = igoi_wb_at(w, TRANS, w->at.tr.years + b->y, TY_YEAR);
     wb_ref share = igoi_wb_at(w, TRANS, w->at.tr.years + b->y, TY_SHARE);
-    double shared = 0;
-    int number = b->used ? igo_transition_year(w->tr, (size_t)b->y, &shared, NULL) : 0;
     label(b, TB_YEAR, TF_YEAR - 1, tt->year);
     if (b->used)
-        igoi_wb_formula(w, CALC, b->top, TF_YEAR, w->f.index, number,
+        igoi_wb_formula(w, CALC, b->top, TF_YEAR, w->f.index, b->year,
                         "=IF(ISNUMBER(%s),%s,\"\")", year.s, year.s);
     else
         igoi_wb_formula_text(w, CALC, b->top, TF_YEAR, w->f.index, "",
                              "=IF(ISNUMBER(%s),%s,\"\")", year.s, year.s);
     label(b, TB_YEAR, TF_SHARE - 1, w->tt->share);
-    igoi_wb_formula(w, CALC, b->top, TF_SHARE, w->f.pct, shared, "=IF(ISNUMBER(%s),%s,0)",
+    igoi_wb_formula(w, CALC, b->top, TF_SHARE, w->f.pct, b->share, "=IF(ISNUMBER(%s),%s,0)",
                     share.s, share.s);
     label(b, TB_YEAR, TF_POT - 1, tt->pot);
     double pot = b->used ? wb_eur(igo_transition_result_pot(w->tres, (size_t)b->y)) : 0;
@@ -138,23 +139,23 @@ static void split_figures(block *b, int col, const double *weight, int sum_at, i
                           sum.s);
 }
 
-/* The history and the mix as weights, for the cached figures of their splits. */
-static int weights(block *b, double **hist, double **mix)
+/* The year's inputs, and the history and the mix as weights (the cached figures of their
+ * splits); -1 when out of memory. */
+static int year_inputs(block *b)
 {
     wb *w = b->w;
-    double share = 0;
     if (b->used)
-        igo_transition_year(w->tr, (size_t)b->y, &share, NULL);
-    *hist = calloc(b->n + 1, sizeof **hist);
-    *mix = calloc(b->n + 1, sizeof **mix);
-    if (!*hist || !*mix)
-        return free(*hist), free(*mix), -1;
+        b->year = igo_transition_year(w->tr, (size_t)b->y, &b->share, NULL);
+    b->hist = calloc(b->n + 1, sizeof *b->hist);
+    b->mix = calloc(b->n + 1, sizeof *b->mix);
+    if (!b->hist || !b->mix)
+        return -1;
     for (size_t o = 0; o < b->n; o++) {
         int64_t h = 0;
         igo_transition_provider(w->tr, o, &h, NULL);
-        (*hist)[o] = wb_eur(h);
-        (*mix)[o] = share * cents(b, IGO_TRANSITION_HISTORY, o) +
-                    (1 - share) * cents(b, IGO_TRANSITION_MODEL, o);
+        b->hist[o] = wb_eur(h);
+        b->mix[o] = b->share * cents(b, IGO_TRANSITION_HISTORY, o) +
+                    (1 - b->share) * cents(b, IGO_TRANSITION_MODEL, o);
     }
     return 0;
 }
@@ -201,12 +202,7 @@ static void targets_row(block *b, size_t o, int r)
     wb_ref share = fig(b, TB_YEAR, TF_SHARE);
     split_cell(b, (int)o, r, TC_H, TC_HIST, TF_HIST_SUM, TF_HIST_LARGEST, TF_HIST_ROUNDED,
                cents(b, IGO_TRANSITION_HISTORY, o));
-    double m = 0;
-    if (b->used)
-        igo_transition_year(w->tr, (size_t)b->y, &m, NULL);
-    igoi_wb_formula(w, CALC, r, TC_W, w->f.money_quiet,
-                    m * cents(b, IGO_TRANSITION_HISTORY, o) +
-                        (1 - m) * cents(b, IGO_TRANSITION_MODEL, o),
+    igoi_wb_formula(w, CALC, r, TC_W, w->f.money_quiet, o < b->n ? b->mix[o] : 0,
                     "=%s*%s+(1-%s)*%s", share.s, cell(b, r, TC_H).s, share.s,
                     cell(b, r, TC_MODEL).s);
     split_cell(b, (int)o, r, TC_X, TC_W, TF_MIX_SUM, TF_MIX_LARGEST, TF_MIX_ROUNDED,
@@ -379,14 +375,8 @@ static void outcome_row(block *b, size_t o, int r)
     wb_ref id = cell(b, r, TC_ID), paid = cell(b, r, p);
     wb_ref before = b->y == 0 ? cell(b, r, TC_HIST)
                               : cell(b, r - w->at.tr.block_height, p);
-    double y = cents(b, IGO_TRANSITION_PAID, o), prev = 0;
-    if (used) {
-        int64_t h = 0;
-        igo_transition_provider(w->tr, o, &h, NULL);
-        prev = b->y == 0 ? wb_eur(h)
-                         : wb_eur(igo_transition_result_column(w->tres, (size_t)b->y - 1,
-                                                               IGO_TRANSITION_PAID)[o]);
-    }
+    double y = cents(b, IGO_TRANSITION_PAID, o);
+    double prev = used ? igoi_wb_trans_before(w, (size_t)b->y, o) : 0;
     igoi_wb_formula(w, CALC, r, p, w->f.money_quiet, y, "=%s",
                     cell(b, r, tc_split(w, w->at.tr.splits - 1) + 1).s);
     igoi_wb_formula(w, CALC, r, p + TC_CHANGE, w->f.money_quiet, used ? y - prev : 0,
@@ -466,11 +456,8 @@ static void totals(block *b)
     for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++) {
         double cached = figures[i] >= 0 ? column_sum(b, figures[i]) : 0;
         if (cols[i] == TC_HIST)
-            for (size_t o = 0; b->used && o < b->n; o++) {
-                int64_t h = 0;
-                igo_transition_provider(w->tr, o, &h, NULL);
-                cached += wb_eur(h);
-            }
+            for (size_t o = 0; b->used && o < b->n; o++)
+                cached += b->hist[o];
         if (cols[i] == TC_U)
             for (size_t o = 0; b->used && o < b->n; o++)
                 cached += b->col[IGO_TRANSITION_CAP][o] == INT64_MAX
@@ -507,7 +494,6 @@ static void write_block(wb *w, int y)
     block b = {.w = w, .y = y, .top = tr_block(w, y), .n = w->tr->n};
     b.first = b.top + TB_ROWS, b.last = b.first + (int)w->at.provider_rows - 1;
     b.used = (size_t)y < igo_transition_result_years(w->tres);
-    double *hist = NULL, *mix = NULL;
     if (b.used) {
         for (int c = 0; c < IGO_TRANSITION_COLUMNS; c++)
             b.col[c] = igo_transition_result_column(w->tres, (size_t)y, c);
@@ -515,15 +501,16 @@ static void write_block(wb *w, int y)
         if (igoi_wb_trans_cache(w, (size_t)y, &b.cache) != 0)
             return igoi_wb_keep(w, LXW_ERROR_MEMORY_MALLOC_FAILED);
     }
-    if (weights(&b, &hist, &mix) != 0) {
+    if (year_inputs(&b) != 0) {
+        free(b.hist), free(b.mix);
         if (b.used)
             igoi_wb_trans_cache_free(&b.cache);
         return igoi_wb_keep(w, LXW_ERROR_MEMORY_MALLOC_FAILED);
     }
     year_figures(&b);
-    split_figures(&b, TC_HIST, hist, TF_HIST_SUM, TF_HIST_LARGEST, TF_HIST_ROUNDED,
+    split_figures(&b, TC_HIST, b.hist, TF_HIST_SUM, TF_HIST_LARGEST, TF_HIST_ROUNDED,
                   w->tt->history_sum);
-    split_figures(&b, TC_W, mix, TF_MIX_SUM, TF_MIX_LARGEST, TF_MIX_ROUNDED, w->tt->mix_sum);
+    split_figures(&b, TC_W, b.mix, TF_MIX_SUM, TF_MIX_LARGEST, TF_MIX_ROUNDED, w->tt->mix_sum);
     labels(&b);
     provider_rows(&b);
     for (int k = 0; k < w->at.tr.rounds; k++)
@@ -532,7 +519,7 @@ static void write_block(wb *w, int y)
         split_aggregates(&b, k);
     round_count(&b);
     totals(&b);
-    free(hist), free(mix);
+    free(b.hist), free(b.mix);
     if (b.used)
         igoi_wb_trans_cache_free(&b.cache);
 }

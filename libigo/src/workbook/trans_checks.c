@@ -32,14 +32,6 @@ static wb_ref totals_at(const wb *w, int y, int col)
     return block_at(w, y, TB_ROWS + (int)w->at.provider_rows, col);
 }
 
-/* "message (EUR 1.234,56)": the amount by which a year misses. */
-static void amount_message(char *out, size_t size, const char *message, const char *amount)
-{
-    char literal[400];
-    igoi_chk_literal(literal, sizeof literal, message);
-    snprintf(out, size, "%s&\" (EUR \"&FIXED(%s,2)&\")\"", literal, amount);
-}
-
 /* The rules of the year row's inputs. */
 static void year_input_rules(wb *w, chk_row *c, int y, int r)
 {
@@ -74,10 +66,10 @@ static void year_outcome_rules(wb *w, chk_row *c, int y)
              igoi_wb_range(w, CALC, tr_block(w, y) + TB_ROWS, TC_ID, last, TC_ID).s, first.s);
     igoi_chk_rule_expr(c, message, "%s>0", first.s);
     snprintf(amount, sizeof amount, "%s-%s", floors.s, pot.s);
-    amount_message(message, sizeof message, tt->floors_short, amount);
+    igoi_chk_with_amounts(message, sizeof message, tt->floors_short, amount, NULL);
     igoi_chk_rule_expr(c, message, "%s>%s", floors.s, pot.s);
     snprintf(amount, sizeof amount, "%s-%s", pot.s, caps.s);
-    amount_message(message, sizeof message, tt->caps_short, amount);
+    igoi_chk_with_amounts(message, sizeof message, tt->caps_short, amount, NULL);
     igoi_chk_rule_expr(c, message, "AND(ISNUMBER(%s),%s<%s)", up.s, caps.s, pot.s);
     igoi_chk_rule(c, tt->more_rounds, "OR(%s=1,%s=1)",
                   block_at(w, y, TB_AGG, tc_round(w, w->at.tr.rounds - 1) + 1).s,

@@ -99,9 +99,7 @@ static wb_ref calc_at(const wb *w, int y, size_t o, int col)
 
 static double paid(const wb *w, int y, size_t o)
 {
-    if ((size_t)y >= igo_transition_result_years(w->tres) || o >= w->tr->n)
-        return 0;
-    return wb_eur(igo_transition_result_column(w->tres, (size_t)y, IGO_TRANSITION_PAID)[o]);
+    return igoi_wb_trans_paid(w, (size_t)y, o);
 }
 
 /* Each provider's history and income per year: the chart's figures. */
@@ -200,19 +198,18 @@ static void detail_table(wb *w, int y)
         igoi_wb_formula_text(w, TRANS, row + o, TD_ID, w->f.text,
                              (size_t)o < w->tr->n ? w->tr->ids[o] : "", "=%s",
                              igoi_wb_at(w, -1, w->at.tr.providers + o, TR_ID).s);
+        double before = real ? igoi_wb_trans_before(w, (size_t)y, (size_t)o) : 0;
         for (int i = 0; i < 5; i++) {
             double cached = 0;
             if (real && column[i] >= 0)
                 cached = wb_eur(igo_transition_result_column(w->tres, (size_t)y, column[i])[o]);
             else if (real) /* the change, as Berekening overgang has it */
-                cached = paid(w, y, (size_t)o) -
-                         (y ? paid(w, y - 1, (size_t)o) : wb_eur(w->tr->history[o]));
+                cached = paid(w, y, (size_t)o) - before;
             igoi_wb_result(w, TRANS, row + o, TD_H + i, w->f.money_quiet, cached, 1, "=%s",
                            calc_at(w, y, (size_t)o, from[i]).s);
         }
         wb_ref ctl = igoi_wb_controle(w, TRANS), pct = calc_at(w, y, (size_t)o, p + TC_CHANGE_PCT);
         wb_ref bound = calc_at(w, y, (size_t)o, p + TC_BOUND);
-        double before = !real ? 0 : y ? paid(w, y - 1, (size_t)o) : wb_eur(w->tr->history[o]);
         if (real && before != 0)
             igoi_wb_formula(w, TRANS, row + o, TD_PCT, w->f.pct2,
                             (paid(w, y, (size_t)o) - before) / before,

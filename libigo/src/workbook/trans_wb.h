@@ -93,6 +93,10 @@ typedef struct tr_cache {
 } tr_cache;
 
 int igoi_wb_trans_cache(const wb *w, size_t year, tr_cache *c);
+/* A provider's paid income in year y (EUR; 0 for a year or provider beyond the core's), and the
+ * income its change is against: its history in the first year, the year before's after. */
+double igoi_wb_trans_paid(const wb *w, size_t y, size_t o);
+double igoi_wb_trans_before(const wb *w, size_t y, size_t o);
 void igoi_wb_trans_cache_free(tr_cache *c);
 
 #endif
