@@ -178,7 +178,8 @@ ctest: apt-deps build/libigo.a build/asan/libigo.a
 	  round_known_values split_hand_computed model_setter_errors model_unchanged_after_error \
 	  model_read_back model_read_empty \
 	  distribute_hand_computed distribute_costs_per_prestatie distribute_history_keys \
-	  distribute_normalised_keys distribute_fixed_parts distribute_fixed_parts_edges \
+	  distribute_normalised_keys distribute_fixed_parts distribute_fixed_parts_edges distribute_bonuses \
+	  bonus_setter_errors bonus_random_regions \
 	  distribute_errors distribute_random_regions_conserve batch_equals_single batch_errors \
 	  workbook_written_and_checked workbook_failures_leave_nothing workbook_numbers_shortest \
 	  workbook_numbers_rewrite workbook_numbers_failures scenario_published_figures \

@@ -95,6 +95,10 @@ PyObject *cext_result_dict(const igo_result *r)
         {"providers", cext_list_i64(igo_result_providers(r), P * O)},
         {"discipline_totals", cext_list_i64(igo_result_discipline_totals(r), D)},
         {"provider_totals", cext_list_i64(igo_result_provider_totals(r), O)},
+        {"bonus_pool", PyLong_FromLongLong(igo_result_bonus_pool(r))},
+        {"bonuses_paid", PyLong_FromLongLong(igo_result_bonuses_paid(r))},
+        {"bonuses", cext_list_i64(igo_result_bonuses(r), O)},
+        {"bonus_points", cext_list_f64(igo_result_bonus_points(r), O)},
     };
     return cext_dict(figures, sizeof figures / sizeof figures[0]);
 }

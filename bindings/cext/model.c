@@ -23,6 +23,12 @@ SETTER(set_prestatie_costs, "sd", const char *a; double b, (&a, &b),
        igo_model_set_prestatie_costs(self->core, a, b))
 SETTER(set_fixed_part, "sddd", const char *a; double b; double c; double d, (&a, &b, &c, &d),
        igo_model_set_fixed_part(self->core, a, b, c, d))
+SETTER(set_bonus_pool, "id", int a; double b, (&a, &b),
+       igo_model_set_bonus_pool(self->core, (igo_cost_mode)a, b))
+SETTER(add_indicator, "szdpd", const char *a; const char *b; double c; int d; double e,
+       (&a, &b, &c, &d, &e), igo_model_add_indicator(self->core, a, b, c, d, e))
+SETTER(set_indicator_value, "ssd", const char *a; const char *b; double c, (&a, &b, &c),
+       igo_model_set_indicator_value(self->core, a, b, c))
 SETTER(set_key, "ssd", const char *a; const char *b; double c, (&a, &b, &c),
        igo_model_set_key(self->core, a, b, c))
 SETTER(set_volume, "ssd", const char *a; const char *b; double c, (&a, &b, &c),
@@ -247,6 +253,29 @@ static PyObject *fixed_part_row(const igo_model *m, size_t o)
     return Py_BuildValue("(ddd)", eur, min_volume, reduction);
 }
 
+/* (id, label, target, lower_is_better, weight, [each provider's value or None]) */
+static PyObject *indicator_row(const igo_model *m, size_t i)
+{
+    const char *label = NULL;
+    double target = 0, weight = 0;
+    int lower = 0;
+    const char *id = igo_model_indicator(m, i, &label, &target, &lower, &weight);
+    size_t O = igo_model_provider_count(m);
+    PyObject *values = PyList_New((Py_ssize_t)O);
+    for (size_t o = 0; values && o < O; o++) {
+        double v = 0;
+        int given = igo_model_indicator_value(m, i, o, &v);
+        PyObject *item = float_or_none(given, v);
+        if (!item)
+            Py_CLEAR(values);
+        else
+            PyList_SET_ITEM(values, (Py_ssize_t)o, item);
+    }
+    return values ? Py_BuildValue("(ssdNdN)", id, label, target, PyBool_FromLong(lower), weight,
+                                  values)
+                  : NULL;
+}
+
 static PyObject *prestatie_costs_row(const igo_model *m, size_t p)
 {
     double eur = 0;
@@ -255,13 +284,26 @@ static PyObject *prestatie_costs_row(const igo_model *m, size_t p)
     return PyFloat_FromDouble(eur);
 }
 
+/* (mode, value) of a cost component or the bonus pool, or None when not set. */
+static PyObject *mode_value(int given, igo_cost_mode mode, double value)
+{
+    return given ? Py_BuildValue("(id)", (int)mode, value) : Py_NewRef(Py_None);
+}
+
 static PyObject *cost_row(const igo_model *m, size_t k)
 {
     igo_cost_mode mode = IGO_COST_AMOUNT;
     double value = 0;
-    if (!igo_model_cost(m, (igo_cost)k, &mode, &value))
-        return Py_NewRef(Py_None);
-    return Py_BuildValue("(id)", (int)mode, value);
+    int given = igo_model_cost(m, (igo_cost)k, &mode, &value);
+    return mode_value(given, mode, value);
+}
+
+static PyObject *bonus_pool(const igo_model *m)
+{
+    igo_cost_mode mode = IGO_COST_AMOUNT;
+    double value = 0;
+    int given = igo_model_bonus_pool(m, &mode, &value);
+    return mode_value(given, mode, value);
 }
 
 /* The activity's targets as prestatie codes, in the order they were listed. */
@@ -358,6 +400,8 @@ static PyObject *model_inputs(ModelObject *self, PyObject *unused)
         {"costs", rows(m, IGO_COST_COUNT, cost_row)},
         {"prestatie_costs", rows(m, P, prestatie_costs_row)},
         {"fixed_parts", rows(m, igo_model_provider_count(m), fixed_part_row)},
+        {"bonus_pool", bonus_pool(m)},
+        {"indicators", rows(m, igo_model_indicator_count(m), indicator_row)},
         {"outside", rows(m, igo_model_outside_count(m), outside_row)},
         {"keys", rows(m, P, key_row)},
         {"history", rows(m, igo_model_history_count(m), history_row)},
@@ -399,6 +443,9 @@ static PyMethodDef model_methods[] = {
     METHOD(set_cost, METH_VARARGS)
     METHOD(set_prestatie_costs, METH_VARARGS)
     METHOD(set_fixed_part, METH_VARARGS)
+    METHOD(set_bonus_pool, METH_VARARGS)
+    METHOD(add_indicator, METH_VARARGS)
+    METHOD(set_indicator_value, METH_VARARGS)
     METHOD(add_outside, METH_VARARGS)
     METHOD(set_key, METH_VARARGS)
     METHOD(add_history, METH_VARARGS)

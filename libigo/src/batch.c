@@ -89,6 +89,7 @@ static igo_error run_all(igo_model *m, const igo_plan *pl, igo_batch *b, igo_out
             b->provider_totals ? b->provider_totals + v * pl->provider_count : NULL;
         out->discipline_totals =
             b->discipline_totals ? b->discipline_totals + v * pl->discipline_count : NULL;
+        out->bonuses = b->bonuses ? b->bonuses + v * pl->provider_count : NULL;
         igo_error e = check_variant(m, &in, prestatie_count);
         if (!e)
             e = igoi_plan_run(pl, &in, out);
@@ -114,13 +115,14 @@ igo_error igo_distribute_batch_shape(igo_model *m, size_t variants, igo_batch_sh
         return igoi_fail(m->errmsg, IGO_ERROR_ARGUMENT, "no batch shape (NULL)");
     size_t P = m->prestaties.n, D = m->disciplines.n, O = m->providers.n;
     /* Every buffer together, in bytes, must be addressable: then no row offset overflows. */
-    size_t width = 2 * P + IGO_COST_COUNT + O + D + IGO_SUMMARY_COUNT;
+    size_t width = 2 * P + IGO_COST_COUNT + 2 * O + D + IGO_SUMMARY_COUNT;
     if (variants > SIZE_MAX / sizeof(double) / width)
         return igoi_fail(m->errmsg, IGO_ERROR_LIMIT,
                         "distribute_batch: %zu variants of %zu values each are more than memory "
                         "holds", variants, width);
     *shape = (igo_batch_shape){variants * P, variants * P, variants * IGO_COST_COUNT,
-                               variants * O, variants * D, variants * IGO_SUMMARY_COUNT};
+                               variants * O, variants * D, variants * IGO_SUMMARY_COUNT,
+                               variants * O};
     return IGO_OK;
 }
 

@@ -142,6 +142,14 @@ typedef struct igo_history {
     double count, tariff;
 } igo_history;
 
+/* A quality indicator: a provider meets it when its value reaches the target (value <= target
+ * when lower is better) and then earns its weight in points. */
+typedef struct igo_indicator {
+    char *id, *label;
+    double target, weight;
+    int lower_is_better;
+} igo_indicator;
+
 typedef struct igo_reason {
     char *reason;
     double count;
@@ -198,9 +206,43 @@ struct igo_model {
     int costs_per_prestatie; /* any prestatie's part of the costs given */
     int fixed_parts;         /* any provider's fixed part given */
     int normalise_keys;
+    /* Quality bonuses (bonus.c): the indicators, the values (indicator, provider) in call order,
+     * a later replacing an earlier, and the pool in its mode (of the innovatie_kwaliteit cost). */
+    IGO_VEC(igo_indicator) indicators;
+    IGO_VEC(igoi_cell) indicator_values;
+    igo_strmap indicator_ids;
+    igo_cost_mode bonus_mode;
+    double bonus_value;
+    int bonus_set;
     igo_callback progress;
     char errmsg[IGO_ERRMSG_SIZE];
 };
+
+/* The start of every model setter: a model, its message cleared. */
+#define CHECK_MODEL(m)                                                                         \
+    do {                                                                                       \
+        if (!(m))                                                                              \
+            return IGO_ERROR_ARGUMENT;                                                         \
+        (m)->errmsg[0] = '\0';                                                                 \
+    } while (0)
+
+/* The model's setters' helpers (model.c), shared with bonus.c. */
+igo_error igoi_nomem(igo_model *m);
+/* A new id must be a valid, non-empty text and not yet taken. */
+igo_error igoi_check_new_id(igo_model *m, const igo_strmap *ids, const char *id,
+                            const char *kind);
+/* Checks the optional texts of the entity named context ("provider 'vp1'"): labels[i] is called
+ * names[i]; NULL is allowed (a default is used). */
+igo_error igoi_check_labels(igo_model *m, const char *context, const char *const *labels,
+                            const char *const *names, size_t n);
+/* Finds an id; otherwise records "<context>: unknown <kind> '<id>'". */
+igo_error igoi_lookup(igo_model *m, const igo_strmap *ids, const char *id, const char *kind,
+                      const char *context, size_t *index);
+/* Copies the strings of a new entity and indexes it under its id (the first string). Room for
+ * the entity must already be reserved. */
+igo_error igoi_own_and_index(igo_model *m, igo_strmap *ids, size_t index, char **out[],
+                             const char *const in[], size_t n);
+void igoi_indicators_free(igo_model *m);
 
 /* Records a detailed message in an object's errmsg (IGO_ERRMSG_SIZE bytes) and returns code. */
 igo_error igoi_fail(char *errmsg, igo_error code, const char *fmt, ...)

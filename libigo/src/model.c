@@ -33,6 +33,7 @@ void igo_model_free(igo_model *m)
     free(m->prestaties.v), free(m->disciplines.v), free(m->providers.v), free(m->outside.v);
     free(m->targets.v), free(m->given_targets.v), free(m->keys.v), free(m->volumes.v);
     free(m->history.v);
+    igoi_indicators_free(m);
     igoi_strmap_free(&m->prestatie_ids);
     igoi_strmap_free(&m->discipline_ids);
     igoi_strmap_free(&m->provider_ids);
@@ -52,21 +53,14 @@ igo_error igo_model_set_progress(igo_model *m, igo_progress_fn progress, void *u
 
 /* ---- helpers ---- */
 
-#define CHECK_MODEL(m)                                                                         \
-    do {                                                                                       \
-        if (!(m))                                                                              \
-            return IGO_ERROR_ARGUMENT;                                                         \
-        (m)->errmsg[0] = '\0';                                                                 \
-    } while (0)
-
-static igo_error nomem(igo_model *m)
+igo_error igoi_nomem(igo_model *m)
 {
     return igoi_fail(m->errmsg, IGO_ERROR_MEMORY, "out of memory");
 }
 
 /* A new id must be a valid, non-empty text and not yet taken. */
-static igo_error check_new_id(igo_model *m, const igo_strmap *ids, const char *id,
-                              const char *kind)
+igo_error igoi_check_new_id(igo_model *m, const igo_strmap *ids, const char *id,
+                            const char *kind)
 {
     char what[64];
     snprintf(what, sizeof what, "%s id", kind);
@@ -78,8 +72,8 @@ static igo_error check_new_id(igo_model *m, const igo_strmap *ids, const char *i
 
 /* Checks the optional texts of the entity named context ("provider 'vp1'"): labels[i] is called
  * names[i]; NULL is allowed (a default is used). */
-static igo_error check_labels(igo_model *m, const char *context, const char *const *labels,
-                              const char *const *names, size_t n)
+igo_error igoi_check_labels(igo_model *m, const char *context, const char *const *labels,
+                            const char *const *names, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         char what[IGO_WHERE_SIZE + 16]; /* context and a short name */
@@ -92,8 +86,8 @@ static igo_error check_labels(igo_model *m, const char *context, const char *con
 }
 
 /* Finds an id; otherwise records "<context>: unknown <kind> '<id>'". */
-static igo_error lookup(igo_model *m, const igo_strmap *ids, const char *id, const char *kind,
-                        const char *context, size_t *index)
+igo_error igoi_lookup(igo_model *m, const igo_strmap *ids, const char *id, const char *kind,
+                      const char *context, size_t *index)
 {
     char what[IGO_WHERE_SIZE];
     snprintf(what, sizeof what, "%s: %s id", context, kind);
@@ -128,14 +122,14 @@ static void free_all(char **out[], size_t n)
 
 /* Copies the strings of a new entity and indexes it under its id (the first string).
  * Room for the entity must already be reserved. */
-static igo_error own_and_index(igo_model *m, igo_strmap *ids, size_t index, char **out[],
-                               const char *const in[], size_t n)
+igo_error igoi_own_and_index(igo_model *m, igo_strmap *ids, size_t index, char **out[],
+                             const char *const in[], size_t n)
 {
     if (dup_all(out, in, n))
-        return nomem(m);
+        return igoi_nomem(m);
     if (igoi_strmap_put(ids, *out[0], index)) {
         free_all(out, n);
-        return nomem(m);
+        return igoi_nomem(m);
     }
     return IGO_OK;
 }
@@ -150,7 +144,7 @@ igo_error igo_model_set_name(igo_model *m, const char *name)
         return e;
     char *copy = igoi_strdup(name);
     if (!copy)
-        return nomem(m);
+        return igoi_nomem(m);
     free(m->name);
     m->name = copy;
     return IGO_OK;
@@ -160,22 +154,22 @@ igo_error igo_model_add_prestatie(igo_model *m, const char *code, const char *la
                                   const char *phase, const char *unit)
 {
     CHECK_MODEL(m);
-    igo_error e = check_new_id(m, &m->prestatie_ids, code, "prestatie");
+    igo_error e = igoi_check_new_id(m, &m->prestatie_ids, code, "prestatie");
     if (!e) {
         char context[IGO_WHERE_SIZE];
         snprintf(context, sizeof context, "prestatie %s", code);
         const char *const texts[] = {label, phase, unit};
         const char *const names[] = {"label", "phase", "unit"};
-        e = check_labels(m, context, texts, names, 3);
+        e = igoi_check_labels(m, context, texts, names, 3);
     }
     if (e)
         return e;
     if (IGO_VEC_ROOM(m->prestaties, 1))
-        return nomem(m);
+        return igoi_nomem(m);
     igo_prestatie p = {0};
     char **out[] = {&p.code, &p.label, &p.phase, &p.unit};
     const char *const in[] = {code, label ? label : code, phase ? phase : "", unit ? unit : ""};
-    e = own_and_index(m, &m->prestatie_ids, m->prestaties.n, out, in, 4);
+    e = igoi_own_and_index(m, &m->prestatie_ids, m->prestaties.n, out, in, 4);
     if (!e)
         m->prestaties.v[m->prestaties.n++] = p;
     return e;
@@ -184,21 +178,21 @@ igo_error igo_model_add_prestatie(igo_model *m, const char *code, const char *la
 igo_error igo_model_add_discipline(igo_model *m, const char *id, const char *label)
 {
     CHECK_MODEL(m);
-    igo_error e = check_new_id(m, &m->discipline_ids, id, "discipline");
+    igo_error e = igoi_check_new_id(m, &m->discipline_ids, id, "discipline");
     if (!e) {
         char context[IGO_WHERE_SIZE];
         snprintf(context, sizeof context, "discipline '%s'", id);
         const char *const names[] = {"label"};
-        e = check_labels(m, context, &label, names, 1);
+        e = igoi_check_labels(m, context, &label, names, 1);
     }
     if (e)
         return e;
     if (IGO_VEC_ROOM(m->disciplines, 1))
-        return nomem(m);
+        return igoi_nomem(m);
     igo_discipline d = {0};
     char **out[] = {&d.id, &d.label};
     const char *const in[] = {id, label ? label : id};
-    e = own_and_index(m, &m->discipline_ids, m->disciplines.n, out, in, 2);
+    e = igoi_own_and_index(m, &m->discipline_ids, m->disciplines.n, out, in, 2);
     if (!e)
         m->disciplines.v[m->disciplines.n++] = d;
     return e;
@@ -209,22 +203,22 @@ igo_error igo_model_add_provider(igo_model *m, const char *id, const char *name,
 {
     CHECK_MODEL(m);
     igo_provider o = {0};
-    igo_error e = check_new_id(m, &m->provider_ids, id, "provider");
+    igo_error e = igoi_check_new_id(m, &m->provider_ids, id, "provider");
     if (!e) {
         char context[IGO_WHERE_SIZE];
         const char *const names[] = {"name"};
         snprintf(context, sizeof context, "provider '%s'", id);
-        e = check_labels(m, context, &name, names, 1);
+        e = igoi_check_labels(m, context, &name, names, 1);
         if (!e)
-            e = lookup(m, &m->discipline_ids, discipline, "discipline", context, &o.discipline);
+            e = igoi_lookup(m, &m->discipline_ids, discipline, "discipline", context, &o.discipline);
     }
     if (e)
         return e;
     if (IGO_VEC_ROOM(m->providers, 1))
-        return nomem(m);
+        return igoi_nomem(m);
     char **out[] = {&o.id, &o.name};
     const char *const in[] = {id, name ? name : id};
-    e = own_and_index(m, &m->provider_ids, m->providers.n, out, in, 2);
+    e = igoi_own_and_index(m, &m->provider_ids, m->providers.n, out, in, 2);
     if (!e)
         m->providers.v[m->providers.n++] = o;
     return e;
@@ -238,7 +232,7 @@ static igo_error prestatie_figures(igo_model *m, const char *prestatie, const ch
                                    const char *const *names, const double *values, int n,
                                    size_t *p)
 {
-    igo_error e = lookup(m, &m->prestatie_ids, prestatie, "prestatie", context, p);
+    igo_error e = igoi_lookup(m, &m->prestatie_ids, prestatie, "prestatie", context, p);
     char where[IGO_WHERE_SIZE];
     snprintf(where, sizeof where, "prestatie %s", e ? "" : prestatie);
     for (int i = 0; !e && i < n; i++)
@@ -299,7 +293,7 @@ igo_error igo_model_set_fixed_part(igo_model *m, const char *provider, double eu
 {
     CHECK_MODEL(m);
     size_t o;
-    igo_error e = lookup(m, &m->provider_ids, provider, "provider", "fixed part", &o);
+    igo_error e = igoi_lookup(m, &m->provider_ids, provider, "provider", "fixed part", &o);
     char where[IGO_WHERE_SIZE];
     snprintf(where, sizeof where, "provider '%s'", e ? "" : provider);
     if (!e)
@@ -338,7 +332,7 @@ static igo_error check_targets(igo_model *m, const char *label, const char *cons
     if (!targets || ntargets == 0)
         return igoi_fail(m->errmsg, IGO_ERROR_ARGUMENT, "%s: no target prestaties", context);
     for (size_t i = 0; i < ntargets; i++) {
-        igo_error e = lookup(m, &m->prestatie_ids, targets[i], "prestatie", context, &index[i]);
+        igo_error e = igoi_lookup(m, &m->prestatie_ids, targets[i], "prestatie", context, &index[i]);
         if (e)
             return e;
         for (size_t j = 0; j < i; j++)
@@ -365,7 +359,7 @@ igo_error igo_model_add_outside(igo_model *m, const char *label, double count, d
         return e;
     if (ntargets > SIZE_MAX / 2 || IGO_VEC_ROOM(m->targets, ntargets) ||
         IGO_VEC_ROOM(m->given_targets, ntargets) || IGO_VEC_ROOM(m->outside, 1))
-        return nomem(m);
+        return igoi_nomem(m);
     e = check_targets(m, label, targets, ntargets, m->targets.v + m->targets.n);
     if (e)
         return e;
@@ -383,7 +377,7 @@ igo_error igo_model_add_outside(igo_model *m, const char *label, double count, d
                         .first_target = m->targets.n, .ntargets = ntargets,
                         .label = igoi_strdup(label)};
     if (!line.label)
-        return nomem(m);
+        return igoi_nomem(m);
     m->targets.n += ntargets;
     m->given_targets.n += ntargets;
     m->outside.v[m->outside.n++] = line;
@@ -401,10 +395,10 @@ static igo_error set_cell(igo_model *m, int volume, const char *prestatie, const
     const char *kind = volume ? "provider" : "discipline";
     size_t p, c;
     char where[IGO_WHERE_SIZE];
-    igo_error e = lookup(m, &m->prestatie_ids, prestatie, "prestatie", what, &p);
+    igo_error e = igoi_lookup(m, &m->prestatie_ids, prestatie, "prestatie", what, &p);
     snprintf(where, sizeof where, "%s of prestatie %s", what, e ? "" : prestatie);
     if (!e)
-        e = lookup(m, volume ? &m->provider_ids : &m->discipline_ids, column, kind, where, &c);
+        e = igoi_lookup(m, volume ? &m->provider_ids : &m->discipline_ids, column, kind, where, &c);
     if (!e) {
         snprintf(where, sizeof where, "%s of prestatie %s, %s '%s'", what, prestatie, kind, column);
         e = volume ? igoi_check_number(m->errmsg, value, IGO_MAX_EUR, where, "volume")
@@ -413,7 +407,7 @@ static igo_error set_cell(igo_model *m, int volume, const char *prestatie, const
     if (e)
         return e;
     if (volume ? IGO_VEC_ROOM(m->volumes, 1) : IGO_VEC_ROOM(m->keys, 1))
-        return nomem(m);
+        return igoi_nomem(m);
     igoi_cell cell = {p, c, igo_canonical(value)};
     if (volume)
         m->volumes.v[m->volumes.n++] = cell;
@@ -438,9 +432,9 @@ igo_error igo_model_add_history(igo_model *m, const char *code, const char *disc
     char where[IGO_WHERE_SIZE];
     snprintf(where, sizeof where, "history line %s", e ? "" : code);
     if (!e)
-        e = lookup(m, &m->discipline_ids, discipline, "discipline", where, &line.discipline);
+        e = igoi_lookup(m, &m->discipline_ids, discipline, "discipline", where, &line.discipline);
     if (!e)
-        e = lookup(m, &m->prestatie_ids, prestatie, "prestatie", where, &line.prestatie);
+        e = igoi_lookup(m, &m->prestatie_ids, prestatie, "prestatie", where, &line.prestatie);
     if (!e)
         e = igoi_check_number(m->errmsg, count, IGO_MAX_EUR, where, "count");
     if (!e)
@@ -448,7 +442,7 @@ igo_error igo_model_add_history(igo_model *m, const char *code, const char *disc
     if (e)
         return e;
     if (IGO_VEC_ROOM(m->history, 1) || !(line.code = igoi_strdup(code)))
-        return nomem(m);
+        return igoi_nomem(m);
     line.count = igo_canonical(count);
     line.tariff = igo_canonical(tariff);
     m->history.v[m->history.n++] = line;
@@ -508,7 +502,7 @@ igo_error igo_model_set_transfer_reason(igo_model *m, const char *reason, double
     igo_reason r = {igoi_strdup(reason), igo_canonical(count)};
     if (!r.reason || IGO_VEC_ROOM(m->reasons, 1)) {
         free(r.reason);
-        return nomem(m);
+        return igoi_nomem(m);
     }
     m->reasons.v[m->reasons.n++] = r;
     return IGO_OK;

@@ -10,7 +10,7 @@ void igoi_plan_free(igo_plan *pl)
     free(pl->key), free(pl->key_from), free(pl->key_largest);
     free(pl->group_start), free(pl->group_provider), free(pl->group_volume);
     free(pl->group_sum), free(pl->group_largest), free(pl->line_cost), free(pl->fixed);
-    free(pl->fixed_discipline);
+    free(pl->fixed_discipline), free(pl->points);
     memset(pl, 0, sizeof *pl);
 }
 
@@ -238,6 +238,8 @@ igo_error igoi_plan_build(igo_model *m, igo_plan *pl)
         e = group_providers(pl);
     if (!e)
         e = cost_outside(pl);
+    if (!e)
+        e = igoi_plan_points(pl);
     if (e) {
         igoi_plan_free(pl);
         return e;

@@ -29,6 +29,11 @@ typedef struct igo_plan {
      * one (volumes do not vary between variants, so neither does this). */
     int64_t *fixed;
     int64_t *fixed_discipline; /* per discipline: its providers' fixed parts (saturating) */
+    /* Per provider: the points it earns on the quality indicators; NULL when the model has no
+     * bonus pool and no indicators. Their sum, and the provider that takes a split's rest. */
+    double *points;
+    double points_sum;
+    size_t points_largest;
 } igo_plan;
 
 igo_error igoi_plan_build(igo_model *m, igo_plan *plan);
@@ -50,6 +55,8 @@ typedef struct igo_output {
     int64_t *providers;         /* prestatie x provider, optional */
     int64_t *discipline_totals; /* per discipline, optional */
     int64_t *provider_totals;   /* per provider, optional */
+    int64_t bonus_pool, bonus_paid;
+    int64_t *bonuses; /* per provider, optional */
     /* Scratch: income weights (per prestatie), one outside activity's target weights (per
      * prestatie), the parts of a split over targets or providers (as many as the larger of the
      * two counts), the parts over disciplines (per discipline). */
@@ -68,6 +75,11 @@ igo_error igoi_output_alloc(const igo_plan *plan, igo_output *out);
 void igoi_output_free(igo_output *out);
 
 igo_error igoi_plan_run(const igo_plan *plan, const igo_variant *in, igo_output *out);
+
+/* Quality bonuses (bonus.c): each provider's points into the plan; a run's pool, checked
+ * against its budget, split over the providers by their points. */
+igo_error igoi_plan_points(igo_plan *plan);
+igo_error igoi_run_bonuses(const igo_plan *plan, igo_output *out);
 
 /* igo_distribute that also hands back the plan it ran (the caller frees both; on failure neither
  * exists). */

@@ -9,6 +9,7 @@ struct igo_result {
     igo_output out; /* per-prestatie columns, totals, and the optional arrays, all allocated */
     int64_t *outside_costs;
     double *keys;
+    double *points; /* per provider: its bonus points */
 };
 
 void igo_result_free(igo_result *r)
@@ -18,7 +19,7 @@ void igo_result_free(igo_result *r)
     igoi_output_free(&r->out);
     free(r->out.outside_parts), free(r->out.disciplines), free(r->out.providers);
     free(r->out.discipline_totals), free(r->out.provider_totals);
-    free(r->outside_costs), free(r->keys);
+    free(r->outside_costs), free(r->keys), free(r->out.bonuses), free(r->points);
     free(r);
 }
 
@@ -39,10 +40,13 @@ static igo_result *result_new(const igo_plan *pl)
     r->out.providers = calloc(pl->prestatie_count * pl->provider_count + 1, sizeof(int64_t));
     r->out.discipline_totals = calloc(pl->discipline_count + 1, sizeof(int64_t));
     r->out.provider_totals = calloc(pl->provider_count + 1, sizeof(int64_t));
+    r->out.bonuses = calloc(pl->provider_count + 1, sizeof(int64_t));
+    r->points = calloc(pl->provider_count + 1, sizeof(double));
     r->outside_costs = calloc(pl->outside_count + 1, sizeof(int64_t));
     r->keys = calloc(pl->prestatie_count * pl->discipline_count + 1, sizeof(double));
     if (!r->out.outside_parts || !r->out.disciplines || !r->out.providers ||
-        !r->out.discipline_totals || !r->out.provider_totals || !r->outside_costs || !r->keys) {
+        !r->out.discipline_totals || !r->out.provider_totals || !r->outside_costs || !r->keys ||
+        !r->out.bonuses || !r->points) {
         igo_result_free(r);
         return NULL;
     }
@@ -67,6 +71,8 @@ igo_error igoi_distribute_plan(igo_model *m, igo_result **result, igo_plan *pl)
     if (!e) {
         memcpy(r->outside_costs, pl->line_cost, pl->outside_count * sizeof *pl->line_cost);
         memcpy(r->keys, pl->key, pl->prestatie_count * pl->discipline_count * sizeof *pl->key);
+        if (pl->points)
+            memcpy(r->points, pl->points, pl->provider_count * sizeof *pl->points);
         *result = r;
     } else {
         igo_result_free(r);
@@ -176,4 +182,24 @@ const int64_t *igo_result_discipline_totals(const igo_result *r)
 const int64_t *igo_result_provider_totals(const igo_result *r)
 {
     return r ? r->out.provider_totals : NULL;
+}
+
+int64_t igo_result_bonus_pool(const igo_result *r)
+{
+    return r ? r->out.bonus_pool : 0;
+}
+
+int64_t igo_result_bonuses_paid(const igo_result *r)
+{
+    return r ? r->out.bonus_paid : 0;
+}
+
+const int64_t *igo_result_bonuses(const igo_result *r)
+{
+    return r ? r->out.bonuses : NULL;
+}
+
+const double *igo_result_bonus_points(const igo_result *r)
+{
+    return r ? r->points : NULL;
 }

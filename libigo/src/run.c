@@ -326,6 +326,8 @@ igo_error igoi_plan_run(const igo_plan *pl, const igo_variant *in, igo_output *o
     if (!e)
         e = costs(pl, in, out);
     if (!e)
+        e = igoi_run_bonuses(pl, out);
+    if (!e)
         e = outside(pl, out);
     if (!e)
         e = distributable(pl, out);

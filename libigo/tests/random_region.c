@@ -128,3 +128,52 @@ igo_model *large_region(size_t n)
     }
     return m;
 }
+
+/* The small region whose every cent test_distribute.c works out by hand. */
+igo_model *hand_model(igo_t *t)
+{
+    igo_model *m = igo_model_new();
+    const char *only_a[] = {"A"};
+    CHECK_OK(m, igo_model_add_prestatie(m, "A", "Prestatie A", "prenataal", "vrouw"));
+    CHECK_OK(m, igo_model_add_prestatie(m, "B", "Prestatie B", "nataal", "vrouw"));
+    CHECK_OK(m, igo_model_add_discipline(m, "x", "Discipline x"));
+    CHECK_OK(m, igo_model_add_discipline(m, "y", "Discipline y"));
+    CHECK_OK(m, igo_model_add_provider(m, "x1", "X een", "x"));
+    CHECK_OK(m, igo_model_add_provider(m, "x2", "X twee", "x"));
+    CHECK_OK(m, igo_model_add_provider(m, "y1", "Y een", "y"));
+    CHECK_OK(m, igo_model_set_production(m, "A", 10, 100));
+    CHECK_OK(m, igo_model_set_production(m, "B", 3, 333.335));
+    CHECK_OK(m, igo_model_set_cost(m, IGO_COST_BEHEERSKOSTEN, IGO_COST_AMOUNT, 100));
+    CHECK_OK(m, igo_model_set_cost(m, IGO_COST_INNOVATIE_KWALITEIT, IGO_COST_SHARE, 0.01));
+    CHECK_OK(m, igo_model_add_outside(m, "Echo", 2, 25, only_a, 1));
+    CHECK_OK(m, igo_model_set_key(m, "A", "x", 0.6));
+    CHECK_OK(m, igo_model_set_key(m, "A", "y", 0.4));
+    CHECK_OK(m, igo_model_set_key(m, "B", "x", 0.5));
+    CHECK_OK(m, igo_model_set_key(m, "B", "y", 0.5));
+    CHECK_OK(m, igo_model_set_volume(m, "A", "x1", 3));
+    CHECK_OK(m, igo_model_set_volume(m, "A", "x2", 1));
+    CHECK_OK(m, igo_model_set_volume(m, "B", "x1", 1));
+    CHECK_OK(m, igo_model_set_volume(m, "B", "x2", 1));
+    CHECK_OK(m, igo_model_set_volume(m, "A", "y1", 5));
+    CHECK_OK(m, igo_model_set_volume(m, "B", "y1", 5));
+    return m;
+}
+
+void add_random_bonuses(igo_model *m, igo_rng *r)
+{
+    if (rng_below(r, 4) == 0)
+        igo_model_set_bonus_pool(m, IGO_COST_AMOUNT, (double)rng_below(r, 500000) / 100.0);
+    else
+        igo_model_set_bonus_pool(m, IGO_COST_SHARE, (double)rng_below(r, 10001) / 10000.0);
+    size_t I = rng_below(r, 4), O = igo_model_provider_count(m);
+    for (size_t i = 0; i < I; i++) {
+        char id[16];
+        snprintf(id, sizeof id, "K%zu", i);
+        igo_model_add_indicator(m, id, NULL, (double)rng_below(r, 100), (int)rng_below(r, 2),
+                                (double)rng_below(r, 7) / 2.0);
+        for (size_t o = 0; o < O; o++)
+            if (rng_below(r, 4) != 0)
+                igo_model_set_indicator_value(m, id, igo_model_provider_id(m, o),
+                                              (double)rng_below(r, 100));
+    }
+}

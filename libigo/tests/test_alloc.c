@@ -111,6 +111,15 @@ static igo_error distribute(void *state)
     return e;
 }
 
+/* An indicator (once) and a provider's value on it. */
+static igo_error add_indicator(void *state)
+{
+    igo_error e = igo_model_indicator_count(state)
+                      ? IGO_OK
+                      : igo_model_add_indicator(state, "k", "Kwaliteit", 1, 0, 2);
+    return e ? e : igo_model_set_indicator_value(state, "k", "vp1", 3);
+}
+
 static igo_error batch(void *state)
 {
     int64_t totals[4 * 64];
@@ -318,6 +327,9 @@ void test_allocation_failures_are_errors(igo_t *t)
     CHECK(build(&fixed) == IGO_OK);
     CHECK_OK(fixed, igo_model_set_fixed_part(fixed, "vp1", 100, 50, 0.5));
     fail_each(t, "igo_distribute with fixed parts", distribute, fixed, NULL);
+    CHECK_OK(fixed, igo_model_set_bonus_pool(fixed, IGO_COST_SHARE, 0.5));
+    fail_each(t, "igo_model_add_indicator", add_indicator, fixed, NULL);
+    fail_each(t, "igo_distribute with bonuses", distribute, fixed, NULL);
     igo_model_free(fixed);
     fail_each(t, "igo_distribute_batch", batch, m, NULL);
     mc_state mc = {published_scenarios(t), {0}, {0}};

@@ -46,7 +46,8 @@ void test_batch_equals_single(igo_t *t)
         int64_t *prov = malloc(V * O * sizeof *prov), *disc = malloc(V * D * sizeof *disc);
         int64_t *sum = malloc(V * IGO_SUMMARY_COUNT * sizeof *sum);
         make_variants(m, &r, V, counts, tariffs, costs);
-        igo_batch b = {V, counts, tariffs, costs, prov, disc, sum, 0};
+        igo_batch b = {.variants = V, .counts = counts, .tariffs = tariffs, .costs = costs,
+                       .provider_totals = prov, .discipline_totals = disc, .summary = sum};
         igo_error e = igo_distribute_batch(m, &b);
         size_t done = e ? b.failed_variant : V;
         for (size_t v = 0; v <= done && v < V; v++) {
@@ -92,7 +93,7 @@ void test_batch_errors(igo_t *t)
             tariffs[v * P + p] = m->prestaties.v[p].tariff;
         }
     counts[2 * P + P - 1] = -1;
-    igo_batch b = {3, counts, tariffs, NULL, totals, NULL, NULL, 0};
+    igo_batch b = {.variants = 3, .counts = counts, .tariffs = tariffs, .provider_totals = totals};
     char expect[64];
     snprintf(expect, sizeof expect, "prestatie %s", igo_model_prestatie_code(m, P - 1));
     CHECK_FAILS(m, igo_distribute_batch(m, &b), IGO_ERROR_VALUE, "variant 2: ", expect,
@@ -104,7 +105,7 @@ void test_batch_errors(igo_t *t)
     /* No outputs and no variants are fine; a NULL batch is not. */
     igo_batch none = {0};
     CHECK_OK(m, igo_distribute_batch(m, &none));
-    igo_batch quiet = {2, NULL, NULL, NULL, NULL, NULL, NULL, 0};
+    igo_batch quiet = {.variants = 2};
     CHECK_OK(m, igo_distribute_batch(m, &quiet));
     CHECK_FAILS(m, igo_distribute_batch(m, NULL), IGO_ERROR_ARGUMENT, "no batch");
     igo_result_free(res);
@@ -125,13 +126,14 @@ void test_batch_shape(igo_t *t)
     CHECK_I64(shape.provider_totals, 3 * O);
     CHECK_I64(shape.discipline_totals, 3 * D);
     CHECK_I64(shape.summary, 3 * IGO_SUMMARY_COUNT);
+    CHECK_I64(shape.bonuses, 3 * O);
     CHECK_OK(m, igo_distribute_batch_shape(m, 0, &shape));
     CHECK_I64(shape.summary, 0);
     /* So many variants that their rows' bytes overflow: refused before any row is touched. */
     size_t huge = SIZE_MAX / 8 / IGO_SUMMARY_COUNT;
     CHECK_FAILS(m, igo_distribute_batch_shape(m, huge, &shape), IGO_ERROR_LIMIT,
                 "distribute_batch: ", "variants of", "more than memory holds");
-    igo_batch b = {huge, NULL, NULL, NULL, NULL, NULL, NULL, 0};
+    igo_batch b = {.variants = huge};
     CHECK_FAILS(m, igo_distribute_batch(m, &b), IGO_ERROR_LIMIT, "more than memory holds");
     CHECK_FAILS(m, igo_distribute_batch_shape(m, 1, NULL), IGO_ERROR_ARGUMENT, "NULL");
     CHECK_I64(igo_distribute_batch_shape(NULL, 1, &shape), IGO_ERROR_ARGUMENT);

@@ -3,39 +3,10 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-#include "../src/internal.h"
+#include "random_region.h"
 #include "tests.h"
 
 /* Two prestaties A and B, disciplines x and y, providers x1 and x2 (x) and y1 (y). */
-static igo_model *hand_model(igo_t *t)
-{
-    igo_model *m = igo_model_new();
-    const char *only_a[] = {"A"};
-    CHECK_OK(m, igo_model_add_prestatie(m, "A", "Prestatie A", "prenataal", "vrouw"));
-    CHECK_OK(m, igo_model_add_prestatie(m, "B", "Prestatie B", "nataal", "vrouw"));
-    CHECK_OK(m, igo_model_add_discipline(m, "x", "Discipline x"));
-    CHECK_OK(m, igo_model_add_discipline(m, "y", "Discipline y"));
-    CHECK_OK(m, igo_model_add_provider(m, "x1", "X een", "x"));
-    CHECK_OK(m, igo_model_add_provider(m, "x2", "X twee", "x"));
-    CHECK_OK(m, igo_model_add_provider(m, "y1", "Y een", "y"));
-    CHECK_OK(m, igo_model_set_production(m, "A", 10, 100));
-    CHECK_OK(m, igo_model_set_production(m, "B", 3, 333.335));
-    CHECK_OK(m, igo_model_set_cost(m, IGO_COST_BEHEERSKOSTEN, IGO_COST_AMOUNT, 100));
-    CHECK_OK(m, igo_model_set_cost(m, IGO_COST_INNOVATIE_KWALITEIT, IGO_COST_SHARE, 0.01));
-    CHECK_OK(m, igo_model_add_outside(m, "Echo", 2, 25, only_a, 1));
-    CHECK_OK(m, igo_model_set_key(m, "A", "x", 0.6));
-    CHECK_OK(m, igo_model_set_key(m, "A", "y", 0.4));
-    CHECK_OK(m, igo_model_set_key(m, "B", "x", 0.5));
-    CHECK_OK(m, igo_model_set_key(m, "B", "y", 0.5));
-    CHECK_OK(m, igo_model_set_volume(m, "A", "x1", 3));
-    CHECK_OK(m, igo_model_set_volume(m, "A", "x2", 1));
-    CHECK_OK(m, igo_model_set_volume(m, "B", "x1", 1));
-    CHECK_OK(m, igo_model_set_volume(m, "B", "x2", 1));
-    CHECK_OK(m, igo_model_set_volume(m, "A", "y1", 5));
-    CHECK_OK(m, igo_model_set_volume(m, "B", "y1", 5));
-    return m;
-}
-
 void test_distribute_hand_computed(igo_t *t)
 {
     igo_model *m = hand_model(t);

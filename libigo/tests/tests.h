@@ -7,7 +7,7 @@
 #define IGO_TESTS(X)                                                                           \
     X(round_known_values)                                                                      \
     X(round_libreoffice_golden)                                                                \
-    X(round_fast_equals_exact)                                                             \
+    X(round_fast_equals_exact)                                                                 \
     X(round_properties)                                                                        \
     X(canonical_15_digits)                                                                     \
     X(round_cents_checked)                                                                     \
@@ -22,6 +22,9 @@
     X(distribute_costs_per_prestatie)                                                          \
     X(distribute_fixed_parts)                                                                  \
     X(distribute_fixed_parts_edges)                                                            \
+    X(distribute_bonuses)                                                                      \
+    X(bonus_setter_errors)                                                                     \
+    X(bonus_random_regions)                                                                    \
     X(distribute_history_keys)                                                                 \
     X(distribute_normalised_keys)                                                              \
     X(distribute_errors)                                                                       \

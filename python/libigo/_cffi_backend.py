@@ -187,6 +187,18 @@ class Model(_Core):
                    _number(eur, "eur"), _number(min_volume, "min_volume"),
                    _number(reduction, "reduction"))
 
+    def set_bonus_pool(self, mode: int, value: float) -> None:
+        self._call(lib.igo_model_set_bonus_pool, int(mode), _number(value, "value"))
+
+    def add_indicator(self, id: str, label: str | None, target: float, lower_is_better: Any,
+                      weight: float) -> None:
+        self._call(lib.igo_model_add_indicator, _text(id, "id"), _optional_text(label, "label"),
+                   _number(target, "target"), bool(lower_is_better), _number(weight, "weight"))
+
+    def set_indicator_value(self, indicator: str, provider: str, value: float) -> None:
+        self._call(lib.igo_model_set_indicator_value, _text(indicator, "indicator"),
+                   _text(provider, "provider"), _number(value, "value"))
+
     def set_prestatie_costs(self, prestatie: str, eur: float) -> None:
         self._call(lib.igo_model_set_prestatie_costs, _text(prestatie, "prestatie"),
                    _number(eur, "eur"))
@@ -289,13 +301,14 @@ class Model(_Core):
         return _figures(r, _DISTRIBUTION, sizes)
 
     def distribute_batch(self, variants: int, counts: Any, tariffs: Any, costs: Any,
-                         provider_totals: Any, discipline_totals: Any, summary: Any) -> None:
+                         provider_totals: Any, discipline_totals: Any, summary: Any,
+                         bonuses: Any = None) -> None:
         shape = ffi.new("igo_batch_shape *")
         self._call(lib.igo_distribute_batch_shape, variants, shape)
         batch = ffi.new("igo_batch *")
         batch.variants = variants
         keep = []  # the cdata views must outlive the call
-        given = (counts, tariffs, costs, provider_totals, discipline_totals, summary)
+        given = (counts, tariffs, costs, provider_totals, discipline_totals, summary, bonuses)
         for (name, ctype, writable), obj in zip(_BATCH_BUFFERS, given):
             view = _buffer(obj, name, ctype, getattr(shape, name), writable)
             keep.append(view)
@@ -336,9 +349,10 @@ def _cells(m: Any, p: int, n: int, get: Callable[..., int]) -> list[float | None
     return [values[c] if given[c] else None for c in range(n)]
 
 
-def _cost(m: Any, k: int) -> tuple[int, float] | None:
+def _mode_value(get: Callable[..., int], *index: Any) -> tuple[int, float] | None:
+    """(mode, value) of a cost component or the bonus pool, or None when not set."""
     mode, value = ffi.new("igo_cost_mode *"), ffi.new("double *")
-    return (int(mode[0]), value[0]) if lib.igo_model_cost(m, k, mode, value) else None
+    return (int(mode[0]), value[0]) if get(*index, mode, value) else None
 
 
 def _outside(m: Any, a: int) -> tuple[str, float, float, list[str]]:
@@ -363,6 +377,15 @@ def _reason(m: Any, i: int) -> tuple[str, float]:
     return _str(lib.igo_model_transfer_reason(m, i, count)), count[0]
 
 
+def _indicator(m: Any, i: int) -> tuple[str, str, float, bool, float, list[float | None]]:
+    label, target = ffi.new("const char **"), ffi.new("double *")
+    lower, weight = ffi.new("int *"), ffi.new("double *")
+    ident = _str(lib.igo_model_indicator(m, i, label, target, lower, weight))
+    values = [_value(lib.igo_model_indicator_value, m, i, o)
+              for o in range(lib.igo_model_provider_count(m))]
+    return ident, _str(label[0]), target[0], bool(lower[0]), weight[0], values
+
+
 def _per_prestatie(make: Callable[[Any, int], Any]) -> Callable[[Model], list[Any]]:
     return lambda self: _rows(lib.igo_model_prestatie_count(self._m), lambda p: make(self._m, p))
 
@@ -375,10 +398,13 @@ _INPUTS: dict[str, Callable[[Model], Any]] = {
         _str(lib.igo_model_provider_id(self._m, o)), _str(lib.igo_model_provider_name(self._m, o)),
         _str(lib.igo_model_discipline_id(self._m, lib.igo_model_provider_discipline(self._m, o))))),
     "production": _per_prestatie(lambda m, p: _values(lib.igo_model_production, m, p, n=2)),
-    "costs": lambda self: _rows(lib.IGO_COST_COUNT, lambda k: _cost(self._m, k)),
+    "costs": lambda self: _rows(lib.IGO_COST_COUNT, lambda k: _mode_value(lib.igo_model_cost, self._m, k)),
     "prestatie_costs": _per_prestatie(lambda m, p: _value(lib.igo_model_prestatie_costs, m, p)),
     "fixed_parts": lambda self: _rows(lib.igo_model_provider_count(self._m), lambda o: _values(
         lib.igo_model_fixed_part, self._m, o, n=3)),
+    "bonus_pool": lambda self: _mode_value(lib.igo_model_bonus_pool, self._m),
+    "indicators": lambda self: _rows(lib.igo_model_indicator_count(self._m),
+                                     lambda i: _indicator(self._m, i)),
     "outside": lambda self: _rows(lib.igo_model_outside_count(self._m),
                                   lambda a: _outside(self._m, a)),
     "keys": _per_prestatie(lambda m, p: _cells(m, p, lib.igo_model_discipline_count(m),
@@ -436,7 +462,8 @@ def _unpack(ptr: Any, n: int) -> list:
 # A batch's buffers in igo_batch's order: field, C type, written by the core.
 _BATCH_BUFFERS = (("counts", "double[]", False), ("tariffs", "double[]", False),
                   ("costs", "double[]", False), ("provider_totals", "int64_t[]", True),
-                  ("discipline_totals", "int64_t[]", True), ("summary", "int64_t[]", True))
+                  ("discipline_totals", "int64_t[]", True), ("summary", "int64_t[]", True),
+                  ("bonuses", "int64_t[]", True))
 
 # How a result's figures are read, by their key: the getter; its number of values as a product
 # of the result's sizes (None: one value); and, for a figure per cost component or per scenario,
@@ -465,6 +492,10 @@ _DISTRIBUTION: dict[str, _Read] = {
     "providers": (lib.igo_result_providers, ("P", "O"), 0),
     "discipline_totals": (lib.igo_result_discipline_totals, ("D",), 0),
     "provider_totals": (lib.igo_result_provider_totals, ("O",), 0),
+    "bonus_pool": (lib.igo_result_bonus_pool, None, 0),
+    "bonuses_paid": (lib.igo_result_bonuses_paid, None, 0),
+    "bonuses": (lib.igo_result_bonuses, ("O",), 0),
+    "bonus_points": (lib.igo_result_bonus_points, ("O",), 0),
 }
 
 _EACH = lib.IGO_SCENARIO_COUNT

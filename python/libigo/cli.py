@@ -63,7 +63,9 @@ def _table(frame: pd.DataFrame, money: Sequence[str] = (), percent: Sequence[str
 
 HEADERS = {"count": "aantal", "tariff": "tarief", "income": "inkomsten", "costs": "IGO-kosten",
            "outside": "buiten IGO", "distributable": "te verdelen", "name": "naam",
-           "amount": "bedrag", "share_of_income_pct": "% van inkomsten"}
+           "amount": "bedrag", "share_of_income_pct": "% van inkomsten",
+           "bonus_points": "bonuspunten", "bonus": "bonus", "total": "totaal",
+           "points": "punten"}
 
 
 def _dutch(frame: pd.DataFrame) -> pd.DataFrame:
@@ -76,7 +78,7 @@ def render(result: Distribution) -> str:
     reconciliation."""
     disciplines = [d.id for d in result.region.disciplines]
     money = ["tarief", "inkomsten", "IGO-kosten", "buiten IGO", "te verdelen", *disciplines]
-    per_p = _dutch(result.per_prestatie.drop(columns=["label"]))
+    per_p = _dutch(result.per_prestatie.drop(columns=["label"])).astype(object)
     per_p.loc["totaal"] = ["", ""] + [per_p[c].sum() for c in money[1:]]
     parts = [
         f"{result.region.name or 'Regio'}: verdeling van de IGO-inkomsten (bedragen in EUR)",
@@ -88,12 +90,31 @@ def render(result: Distribution) -> str:
         _table(_dutch(result.per_discipline.drop(columns=["label"])), money=["bedrag"],
                percent=["% van inkomsten"]),
         "\nVerdeling per zorgaanbieder",
-        _table(_dutch(result.per_provider), money=["bedrag"], percent=["% van inkomsten"]),
-        "\nAansluiting: inkomsten = IGO-kosten + buiten de IGO + zorgaanbieders",
+        _table(_dutch(result.per_provider), money=["bedrag", "bonus", "totaal"],
+               counts=["bonuspunten"], percent=["% van inkomsten"]),
+        *_bonus_parts(result),
+        "\nAansluiting: inkomsten = IGO-kosten + buiten de IGO + zorgaanbieders"
+        + (" (bonussen uit de IGO-kosten naar de zorgaanbieders)"
+           if result.region.bonuses is not None else ""),
         _table(_dutch(result.reconciliation), money=["bedrag"]),
         "Sluitend tot op de cent." if result.balanced else "NIET SLUITEND.",
     ]
     return "\n".join(parts) + "\n"
+
+
+def _bonus_parts(result: Distribution) -> list[str]:
+    """The quality bonuses: the pool, what was paid and what stays in the budget, and each
+    provider's values, points and bonus (those with a value or a point)."""
+    if result.region.bonuses is None:
+        return []
+    table = _dutch(result.bonuses)
+    shown = table[(table["punten"] > 0) | table.drop(columns=["punten", "bonus"]).notna().any(
+        axis=1)]
+    return [f"\nKwaliteitsbonussen: pot {_money(result.bonus_pool)}, uitgekeerd "
+            f"{_money(result.bonuses_paid)}, blijft in het innovatiebudget "
+            f"{_money(result.bonuses_unpaid)}",
+            _table(shown.astype(object).where(shown.notna(), ""), money=["bonus"],
+                   counts=list(shown.columns[:-1]))]
 
 
 def _parser() -> argparse.ArgumentParser:

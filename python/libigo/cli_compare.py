@@ -54,7 +54,7 @@ def render(c: Comparison) -> str:
     lines += _block("Per prestatie (te verdelen)", c.prestaties)
     totals = c.totals
     labels = {"income": "inkomsten", "costs_total": "kosten IGO", "outside_total": "buiten IGO",
-              "distributed": "verdeeld"}
+              "distributed": "verdeeld", "bonuses_paid": "bonussen"}
     lines.append("Totalen")
     for key, r in totals.iterrows():
         lines.append(f"  {labels[str(key)]:<18} {format_nl(r.before):>15} {format_nl(r.after):>15} "

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 __all__ = ["Comparison", "compare"]
 
-TOTALS = ("income", "costs_total", "outside_total", "distributed")
+TOTALS = ("income", "costs_total", "outside_total", "distributed", "bonuses_paid")
 
 
 def _distribution(value: Any, name: str) -> "Distribution":
@@ -63,12 +63,17 @@ def _cents(ids: list[str], values: Any) -> dict[str, int]:
     return dict(zip(ids, values))
 
 
+def _received(d: "Distribution") -> list[int]:
+    """What each provider receives: its model income and its quality bonus."""
+    return [t + b for t, b in zip(d.cents["provider_totals"], d.cents["bonuses"])]
+
+
 class Comparison(Snapshot):
     """Before, after, change (EUR, Decimal), change_pct (percent of before; NaN from 0) and
-    material, per provider (``providers``), discipline (``disciplines``) and prestatie
-    (``prestaties``: the money distributable to the providers), and the totals (``totals``:
-    income, costs, outside activities, distributed). ``cents`` keeps the changes in whole
-    cents. A snapshot."""
+    material, per provider (``providers``: its model income plus its quality bonus), discipline
+    (``disciplines``) and prestatie (``prestaties``: the money distributable to the providers),
+    and the totals (``totals``: income, costs, outside activities, distributed, bonuses paid).
+    ``cents`` keeps the changes in whole cents. A snapshot."""
 
     def __init__(self, a: "Distribution", b: "Distribution", threshold: float | None,
                  threshold_pct: float | None) -> None:
@@ -76,15 +81,15 @@ class Comparison(Snapshot):
         ra, rb = a.region, b.region
         levels = {
             "providers": ([o.id for o in ra.providers], [o.id for o in rb.providers],
-                          "provider_totals"),
+                          _received),
             "disciplines": ([d.id for d in ra.disciplines], [d.id for d in rb.disciplines],
-                            "discipline_totals"),
+                            lambda d: d.cents["discipline_totals"]),
             "prestaties": ([p.code for p in ra.prestaties], [p.code for p in rb.prestaties],
-                           "prestatie_distributable"),
+                           lambda d: d.cents["prestatie_distributable"]),
         }
         changes: dict[str, dict[str, int]] = {}
-        for level, (ids_a, ids_b, key) in levels.items():
-            ca, cb = _cents(ids_a, a.cents[key]), _cents(ids_b, b.cents[key])
+        for level, (ids_a, ids_b, get) in levels.items():
+            ca, cb = _cents(ids_a, get(a)), _cents(ids_b, get(b))
             ids = ids_a + [i for i in ids_b if i not in ca]
             object.__setattr__(self, f"_{level}", (ids, ca, cb))
             changes[level] = {i: cb.get(i, 0) - ca.get(i, 0) for i in ids}

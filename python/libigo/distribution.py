@@ -33,10 +33,13 @@ class Distribution(Snapshot):
     of the region at the time of the call, that later changes to the region do not affect.
 
     Scalars: ``income``, ``costs`` (per component), ``costs_total``, ``outside_total``,
-    ``distributed``. Tables (pandas DataFrames, amounts as Decimal euros): ``per_prestatie``,
-    ``per_discipline``, ``per_provider``, ``provider_prestatie`` (providers x prestaties),
-    ``discipline_prestatie``, ``outside``, ``keys`` (the verdeelsleutel used, in percent) and
-    ``reconciliation``. ``cents`` keeps the core's raw figures in whole cents (read-only).
+    ``distributed``, and the quality bonuses' ``bonus_pool``, ``bonuses_paid`` and
+    ``bonuses_unpaid`` (what nobody earned, left in the budget). Tables (pandas DataFrames,
+    amounts as Decimal euros): ``per_prestatie``, ``per_discipline``, ``per_provider`` (with a
+    region's bonuses also its points, bonus and total), ``provider_prestatie`` (providers x
+    prestaties), ``discipline_prestatie``, ``outside``, ``keys`` (the verdeelsleutel used, in
+    percent), ``bonuses`` (each provider's values, points and bonus) and ``reconciliation``.
+    ``cents`` keeps the core's raw figures in whole cents (read-only).
     """
 
     def __init__(self, region: "Region", raw: dict[str, Any]) -> None:
@@ -47,6 +50,9 @@ class Distribution(Snapshot):
         self.costs_total = euros(raw["costs_total"])
         self.outside_total = euros(raw["outside_total"])
         self.distributed = euros(raw["distributed"])
+        self.bonus_pool = euros(raw["bonus_pool"])
+        self.bonuses_paid = euros(raw["bonuses_paid"])
+        self.bonuses_unpaid = self.bonus_pool - self.bonuses_paid
         self._codes = [p.code for p in region.prestaties]
         self._disciplines = [d.id for d in region.disciplines]
         self._providers = [o.id for o in region.providers]
@@ -103,13 +109,36 @@ class Distribution(Snapshot):
 
     @property
     def per_provider(self) -> pd.DataFrame:
+        """Each provider's model income (amount); with bonuses also its points, bonus and
+        total (amount + bonus)."""
         amounts = euros_list(self.cents["provider_totals"])
-        return pd.DataFrame({
+        table = pd.DataFrame({
             "name": [o.name for o in self._region.providers],
             "discipline": [o.discipline for o in self._region.providers],
             "amount": amounts,
             "share_of_income_pct": [_share(a, self.income) for a in amounts],
         }, index=pd.Index(self._providers, name="provider"))
+        if self._region.bonuses is not None:
+            bonus = euros_list(self.cents["bonuses"])
+            table["bonus_points"] = self.cents["bonus_points"]
+            table["bonus"] = bonus
+            table["total"] = [a + b for a, b in zip(amounts, bonus)]
+        return table
+
+    @property
+    def bonuses(self) -> pd.DataFrame:
+        """Each provider's value per indicator (NaN: none given), its points and its bonus;
+        empty without bonuses."""
+        table = pd.DataFrame(index=pd.Index(self._providers, name="provider"))
+        if self._region.bonuses is None:
+            return table
+        for x in self._region.bonuses["indicators"]:
+            given = self._region.bonuses["values"].get(x["id"], {})
+            table[x["id"]] = [given.get(o, float("nan")) for o in self._providers]
+        table["points"] = self.cents["bonus_points"]
+        table["bonus"] = pd.Series(euros_list(self.cents["bonuses"]), index=table.index,
+                                   dtype=object)
+        return table
 
     @property
     def outside(self) -> pd.DataFrame:
@@ -128,21 +157,29 @@ class Distribution(Snapshot):
 
     @property
     def reconciliation(self) -> pd.DataFrame:
-        """I = H + sum(O) + sum(T), line by line; the difference is always exactly zero."""
+        """I = H - B + sum(O) + sum(T) + sum(bonus), line by line (B, the bonuses paid, only with
+        bonuses); the difference is always exactly zero."""
         providers = euros(sum(self.cents["provider_totals"]))
         rows = [("Inkomsten IGO", self.income)]
         rows += [(f"- {COST_LABELS[k]}", v) for k, v in self.costs.items()]
+        if self._region.bonuses is not None:  # paid out of the budget, to the providers
+            rows += [("+ Kwaliteitsbonussen uit het innovatiebudget", self.bonuses_paid)]
         rows += [("- Verrichtingen buiten de IGO", self.outside_total),
-                 ("- Verdeeld over de zorgaanbieders", providers),
-                 ("= Verschil", self.income - self.costs_total - self.outside_total - providers)]
+                 ("- Verdeeld over de zorgaanbieders", providers)]
+        if self._region.bonuses is not None:
+            rows += [("- Kwaliteitsbonussen aan de zorgaanbieders",
+                      euros(sum(self.cents["bonuses"])))]
+        rows += [("= Verschil", self.income - self.costs_total + self.bonuses_paid
+                  - self.outside_total - providers - euros(sum(self.cents["bonuses"])))]
         return pd.DataFrame(rows, columns=["post", "amount"]).set_index("post")
 
     @property
     def balanced(self) -> bool:
-        """True when income equals costs + outside + the providers' total, to the cent."""
+        """True when income equals costs - bonuses paid + outside + the providers' totals and
+        bonuses, to the cent."""
         raw = self.cents
-        return raw["income"] == raw["costs_total"] + raw["outside_total"] + \
-            sum(raw["provider_totals"])
+        return raw["income"] == raw["costs_total"] - raw["bonuses_paid"] + \
+            raw["outside_total"] + sum(raw["provider_totals"]) + sum(raw["bonuses"])
 
     def csv_writers(self, directory: pathlib.Path) -> dict[pathlib.Path, _files.Writer]:
         """Every table as CSV (comma separated, decimal point), by its file in directory."""
@@ -150,6 +187,8 @@ class Distribution(Snapshot):
                   "per_provider": self.per_provider, "provider_prestatie": self.provider_prestatie,
                   "outside": self.outside, "verdeelsleutel": self.keys,
                   "reconciliation": self.reconciliation}
+        if self._region.bonuses is not None:
+            tables["bonuses"] = self.bonuses
         return {directory / f"{name}.csv": _files.text_writer(table.to_csv())
                 for name, table in tables.items()}
 

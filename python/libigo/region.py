@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, Callable, Mapping
 
 from . import _files
 from . import _parse as P
+from . import bonuses as B
 from ._backend import impl, workbook_lang
 from ._errors import IgoError
 
@@ -141,6 +142,14 @@ class Region(_files.FromFile):
     - ``normalise_keys``: scale each prestatie's percentages to 100 % instead of refusing them.
     - ``regiokenmerken``: descriptive counts for the workbook (``regio_fields()``), and
       ``redenen_overdracht``: ``{reason: women}`` (default: the standard reasons, count 0).
+    - ``costs_per_prestatie``: ``{prestatie: eur}``, the IGO costs charged as given instead of
+      pro rata to income (they must add up to the cost components' total).
+    - ``fixed_parts``: ``{provider: {"amount": eur, "min_volume": v, "reduction": pct}}``, a
+      fixed yearly part out of its discipline's money, reduced by pct below the volume.
+    - ``bonuses``: quality bonuses from the innovation budget (see ``libigo.bonuses``): a pool
+      (``pool`` EUR or ``pool_percent``), ``indicators`` (id, label, target, better, weight) and
+      ``values`` per indicator and provider.
+    - ``overgang``: a transition to the model's income (see ``libigo.transition``).
 
     Rows may also be the dataclasses (``Provider``, ``HistoryLine``, ...), and production
     ``{prestatie: (count, tariff)}``. Every value is checked where it enters: a number must be a
@@ -154,7 +163,8 @@ class Region(_files.FromFile):
                  outside: Any = None, verdeelsleutel: Any = None, history: Any = None,
                  volumes: Any = None, normalise_keys: bool = False,
                  regiokenmerken: Any = None, overgang: Any = None,
-                 costs_per_prestatie: Any = None, fixed_parts: Any = None) -> None:
+                 costs_per_prestatie: Any = None, fixed_parts: Any = None,
+                 bonuses: Any = None) -> None:
         default_p, default_d = default_catalogue()
         self.name = P.name(name)
         self.prestaties = list(default_p) if prestaties is None else _prestaties(prestaties)
@@ -172,6 +182,7 @@ class Region(_files.FromFile):
         self.regiokenmerken = _regiokenmerken(regiokenmerken)
         self.overgang = _overgang(overgang, [o.id for o in self.providers])
         self.fixed_parts = _fixed_parts(fixed_parts)
+        self.bonuses = B.parse(bonuses, [o.id for o in self.providers])
 
     # ---- constructors ----
 
@@ -181,7 +192,8 @@ class Region(_files.FromFile):
         return cls(**P.keywords(data, ("name", "prestaties", "disciplines", "providers",
                                        "production", "costs", "outside", "verdeelsleutel",
                                        "history", "volumes", "normalise_keys", "regiokenmerken",
-                                       "overgang", "costs_per_prestatie", "fixed_parts"),
+                                       "overgang", "costs_per_prestatie", "fixed_parts",
+                                       "bonuses"),
                                 "region"))
 
     @classmethod
@@ -223,6 +235,7 @@ class Region(_files.FromFile):
                                    "reduction": _percent(f[2])}
                             for o, f in zip(data["providers"], data["fixed_parts"])
                             if f is not None},
+            "bonuses": B.from_core(data, _percent),
         })
 
     @classmethod
@@ -283,7 +296,8 @@ class Region(_files.FromFile):
              if r.costs_per_prestatie else {}) \
           | ({"fixed_parts": {o: dict(f) for o, f in r.fixed_parts.items()}}
              if r.fixed_parts else {}) \
-          | ({"overgang": _copy(r.overgang)} if r.overgang is not None else {})
+          | ({"overgang": _copy(r.overgang)} if r.overgang is not None else {}) \
+          | ({"bonuses": _copy(r.bonuses)} if r.bonuses is not None else {})
 
     def to_json(self, path: str | os.PathLike[str]) -> None:
         """Writes the region as JSON, atomically (a temporary file renamed into place)."""
@@ -309,7 +323,7 @@ class Region(_files.FromFile):
                       history=self.history, volumes=self.volumes,
                       normalise_keys=self.normalise_keys, regiokenmerken=self.regiokenmerken,
                       overgang=self.overgang, costs_per_prestatie=self.costs_per_prestatie,
-                      fixed_parts=self.fixed_parts)
+                      fixed_parts=self.fixed_parts, bonuses=self.bonuses)
         copy._source = self._source
         return copy
 
@@ -340,6 +354,8 @@ class Region(_files.FromFile):
         for provider, part in self.fixed_parts.items():
             m.set_fixed_part(provider, part["amount"], part["min_volume"],
                              part["reduction"] / 100)
+        if self.bonuses is not None:
+            B.send(m, self.bonuses)
         for a in self.outside:
             m.add_outside(a.label, a.count, a.tariff, list(a.targets))
         for prestatie, row in self.verdeelsleutel.items():

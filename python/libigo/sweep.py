@@ -129,6 +129,8 @@ def run_sweep(region: "Region", counts: Any, tariffs: Any, costs: Any) -> "Sweep
         provider = np.zeros((variants, O), dtype=np.int64)
         discipline = np.zeros((variants, D), dtype=np.int64)
         summary = np.zeros((variants, len(SUMMARY_COLUMNS)), dtype=np.int64)
+        bonuses = np.zeros((variants, O), dtype=np.int64) if region.bonuses is not None \
+            else None
     except (MemoryError, ValueError):
         raise IgoError(f"sweep: {variants} variants x {O} providers do not fit in memory",
                        "IGO_ERROR_MEMORY") from None
@@ -136,22 +138,24 @@ def run_sweep(region: "Region", counts: Any, tariffs: Any, costs: Any) -> "Sweep
         model.distribute_batch(
             variants, _matrix(inputs["counts"], codes, base_n, variants, "counts", index),
             _matrix(inputs["tariffs"], codes, base_t, variants, "tariffs", index), cost_matrix,
-            provider, discipline, summary)
+            provider, discipline, summary, bonuses)
     except IgoError as exc:
         if index is None or exc.variant is None:
             raise
         raise IgoError(f"sweep row {index[exc.variant]!r}: {exc}", exc.code,
                        exc.variant) from None
-    return Sweep(region, provider, discipline, summary, index)
+    return Sweep(region, provider, discipline, summary, index, bonuses)
 
 
 class Sweep:
     """The figures of every variant, in whole cents (int64): ``provider_totals`` (variants x
-    providers), ``discipline_totals`` (variants x disciplines) and ``summary`` (income, the three
-    cost components, outside activities, distributed)."""
+    providers), ``discipline_totals`` (variants x disciplines), ``summary`` (income, the three
+    cost components, outside activities, distributed) and, for a region with quality bonuses,
+    ``bonuses`` (variants x providers; None without)."""
 
     def __init__(self, region: "Region", provider: np.ndarray, discipline: np.ndarray,
-                 summary: np.ndarray, index: Any = None) -> None:
+                 summary: np.ndarray, index: Any = None,
+                 bonuses: np.ndarray | None = None) -> None:
         self.region = region  # the sweep's own checked copy
         self.index = index if index is not None else pd.RangeIndex(len(summary), name="variant")
         self.provider_totals = pd.DataFrame(provider, index=self.index, copy=False,
@@ -160,6 +164,8 @@ class Sweep:
                                               columns=[d.id for d in region.disciplines])
         self.summary = pd.DataFrame(summary, index=self.index, columns=list(SUMMARY_COLUMNS),
                                     copy=False)
+        self.bonuses = None if bonuses is None else pd.DataFrame(
+            bonuses, index=self.index, copy=False, columns=self.provider_totals.columns)
 
     def __len__(self) -> int:
         return len(self.summary)

@@ -226,6 +226,39 @@ IGO_API const int64_t *igo_result_discipline_totals(const igo_result *result);
  */
 IGO_API const int64_t *igo_result_provider_totals(const igo_result *result);
 
+/**
+ * @brief The pool of quality bonuses (igo_model_set_bonus_pool()).
+ * @param result A result, or NULL.
+ * @return The pool in cents, part of the innovatie_kwaliteit cost; 0 without a pool or for NULL.
+ */
+IGO_API int64_t igo_result_bonus_pool(const igo_result *result);
+
+/**
+ * @brief The quality bonuses paid: the pool when any provider earned a point, else 0.
+ *
+ * What is not paid, igo_result_bonus_pool() minus this, stays in the innovation and quality
+ * budget.
+ *
+ * @param result A result, or NULL.
+ * @return The sum of igo_result_bonuses() in cents; 0 for NULL.
+ */
+IGO_API int64_t igo_result_bonuses_paid(const igo_result *result);
+
+/**
+ * @brief Each provider's quality bonus, on top of its model income (igo_result_provider_totals()).
+ * @param result A result, or NULL.
+ * @return O values in cents, split(pool, points); all 0 when nobody earned a point; NULL for
+ *         NULL.
+ */
+IGO_API const int64_t *igo_result_bonuses(const igo_result *result);
+
+/**
+ * @brief Each provider's points: the sum of the weights of the indicators it meets.
+ * @param result A result, or NULL.
+ * @return O values; NULL for NULL.
+ */
+IGO_API const double *igo_result_bonus_points(const igo_result *result);
+
 /** @brief The summary columns of a batch (igo_batch::summary), each in cents. */
 typedef enum igo_summary_column {
     IGO_SUMMARY_INCOME = 0,              /**< The total income I. */
@@ -241,7 +274,9 @@ typedef enum igo_summary_column {
  * @brief Many variants of one region, distributed in one call (scenario sweeps).
  *
  * A variant replaces the model's counts, tariffs and cost values; everything else (catalogue,
- * keys, volumes, outside activities, cost modes) is the model's. Inputs and outputs are arrays
+ * keys, volumes, outside activities, cost modes, fixed parts, indicators and the bonus pool's
+ * value) is the model's. A bonus pool given as a fraction follows the variant's
+ * innovatie_kwaliteit cost. Inputs and outputs are arrays
  * of the caller's, row-major, one row per variant. The caller allocates the outputs; the call
  * only writes them. With P prestaties, D disciplines and O providers (the model's counts):
  */
@@ -263,6 +298,9 @@ typedef struct igo_batch {
     /** Out: variants x #IGO_SUMMARY_COUNT summary figures in cents (igo_summary_column);
      *  NULL: not computed. */
     int64_t *summary;
+    /** Out: variants x O quality bonuses in cents (igo_result_bonuses()); NULL: not
+     *  computed. */
+    int64_t *bonuses;
     /** Out: on failure, the index of the variant that failed (its message names it too); 0
      *  when the model itself failed before the first variant. */
     size_t failed_variant;
@@ -314,6 +352,7 @@ typedef struct igo_batch_shape {
     size_t provider_totals;   /**< variants x provider_count */
     size_t discipline_totals; /**< variants x discipline_count */
     size_t summary;           /**< variants x #IGO_SUMMARY_COUNT */
+    size_t bonuses;           /**< variants x provider_count */
 } igo_batch_shape;
 
 /**

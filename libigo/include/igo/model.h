@@ -276,9 +276,10 @@ IGO_API igo_error igo_model_set_prestatie_costs(igo_model *model, const char *pr
 /**
  * @brief Gives a provider a fixed yearly part (the guide's third method of distribution).
  *
- * The fixed parts of a discipline's providers are charged to that discipline's money per
- * prestatie, pro rata to it (split(F, weights A[p][d] over the prestaties)); what is left of
- * each A[p][d] is split over the providers by volume as before. When the provider's volume,
+ * The fixed parts of a discipline's providers are charged, one provider after the other in
+ * their order, to that discipline's money per prestatie, each pro rata to what is left of it
+ * (split(F, weights: what is left of A[p][d] over the prestaties)); what is left of each
+ * A[p][d] after them all is split over the providers by volume as before. When the provider's volume,
  * summed over the prestaties, stays below min_volume, its part is reduced by reduction:
  * ROUND(amount * (1 - reduction); 2). igo_distribute() refuses a discipline whose providers'
  * fixed parts exceed its money (#IGO_ERROR_VALUE, naming the discipline). Setting it again
@@ -295,6 +296,67 @@ IGO_API igo_error igo_model_set_prestatie_costs(igo_model *model, const char *pr
  */
 IGO_API igo_error igo_model_set_fixed_part(igo_model *model, const char *provider, double eur,
                                            double min_volume, double reduction);
+
+/**
+ * @brief Sets the pool of quality bonuses, paid from the innovation and quality budget.
+ *
+ * The pool in cents is ROUND(amount; 2), or ROUND(fraction * the #IGO_COST_INNOVATIE_KWALITEIT
+ * cost; 2). It is split over the providers pro rata to the points they earn on the indicators
+ * (igo_model_add_indicator()), the largest taking the rounding (the first on a tie). When nobody
+ * earns a point the pool is not paid: it stays in the budget, and igo_result_bonuses_paid() is
+ * 0. Bonuses come on top of a provider's model income and out of the IGO's costs, so income =
+ * costs - bonuses paid + outside activities + sum over the providers of (model + bonus).
+ * igo_distribute() refuses a pool above the budget (#IGO_ERROR_VALUE, naming both). Without a
+ * pool (the default) no bonus is paid.
+ *
+ * @param model The model.
+ * @param mode  #IGO_COST_AMOUNT for an amount in EUR, #IGO_COST_SHARE for a fraction of the
+ *              innovatie_kwaliteit cost.
+ * @param value The amount, 0..1e12, or the fraction, 0..1 (0.5 for 50 %).
+ * @return #IGO_OK; #IGO_ERROR_ARGUMENT for a NULL model or a mode out of range;
+ *         #IGO_ERROR_VALUE for a negative or non-finite value, or a fraction above 1;
+ *         #IGO_ERROR_TOO_LARGE for an amount above EUR 1e12.
+ */
+IGO_API igo_error igo_model_set_bonus_pool(igo_model *model, igo_cost_mode mode, double value);
+
+/**
+ * @brief Adds a quality indicator (a Perined or ICHOM measure) on which providers earn points.
+ *
+ * A provider meets the indicator when its value (igo_model_set_indicator_value()) reaches the
+ * target: value >= target, or value <= target when lower is better. It then earns the weight in
+ * points; a provider without a value does not meet it. A provider's points are the sum of the
+ * weights of the indicators it meets. Indicators keep the order in which they are added.
+ *
+ * @param model           The model.
+ * @param id              The indicator's id: not empty, at most 255 UTF-16 units, not yet used.
+ * @param label           Its description, or NULL to use the id.
+ * @param target          The target, finite, -1e12..1e12.
+ * @param lower_is_better Nonzero when a lower value is better (a rate of complications), 0
+ *                        when a higher one is (a rate of satisfied clients).
+ * @param weight          The points it is worth, 0..1e12.
+ * @return #IGO_OK; #IGO_ERROR_ARGUMENT for a NULL model or a NULL or empty id;
+ *         #IGO_ERROR_VALUE for an invalid text, a non-finite target or a negative or non-finite
+ *         weight; #IGO_ERROR_TOO_LARGE for a number beyond 1e12; #IGO_ERROR_DUPLICATE for an
+ *         id that exists already; #IGO_ERROR_MEMORY.
+ */
+IGO_API igo_error igo_model_add_indicator(igo_model *model, const char *id, const char *label,
+                                          double target, int lower_is_better, double weight);
+
+/**
+ * @brief Sets a provider's value on an indicator (its measured rate, score or count).
+ *
+ * Setting it again replaces it.
+ *
+ * @param model     The model.
+ * @param indicator The indicator's id.
+ * @param provider  The provider's id.
+ * @param value     The value, finite, -1e12..1e12.
+ * @return #IGO_OK; #IGO_ERROR_ARGUMENT for a NULL model or a NULL or empty id;
+ *         #IGO_ERROR_UNKNOWN for an indicator or provider the model lacks; #IGO_ERROR_VALUE for a
+ *         non-finite value; #IGO_ERROR_TOO_LARGE beyond 1e12; #IGO_ERROR_MEMORY.
+ */
+IGO_API igo_error igo_model_set_indicator_value(igo_model *model, const char *indicator,
+                                                const char *provider, double value);
 
 /**
  * @brief Charges the IGO costs pro rata to income again (the default), forgetting every amount
@@ -634,6 +696,47 @@ IGO_API int igo_model_fixed_part(const igo_model *model, size_t index, double *e
  *         model). The costs are charged per prestatie when any prestatie's amount was given.
  */
 IGO_API int igo_model_prestatie_costs(const igo_model *model, size_t index, double *eur);
+
+/**
+ * @brief Reads back the pool of quality bonuses (igo_model_set_bonus_pool()).
+ * @param model The model.
+ * @param mode  Receives its mode (#IGO_COST_AMOUNT when none was set); may be NULL.
+ * @param value Receives the amount in EUR or the fraction (0 when none was set); may be NULL.
+ * @return 1 when a pool was set, else 0.
+ */
+IGO_API int igo_model_bonus_pool(const igo_model *model, igo_cost_mode *mode, double *value);
+
+/**
+ * @brief The number of quality indicators.
+ * @param model The model, or NULL (0).
+ * @return The number of indicators added.
+ */
+IGO_API size_t igo_model_indicator_count(const igo_model *model);
+
+/**
+ * @brief Reads back a quality indicator (igo_model_add_indicator()).
+ * @param model           The model.
+ * @param index           The indicator's index, in the order added.
+ * @param label           Receives its label (owned by the model); may be NULL.
+ * @param target          Receives its target; may be NULL.
+ * @param lower_is_better Receives 1 when lower is better, else 0; may be NULL.
+ * @param weight          Receives its weight in points; may be NULL.
+ * @return Its id (owned by the model, valid until igo_model_free()), or NULL for an index out of
+ *         range (then the outputs are NULL or 0).
+ */
+IGO_API const char *igo_model_indicator(const igo_model *model, size_t index, const char **label,
+                                        double *target, int *lower_is_better, double *weight);
+
+/**
+ * @brief Reads back a provider's value on an indicator (igo_model_set_indicator_value()).
+ * @param model     The model.
+ * @param indicator The indicator's index.
+ * @param provider  The provider's index.
+ * @param value     Receives the value (0 when none was set); may be NULL.
+ * @return 1 when a value was set, else 0 (also for an index out of range).
+ */
+IGO_API int igo_model_indicator_value(const igo_model *model, size_t indicator, size_t provider,
+                                      double *value);
 
 /**
  * @brief An outside activity (igo_model_add_outside()).

@@ -214,6 +214,9 @@ igo_error igo_workbook_write(igo_model *m, const char *path, const igo_workbook_
         return igoi_fail(m->errmsg, IGO_ERROR_ARGUMENT,
                          "the workbook does not hold fixed parts per provider yet: write it "
                          "without them");
+    if (m->bonus_set || m->indicators.n)
+        return igoi_fail(m->errmsg, IGO_ERROR_ARGUMENT,
+                         "the workbook does not hold quality bonuses yet: write it without them");
     igo_result *r;
     igo_plan pl;
     igo_error e = igoi_distribute_plan(m, &r, &pl);
