@@ -1,8 +1,9 @@
 """Benchmark: libigo's batch entry point against what an analyst would write instead.
 
 One run, one machine: a 100-provider region, its counts varied per variant, distributed
-  - by libigo through the Python API (Region.sweep; both backends; and the same region with a
-    fixed part per provider, the two-pass path of the core),
+  - by libigo through the Python API (Region.sweep; both backends; the same region with a
+    fixed part per provider, the two-pass path of the core; and with quality bonuses, a pool
+    that follows each variant's budget split by points),
   - by a straightforward pure-Python implementation of the same model (pure_python_model.py),
   - by a vectorised pandas/numpy implementation (pandas_model.py).
 The slower alternatives run on a prefix of the same variants; their results are checked against
@@ -61,6 +62,19 @@ def with_fixed_parts(region):
     return out
 
 
+def with_bonuses(region):
+    """The region with quality bonuses: 40 % of the innovation budget over three indicators,
+    each provider a value on each (two thirds of them meeting each target)."""
+    out = region.checked()
+    ids = [o.id for o in region.providers]
+    out.bonuses = {"pool_percent": 40,
+                   "indicators": [{"id": f"k{i}", "target": 50, "weight": 1 + i}
+                                  for i in range(3)],
+                   "values": {f"k{i}": {o: (37 * n + 11 * i) % 75 for n, o in enumerate(ids)}
+                              for i in range(3)}}
+    return out.checked()
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--providers", type=int, default=100)
@@ -79,6 +93,8 @@ def main() -> None:
     sweep_cffi, t_cffi = sweep_with(_cffi_backend, region, counts, args.repeat)
     fixed_region = with_fixed_parts(region)
     sweep_fixed, t_fixed = sweep_with(_cext, fixed_region, counts, args.repeat)
+    bonus_region = with_bonuses(region)
+    sweep_bonus, t_bonus = sweep_with(_cext, bonus_region, counts, args.repeat)
     python, t_py = timed(lambda: [pure_python_model.distribute(region, counts=list(row))
                                   for row in counts[:n_py]])
     frame = pd.DataFrame(counts[:n_pd], columns=codes)
@@ -96,10 +112,20 @@ def main() -> None:
     for i in range(5):
         single = fixed_region.what_if(counts=dict(zip(codes, counts[i]))).distribute()
         assert list(sweep_fixed.provider_totals.to_numpy()[i]) == list(single.cents["provider_totals"])
+    # With bonuses: the model income unchanged, every variant pays its whole pool (40 % of its
+    # budget, which follows its income), and the first variants equal their single distributions.
+    assert (sweep_bonus.provider_totals.to_numpy() == ours).all()
+    budget = sweep.summary["innovatie_kwaliteit"].to_numpy()
+    paid = sweep_bonus.bonuses.to_numpy().sum(axis=1)
+    assert (paid == [libigo.round_cents(0.4 * (b / 100)) for b in budget.tolist()]).all()
+    for i in range(5):
+        single = bonus_region.what_if(counts=dict(zip(codes, counts[i]))).distribute()
+        assert list(sweep_bonus.bonuses.to_numpy()[i]) == list(single.cents["bonuses"])
 
     per = {name: t / n for name, t, n in [("cext", t_cext, args.variants),
                                           ("cffi", t_cffi, args.variants),
                                           ("fixed", t_fixed, args.variants),
+                                          ("bonus", t_bonus, args.variants),
                                           ("python", t_py, n_py), ("pandas", t_pd, n_pd)]}
     print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
           f"Python {platform.python_version()}, numpy {np.__version__}, pandas {pd.__version__}")
@@ -112,6 +138,7 @@ def main() -> None:
     rows = [("libigo, Region.sweep, cext backend", args.variants, t_cext, "cext"),
             ("libigo, Region.sweep, cffi backend", args.variants, t_cffi, "cffi"),
             ("libigo, cext, with a fixed part per provider", args.variants, t_fixed, "fixed"),
+            ("libigo, cext, with quality bonuses", args.variants, t_bonus, "bonus"),
             ("pandas/numpy, vectorised over variants", n_pd, t_pd, "pandas"),
             ("pure Python, loop over variants", n_py, t_py, "python")]
     for label, n, seconds, key in rows:

@@ -47,7 +47,7 @@ def test_verdeel_a_file_and_write_csv(example, tmp_path: pathlib.Path):
     written = sorted(p.name for p in (tmp_path / "tabellen").iterdir())
     assert written == sorted(["per_prestatie.csv", "per_discipline.csv", "per_provider.csv",
                               "provider_prestatie.csv", "outside.csv", "verdeelsleutel.csv",
-                              "reconciliation.csv"])
+                              "reconciliation.csv", "bonuses.csv"])
 
 
 @pytest.mark.parametrize("change, message", [

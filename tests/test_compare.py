@@ -15,7 +15,8 @@ import libigo
 
 def test_a_tariff_change_by_hand(example):
     """IG5's tariff up by EUR 10 on its count of women: income rises by exactly that, and the
-    costs given as a share of income rise with it; every level's changes add up."""
+    costs given as a share of income rise with it (the bonus pool, a share of one of them, too);
+    every level's changes add up (the providers' with their bonuses)."""
     count = example.production["IG5"][0]
     after = example.what_if(tariffs={"IG5": example.production["IG5"][1] + 10})
     c = libigo.compare(example, after)
@@ -23,8 +24,10 @@ def test_a_tariff_change_by_hand(example):
     assert totals.loc["income", "change"] == Decimal(str(round(count * 10, 2)))
     assert (totals.loc["distributed", "change"] == totals.loc["income", "change"]
             - totals.loc["costs_total", "change"] - totals.loc["outside_total", "change"])
-    for level in (c.providers, c.disciplines, c.prestaties):
-        assert level.change.sum() == totals.loc["distributed", "change"]
+    paid = totals.loc["bonuses_paid", "change"]
+    assert paid > 0
+    for level, extra in ((c.providers, paid), (c.disciplines, 0), (c.prestaties, 0)):
+        assert level.change.sum() == totals.loc["distributed", "change"] + extra
         assert (level.after - level.before == level.change).all()
     # Another prestatie's income stays: its change is what the costs and outside activities
     # charged to it change (pro rata to income, so they shift towards IG5).

@@ -193,6 +193,35 @@ def limit_above_100(book):
     overgang(book, "Overgang_grenzen", 0, 0).value = 1.2
 
 
+# ---- mistakes on Kwaliteitsbonussen (the example has bonuses) ----
+
+def bonus_cell(book, name: str, row: int, col: int):
+    sheet, top, left = block(book, name)
+    return sheet.cell(top + row, left + col)
+
+
+def pool_above_budget(book):
+    bonus_cell(book, "Bonus_pot", 0, 0).value = "bedrag"
+    bonus_cell(book, "Bonus_pot", 0, 1).value = 300_000
+    bonus_cell(book, "Bonus_pot", 0, 2).value = None
+
+
+def indicator_without_target(book):
+    bonus_cell(book, "Bonus_indicatoren", 1, 2).value = None  # sectio
+
+
+def indicator_direction_unknown(book):
+    bonus_cell(book, "Bonus_indicatoren", 0, 3).value = "beter"  # clientervaring
+
+
+def text_in_a_value(book):
+    bonus_cell(book, "Bonus_waarden", 3, 3).value = "13,0 %"  # vp-noord's sectio
+
+
+def value_without_indicator(book):
+    bonus_cell(book, "Bonus_waarden", 2, 2 + 4).value = 9  # vp-bloesem, a spare column
+
+
 MISTAKES: dict[str, tuple[Callable, str, str]] = {
     "key 50/30/10": (key_not_100, "Verdeelsleutel", "IG1"),
     "historie without history": (history_key_without_history, "Verdeelsleutel", "IG2"),
@@ -227,6 +256,17 @@ MISTAKES: dict[str, tuple[Callable, str, str]] = {
     "history on a spare row": (history_on_a_spare_row, "Overgang: zorgaanbieders",
                                "zonder zorgaanbieder"),
     "limit above 100 %": (limit_above_100, "Overgang: grenzen", "Maximale daling"),
+    "bonus pool above the budget": (pool_above_budget, "Kwaliteitsbonussen: pot",
+                                    "de pot is hoger dan het innovatie- en kwaliteitsbudget"),
+    "indicator without a target": (indicator_without_target, "Kwaliteitsbonussen: indicatoren",
+                                   "sectio: de norm ontbreekt"),
+    "indicator direction unknown": (indicator_direction_unknown,
+                                    "Kwaliteitsbonussen: indicatoren",
+                                    "clientervaring: kies hoger of lager"),
+    "text in an indicator value": (text_in_a_value, "Kwaliteitsbonussen: waarden",
+                                   "vp-noord: een waarde is geen getal"),
+    "value without an indicator": (value_without_indicator, "Kwaliteitsbonussen: waarden",
+                                   "vp-bloesem: een waarde in een kolom zonder indicator"),
 }
 
 
@@ -256,7 +296,17 @@ def results_amounts(book) -> list:
     for i, head in enumerate(heads):
         columns = [4] if i == 0 else [c for c in range(2, 6) if sheet.cell(head, c).value]
         values += [sheet.cell(r, c).value for r in range(head + 1, head + 16) for c in columns]
-    return values + transition_amounts(book)
+    return values + transition_amounts(book) + bonus_amounts(book)
+
+
+def bonus_amounts(book) -> list:
+    """Each provider's bonus and total on Kwaliteitsbonussen, and their totals."""
+    sheet, top, _ = block(book, "Bonus_waarden")
+    head = top - 1
+    cols = [c for c in range(1, sheet.max_column + 1)
+            if sheet.cell(head, c).value in ("Bonus (EUR)", "Totaal (EUR)")]
+    assert len(cols) == 2
+    return [sheet.cell(r, c).value for r in range(top, top + 16) for c in cols]
 
 
 def transition_amounts(book) -> list:

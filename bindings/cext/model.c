@@ -253,29 +253,6 @@ static PyObject *fixed_part_row(const igo_model *m, size_t o)
     return Py_BuildValue("(ddd)", eur, min_volume, reduction);
 }
 
-/* (id, label, target, lower_is_better, weight, [each provider's value or None]) */
-static PyObject *indicator_row(const igo_model *m, size_t i)
-{
-    const char *label = NULL;
-    double target = 0, weight = 0;
-    int lower = 0;
-    const char *id = igo_model_indicator(m, i, &label, &target, &lower, &weight);
-    size_t O = igo_model_provider_count(m);
-    PyObject *values = PyList_New((Py_ssize_t)O);
-    for (size_t o = 0; values && o < O; o++) {
-        double v = 0;
-        int given = igo_model_indicator_value(m, i, o, &v);
-        PyObject *item = float_or_none(given, v);
-        if (!item)
-            Py_CLEAR(values);
-        else
-            PyList_SET_ITEM(values, (Py_ssize_t)o, item);
-    }
-    return values ? Py_BuildValue("(ssdNdN)", id, label, target, PyBool_FromLong(lower), weight,
-                                  values)
-                  : NULL;
-}
-
 static PyObject *prestatie_costs_row(const igo_model *m, size_t p)
 {
     double eur = 0;
@@ -347,6 +324,19 @@ static PyObject *cells(const igo_model *m, size_t p, size_t n,
     PyMem_Free(values);
     PyMem_Free(given);
     return list;
+}
+
+/* (id, label, target, lower_is_better, weight, [each provider's value or None]) */
+static PyObject *indicator_row(const igo_model *m, size_t i)
+{
+    const char *label = NULL;
+    double target = 0, weight = 0;
+    int lower = 0;
+    const char *id = igo_model_indicator(m, i, &label, &target, &lower, &weight);
+    PyObject *values = cells(m, i, igo_model_provider_count(m), igo_model_indicator_row);
+    return values ? Py_BuildValue("(ssdNdN)", id, label, target, PyBool_FromLong(lower), weight,
+                                  values)
+                  : NULL;
 }
 
 static PyObject *key_row(const igo_model *m, size_t p)

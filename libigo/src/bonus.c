@@ -19,7 +19,12 @@ void igoi_indicators_free(igo_model *m)
 /* A number that may be negative (a target, a value): finite and within +-1e12. */
 static igo_error check_signed(igo_model *m, double value, const char *where, const char *what)
 {
-    return igoi_check_number(m->errmsg, fabs(value), IGO_MAX_EUR, where, what);
+    if (fabs(value) <= IGO_MAX_EUR)
+        return IGO_OK;
+    if (fabs(value) > IGO_MAX_EUR && isfinite(value))
+        return igoi_fail(m->errmsg, IGO_ERROR_TOO_LARGE, "%s: %s %.15g is outside -%.0f..%.0f",
+                         where, what, value, IGO_MAX_EUR, IGO_MAX_EUR);
+    return igoi_check_number(m->errmsg, value, IGO_MAX_EUR, where, what); /* (NaN, infinite) */
 }
 
 igo_error igo_model_set_bonus_pool(igo_model *m, igo_cost_mode mode, double value)
@@ -118,6 +123,15 @@ const char *igo_model_indicator(const igo_model *m, size_t index, const char **l
     if (weight)
         *weight = x ? x->weight : 0;
     return x ? x->id : NULL;
+}
+
+size_t igo_model_indicator_row(const igo_model *m, size_t indicator, double *values,
+                               unsigned char *given)
+{
+    if (!m || indicator >= m->indicators.n || !values || !given)
+        return 0;
+    return igoi_cells_row(m->indicator_values.v, m->indicator_values.n, indicator,
+                          m->providers.n, values, given);
 }
 
 int igo_model_indicator_value(const igo_model *m, size_t indicator, size_t provider,

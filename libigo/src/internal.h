@@ -136,6 +136,11 @@ typedef struct igoi_cell {
     double value;
 } igoi_cell;
 
+/* Row r of a matrix kept as cells in call order, in one pass: values[c] and given[c] for each of
+ * the columns, the last value set counting. The number of cells set in the row. */
+size_t igoi_cells_row(const igoi_cell *cells, size_t n, size_t r, size_t columns, double *values,
+                      unsigned char *given);
+
 typedef struct igo_history {
     char *code;
     size_t discipline, prestatie;

@@ -210,7 +210,8 @@ igo_error igo_model_add_provider(igo_model *m, const char *id, const char *name,
         snprintf(context, sizeof context, "provider '%s'", id);
         e = igoi_check_labels(m, context, &name, names, 1);
         if (!e)
-            e = igoi_lookup(m, &m->discipline_ids, discipline, "discipline", context, &o.discipline);
+            e = igoi_lookup(m, &m->discipline_ids, discipline, "discipline", context,
+                            &o.discipline);
     }
     if (e)
         return e;
@@ -332,7 +333,8 @@ static igo_error check_targets(igo_model *m, const char *label, const char *cons
     if (!targets || ntargets == 0)
         return igoi_fail(m->errmsg, IGO_ERROR_ARGUMENT, "%s: no target prestaties", context);
     for (size_t i = 0; i < ntargets; i++) {
-        igo_error e = igoi_lookup(m, &m->prestatie_ids, targets[i], "prestatie", context, &index[i]);
+        igo_error e =
+            igoi_lookup(m, &m->prestatie_ids, targets[i], "prestatie", context, &index[i]);
         if (e)
             return e;
         for (size_t j = 0; j < i; j++)

@@ -98,23 +98,30 @@ int igo_model_volume(const igo_model *m, size_t p, size_t o, double *volume)
     return cell(m, 1, p, o, volume);
 }
 
-/* A row of keys or volumes in one pass over the cells: later cells overwrite earlier ones, so the
- * last value set counts, as in cell(). */
-static size_t row(const igo_model *m, int volume, size_t p, double *values, unsigned char *given)
+size_t igoi_cells_row(const igoi_cell *cells, size_t n, size_t r, size_t columns, double *values,
+                      unsigned char *given)
 {
-    if (!m || p >= m->prestaties.n || !values || !given)
-        return 0;
-    size_t columns = volume ? m->providers.n : m->disciplines.n, set = 0;
+    size_t set = 0;
     memset(values, 0, columns * sizeof *values);
     memset(given, 0, columns);
-    for (size_t i = 0; i < (volume ? m->volumes.n : m->keys.n); i++) {
-        const igoi_cell *c = &CELLS(m, volume)[i];
-        if (c->row == p) {
+    for (size_t i = 0; i < n; i++) {
+        const igoi_cell *c = &cells[i];
+        if (c->row == r) {
             set += !given[c->col];
             values[c->col] = c->value, given[c->col] = 1;
         }
     }
     return set;
+}
+
+/* A row of keys or volumes in one pass over the cells. */
+static size_t row(const igo_model *m, int volume, size_t p, double *values, unsigned char *given)
+{
+    if (!m || p >= m->prestaties.n || !values || !given)
+        return 0;
+    size_t columns = volume ? m->providers.n : m->disciplines.n;
+    return igoi_cells_row(CELLS(m, volume), volume ? m->volumes.n : m->keys.n, p, columns,
+                          values, given);
 }
 
 size_t igo_model_key_row(const igo_model *m, size_t p, double *fractions, unsigned char *given)

@@ -96,6 +96,9 @@ static igo_error build(void *state)
     }
     e = e ? e : igo_model_set_regio(m, "start_eerste_lijn", 90);
     e = e ? e : igo_model_set_transfer_reason(m, "anders", 4);
+    e = e ? e : igo_model_set_bonus_pool(m, IGO_COST_AMOUNT, 0);
+    e = e ? e : igo_model_add_indicator(m, "sectio", "Sectio (%)", 13, 1, 2);
+    e = e ? e : igo_model_set_indicator_value(m, "sectio", "vp1", 12.5);
     if (e)
         igo_model_free(m);
     else
@@ -111,10 +114,10 @@ static igo_error distribute(void *state)
     return e;
 }
 
-/* An indicator (once) and a provider's value on it. */
+/* A second indicator (once: build() gives the first) and a provider's value on it. */
 static igo_error add_indicator(void *state)
 {
-    igo_error e = igo_model_indicator_count(state)
+    igo_error e = igo_model_indicator_count(state) > 1
                       ? IGO_OK
                       : igo_model_add_indicator(state, "k", "Kwaliteit", 1, 0, 2);
     return e ? e : igo_model_set_indicator_value(state, "k", "vp1", 3);

@@ -1,6 +1,8 @@
 /* Quality bonuses: a pool from the innovation and quality budget split by points. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
 #include "random_region.h"
 #include "tests.h"
@@ -148,4 +150,59 @@ void test_bonus_random_regions(igo_t *t)
         igo_model_free(m);
     }
     CHECK(checked > 150 && paid > 50 && unpaid > 5);
+}
+
+/* Whether b holds a's bonuses: the pool, every indicator and every value, as given. */
+static int same_bonuses(const igo_model *a, const igo_model *b)
+{
+    igo_cost_mode ma, mb;
+    double va, vb;
+    if (igo_model_bonus_pool(a, &ma, &va) != igo_model_bonus_pool(b, &mb, &vb) || ma != mb ||
+        va != vb || igo_model_indicator_count(a) != igo_model_indicator_count(b))
+        return 0;
+    for (size_t i = 0; i < igo_model_indicator_count(a); i++) {
+        const char *la, *lb;
+        double ta, tb, wa, wb;
+        int lowa, lowb;
+        const char *ia = igo_model_indicator(a, i, &la, &ta, &lowa, &wa);
+        const char *ib = igo_model_indicator(b, i, &lb, &tb, &lowb, &wb);
+        if (strcmp(ia, ib) || strcmp(la, lb) || ta != tb || lowa != lowb || wa != wb)
+            return 0;
+        for (size_t o = 0; o < igo_model_provider_count(a); o++)
+            if (igo_model_indicator_value(a, i, o, &va) != igo_model_indicator_value(b, i, o, &vb) ||
+                va != vb)
+                return 0;
+    }
+    return 1;
+}
+
+/* Random regions with random bonuses written as a workbook and read back: the same bonuses and
+ * the same bonus figures. */
+void test_workbook_bonus_round_trip(igo_t *t)
+{
+    char dir[] = "/tmp/igo-bonus-XXXXXX", path[64];
+    CHECK(mkdtemp(dir) != NULL);
+    snprintf(path, sizeof path, "%s/bonus.xlsx", dir);
+    igo_rng r = {31};
+    int written = 0;
+    for (int i = 0; i < 10 && !t->failures; i++) {
+        igo_model *a = random_distributable_region(&r), *b = igo_model_new();
+        add_random_bonuses(a, &r);
+        igo_result *ra = NULL, *rb = NULL;
+        igo_workbook_options options = {.lang = i % 2 ? IGO_LANG_EN : IGO_LANG_NL};
+        if (igo_distribute(a, &ra) == IGO_OK) { /* (a pool above a zero budget is refused) */
+            CHECK_OK(a, igo_workbook_write(a, path, &options));
+            CHECK_OK(b, igo_workbook_read(b, path, NULL));
+            CHECK(same_bonuses(a, b));
+            CHECK_OK(b, igo_distribute(b, &rb));
+            for (size_t o = 0; rb && o < igo_result_provider_count(ra); o++)
+                CHECK_I64(igo_result_bonuses(rb)[o], igo_result_bonuses(ra)[o]);
+            written++;
+        }
+        igo_result_free(ra), igo_result_free(rb);
+        igo_model_free(a), igo_model_free(b);
+    }
+    CHECK(written >= 6);
+    remove(path);
+    rmdir(dir);
 }

@@ -173,6 +173,17 @@ void test_workbook_targets_and_limits(igo_t *t)
                 "a workbook of 2000 prestaties and 600 providers would hold about",
                 "libigo writes at most 4000000");
     igo_model_free(m);
+    /* So many quality indicators that the values grid would pass the last column. */
+    m = wide_model(1, 1);
+    for (int i = 0; i < 16374; i++) {
+        char id[16];
+        snprintf(id, sizeof id, "k%d", i);
+        CHECK_OK(m, igo_model_add_indicator(m, id, NULL, 1, 0, 1));
+    }
+    CHECK_FAILS(m, igo_workbook_write(m, path, NULL), IGO_ERROR_LIMIT,
+                "too many quality indicators for a workbook: 16374, where a sheet has room for "
+                "16373");
+    igo_model_free(m);
     CHECK(dir_entries(dir) == 0);
     rmdir(dir);
 }

@@ -25,6 +25,7 @@
     X(distribute_bonuses)                                                                      \
     X(bonus_setter_errors)                                                                     \
     X(bonus_random_regions)                                                                    \
+    X(workbook_bonus_round_trip)                                                               \
     X(distribute_history_keys)                                                                 \
     X(distribute_normalised_keys)                                                              \
     X(distribute_errors)                                                                       \

@@ -381,8 +381,7 @@ def _indicator(m: Any, i: int) -> tuple[str, str, float, bool, float, list[float
     label, target = ffi.new("const char **"), ffi.new("double *")
     lower, weight = ffi.new("int *"), ffi.new("double *")
     ident = _str(lib.igo_model_indicator(m, i, label, target, lower, weight))
-    values = [_value(lib.igo_model_indicator_value, m, i, o)
-              for o in range(lib.igo_model_provider_count(m))]
+    values = _cells(m, i, lib.igo_model_provider_count(m), lib.igo_model_indicator_row)
     return ident, _str(label[0]), target[0], bool(lower[0]), weight[0], values
 
 

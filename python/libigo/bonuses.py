@@ -20,6 +20,7 @@ cells: no value), or a long table with columns indicator, provider, value.
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from . import _parse as P
@@ -66,10 +67,10 @@ def _indicators(value: Any) -> list[dict[str, Any]]:
         if ident in seen:
             raise P.fail(f"{where}.id", f"indicator '{ident}' is listed twice")
         seen.add(ident)
-        better = row.get("better", "higher")
+        better = _given(row, "better", "higher")
         if better not in BETTER:
             raise P.fail(f"{where}.better", f"expected 'higher' or 'lower', got {better!r}")
-        weight = P.number(row.get("weight", 1), f"{where}.weight")
+        weight = P.number(_given(row, "weight", 1), f"{where}.weight")
         if weight < 0:
             raise P.fail(f"{where}.weight", f"{weight!r} is negative")
         out.append({"id": ident,
@@ -77,6 +78,13 @@ def _indicators(value: Any) -> list[dict[str, Any]]:
                     "target": P.number(P.field(row, "target", where), f"{where}.target"),
                     "better": better, "weight": weight})
     return out
+
+
+def _given(row: Any, key: str, default: Any) -> Any:
+    """A field, or its default when absent or an empty cell of a DataFrame (None or NaN)."""
+    value = row.get(key)
+    return default if value is None or (isinstance(value, float) and math.isnan(value)) \
+        else value
 
 
 def _values(value: Any, indicators: list[str], providers: list[str]) -> dict[str, dict[str, float]]:

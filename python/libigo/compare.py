@@ -148,14 +148,14 @@ class Comparison(Snapshot):
         return table[table.material]
 
     def plot(self, ax: Any = None) -> Any:
-        """The change per provider as a waterfall, from the distributed amount before to the
-        amount after: rises green, falls red, changes below the thresholds grey. Returns the
-        matplotlib Axes."""
+        """The change per provider as a waterfall, from what the providers received before (the
+        distributed amount and the bonuses paid) to what they receive after: rises green, falls
+        red, changes below the thresholds grey. Returns the matplotlib Axes."""
         import matplotlib.pyplot as plt
         if ax is None:
             _, ax = plt.subplots(figsize=(10, 5))
         table = self.providers
-        start = float(euros(self._totals["distributed"][0]))
+        start = float(euros(self._totals["distributed"][0] + self._totals["bonuses_paid"][0]))
         level, labels = start, []
         for i, (provider, row) in enumerate(table.iterrows()):
             change = float(row.change)
@@ -174,8 +174,8 @@ class Comparison(Snapshot):
         return ax
 
     def __repr__(self) -> str:
-        d = self.cents["totals"]["distributed"]
-        return (f"<Comparison: distributed {'+' if d >= 0 else ''}{euros(d)}, "
+        d = self.cents["totals"]["distributed"] + self.cents["totals"]["bonuses_paid"]
+        return (f"<Comparison: to the providers {'+' if d >= 0 else ''}{euros(d)}, "
                 f"{int(self.providers.material.sum())} material provider change(s)>")
 
 

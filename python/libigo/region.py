@@ -378,8 +378,9 @@ class Region(_files.FromFile):
         return m
 
     def to_excel(self, path: str | os.PathLike[str], lang: str = "nl") -> pathlib.Path:
-        """Writes the filled-in model workbook (the instapverdeelmodel's sheets, and the
-        transition's when the region has an [overgang]; live formulas, charts) and returns
+        """Writes the filled-in model workbook (the instapverdeelmodel's sheets, the quality
+        bonuses' sheet, and the transition's when the region has an [overgang]; live formulas,
+        charts) and returns
         its path. The core writes it without the GIL, into a temporary file that is renamed into
         place only when complete; it never replaces the region file the region was read from.
         lang: "nl" (default) or "en"."""

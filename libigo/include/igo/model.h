@@ -279,9 +279,9 @@ IGO_API igo_error igo_model_set_prestatie_costs(igo_model *model, const char *pr
  * The fixed parts of a discipline's providers are charged, one provider after the other in
  * their order, to that discipline's money per prestatie, each pro rata to what is left of it
  * (split(F, weights: what is left of A[p][d] over the prestaties)); what is left of each
- * A[p][d] after them all is split over the providers by volume as before. When the provider's volume,
- * summed over the prestaties, stays below min_volume, its part is reduced by reduction:
- * ROUND(amount * (1 - reduction); 2). igo_distribute() refuses a discipline whose providers'
+ * A[p][d] after them all is split over the providers by volume as before. When the provider's
+ * volume, summed over the prestaties, stays below min_volume, its part is reduced by
+ * reduction: ROUND(amount * (1 - reduction); 2). igo_distribute() refuses a discipline whose providers'
  * fixed parts exceed its money (#IGO_ERROR_VALUE, naming the discipline). Setting it again
  * replaces it; an amount of 0 takes it away.
  *
@@ -737,6 +737,18 @@ IGO_API const char *igo_model_indicator(const igo_model *model, size_t index, co
  */
 IGO_API int igo_model_indicator_value(const igo_model *model, size_t indicator, size_t provider,
                                       double *value);
+
+/**
+ * @brief An indicator's whole row of provider values, in one pass (see igo_model_key_row()).
+ * @param model     A model, or NULL.
+ * @param indicator The indicator's index, below igo_model_indicator_count().
+ * @param values    Receives igo_model_provider_count() values, 0 where none was set.
+ * @param given     Receives igo_model_provider_count() flags, 1 where a value was set.
+ * @return The number of values set in the row; 0 for an index out of range or a NULL model
+ *         (then nothing is written).
+ */
+IGO_API size_t igo_model_indicator_row(const igo_model *model, size_t indicator, double *values,
+                                       unsigned char *given);
 
 /**
  * @brief An outside activity (igo_model_add_outside()).

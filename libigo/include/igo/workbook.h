@@ -4,9 +4,10 @@
  *
  * The workbook has the seven sheets of the instapverdeelmodel: an explanation, the
  * regiokenmerken, the distribution results, three input sheets (region, care delivered,
- * distribution) and the calculation; an eighth with the classification of claim codes; and,
- * written with a transition (igo_workbook_options.transition), two more: Overgang and
- * Berekening overgang. Every result is a live formula on the input cells, with
+ * distribution) and the calculation; an eighth with the classification of claim codes; a
+ * ninth, Kwaliteitsbonussen, with the quality bonuses (the pool, the indicators, each
+ * provider's values, points and bonus; empty for a model without them); and, written with a
+ * transition (igo_workbook_options.transition), two more: Overgang and Berekening overgang. Every result is a live formula on the input cells, with
  * the core's figure as its cached value, so that Excel or LibreOffice recalculating it shows the
  * same cents as libigo. Input tables get spare rows, so that users can add providers, outside
  * activities, history lines and reasons in the spreadsheet itself.
@@ -50,7 +51,8 @@ typedef struct igo_workbook_options {
  * at path is replaced (the link itself, not its target); a directory, device, pipe or socket
  * is refused.
  *
- * Limits: at most 16376 prestaties and 16376 disciplines (a sheet's columns); at most 262144
+ * Limits: at most 16376 prestaties and 16376 disciplines, and 16373 quality indicators (a
+ * sheet's columns); at most 262144
  * providers, outside activities, history lines and reasons for transfer each; and at most
  * about 4,000,000 cells in all, as libigo holds every cell in memory until the file is written
  * (a few hundred bytes each).
@@ -93,8 +95,11 @@ IGO_API igo_error igo_workbook_write(igo_model *model, const char *path,
  * LibreOffice, Gnumeric or openpyxl. Its blocks are found by the defined names the writer emits
  * (Prestaties, Aantallen, Tarieven, IGO_kosten, Buiten_IGO, Disciplines, Verdeelsleutel,
  * Sleutelbron, Normaliseren, Zorgaanbieders, Volumes, Historie, Regiokenmerken, Opnames,
- * Redenen_overdracht, Regio, Disciplinenamen, and Kosten_per_prestatie, which a workbook of an
- * older libigo may lack), so rows inserted or moved are read right. Every
+ * Redenen_overdracht, Regio, Disciplinenamen; and Kosten_per_prestatie and the quality bonuses'
+ * Bonus_pot, Bonus_indicatoren and Bonus_waarden, which a workbook of an older libigo lacks:
+ * without the bonuses' three the model has no bonuses, with only some of them the workbook is
+ * refused), so rows inserted or moved are read right (an indicator row inserted needs its
+ * column in the values grid too). Every
  * value goes through the model's setters and is checked as they check it; spare rows left
  * empty are skipped. A formula in an input cell counts by its cached value. Text where a number
  * belongs is accepted only when it means one number to Dutch and English readers alike ("12,5",

@@ -177,6 +177,13 @@ void igoi_wb_heading(wb *w, int sheet, const char *title, const char *subtitle)
         igoi_wb_string(w, sheet, 1, 0, subtitle, w->f.subtitle);
 }
 
+void igoi_wb_table_title(wb *w, int sheet, int row, const char *text, const char *const *head,
+                         int n)
+{
+    igoi_wb_string(w, sheet, row - 2, 0, text, w->f.bold);
+    igoi_wb_header(w, sheet, row - 1, 0, head, (size_t)n);
+}
+
 void igoi_wb_header(wb *w, int sheet, int row, int col, const char *const *texts, size_t n)
 {
     /* Two lines high: header texts wrap rather than spill over the figures. */

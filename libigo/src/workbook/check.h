@@ -33,6 +33,10 @@ void igoi_chk_fraction(chk_row *c, const wb_text *t, const char *cell, const cha
 /* The same for a range of input cells. */
 void igoi_chk_numbers(chk_row *c, const wb_text *t, const char *range, const char *header,
                       int fractions);
+/* A value given as an amount or a percentage (a cost, the bonus pool): the mode a choice of the
+ * two, the other way's cell empty, the amount a number >= 0, the percentage 0..100 %. */
+void igoi_chk_amount_or_percent(chk_row *c, const wb_text *t, const char *mode,
+                                const char *amount, const char *percent);
 /* A choice cell that must hold a or b. */
 void igoi_chk_choice(chk_row *c, const wb_text *t, const char *cell, const char *a,
                      const char *b);

@@ -59,13 +59,7 @@ static void cost_checks(wb *w)
         wb_ref percent = igoi_wb_rel(r, COST_PERCENT);
         chk_row c;
         igoi_chk_start(&c, igoi_wb_rel(r, 0).s, NULL);
-        igoi_chk_choice(&c, t, mode.s, t->mode_amount, t->mode_percent);
-        igoi_chk_rule(&c, t->chk.mode_amount, "AND(EXACT(%s,\"%s\"),LEN(%s)>0)", mode.s,
-                      t->mode_amount, percent.s);
-        igoi_chk_rule(&c, t->chk.mode_percent, "AND(EXACT(%s,\"%s\"),LEN(%s)>0)", mode.s,
-                      t->mode_percent, amount.s);
-        igoi_chk_number(&c, t, amount.s, t->amount);
-        igoi_chk_fraction(&c, t, percent.s, t->percent);
+        igoi_chk_amount_or_percent(&c, t, mode.s, amount.s, percent.s);
         igoi_chk_rule(&c, t->chk.cost_no_income, "AND(%s>0,%s=0)",
                       igoi_wb_at(w, CALC, w->at.calc.costs + k, 1).s, income.s);
         igoi_chk_write(w, &c, CARE_IN, r, at->col);

@@ -105,6 +105,18 @@ void igoi_chk_numbers(chk_row *c, const wb_text *t, const char *range, const cha
     }
 }
 
+void igoi_chk_amount_or_percent(chk_row *c, const wb_text *t, const char *mode,
+                                const char *amount, const char *percent)
+{
+    igoi_chk_choice(c, t, mode, t->mode_amount, t->mode_percent);
+    igoi_chk_rule(c, t->chk.mode_amount, "AND(EXACT(%s,\"%s\"),LEN(%s)>0)", mode, t->mode_amount,
+                  percent);
+    igoi_chk_rule(c, t->chk.mode_percent, "AND(EXACT(%s,\"%s\"),LEN(%s)>0)", mode,
+                  t->mode_percent, amount);
+    igoi_chk_number(c, t, amount, t->amount);
+    igoi_chk_fraction(c, t, percent, t->percent);
+}
+
 /* A choice cell holding neither option (compared exactly, as the reader compares it). */
 void igoi_chk_choice(chk_row *c, const wb_text *t, const char *cell, const char *a, const char *b)
 {

@@ -1,6 +1,6 @@
 /* Where each block of each sheet goes. Input tables get spare rows, so that users can add
  * providers, outside activities, history lines and reasons in Excel itself. */
-#include "wb.h"
+#include "bonus_wb.h"
 
 static size_t at_least(size_t used, size_t spare, size_t minimum)
 {
@@ -33,6 +33,22 @@ static void make_check_layout(wb_layout *at)
     c[CHK_ADMISSIONS] = column(WB_REGIO_IN, at->regio_in.fields[8], 4, 2);
     c[CHK_REASONS] = column(WB_REGIO_IN, at->regio_in.reasons, at->reason_rows, 2);
     c[CHK_RECONCILE] = column(WB_CALC, at->calc.totals + 7, 1, 2);
+    const wb_bonus_layout *bn = &at->bn;
+    c[CHK_BN_POOL] = column(WB_BONUS, bn->pool, 1, BP_CHECK);
+    c[CHK_BN_INDICATORS] = column(WB_BONUS, bn->indicators, bn->indicator_rows, BI_CHECK);
+    c[CHK_BN_VALUES] = column(WB_BONUS, bn->values, at->provider_rows,
+                              BV_VALUES + (int)bn->indicator_rows + BV_CHECK);
+}
+
+/* Kwaliteitsbonussen: the pool, its figures, the indicators, the values grid (with its three
+ * rows of each indicator's target, direction and weight above its header). */
+static void make_bonus_layout(const igo_model *m, wb_bonus_layout *bn)
+{
+    bn->indicator_rows = at_least(m->indicators.n, 2, 4);
+    bn->pool = 6;
+    bn->figures = bn->pool + 3;
+    bn->indicators = bn->figures + 6 + 3;
+    bn->values = bn->indicators + (int)bn->indicator_rows + 6;
 }
 
 void igoi_wb_make_layout(const igo_model *m, size_t class_rows, int checks, wb_layout *at)
@@ -112,6 +128,7 @@ void igoi_wb_make_layout(const igo_model *m, size_t class_rows, int checks, wb_l
     at->regio.reasons = at->regio.admissions + 2 + 3;
     /* The three charts below the tables, 16 rows apart: the sheet no wider than its tables. */
     at->regio.charts = at->regio.reasons + reason_rows + 3;
+    make_bonus_layout(m, &at->bn);
     make_check_layout(at);
 }
 

@@ -4,8 +4,8 @@
 #include <string.h>
 
 #include "../xlsx/reader.h"
+#include "bonus_wb.h"
 #include "read.h"
-#include "wb.h"
 
 /* Whether every cell of a block's row is empty (a spare row). */
 static int empty_row(const rd *x, int block, uint32_t r, uint32_t last_col)
@@ -70,27 +70,13 @@ static igo_error read_production(rd *x)
     return IGO_OK;
 }
 
-/* A choice cell: the index of its text among the options, refused otherwise. */
-static igo_error read_choice(rd *x, int block, uint32_t r, uint32_t c, const char *const *options,
-                             int n, int *choice)
-{
-    const char *text;
-    char q[IGOI_QUOTE + 4];
-    RD_TEXT(x, block, r, c, &text);
-    for (*choice = 0; *choice < n; (*choice)++)
-        if (strcmp(text, options[*choice]) == 0)
-            return IGO_OK;
-    return igoi_rd_fail(x, block, r, c, IGO_ERROR_VALUE, "'%s' is not one of %s, %s",
-                        igoi_quote(q, text), options[0], options[1]);
-}
-
 static igo_error read_costs(rd *x, const wb_text *t)
 {
     const char *modes[] = {t->mode_amount, t->mode_percent};
     for (uint32_t k = 0; k < IGO_COST_COUNT; k++) {
         int mode, given_amount, given_share;
         double amount, share;
-        igo_error e = read_choice(x, RD_COSTS, k, 0, modes, 2, &mode);
+        igo_error e = igoi_rd_choice(x, RD_COSTS, k, 0, modes, 2, &mode);
         if (e)
             return e;
         RD_NUMBER(x, RD_COSTS, k, 1, &amount, &given_amount);
@@ -152,12 +138,12 @@ static igo_error read_keys(rd *x, const wb_text *t)
 {
     const char *yes_no[] = {t->yes, t->no}, *sources[] = {t->source_direct, t->source_history};
     int normalise, source;
-    igo_error e = read_choice(x, RD_NORMALISE, 0, 0, yes_no, 2, &normalise);
+    igo_error e = igoi_rd_choice(x, RD_NORMALISE, 0, 0, yes_no, 2, &normalise);
     if (e)
         return e;
     RD_SET(x, RD_NORMALISE, 0, 0, igo_model_set_normalise_keys(x->model, normalise == 0));
     for (uint32_t p = 0; p < x->blocks[RD_KEYS].rows; p++) {
-        if ((e = read_choice(x, RD_KEY_SOURCE, p, 0, sources, 2, &source)))
+        if ((e = igoi_rd_choice(x, RD_KEY_SOURCE, p, 0, sources, 2, &source)))
             return e;
         for (uint32_t d = 0; d < x->blocks[RD_KEYS].cols; d++) {
             double fraction;
@@ -282,6 +268,15 @@ static igo_error read_regio(rd *x)
     return IGO_OK;
 }
 
+static igo_error read_bonuses(rd *x, igo_lang lang)
+{
+    const wb_text *t = igoi_wb_texts(lang);
+    const wb_bonus_text *bt = igoi_wb_bonus_texts(lang);
+    const char *const modes[2] = {t->mode_amount, t->mode_percent};
+    const char *const better[2] = {bt->higher, bt->lower};
+    return igoi_rd_bonuses(x, modes, better);
+}
+
 /* Every block's shape against the catalogue it depends on. */
 static igo_error check_shapes(rd *x)
 {
@@ -324,7 +319,8 @@ static igo_error read_model(rd *x, igo_lang *lang)
     const wb_text *t = igoi_wb_texts(found);
     if (!(e = read_catalogue(x)) && !(e = read_production(x)) && !(e = read_costs(x, t)) &&
         !(e = read_outside(x)) && !(e = read_keys(x, t)) && !(e = read_providers(x)) &&
-        !(e = read_history(x)) && !(e = read_regio(x)) && lang)
+        !(e = read_history(x)) && !(e = read_regio(x)) && !(e = read_bonuses(x, found)) &&
+        lang)
         *lang = found;
     return e;
 }
@@ -339,7 +335,7 @@ igo_error igo_workbook_read(igo_model *model, const char *path, igo_lang *lang)
         return igoi_fail(model->errmsg, IGO_ERROR_ARGUMENT,
                          "workbook: read it into a new, empty model");
     rd x = {.book = igo_xlsx_new(), .model = model, .path = path, .want = RD_MODEL_WANTED,
-            .optional = 1u << RD_PRESTATIE_COSTS};
+            .optional = RD_MODEL_OPTIONAL};
     if (!x.book)
         return igoi_fail(model->errmsg, IGO_ERROR_MEMORY, "out of memory");
     igo_xlsx_set_progress(x.book, model->progress.fn, model->progress.data); /* Ctrl-C */

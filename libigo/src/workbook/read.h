@@ -28,14 +28,22 @@ enum rd_block_id {
     RD_CLASSES,          /* Indeling: code, discipline, phase, rank, prestatie, unit, reasoning */
     RD_PRESTATIE_COSTS,  /* Kosten_per_prestatie: the IGO costs per prestatie (optional: older
                             workbooks lack it) */
+    /* Kwaliteitsbonussen (bonus_read.c; optional, as older workbooks lack them): */
+    RD_BONUS_POOL,       /* Bonus_pot: mode, amount, percentage */
+    RD_BONUS_INDICATORS, /* Bonus_indicatoren: id, label, target, better, weight */
+    RD_BONUS_VALUES,     /* Bonus_waarden: provider id (a formula), name, a value per indicator
+                            row */
     /* Overgang, only in a workbook with a transition (trans_read.c): */
     RD_TR_LIMITS,    /* Overgang_grenzen: the maximum decrease and increase, one column */
     RD_TR_YEARS,     /* Overgang_jaren: year, share matched to history */
     RD_TR_PROVIDERS, /* Overgang_aanbieders: id (a formula), name, history, guarantee */
     RD_BLOCKS
 };
-/* The blocks a model's reader reads (a bit per block). */
+/* The blocks a model's reader reads (a bit per block), and those a workbook may lack. */
 #define RD_MODEL_WANTED ((1u << RD_TR_LIMITS) - 1)
+#define RD_MODEL_OPTIONAL                                                                      \
+    (1u << RD_PRESTATIE_COSTS | 1u << RD_BONUS_POOL | 1u << RD_BONUS_INDICATORS |            \
+     1u << RD_BONUS_VALUES)
 
 /* One cell's value as the sheet stores it (text owned by the block). */
 typedef struct rd_value {
@@ -92,6 +100,18 @@ igo_error igoi_rd_number(rd *x, int block, uint32_t r, uint32_t c, double *value
 /* A text cell: the text ("" when empty); a number in a text cell is its shortest decimal form
  * (a code typed as 1101). */
 igo_error igoi_rd_text(rd *x, int block, uint32_t r, uint32_t c, const char **text);
+
+/* The provider id of a row of a block whose first column copies the provider input table's id
+ * (a formula): its value, or (a formula never computed, as openpyxl leaves it) the id on the
+ * provider input row beside it. */
+igo_error igoi_rd_provider_id(rd *x, int block, uint32_t r, const char **id);
+/* A choice cell: the index of its text among the n options, refused otherwise. */
+igo_error igoi_rd_choice(rd *x, int block, uint32_t r, uint32_t c, const char *const *options,
+                         int n, int *choice);
+/* The quality bonuses of Kwaliteitsbonussen into the model (nothing for an older workbook
+ * without them); options are the workbook's language's words for the pool's modes and for
+ * higher and lower. */
+igo_error igoi_rd_bonuses(rd *x, const char *const modes[2], const char *const better[2]);
 
 /* A setter's refusal, located at the cell it came from. */
 #define RD_SET(x, block, r, c, call)                                                           \

@@ -14,7 +14,8 @@ const char *const igoi_rd_names[RD_BLOCKS] = {
     "Buiten_IGO",     "Disciplines", "Disciplinenamen", "Sleutelbron",   "Normaliseren",
     "Verdeelsleutel", "Zorgaanbieders", "Volumes",     "Historie",       "Regiokenmerken",
     "Opnames",        "Redenen_overdracht", "Indeling", "Kosten_per_prestatie",
-    "Overgang_grenzen", "Overgang_jaren", "Overgang_aanbieders"};
+    "Bonus_pot",      "Bonus_indicatoren", "Bonus_waarden", "Overgang_grenzen",
+    "Overgang_jaren", "Overgang_aanbieders"};
 
 /* The most cells the blocks may cover in all: as many as the writer ever writes into a workbook.
  * In all, not per block: each block's cells are allocated up front, from the file's claims. */
@@ -333,4 +334,26 @@ igo_error igoi_rd_text(rd *x, int block, uint32_t r, uint32_t c, const char **te
         return not_a_value(x, block, r, c, v);
     *text = v->text;
     return IGO_OK;
+}
+
+igo_error igoi_rd_provider_id(rd *x, int block, uint32_t r, const char **id)
+{
+    const rd_value *v = value_at(x, block, r, 0);
+    if (v->formula && v->type == IGO_CELL_EMPTY)
+        return r < x->blocks[RD_PROVIDERS].rows ? igoi_rd_text(x, RD_PROVIDERS, r, 0, id)
+                                                : (*id = "", IGO_OK);
+    return igoi_rd_text(x, block, r, 0, id);
+}
+
+igo_error igoi_rd_choice(rd *x, int block, uint32_t r, uint32_t c, const char *const *options,
+                         int n, int *choice)
+{
+    const char *text;
+    char q[IGOI_QUOTE + 4];
+    RD_TEXT(x, block, r, c, &text);
+    for (*choice = 0; *choice < n; (*choice)++)
+        if (strcmp(text, options[*choice]) == 0)
+            return IGO_OK;
+    return igoi_rd_fail(x, block, r, c, IGO_ERROR_VALUE, "'%s' is not one of %s, %s",
+                        igoi_quote(q, text), options[0], options[1]);
 }

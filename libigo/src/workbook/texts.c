@@ -4,10 +4,10 @@
 static const wb_text dutch = {
     .sheet = {"Modeltoelichting", "Regiokenmerken", "Uitkomsten verdeling",
               "Invoertabblad - regiokenmerken", "Invoertabblad - geleverde zorg",
-              "Invoertabblad - verdeling", "Indeling declaratiecodes", "Berekening", "Overgang",
-              "Berekening overgang"},
+              "Invoertabblad - verdeling", "Indeling declaratiecodes", "Berekening",
+              "Kwaliteitsbonussen", "Overgang", "Berekening overgang"},
     .sheet_kind = {"toelichting", "uitkomst", "uitkomst", "invoer", "invoer", "invoer", "invoer",
-                   "berekening", "invoer en uitkomst", "berekening"},
+                   "berekening", "invoer en uitkomst", "invoer en uitkomst", "berekening"},
     .sheet_about = {
         "Wat het model doet en hoe de tabbladen samenhangen.",
         "Kenmerken van vrouwen en kinderen in de regio: aantallen, percentages en grafieken.",
@@ -21,6 +21,8 @@ static const wb_text dutch = {
         "De indeling van declaratiecodes naar discipline, fase en IG-prestatie, met toelichting; "
         "de historische declaraties nemen discipline en IG-prestatie hieruit over.",
         "Elke rekenstap als formule; hier hoeft niets te worden ingevuld.",
+        "Kwaliteitsbonussen uit het innovatie- en kwaliteitsbudget: de pot, de indicatoren met "
+        "hun norm, de waarden per zorgaanbieder, en per zorgaanbieder punten en bonus.",
         "De overgangsregeling: van historisch inkomen naar het model over de jaren, met "
         "grenzen en garanties; het inkomen per zorgaanbieder en jaar, met een grafiek.",
         "Elke stap van de overgangsregeling als formule, per jaar; niets in te vullen."},
@@ -126,7 +128,8 @@ static const wb_text dutch = {
                   "Zorgaanbieders en volumes", "Historische declaraties",
                   "Regiokenmerken: vrouwen", "Regiokenmerken: opnames",
                   "Redenen van overdracht", "Aansluiting van de verdeling",
-                  "Overgang: grenzen", "Overgang: jaren", "Overgang: zorgaanbieders"},
+                  "Kwaliteitsbonussen: pot", "Kwaliteitsbonussen: indicatoren",
+                  "Kwaliteitsbonussen: waarden", "Overgang: grenzen", "Overgang: jaren", "Overgang: zorgaanbieders"},
         .failing = "Fouten", .row = "Eerste in rij", .first = "Eerste melding",
         .total = "Aantal fouten (Controle)", .see = "zie de controles op Uitkomsten verdeling",
         .not_number = "%s is geen getal", .negative = "%s is negatief",
@@ -160,10 +163,10 @@ static const wb_text dutch = {
 static const wb_text english = {
     .sheet = {"Model explanation", "Region characteristics", "Distribution results",
               "Input - region", "Input - care delivered", "Input - distribution",
-              "Claim code classification", "Calculation", "Transition",
+              "Claim code classification", "Calculation", "Quality bonuses", "Transition",
               "Transition calculation"},
     .sheet_kind = {"explanation", "output", "output", "input", "input", "input", "input",
-                   "calculation", "input and output", "calculation"},
+                   "calculation", "input and output", "input and output", "calculation"},
     .sheet_about = {
         "What the model does and how the sheets fit together.",
         "Characteristics of the region's women and children: counts, percentages and charts.",
@@ -178,6 +181,8 @@ static const wb_text english = {
         "The classification of claim codes by discipline, phase and IG-prestatie, with its "
         "reasoning; the historical claims take their discipline and IG-prestatie from it.",
         "Every calculation step as a formula; nothing to fill in here.",
+        "Quality bonuses from the innovation and quality budget: the pool, the indicators with "
+        "their targets, each provider's values, and per provider its points and bonus.",
         "The transition: from historical income to the model over the years, with limits and "
         "guarantees; each provider's income per year, with a chart.",
         "Every step of the transition as a formula, per year; nothing to fill in."},
@@ -276,7 +281,8 @@ static const wb_text english = {
                   "Scaling to 100%", "Distribution key", "Providers and volumes",
                   "Historical claims", "Region: women", "Region: admissions",
                   "Reasons for transfer", "Reconciliation of the distribution",
-                  "Transition: limits", "Transition: years", "Transition: providers"},
+                  "Quality bonuses: pool", "Quality bonuses: indicators",
+                  "Quality bonuses: values", "Transition: limits", "Transition: years", "Transition: providers"},
         .failing = "Errors", .row = "First in row", .first = "First message",
         .total = "Number of errors (Controle)", .see = "see the checks on Distribution results",
         .not_number = "%s is not a number", .negative = "%s is negative",

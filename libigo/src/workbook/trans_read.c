@@ -65,17 +65,6 @@ static igo_error read_years(rd *x, igo_transition *t, const int64_t *model)
     return IGO_OK;
 }
 
-/* A provider row's id: its formula's value, or (a formula never computed) the provider input
- * row beside it. */
-static igo_error row_id(rd *x, uint32_t r, const char **id)
-{
-    const rd_value *v = &x->blocks[RD_TR_PROVIDERS].cells[(size_t)r * 4];
-    if (v->formula && v->type == IGO_CELL_EMPTY)
-        return r < x->blocks[RD_PROVIDERS].rows ? igoi_rd_text(x, RD_PROVIDERS, r, 0, id)
-                                                : (*id = "", IGO_OK);
-    return igoi_rd_text(x, RD_TR_PROVIDERS, r, 0, id);
-}
-
 /* An amount in EUR as cents; given is 0 for an empty cell. */
 static igo_error amount(rd *x, uint32_t r, uint32_t c, int64_t *cents, int *given)
 {
@@ -93,7 +82,7 @@ static igo_error read_provider(rd *x, igo_transition *t, igo_strmap *ids, uint8_
     const char *id;
     int64_t history = 0, guarantee = -1;
     int has_history, has_guarantee;
-    igo_error e = row_id(x, r, &id);
+    igo_error e = igoi_rd_provider_id(x, RD_TR_PROVIDERS, r, &id);
     if (!e)
         e = amount(x, r, 2, &history, &has_history);
     if (!e)

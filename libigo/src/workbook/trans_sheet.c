@@ -9,12 +9,6 @@
 
 enum { TRANS = WB_TRANS, CALC = WB_TRANS_CALC };
 
-static void title(wb *w, int row, const char *text, const char *const *head, int n)
-{
-    igoi_wb_string(w, TRANS, row - 2, 0, text, w->f.bold);
-    igoi_wb_header(w, TRANS, row - 1, 0, head, (size_t)n);
-}
-
 static void limits(wb *w)
 {
     const wb_trans_text *tt = w->tt;
@@ -22,7 +16,7 @@ static void limits(wb *w)
     const char *head[] = {tt->limit, tt->percent};
     double down, up;
     igo_transition_limits(w->tr, &down, &up);
-    title(w, row, tt->limits_title, head, 2);
+    igoi_wb_table_title(w, TRANS, row, tt->limits_title, head, 2);
     const double values[2] = {down, up};
     const char *names[2] = {tt->down, tt->up};
     for (int i = 0; i < 2; i++) {
@@ -41,7 +35,7 @@ static void years(wb *w)
     const wb_trans_text *tt = w->tt;
     const int row = w->at.tr.years, last = row + (int)w->at.tr.year_rows - 1;
     const char *head[] = {tt->year, tt->share};
-    title(w, row, tt->years_title, head, 2);
+    igoi_wb_table_title(w, TRANS, row, tt->years_title, head, 2);
     for (int y = 0; y <= last - row; y++) {
         double share = 0;
         int year = igo_transition_year(w->tr, (size_t)y, &share, NULL);
@@ -63,7 +57,7 @@ static void providers(wb *w)
     const wb_trans_text *tt = w->tt;
     const int row = w->at.tr.providers, last = row + (int)w->at.provider_rows - 1;
     const char *head[] = {w->t->prov_id, w->t->prov_name, tt->history, tt->guarantee};
-    title(w, row, tt->providers_title, head, 4);
+    igoi_wb_table_title(w, TRANS, row, tt->providers_title, head, 4);
     for (int o = 0; o <= last - row; o++) {
         const int in = w->at.split_in.providers + o;
         int64_t history = 0, guarantee = -1;
@@ -109,7 +103,7 @@ static void paid_table(wb *w)
     const int row = w->at.tr.paid, years = (int)w->at.tr.year_rows;
     const int rows = (int)w->at.provider_rows;
     const char *head[] = {w->t->prov_id, tt->history};
-    title(w, row, tt->paid_title, head, 2);
+    igoi_wb_table_title(w, TRANS, row, tt->paid_title, head, 2);
     igoi_wb_string(w, TRANS, row - 2, 3, tt->paid_hint, w->f.subtitle);
     for (int y = 0; y < years; y++) {
         wb_ref year = igoi_wb_at(w, -1, w->at.tr.years + y, TY_YEAR);

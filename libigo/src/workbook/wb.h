@@ -7,7 +7,7 @@
 
 #include "../plan.h"
 
-#define WB_MAX_SHEETS 10
+#define WB_MAX_SHEETS 11
 
 enum wb_sheet {
     WB_INTRO,    /* Modeltoelichting */
@@ -18,6 +18,7 @@ enum wb_sheet {
     WB_SPLIT_IN, /* Invoertabblad - verdeling */
     WB_CLASS_IN, /* Indeling declaratiecodes (input: the classification table) */
     WB_CALC,     /* Berekening */
+    WB_BONUS,    /* Kwaliteitsbonussen: the pool, indicators and values, each provider's bonus */
     /* Only in a workbook written with a transition (trans_wb.h): */
     WB_TRANS,      /* Overgang: its inputs, the income per provider and year, a chart */
     WB_TRANS_CALC, /* Berekening overgang: a block of rounds per year */
@@ -25,12 +26,14 @@ enum wb_sheet {
 };
 /* The sheets of a workbook without a transition. */
 enum { WB_MODEL_SHEETS = WB_TRANS };
+_Static_assert(WB_SHEETS <= WB_MAX_SHEETS, "room for every sheet of the model workbook");
 
 /* The checks: one per input table (a message column beside it), each summed on the output
  * sheets; Controle counts the failing rows of all of them. */
 enum wb_check {
     CHK_PRESTATIES, CHK_COSTS, CHK_OUTSIDE, CHK_NORMALISE, CHK_KEYS, CHK_PROVIDERS, CHK_HISTORY,
     CHK_REGIO_LINES, CHK_ADMISSIONS, CHK_REASONS, CHK_RECONCILE,
+    CHK_BN_POOL, CHK_BN_INDICATORS, CHK_BN_VALUES, /* quality bonuses (bonus_wb.h) */
     CHK_TR_LIMITS, CHK_TR_YEARS, CHK_TR_PROVIDERS, /* only with a transition */
     WB_CHECKS
 };
@@ -122,6 +125,13 @@ typedef struct wb_trans_layout {
     int blocks, block_height;
 } wb_trans_layout;
 
+/* The quality bonuses' sheet (bonus_wb.h): the pool (one row), the figures under it, the
+ * indicators, and the values grid (a row per provider row, a column per indicator row). */
+typedef struct wb_bonus_layout {
+    size_t indicator_rows;
+    int pool, figures, indicators, values;
+} wb_bonus_layout;
+
 typedef struct wb_layout {
     size_t prestatie_count, discipline_count;
     int checks; /* how many of the checks the workbook has: WB_MODEL_CHECKS or WB_CHECKS */
@@ -167,6 +177,7 @@ typedef struct wb_layout {
     } calc;
     wb_check_at check[WB_CHECKS];
     wb_trans_layout tr;
+    wb_bonus_layout bn;
     struct {             /* Uitkomsten verdeling */
         int checks;      /* one row per check, then the total (Controle) */
         int income;      /* the income and what it goes to */
@@ -241,6 +252,7 @@ typedef struct wb {
     const igo_transition *tr;
     const igo_transition_result *tres;
     const struct wb_trans_text *tt;
+    const struct wb_bonus_text *bt; /* the bonus sheet's texts */
     lxw_workbook *book;
     lxw_worksheet *ws[WB_MAX_SHEETS];
     const char *sheet_name[WB_MAX_SHEETS];
@@ -288,6 +300,9 @@ void igoi_wb_heading(wb *w, int sheet, const char *title, const char *subtitle);
 /* A hyperlink named after the target sheet (or showing text), to its first cell. */
 void igoi_wb_link(wb *w, int sheet, int row, int col, int target);
 void igoi_wb_link_text(wb *w, int sheet, int row, int col, int target, const char *text);
+/* A table whose rows start at row: its title two rows above, its header of n texts one above. */
+void igoi_wb_table_title(wb *w, int sheet, int row, const char *text, const char *const *head,
+                         int n);
 /* A header row of n texts from col on. */
 void igoi_wb_header(wb *w, int sheet, int row, int col, const char *const *texts, size_t n);
 /* Protection (no password), print set-up and frozen panes shared by every sheet. */
@@ -335,6 +350,7 @@ void igoi_wb_sheet_calc(wb *w);
 void igoi_wb_sheet_results(wb *w);
 void igoi_wb_sheet_regio(wb *w);
 void igoi_wb_sheet_classes(wb *w);
+void igoi_wb_sheet_bonus(wb *w);
 void igoi_wb_sheet_trans(wb *w);
 void igoi_wb_sheet_trans_calc(wb *w);
 

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "bonus_wb.h"
 #include "numbers.h"
 #include "trans_wb.h"
 
@@ -45,12 +46,16 @@ enum { WB_MAX_COLUMNS = 16384, WB_MAX_ROWS = 1048576, WB_MAX_CELLS = 4000000 };
 static igo_error check_size(igo_model *m, size_t class_rows, const igo_transition_result *tres,
                             wb_layout *at)
 {
-    const char *kinds[] = {"prestaties", "disciplines", "providers", "outside activities",
-                           "history lines", "reasons for transfer"};
-    size_t counts[] = {m->prestaties.n, m->disciplines.n, m->providers.n, m->outside.n,
-                       m->history.n, m->reasons.n};
-    for (int k = 0; k < 6; k++) {
-        size_t max = k < 2 ? WB_MAX_COLUMNS - 8 : WB_MAX_ROWS / 4;
+    const char *kinds[] = {"prestaties", "disciplines", "quality indicators", "providers",
+                           "outside activities", "history lines", "reasons for transfer"};
+    size_t counts[] = {m->prestaties.n, m->disciplines.n, m->indicators.n, m->providers.n,
+                       m->outside.n, m->history.n, m->reasons.n};
+    /* Prestaties, disciplines and indicators are columns of a sheet: the values grid of
+     * Kwaliteitsbonussen has its id and name, two spare indicators and its outputs beside. */
+    const size_t most[] = {WB_MAX_COLUMNS - 8, WB_MAX_COLUMNS - 8,
+                           WB_MAX_COLUMNS - (BV_VALUES + 2 + BV_AFTER)};
+    for (int k = 0; k < 7; k++) {
+        size_t max = k < 3 ? most[k] : WB_MAX_ROWS / 4;
         if (counts[k] > max)
             return igoi_fail(m->errmsg, IGO_ERROR_LIMIT,
                             "too many %s for a workbook: %zu, where a sheet has room for %zu",
@@ -59,7 +64,8 @@ static igo_error check_size(igo_model *m, size_t class_rows, const igo_transitio
     igoi_wb_make_layout(m, class_rows, tres ? WB_CHECKS : WB_MODEL_CHECKS, at);
     double cells =
         4.0 * (double)at->prestatie_count * (double)(at->provider_rows + at->outside_rows) +
-        8.0 * (double)at->history_rows;
+        8.0 * (double)at->history_rows +
+        (double)at->provider_rows * (double)(at->bn.indicator_rows + 8);
     if (tres) {
         size_t rounds = 0, splits = 0, years = igo_transition_result_years(tres);
         for (size_t y = 0; y < years; y++) {
@@ -83,8 +89,8 @@ static void write_sheets(wb *w)
     void (*const sheets[WB_SHEETS])(wb *) = {
         igoi_wb_sheet_intro,      igoi_wb_sheet_regio,       igoi_wb_sheet_results,
         igoi_wb_sheet_regio_input, igoi_wb_sheet_care_input, igoi_wb_sheet_split_input,
-        igoi_wb_sheet_classes,    igoi_wb_sheet_calc,        igoi_wb_sheet_trans,
-        igoi_wb_sheet_trans_calc};
+        igoi_wb_sheet_classes,    igoi_wb_sheet_calc,        igoi_wb_sheet_bonus,
+        igoi_wb_sheet_trans,      igoi_wb_sheet_trans_calc};
     for (int k = 0; k < w->sheets; k++) {
         w->done = (double)k / w->sheets;
         sheets[k](w);
@@ -214,9 +220,6 @@ igo_error igo_workbook_write(igo_model *m, const char *path, const igo_workbook_
         return igoi_fail(m->errmsg, IGO_ERROR_ARGUMENT,
                          "the workbook does not hold fixed parts per provider yet: write it "
                          "without them");
-    if (m->bonus_set || m->indicators.n)
-        return igoi_fail(m->errmsg, IGO_ERROR_ARGUMENT,
-                         "the workbook does not hold quality bonuses yet: write it without them");
     igo_result *r;
     igo_plan pl;
     igo_error e = igoi_distribute_plan(m, &r, &pl);
@@ -235,6 +238,7 @@ igo_error igo_workbook_write(igo_model *m, const char *path, const igo_workbook_
         igo_lang lang = options ? options->lang : IGO_LANG_NL;
         w->m = m, w->pl = &pl, w->r = r, w->tr = tr, w->tres = tres;
         w->t = igoi_wb_texts(lang), w->tt = igoi_wb_trans_texts(lang);
+        w->bt = igoi_wb_bonus_texts(lang);
         w->tk = igoi_ticker_start(m->progress);
         w->sheets = tr ? WB_SHEETS : WB_MODEL_SHEETS;
         for (int s = 0; s < w->sheets; s++)

@@ -215,6 +215,7 @@ def corpus() -> list[tuple[str, bytes, str, str, str]]:
     p = base_workbook()
     zorg = sheet_part(p, INPUT_SHEET)
     overgang = sheet_part(p, "Overgang")
+    bonus = sheet_part(p, "Kwaliteitsbonussen")
     strings, book = "xl/sharedStrings.xml", "xl/workbook.xml"
     row6 = '<c r="E6" s="12"><v>1720</v></c>'
     names = p[book].decode()
@@ -348,6 +349,20 @@ def corpus() -> list[tuple[str, bytes, str, str, str]]:
             r'<c r="\1" t="inlineStr"><is><t>veel</t></is></c>', p[overgang].decode(),
             count=1).encode()}),
          "model", "IGO_ERROR_VALUE", "'Overgang'!C"),
+        # the quality bonuses' blocks
+        ("bonus-values-whole-sheet.xlsx", zipped({**p, book: re.sub(
+            r'(<definedName name="Bonus_waarden">[^!]*!)[^<]*<',
+            r"\1$A$1:$XFD$1048576<", names).encode()}),
+         "model", "IGO_ERROR_LIMIT", "'Bonus_waarden' covers 1048576 x 16384 cells"),
+        ("bonus-pool-shape.xlsx", zipped({**p, book: re.sub(
+            r'(<definedName name="Bonus_pot">[^!]*!\$B\$\d+:\$)D', r"\1E",
+            names).encode()}),
+         "model", "IGO_ERROR_VALUE", "'Bonus_pot' covers 1 x 4 cells"),
+        ("bonus-value-text.xlsx", zipped({**p, bonus: re.sub(
+            r'<c r="(D\d+)" s="\d+"><v>11.2</v></c>',
+            r'<c r="\1" t="inlineStr"><is><t>laag</t></is></c>', p[bonus].decode(),
+            count=1).encode()}),
+         "model", "IGO_ERROR_VALUE", "'Kwaliteitsbonussen'!D"),
     ]
 
 
