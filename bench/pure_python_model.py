@@ -99,6 +99,27 @@ def keys_for(region) -> list[list[float]]:
     return keys
 
 
+def charge_fixed(region, codes, discs, money, provider_totals) -> None:
+    """The fixed parts (run.c): each provider's in turn, reduced when its volume stays below
+    the minimum, charged to its discipline's money per prestatie pro rata to what is left of it
+    (in cents), out of money[p][d]."""
+    for o in region.providers:
+        part = region.fixed_parts.get(o.id)
+        if not part:
+            continue
+        volume = 0.0
+        for code in codes:
+            volume += canonical(region.volumes.get(code, {}).get(o.id, 0))
+        eur = canonical(part["amount"])
+        if canonical(volume) < canonical(part["min_volume"]):
+            eur *= 1 - canonical(part["reduction"] / 100)
+        d = discs.index(o.discipline)
+        weights = [float(row[d]) for row in money]
+        for row, cents in zip(money, split(round_cents(eur), weights, sum(weights))):
+            row[d] -= cents
+            provider_totals[o.id] += cents
+
+
 def distribute(region, counts=None, tariffs=None, costs=None) -> dict:
     """Provider totals, discipline totals and the summary of one variant, in cents."""
     codes = [p.code for p in region.prestaties]
@@ -132,10 +153,12 @@ def distribute(region, counts=None, tariffs=None, costs=None) -> dict:
         outside_total += cost
     provider_totals = {o.id: 0 for o in providers}
     discipline_totals = [0] * len(discs)
+    money = [split(income[p] - charged[p] - outside[p], keys[p], 1.0) for p in range(len(codes))]
+    for row in money:
+        discipline_totals = [t + a for t, a in zip(discipline_totals, row)]
+    charge_fixed(region, codes, discs, money, provider_totals)
     for p, code in enumerate(codes):
-        distributable = income[p] - charged[p] - outside[p]
-        for d, amount in enumerate(split(distributable, keys[p], 1.0)):
-            discipline_totals[d] += amount
+        for d, amount in enumerate(money[p]):
             members = [o for o in providers if o.discipline == discs[d]
                        and region.volumes.get(code, {}).get(o.id, 0) > 0]
             volumes = [canonical(region.volumes[code][o.id]) for o in members]

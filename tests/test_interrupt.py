@@ -49,7 +49,7 @@ result.save(csv=os.path.join(out, "tabellen"), xlsx=os.path.join(out, "groot.xls
 def large_region_file(directory) -> str:
     """A region of 20,000 providers: its workbook takes several seconds to write."""
     data = libigo.example_region().to_dict()
-    del data["overgang"], data["bonuses"]  # (the example's are of its own providers)
+    del data["overgang"], data["bonuses"], data["fixed_parts"]  # (of its own providers)
     kinds = ("verloskunde", "ziekenhuis", "kraamzorg")
     data["providers"] = [{"id": f"p{i}", "name": f"Aanbieder {i}", "discipline": kinds[i % 3]}
                          for i in range(20_000)]

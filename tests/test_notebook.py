@@ -24,6 +24,7 @@ def test_the_tour_notebook_runs(tmp_path):
     assert "code not in the classification table" in text  # the claims' set-aside reasons
     assert "guarantee" in text and "floor" in text  # the transition's bounds that held
     assert "Decimal('113221.19')" in text  # the quality bonuses' pool, all paid
+    assert "45000.00" in text  # vp-lindehof's fixed part, reduced below its minimum
     assert "vp-ooievaar" in text.split("Decimal('113221.19')")[-1]  # the what-if on a bonus
     images = [o for o in outputs if "image/png" in o.get("data", {})]
     # the transition's paths, the comparison's waterfall, the sector bars, the uncertainty band

@@ -222,6 +222,16 @@ def value_without_indicator(book):
     bonus_cell(book, "Bonus_waarden", 2, 2 + 4).value = 9  # vp-bloesem, a spare column
 
 
+# ---- fixed parts (the example gives two) ----
+
+def fixed_above_money(book):
+    bonus_cell(book, "Vaste_delen", 11, 2).value = 30_000_000  # vp-lindehof
+
+
+def fixed_on_a_spare_row(book):
+    bonus_cell(book, "Vaste_delen", 20, 2).value = 1000
+
+
 MISTAKES: dict[str, tuple[Callable, str, str]] = {
     "key 50/30/10": (key_not_100, "Verdeelsleutel", "IG1"),
     "historie without history": (history_key_without_history, "Verdeelsleutel", "IG2"),
@@ -267,6 +277,10 @@ MISTAKES: dict[str, tuple[Callable, str, str]] = {
                                    "vp-noord: een waarde is geen getal"),
     "value without an indicator": (value_without_indicator, "Kwaliteitsbonussen: waarden",
                                    "vp-bloesem: een waarde in een kolom zonder indicator"),
+    "fixed parts above the money": (fixed_above_money, "Vaste delen",
+                                    "vp-lindehof: de vaste delen van de discipline zijn hoger"),
+    "fixed part on a spare row": (fixed_on_a_spare_row, "Vaste delen",
+                                  "een vast deel op een rij zonder zorgaanbieder"),
 }
 
 

@@ -93,6 +93,7 @@ PyObject *cext_result_dict(const igo_result *r)
         {"keys", cext_list_f64(igo_result_keys(r), P * D)},
         {"disciplines", cext_list_i64(igo_result_disciplines(r), P * D)},
         {"providers", cext_list_i64(igo_result_providers(r), P * O)},
+        {"fixed_parts", cext_list_i64(igo_result_fixed_parts(r), P * O)},
         {"discipline_totals", cext_list_i64(igo_result_discipline_totals(r), D)},
         {"provider_totals", cext_list_i64(igo_result_provider_totals(r), O)},
         {"bonus_pool", PyLong_FromLongLong(igo_result_bonus_pool(r))},

@@ -53,6 +53,7 @@ typedef struct igo_output {
     int64_t *outside_parts;     /* outside activity x prestatie, optional */
     int64_t *disciplines;       /* prestatie x discipline, optional */
     int64_t *providers;         /* prestatie x provider, optional */
+    int64_t *fixed_parts;       /* prestatie x provider: the fixed parts alone, optional */
     int64_t *discipline_totals; /* per discipline, optional */
     int64_t *provider_totals;   /* per provider, optional */
     int64_t bonus_pool, bonus_paid;

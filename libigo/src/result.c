@@ -20,6 +20,7 @@ void igo_result_free(igo_result *r)
     free(r->out.outside_parts), free(r->out.disciplines), free(r->out.providers);
     free(r->out.discipline_totals), free(r->out.provider_totals);
     free(r->outside_costs), free(r->keys), free(r->out.bonuses), free(r->points);
+    free(r->out.fixed_parts);
     free(r);
 }
 
@@ -38,6 +39,7 @@ static igo_result *result_new(const igo_plan *pl)
     r->out.outside_parts = calloc(pl->outside_count * pl->prestatie_count + 1, sizeof(int64_t));
     r->out.disciplines = calloc(pl->prestatie_count * pl->discipline_count + 1, sizeof(int64_t));
     r->out.providers = calloc(pl->prestatie_count * pl->provider_count + 1, sizeof(int64_t));
+    r->out.fixed_parts = calloc(pl->prestatie_count * pl->provider_count + 1, sizeof(int64_t));
     r->out.discipline_totals = calloc(pl->discipline_count + 1, sizeof(int64_t));
     r->out.provider_totals = calloc(pl->provider_count + 1, sizeof(int64_t));
     r->out.bonuses = calloc(pl->provider_count + 1, sizeof(int64_t));
@@ -46,7 +48,7 @@ static igo_result *result_new(const igo_plan *pl)
     r->keys = calloc(pl->prestatie_count * pl->discipline_count + 1, sizeof(double));
     if (!r->out.outside_parts || !r->out.disciplines || !r->out.providers ||
         !r->out.discipline_totals || !r->out.provider_totals || !r->outside_costs || !r->keys ||
-        !r->out.bonuses || !r->points) {
+        !r->out.bonuses || !r->points || !r->out.fixed_parts) {
         igo_result_free(r);
         return NULL;
     }
@@ -202,4 +204,9 @@ const int64_t *igo_result_bonuses(const igo_result *r)
 const double *igo_result_bonus_points(const igo_result *r)
 {
     return r ? r->points : NULL;
+}
+
+const int64_t *igo_result_fixed_parts(const igo_result *r)
+{
+    return r ? r->out.fixed_parts : NULL;
 }

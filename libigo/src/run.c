@@ -272,6 +272,8 @@ static igo_error charge_fixed(const igo_plan *pl, igo_output *out)
         left[d] -= pl->fixed[o];
         for (size_t p = 0; p < P; p++) {
             out->rest[p * D + d] -= out->parts[p];
+            if (out->fixed_parts)
+                out->fixed_parts[p * pl->provider_count + o] = out->parts[p];
             if (out->providers)
                 out->providers[p * pl->provider_count + o] += out->parts[p];
             if (out->provider_totals)
@@ -318,6 +320,9 @@ igo_error igoi_plan_run(const igo_plan *pl, const igo_variant *in, igo_output *o
     if (out->providers)
         memset(out->providers, 0,
                pl->prestatie_count * pl->provider_count * sizeof *out->providers);
+    if (out->fixed_parts)
+        memset(out->fixed_parts, 0,
+               pl->prestatie_count * pl->provider_count * sizeof *out->fixed_parts);
     if (out->provider_totals)
         memset(out->provider_totals, 0, pl->provider_count * sizeof *out->provider_totals);
     if (out->discipline_totals)

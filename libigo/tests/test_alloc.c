@@ -96,6 +96,7 @@ static igo_error build(void *state)
     }
     e = e ? e : igo_model_set_regio(m, "start_eerste_lijn", 90);
     e = e ? e : igo_model_set_transfer_reason(m, "anders", 4);
+    e = e ? e : igo_model_set_fixed_part(m, "zh1", 50, 100, 0.5);
     e = e ? e : igo_model_set_bonus_pool(m, IGO_COST_AMOUNT, 0);
     e = e ? e : igo_model_add_indicator(m, "sectio", "Sectio (%)", 13, 1, 2);
     e = e ? e : igo_model_set_indicator_value(m, "sectio", "vp1", 12.5);

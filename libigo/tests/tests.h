@@ -22,6 +22,7 @@
     X(distribute_costs_per_prestatie)                                                          \
     X(distribute_fixed_parts)                                                                  \
     X(distribute_fixed_parts_edges)                                                            \
+    X(workbook_fixed_round_trip)                                                               \
     X(distribute_bonuses)                                                                      \
     X(bonus_setter_errors)                                                                     \
     X(bonus_random_regions)                                                                    \

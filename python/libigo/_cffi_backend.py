@@ -489,6 +489,7 @@ _DISTRIBUTION: dict[str, _Read] = {
     "keys": (lib.igo_result_keys, ("P", "D"), 0),
     "disciplines": (lib.igo_result_disciplines, ("P", "D"), 0),
     "providers": (lib.igo_result_providers, ("P", "O"), 0),
+    "fixed_parts": (lib.igo_result_fixed_parts, ("P", "O"), 0),
     "discipline_totals": (lib.igo_result_discipline_totals, ("D",), 0),
     "provider_totals": (lib.igo_result_provider_totals, ("O",), 0),
     "bonus_pool": (lib.igo_result_bonus_pool, None, 0),

@@ -65,7 +65,7 @@ HEADERS = {"count": "aantal", "tariff": "tarief", "income": "inkomsten", "costs"
            "outside": "buiten IGO", "distributable": "te verdelen", "name": "naam",
            "amount": "bedrag", "share_of_income_pct": "% van inkomsten",
            "bonus_points": "bonuspunten", "bonus": "bonus", "total": "totaal",
-           "points": "punten"}
+           "points": "punten", "fixed_part": "vast deel"}
 
 
 def _dutch(frame: pd.DataFrame) -> pd.DataFrame:
@@ -90,7 +90,7 @@ def render(result: Distribution) -> str:
         _table(_dutch(result.per_discipline.drop(columns=["label"])), money=["bedrag"],
                percent=["% van inkomsten"]),
         "\nVerdeling per zorgaanbieder",
-        _table(_dutch(result.per_provider), money=["bedrag", "bonus", "totaal"],
+        _table(_dutch(result.per_provider), money=["bedrag", "vast deel", "bonus", "totaal"],
                counts=["bonuspunten"], percent=["% van inkomsten"]),
         *_bonus_parts(result),
         "\nAansluiting: inkomsten = IGO-kosten + buiten de IGO + zorgaanbieders"

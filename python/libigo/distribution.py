@@ -109,8 +109,8 @@ class Distribution(Snapshot):
 
     @property
     def per_provider(self) -> pd.DataFrame:
-        """Each provider's model income (amount); with bonuses also its points, bonus and
-        total (amount + bonus)."""
+        """Each provider's model income (amount; with fixed parts also the fixed part it holds);
+        with bonuses also its points, bonus and total (amount + bonus)."""
         amounts = euros_list(self.cents["provider_totals"])
         table = pd.DataFrame({
             "name": [o.name for o in self._region.providers],
@@ -118,6 +118,10 @@ class Distribution(Snapshot):
             "amount": amounts,
             "share_of_income_pct": [_share(a, self.income) for a in amounts],
         }, index=pd.Index(self._providers, name="provider"))
+        if self._region.fixed_parts:
+            fixed, n = self.cents["fixed_parts"], len(self._providers)
+            table.insert(3, "fixed_part", euros_list(
+                sum(fixed[p * n + o] for p in range(len(self._codes))) for o in range(n)))
         if self._region.bonuses is not None:
             bonus = euros_list(self.cents["bonuses"])
             table["bonus_points"] = self.cents["bonus_points"]

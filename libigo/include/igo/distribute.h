@@ -213,6 +213,15 @@ IGO_API const int64_t *igo_result_disciplines(const igo_result *result);
 IGO_API const int64_t *igo_result_providers(const igo_result *result);
 
 /**
+ * @brief Each provider's fixed part per prestatie (igo_model_set_fixed_part()), the part of
+ *        igo_result_providers() it holds.
+ * @param result A result, or NULL.
+ * @return P x O values in cents: provider o's fixed part charged to prestatie p at [p * O + o];
+ *         all 0 without fixed parts; NULL for NULL.
+ */
+IGO_API const int64_t *igo_result_fixed_parts(const igo_result *result);
+
+/**
  * @brief T_d, each discipline's total over all prestaties.
  * @param result A result, or NULL.
  * @return D values in cents; NULL for NULL.

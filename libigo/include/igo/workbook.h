@@ -95,8 +95,8 @@ IGO_API igo_error igo_workbook_write(igo_model *model, const char *path,
  * LibreOffice, Gnumeric or openpyxl. Its blocks are found by the defined names the writer emits
  * (Prestaties, Aantallen, Tarieven, IGO_kosten, Buiten_IGO, Disciplines, Verdeelsleutel,
  * Sleutelbron, Normaliseren, Zorgaanbieders, Volumes, Historie, Regiokenmerken, Opnames,
- * Redenen_overdracht, Regio, Disciplinenamen; and Kosten_per_prestatie and the quality bonuses'
- * Bonus_pot, Bonus_indicatoren and Bonus_waarden, which a workbook of an older libigo lacks:
+ * Redenen_overdracht, Regio, Disciplinenamen; and Kosten_per_prestatie, Vaste_delen and the
+ * quality bonuses' Bonus_pot, Bonus_indicatoren and Bonus_waarden, which a workbook of an older libigo lacks:
  * without the bonuses' three the model has no bonuses, with only some of them the workbook is
  * refused), so rows inserted or moved are read right (an indicator row inserted needs its
  * column in the values grid too). Every

@@ -414,12 +414,13 @@ static void provider_row(wb *w, size_t o, const double *vol)
         wb_ref v = igoi_wb_at(w, SPLIT_IN, in, PROV_VOL + p);
         size_t g = (size_t)p * at->discipline_count + d;
         double vp = used ? vol[(size_t)p * m->providers.n + o] : 0;
-        int64_t amount = used ? igo_result_disciplines(w->r)[g] : 0;
+        /* (the discipline's money left after the fixed parts, which its volumes split) */
+        int64_t amount = used ? igoi_wb_after_fixed(w, (size_t)p, d) : 0;
         int64_t part = used ? igo_result_providers(w->r)[(size_t)p * m->providers.n + o] : 0;
-        wb_ref discipline_money = igoi_wb_range(w, -1, at->calc.discipline_parts + p, 1,
-                                                at->calc.discipline_parts + p, discipline_count);
-        wb_ref discipline_names = igoi_wb_range(w, -1, at->calc.discipline_parts - 1, 1,
-                                                at->calc.discipline_parts - 1, discipline_count);
+        wb_ref discipline_money = igoi_wb_range(w, -1, at->calc.after_fixed + p, 1,
+                                                at->calc.after_fixed + p, discipline_count);
+        wb_ref discipline_names = igoi_wb_range(w, -1, at->calc.after_fixed - 1, 1,
+                                                at->calc.after_fixed - 1, discipline_count);
         wb_ref volume_names =
             igoi_wb_range(w, -1, at->calc.volumes, 0, at->calc.volumes + discipline_count - 1, 0);
         wb_ref volume_p = igoi_wb_range(w, -1, at->calc.volumes, 1 + p,
@@ -440,9 +441,10 @@ static void provider_row(wb *w, size_t o, const double *vol)
                         "SUMPRODUCT(EXACT(%s,%s)*%s),2),0)",
                         v.s, discipline_names.s, my_disc.s, discipline_money.s, v.s, volume_names.s,
                         my_disc.s, volume_p.s);
+        /* (its share of the volume split, and its fixed part there) */
         igoi_wb_formula_array(w, CALC, ra, 3 + p, money, wb_eur(part),
                         "=ROUND(%s+IF(%s=1,SUMPRODUCT(EXACT(%s,%s)*%s)-"
-                        "SUMPRODUCT(EXACT(%s,%s)*%s),0),2)",
+                        "SUMPRODUCT(EXACT(%s,%s)*%s),0)+%s,2)",
                         igoi_wb_rel(rr, 3 + p).s, igoi_wb_rel(rl, 3 + p).s, discipline_names.s,
                         my_disc.s, discipline_money.s,
                         igoi_wb_range(w, -1, at->calc.provider_largest, 2,
@@ -451,7 +453,8 @@ static void provider_row(wb *w, size_t o, const double *vol)
                         my_disc.s,
                         igoi_wb_range(w, -1, at->calc.provider_rounded, 3 + p,
                                       at->calc.provider_rounded + (int)at->provider_rows - 1, 3 + p)
-                            .s);
+                            .s,
+                        igoi_wb_at(w, -1, at->calc.fixed_parts + (int)o, 3 + p).s);
     }
     igoi_wb_formula(w, CALC, ra, 3 + prestatie_count, used ? w->f.money_total : money,
                     wb_eur(total),
@@ -550,6 +553,7 @@ void igoi_wb_sheet_calc(wb *w)
     key_block(w);
     discipline_block(w);
     volume_block(w);
+    igoi_wb_calc_fixed(w);
     provider_block(w);
     totals_block(w);
     igoi_wb_checks_calc(w);

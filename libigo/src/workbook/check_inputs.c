@@ -226,11 +226,43 @@ static void history_checks(wb *w)
     }
 }
 
+/* A provider row's fixed part: numbers, on a provider's row; its discipline's fixed parts not
+ * above its money, and enough of it left to charge this one to the cent (as Berekening finds). */
+static void fixed_checks(wb *w)
+{
+    const wb_text *t = w->t;
+    const wb_check_at *at = &w->at.check[CHK_FIXED];
+    igoi_chk_header(w, CHK_FIXED);
+    for (int o = 0; at->row1 + o <= at->row2; o++) {
+        const int r = at->row1 + o, calc = w->at.calc.fixed + o;
+        wb_ref id = igoi_wb_rel(r, FX_ID);
+        wb_ref inputs = igoi_wb_range(w, -1, r, FX_AMOUNT, r, FX_REDUCTION);
+        wb_ref part = igoi_wb_at(w, CALC, calc, CF_PART);
+        wb_ref fixed = igoi_wb_at(w, CALC, calc, CF_DISC_FIXED);
+        wb_ref money = igoi_wb_at(w, CALC, calc, CF_DISC_MONEY);
+        char item[400], empty[400], message[1000];
+        igoi_chk_item_or_row(item, sizeof item, t, r, FX_ID);
+        snprintf(empty, sizeof empty, "AND(LEN(%s)=0,COUNTA(%s)=0)", id.s, inputs.s);
+        chk_row c;
+        igoi_chk_start(&c, item, empty);
+        igoi_chk_rule(&c, t->chk.fixed_without_provider, "LEN(%s)=0", id.s);
+        igoi_chk_number(&c, t, igoi_wb_rel(r, FX_AMOUNT).s, t->fixed_amount);
+        igoi_chk_number(&c, t, igoi_wb_rel(r, FX_MIN).s, t->fixed_min);
+        igoi_chk_fraction(&c, t, igoi_wb_rel(r, FX_REDUCTION).s, t->fixed_reduction);
+        igoi_chk_with_amounts(message, sizeof message, t->chk.fixed_exceeds, fixed.s, money.s);
+        igoi_chk_rule_expr(&c, message, "AND(%s>0,%s>%s)", part.s, fixed.s, money.s);
+        igoi_chk_rule(&c, t->chk.fixed_short, "AND(%s>0,ROUND(%s,2)<0)", part.s,
+                      igoi_wb_at(w, CALC, calc, CF_LEAST_LEFT).s);
+        igoi_chk_write(w, &c, SPLIT_IN, r, at->col);
+    }
+}
+
 void igoi_wb_checks_split(wb *w)
 {
     normalise_check(w);
     key_checks(w);
     provider_checks(w);
+    fixed_checks(w);
     history_checks(w);
 }
 

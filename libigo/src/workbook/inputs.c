@@ -316,6 +316,38 @@ static void provider_table(wb *w)
 
 /* A history line's discipline or prestatie, written only where it differs from the
  * classification's for its code (which the sheet looks up itself). */
+/* The fixed parts: a row per provider row, its id and name copied from it (so that a provider
+ * added in a spare row has its row here too), the amount, minimum volume and reduction. */
+void igoi_wb_fixed_table(wb *w)
+{
+    const wb_text *t = w->t;
+    const igo_model *m = w->m;
+    const int row = w->at.split_in.fixed, last = row + (int)w->at.provider_rows - 1;
+    const char *head[] = {t->prov_id, t->prov_name, t->fixed_amount, t->fixed_min,
+                          t->fixed_reduction};
+    igoi_wb_table_title(w, SPLIT_IN, row, t->fixed_title, head, 5);
+    for (int o = 0; o <= last - row; o++) {
+        const int in = w->at.split_in.providers + o;
+        double eur = 0, min = 0, reduction = 0;
+        int given = igo_model_fixed_part(m, (size_t)o, &eur, &min, &reduction);
+        const int used = (size_t)o < m->providers.n;
+        wb_ref id = igoi_wb_at(w, -1, in, 0), name = igoi_wb_at(w, -1, in, PROV_NAME);
+        igoi_wb_formula_text(w, SPLIT_IN, row + o, FX_ID, w->f.text,
+                             used ? m->providers.v[o].id : "", "=IF(%s=\"\",\"\",%s)", id.s,
+                             id.s);
+        igoi_wb_formula_text(w, SPLIT_IN, row + o, FX_NAME, w->f.text,
+                             used ? m->providers.v[o].name : "", "=IF(%s=\"\",\"\",%s)",
+                             name.s, name.s);
+        input_number(w, SPLIT_IN, row + o, FX_AMOUNT, given, eur, w->f.in_money);
+        input_number(w, SPLIT_IN, row + o, FX_MIN, given && min > 0, min, w->f.in_count);
+        input_number(w, SPLIT_IN, row + o, FX_REDUCTION, given && reduction > 0, reduction,
+                     w->f.in_pct);
+    }
+    igoi_wb_valid_number(w, SPLIT_IN, row, FX_AMOUNT, last, FX_MIN);
+    igoi_wb_valid_fraction(w, SPLIT_IN, row, FX_REDUCTION, last, FX_REDUCTION);
+    igoi_wb_name(w, "Vaste_delen", igoi_wb_range(w, SPLIT_IN, row, FX_ID, last, FX_REDUCTION));
+}
+
 static void history_given(wb *w, int r, int col, const char *id, const char *code, int column)
 {
     if (strcmp(id, igoi_wb_class_of(&w->classes, code, column)) != 0)
@@ -399,6 +431,7 @@ void igoi_wb_sheet_split_input(wb *w)
     igoi_wb_heading(w, WB_SPLIT_IN, w->t->sheet[WB_SPLIT_IN], w->t->input_hint);
     key_table(w, k, given);
     provider_table(w);
+    igoi_wb_fixed_table(w);
     history_table(w);
     igoi_wb_checks_split(w);
     igoi_wb_check_line(w, WB_SPLIT_IN);

@@ -28,6 +28,7 @@ static void make_check_layout(wb_layout *at)
                          KEY_PCT + 2 * discipline_count + 1); /* after the key used */
     c[CHK_PROVIDERS] = column(WB_SPLIT_IN, at->split_in.providers, at->provider_rows,
                               PROV_VOL + prestatie_count);
+    c[CHK_FIXED] = column(WB_SPLIT_IN, at->split_in.fixed, at->provider_rows, FX_CHECK);
     c[CHK_HISTORY] = column(WB_SPLIT_IN, at->split_in.history, at->history_rows, HIST_COLUMNS);
     c[CHK_REGIO_LINES] = column(WB_REGIO_IN, at->regio_in.fields[0], 8, 2);
     c[CHK_ADMISSIONS] = column(WB_REGIO_IN, at->regio_in.fields[8], 4, 2);
@@ -75,7 +76,8 @@ void igoi_wb_make_layout(const igo_model *m, size_t class_rows, int checks, wb_l
     at->split_in.normalise = 3;
     at->split_in.key = 7;
     at->split_in.providers = at->split_in.key + prestatie_count + 3;
-    at->split_in.history = at->split_in.providers + provider_rows + 3;
+    at->split_in.fixed = at->split_in.providers + provider_rows + 3;
+    at->split_in.history = at->split_in.fixed + provider_rows + 3;
 
     for (int i = 0; i < 8; i++)
         at->regio_in.fields[i] = 5 + i;
@@ -94,7 +96,12 @@ void igoi_wb_make_layout(const igo_model *m, size_t class_rows, int checks, wb_l
     at->calc.discipline_rounded = at->calc.key + prestatie_count + 3;
     at->calc.discipline_parts = at->calc.discipline_rounded + prestatie_count + 3;
     at->calc.volumes = at->calc.discipline_parts + prestatie_count + 4;
-    at->calc.provider_largest = at->calc.volumes + discipline_count + 3;
+    at->calc.fixed = at->calc.volumes + discipline_count + 3;
+    at->calc.fixed_rest = at->calc.fixed + provider_rows + 3;
+    at->calc.fixed_rounded = at->calc.fixed_rest + provider_rows + 3;
+    at->calc.fixed_parts = at->calc.fixed_rounded + provider_rows + 3;
+    at->calc.after_fixed = at->calc.fixed_parts + provider_rows + 3;
+    at->calc.provider_largest = at->calc.after_fixed + prestatie_count + 3;
     at->calc.provider_rounded = at->calc.provider_largest + provider_rows + 3;
     at->calc.provider_parts = at->calc.provider_rounded + provider_rows + 3;
     at->calc.totals = at->calc.provider_parts + provider_rows + 4;

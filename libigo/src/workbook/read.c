@@ -268,6 +268,43 @@ static igo_error read_regio(rd *x)
     return IGO_OK;
 }
 
+/* A provider row's fixed part: amount, minimum volume and reduction, the amount required. */
+static igo_error read_fixed_part(rd *x, uint32_t r)
+{
+    const int b = RD_FIXED;
+    double v[3];
+    int given[3];
+    for (uint32_t c = 0; c < 3; c++)
+        RD_NUMBER(x, b, r, FX_AMOUNT + c, &v[c], &given[c]);
+    if (!given[0] && !given[1] && !given[2])
+        return IGO_OK;
+    const char *id;
+    igo_error e = igoi_rd_provider_id(x, b, r, &id);
+    if (e)
+        return e;
+    if (!*id)
+        return igoi_rd_fail(x, b, r, FX_AMOUNT, IGO_ERROR_VALUE,
+                            "a fixed part on a row without a provider");
+    if (!given[0])
+        return igoi_rd_fail(x, b, r, FX_AMOUNT, IGO_ERROR_VALUE,
+                            "provider '%s': the fixed part's amount is missing", id);
+    /* (a refusal names the cell of the value refused) */
+    uint32_t at = !(v[2] >= 0 && v[2] <= 1) ? FX_REDUCTION
+                  : !(v[1] >= 0 && v[1] <= IGO_MAX_EUR) ? FX_MIN : FX_AMOUNT;
+    RD_SET(x, b, r, at, igo_model_set_fixed_part(x->model, id, v[0], v[1], v[2]));
+    return IGO_OK;
+}
+
+static igo_error read_fixed_parts(rd *x)
+{
+    if (!(x->want >> RD_FIXED & 1))
+        return IGO_OK; /* (an older workbook) */
+    igo_error e = igoi_rd_shape(x, RD_FIXED, 0, FX_REDUCTION + 1);
+    for (uint32_t r = 0; !e && r < x->blocks[RD_FIXED].rows; r++)
+        e = read_fixed_part(x, r);
+    return e;
+}
+
 static igo_error read_bonuses(rd *x, igo_lang lang)
 {
     const wb_text *t = igoi_wb_texts(lang);
@@ -319,6 +356,7 @@ static igo_error read_model(rd *x, igo_lang *lang)
     const wb_text *t = igoi_wb_texts(found);
     if (!(e = read_catalogue(x)) && !(e = read_production(x)) && !(e = read_costs(x, t)) &&
         !(e = read_outside(x)) && !(e = read_keys(x, t)) && !(e = read_providers(x)) &&
+        !(e = read_fixed_parts(x)) &&
         !(e = read_history(x)) && !(e = read_regio(x)) && !(e = read_bonuses(x, found)) &&
         lang)
         *lang = found;

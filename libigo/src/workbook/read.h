@@ -28,6 +28,8 @@ enum rd_block_id {
     RD_CLASSES,          /* Indeling: code, discipline, phase, rank, prestatie, unit, reasoning */
     RD_PRESTATIE_COSTS,  /* Kosten_per_prestatie: the IGO costs per prestatie (optional: older
                             workbooks lack it) */
+    RD_FIXED,            /* Vaste_delen: per provider row its id and name (formulas), amount,
+                            minimum volume, reduction (optional: older workbooks lack it) */
     /* Kwaliteitsbonussen (bonus_read.c; optional, as older workbooks lack them): */
     RD_BONUS_POOL,       /* Bonus_pot: mode, amount, percentage */
     RD_BONUS_INDICATORS, /* Bonus_indicatoren: id, label, target, better, weight */
@@ -42,8 +44,8 @@ enum rd_block_id {
 /* The blocks a model's reader reads (a bit per block), and those a workbook may lack. */
 #define RD_MODEL_WANTED ((1u << RD_TR_LIMITS) - 1)
 #define RD_MODEL_OPTIONAL                                                                      \
-    (1u << RD_PRESTATIE_COSTS | 1u << RD_BONUS_POOL | 1u << RD_BONUS_INDICATORS |            \
-     1u << RD_BONUS_VALUES)
+    (1u << RD_PRESTATIE_COSTS | 1u << RD_FIXED | 1u << RD_BONUS_POOL |                        \
+     1u << RD_BONUS_INDICATORS | 1u << RD_BONUS_VALUES)
 
 /* One cell's value as the sheet stores it (text owned by the block). */
 typedef struct rd_value {

@@ -13,7 +13,7 @@ const char *const igoi_rd_names[RD_BLOCKS] = {
     "Regio",          "Prestaties",  "Aantallen",      "Tarieven",       "IGO_kosten",
     "Buiten_IGO",     "Disciplines", "Disciplinenamen", "Sleutelbron",   "Normaliseren",
     "Verdeelsleutel", "Zorgaanbieders", "Volumes",     "Historie",       "Regiokenmerken",
-    "Opnames",        "Redenen_overdracht", "Indeling", "Kosten_per_prestatie",
+    "Opnames",        "Redenen_overdracht", "Indeling", "Kosten_per_prestatie", "Vaste_delen",
     "Bonus_pot",      "Bonus_indicatoren", "Bonus_waarden", "Overgang_grenzen",
     "Overgang_jaren", "Overgang_aanbieders"};
 

@@ -31,7 +31,8 @@ _Static_assert(WB_SHEETS <= WB_MAX_SHEETS, "room for every sheet of the model wo
 /* The checks: one per input table (a message column beside it), each summed on the output
  * sheets; Controle counts the failing rows of all of them. */
 enum wb_check {
-    CHK_PRESTATIES, CHK_COSTS, CHK_OUTSIDE, CHK_NORMALISE, CHK_KEYS, CHK_PROVIDERS, CHK_HISTORY,
+    CHK_PRESTATIES, CHK_COSTS, CHK_OUTSIDE, CHK_NORMALISE, CHK_KEYS, CHK_PROVIDERS, CHK_FIXED,
+    CHK_HISTORY,
     CHK_REGIO_LINES, CHK_ADMISSIONS, CHK_REASONS, CHK_RECONCILE,
     CHK_BN_POOL, CHK_BN_INDICATORS, CHK_BN_VALUES, /* quality bonuses (bonus_wb.h) */
     CHK_TR_LIMITS, CHK_TR_YEARS, CHK_TR_PROVIDERS, /* only with a transition */
@@ -50,6 +51,7 @@ typedef struct wb_check_text {
     const char *unknown_discipline, *unknown_prestatie, *no_code, *no_reason, *not_reconciled;
     const char *amount_no_count, *not_classified;
     const char *costs_above_income, *costs_sum; /* IGO costs per prestatie */
+    const char *fixed_exceeds, *fixed_short, *fixed_without_provider; /* fixed parts */
     const char *invalid; /* shown instead of the results while a check fails */
 } wb_check_text;
 
@@ -67,6 +69,11 @@ typedef struct wb_text {
     const char *normalise, *yes, *no;
     const char *prov_title, *prov_id, *prov_name, *prov_discipline, *prov_volumes;
     const char *hist_title, *hist_code, *hist_money, *hist_given, *hist_used;
+    /* Fixed parts per provider: the inputs, and the blocks of Berekening. */
+    const char *fixed_title, *fixed_amount, *fixed_min, *fixed_reduction;
+    const char *calc_fixed_title, *calc_fixed_rest, *calc_fixed_rounded, *calc_fixed_parts;
+    const char *calc_after_fixed, *fixed_part, *fixed_volume, *fixed_discipline_total;
+    const char *fixed_discipline_money, *fixed_least_left;
     /* The classification table's sheet: its title, columns and hint. */
     const char *class_title, *class_hint, *class_columns[7];
     const char *regio_in_title, *regio_lines_title, *regio_admissions_title, *regio_reasons_title;
@@ -146,6 +153,7 @@ typedef struct wb_layout {
         int normalise; /* the one row of the choice to scale direct keys to 100 % */
         int key;       /* the verdeelsleutel, one row per prestatie */
         int providers; /* the providers with their volumes */
+        int fixed;     /* each provider row's fixed part: amount, minimum volume, reduction */
         int history;   /* the history lines */
     } split_in;
     struct {          /* Indeling declaratiecodes */
@@ -166,6 +174,11 @@ typedef struct wb_layout {
         /* Prestatie x discipline: the rounded shares, the parts. */
         int discipline_rounded, discipline_parts;
         int volumes; /* the volume per discipline and prestatie */
+        /* Fixed parts (calc_fixed.c): per provider row its part after the condition (and what
+         * the checks compare); per provider row and prestatie its discipline's money left
+         * before it is charged (cents), the rounded shares and its parts; per prestatie and
+         * discipline the money left after every fixed part, which the volumes then split. */
+        int fixed, fixed_rest, fixed_rounded, fixed_parts, after_fixed;
         /* Provider x prestatie: 1 for its discipline's largest, the rounded shares, the parts. */
         int provider_largest, provider_rounded, provider_parts;
         int totals; /* the totals and the reconciliation */
@@ -214,6 +227,11 @@ enum { CARE_COUNT = 4, CARE_TARIFF = 5, CARE_COSTS = 6 };
 enum { COST_MODE = 1, COST_AMOUNT = 2, COST_PERCENT = 3 };
 enum { OUT_COUNT = 1, OUT_TARIFF = 2, OUT_FLAGS = 3, KEY_SOURCE = 2, KEY_PCT = 3 };
 enum { PROV_NAME = 1, PROV_DISC = 2, PROV_VOL = 3 };
+/* The fixed parts' inputs: the provider row's id and name (formulas), amount, minimum volume,
+ * reduction; and the columns of Berekening's fixed block. */
+enum { FX_ID, FX_NAME, FX_AMOUNT, FX_MIN, FX_REDUCTION, FX_CHECK };
+enum { CF_ID, CF_NAME, CF_DISC, CF_PART, CF_LARGEST, CF_VOLUME, CF_DISC_FIXED, CF_DISC_MONEY,
+       CF_LEAST_LEFT, CF_COLUMNS };
 /* The history lines: code, count and amount; a discipline and prestatie other than the
  * classification's (inputs, usually empty); the discipline and prestatie used (formulas). */
 enum { HIST_COUNT = 1, HIST_AMOUNT = 2, HIST_DISC = 3, HIST_PRESTATIE = 4 };
@@ -253,6 +271,10 @@ typedef struct wb {
     const igo_transition_result *tres;
     const struct wb_trans_text *tt;
     const struct wb_bonus_text *bt; /* the bonus sheet's texts */
+    /* The fixed parts' figures (calc_fixed.c), each provider's discipline money per prestatie
+     * before its part (provider x prestatie) and each discipline's after them all (prestatie x
+     * discipline), in cents; NULL until Berekening is written. */
+    int64_t *fixed_before, *after_fixed;
     lxw_workbook *book;
     lxw_worksheet *ws[WB_MAX_SHEETS];
     const char *sheet_name[WB_MAX_SHEETS];
@@ -347,6 +369,12 @@ void igoi_wb_sheet_care_input(wb *w);
 void igoi_wb_sheet_split_input(wb *w);
 void igoi_wb_sheet_regio_input(wb *w);
 void igoi_wb_sheet_calc(wb *w);
+/* Berekening's fixed-part blocks (calc_fixed.c), and the money a prestatie's volume split of a
+ * discipline starts from: its money left after the fixed parts (cents). */
+void igoi_wb_calc_fixed(wb *w);
+int64_t igoi_wb_after_fixed(const wb *w, size_t p, size_t d);
+/* The fixed-parts input table (inputs.c) and its checks (check_inputs.c). */
+void igoi_wb_fixed_table(wb *w);
 void igoi_wb_sheet_results(wb *w);
 void igoi_wb_sheet_regio(wb *w);
 void igoi_wb_sheet_classes(wb *w);

@@ -64,6 +64,7 @@ static igo_error check_size(igo_model *m, size_t class_rows, const igo_transitio
     igoi_wb_make_layout(m, class_rows, tres ? WB_CHECKS : WB_MODEL_CHECKS, at);
     double cells =
         4.0 * (double)at->prestatie_count * (double)(at->provider_rows + at->outside_rows) +
+        3.0 * (double)at->prestatie_count * (double)at->provider_rows + /* (fixed parts) */
         8.0 * (double)at->history_rows +
         (double)at->provider_rows * (double)(at->bn.indicator_rows + 8);
     if (tres) {
@@ -216,10 +217,6 @@ igo_error igo_workbook_write(igo_model *m, const char *path, const igo_workbook_
         return IGO_ERROR_ARGUMENT;
     if (!path || !*path)
         return igoi_fail(m->errmsg, IGO_ERROR_ARGUMENT, "no file name for the workbook");
-    if (m->fixed_parts) /* refused rather than written with formulas that leave them out */
-        return igoi_fail(m->errmsg, IGO_ERROR_ARGUMENT,
-                         "the workbook does not hold fixed parts per provider yet: write it "
-                         "without them");
     igo_result *r;
     igo_plan pl;
     igo_error e = igoi_distribute_plan(m, &r, &pl);
@@ -245,8 +242,10 @@ igo_error igo_workbook_write(igo_model *m, const char *path, const igo_workbook_
             w->sheet_name[s] = w->t->sheet[s];
         e = igoi_wb_write_safely(w, m->errmsg, path, write_sheets);
     }
-    if (w)
+    if (w) {
         igoi_wb_free_classes(&w->classes);
+        free(w->fixed_before), free(w->after_fixed);
+    }
     free(w);
     igo_transition_result_free(tres);
     igoi_plan_free(&pl);

@@ -216,6 +216,7 @@ def corpus() -> list[tuple[str, bytes, str, str, str]]:
     zorg = sheet_part(p, INPUT_SHEET)
     overgang = sheet_part(p, "Overgang")
     bonus = sheet_part(p, "Kwaliteitsbonussen")
+    split = sheet_part(p, "Invoertabblad - verdeling")
     strings, book = "xl/sharedStrings.xml", "xl/workbook.xml"
     row6 = '<c r="E6" s="12"><v>1720</v></c>'
     names = p[book].decode()
@@ -349,6 +350,12 @@ def corpus() -> list[tuple[str, bytes, str, str, str]]:
             r'<c r="\1" t="inlineStr"><is><t>veel</t></is></c>', p[overgang].decode(),
             count=1).encode()}),
          "model", "IGO_ERROR_VALUE", "'Overgang'!C"),
+        # the fixed parts
+        ("fixed-part-text.xlsx", zipped({**p, split: re.sub(
+            r'<c r="(C\d+)" s="\d+"><v>60000</v></c>',
+            r'<c r="\1" t="inlineStr"><is><t>veel</t></is></c>', p[split].decode(),
+            count=1).encode()}),
+         "model", "IGO_ERROR_VALUE", "'Invoertabblad - verdeling'!C"),
         # the quality bonuses' blocks
         ("bonus-values-whole-sheet.xlsx", zipped({**p, book: re.sub(
             r'(<definedName name="Bonus_waarden">[^!]*!)[^<]*<',
