@@ -232,6 +232,10 @@ def fixed_on_a_spare_row(book):
     bonus_cell(book, "Vaste_delen", 20, 2).value = 1000
 
 
+def fixed_without_amount(book):
+    bonus_cell(book, "Vaste_delen", 3, 4).value = 0.25  # vp-noord: a reduction, no amount
+
+
 MISTAKES: dict[str, tuple[Callable, str, str]] = {
     "key 50/30/10": (key_not_100, "Verdeelsleutel", "IG1"),
     "historie without history": (history_key_without_history, "Verdeelsleutel", "IG2"),
@@ -281,6 +285,8 @@ MISTAKES: dict[str, tuple[Callable, str, str]] = {
                                     "vp-lindehof: de vaste delen van de discipline zijn hoger"),
     "fixed part on a spare row": (fixed_on_a_spare_row, "Vaste delen",
                                   "een vast deel op een rij zonder zorgaanbieder"),
+    "fixed part without an amount": (fixed_without_amount, "Vaste delen",
+                                     "vp-noord: een minimum of korting zonder bedrag"),
 }
 
 

@@ -246,6 +246,8 @@ static void fixed_checks(wb *w)
         chk_row c;
         igoi_chk_start(&c, item, empty);
         igoi_chk_rule(&c, t->chk.fixed_without_provider, "LEN(%s)=0", id.s);
+        igoi_chk_rule(&c, t->chk.fixed_no_amount, "AND(LEN(%s)=0,COUNTA(%s)>0)",
+                      igoi_wb_rel(r, FX_AMOUNT).s, inputs.s);
         igoi_chk_number(&c, t, igoi_wb_rel(r, FX_AMOUNT).s, t->fixed_amount);
         igoi_chk_number(&c, t, igoi_wb_rel(r, FX_MIN).s, t->fixed_min);
         igoi_chk_fraction(&c, t, igoi_wb_rel(r, FX_REDUCTION).s, t->fixed_reduction);

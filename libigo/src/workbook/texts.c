@@ -171,6 +171,7 @@ static const wb_text dutch = {
         .fixed_short = "te weinig geld van de discipline over om het vaste deel tot op de cent "
                        "te verdelen",
         .fixed_without_provider = "een vast deel op een rij zonder zorgaanbieder",
+        .fixed_no_amount = "een minimum of korting zonder bedrag van het vaste deel",
         .not_reconciled = "de verdeling sluit niet aan op de inkomsten",
         .invalid = "#N/B: eerst de controles oplossen"},
 };
@@ -340,6 +341,7 @@ static const wb_text english = {
         .fixed_short = "too little of the discipline's money left to charge the fixed part to "
                        "the cent",
         .fixed_without_provider = "a fixed part on a row without a provider",
+        .fixed_no_amount = "a minimum or reduction without the fixed part's amount",
         .not_reconciled = "the distribution does not reconcile with the income",
         .invalid = "#N/A: solve the checks first"},
 };

@@ -51,7 +51,7 @@ typedef struct wb_check_text {
     const char *unknown_discipline, *unknown_prestatie, *no_code, *no_reason, *not_reconciled;
     const char *amount_no_count, *not_classified;
     const char *costs_above_income, *costs_sum; /* IGO costs per prestatie */
-    const char *fixed_exceeds, *fixed_short, *fixed_without_provider; /* fixed parts */
+    const char *fixed_exceeds, *fixed_short, *fixed_without_provider, *fixed_no_amount;
     const char *invalid; /* shown instead of the results while a check fails */
 } wb_check_text;
 
