@@ -8,6 +8,7 @@ reader names a wrong cell; an older workbook without the table reads as without 
 
 from __future__ import annotations
 
+import functools
 import random
 
 import openpyxl
@@ -54,7 +55,8 @@ def edge_region() -> libigo.Region:
                                "reduction": 50} for i in range(3)})
 
 
-def regions() -> list[libigo.Region]:
+@functools.lru_cache(maxsize=1)
+def regions() -> tuple[libigo.Region, ...]:
     """The example with a part for every provider (some reduced), the edge case, and 8 random
     regions with parts of 5-40 % of the plain income, some conditioned and reduced."""
     out = [with_fixed(libigo.example_region(), 0.3, min_volume=400, reduction=25), edge_region()]
@@ -73,7 +75,7 @@ def regions() -> list[libigo.Region]:
         except libigo.IgoError:
             continue
         out.append(region.checked())
-    return out
+    return tuple(out)
 
 
 def test_recalculates_to_the_core(recalculate, tmp_path):

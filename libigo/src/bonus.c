@@ -21,7 +21,7 @@ static igo_error check_signed(igo_model *m, double value, const char *where, con
 {
     if (fabs(value) <= IGO_MAX_EUR)
         return IGO_OK;
-    if (fabs(value) > IGO_MAX_EUR && isfinite(value))
+    if (isfinite(value))
         return igoi_fail(m->errmsg, IGO_ERROR_TOO_LARGE, "%s: %s %.15g is outside -%.0f..%.0f",
                          where, what, value, IGO_MAX_EUR, IGO_MAX_EUR);
     return igoi_check_number(m->errmsg, value, IGO_MAX_EUR, where, what); /* (NaN, infinite) */

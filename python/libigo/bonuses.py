@@ -126,7 +126,7 @@ def from_core(data: dict[str, Any], percent: Any) -> dict[str, Any] | None:
     out["indicators"] = [{"id": i, "label": label, "target": target,
                           "better": "lower" if lower else "higher", "weight": weight}
                          for i, label, target, lower, weight, _ in indicators]
-    out["values"] = {row[0]: {o: v for o, v in zip(providers, row[5]) if v is not None}
-                     for row in indicators}
-    out["values"] = {k: v for k, v in out["values"].items() if v}
+    given = ((row[0], {o: v for o, v in zip(providers, row[5]) if v is not None})
+             for row in indicators)
+    out["values"] = {ident: row for ident, row in given if row}
     return out

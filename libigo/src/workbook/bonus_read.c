@@ -5,15 +5,6 @@
 
 #include "read.h"
 
-/* A row of a block with nothing typed in its columns 0..last. */
-static int empty_row(const rd *x, int block, uint32_t r, uint32_t last)
-{
-    for (uint32_t c = 0; c <= last; c++)
-        if (!igoi_rd_empty(x, block, r, c))
-            return 0;
-    return 1;
-}
-
 /* The pool: given as an amount or a percentage, the other cell empty; neither: no pool. */
 static igo_error read_pool(rd *x, const char *const modes[2])
 {
@@ -127,7 +118,7 @@ igo_error igoi_rd_bonuses(rd *x, const char *const modes[2], const char *const b
     if (!e && !column)
         e = igoi_fail(x->model->errmsg, IGO_ERROR_MEMORY, "out of memory");
     for (uint32_t r = 0; !e && r < rows; r++) {
-        if (empty_row(x, RD_BONUS_INDICATORS, r, 4))
+        if (igoi_rd_empty_row(x, RD_BONUS_INDICATORS, r, 4))
             continue;
         e = read_indicator(x, better, r);
         if (!e) /* (the model's copy of the id: the cell's text is the block's) */

@@ -3,7 +3,6 @@
  * The bonus and total show #N/A while a check fails. */
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "bonus_wb.h"
 
@@ -78,18 +77,6 @@ static void figures(wb *w)
                     "=MATCH(MAX(%s),%s,0)", points.s, points.s);
 }
 
-/* How many of the rows rows hold the id of indicator row i ("" on a spare row). */
-static size_t same_ids(const igo_model *m, size_t i, size_t rows)
-{
-    size_t n = m->indicators.n, blank = rows - n;
-    if (i >= n)
-        return blank;
-    size_t same = 0;
-    for (size_t k = 0; k < n; k++)
-        same += strcmp(m->indicators.v[k].id, m->indicators.v[i].id) == 0;
-    return same;
-}
-
 static void indicators(wb *w)
 {
     const wb_bonus_text *bt = w->bt;
@@ -118,9 +105,12 @@ static void indicators(wb *w)
     igoi_wb_valid_list(w, BONUS, row, BI_BETTER, row + rows - 1, BI_BETTER, better, 2);
     igoi_wb_string(w, BONUS, row - 1, bv_col(w, BV_HELP), bt->help, w->f.header);
     wb_ref ids = igoi_wb_range(w, -1, row, BI_ID, row + rows - 1, BI_ID);
-    for (int i = 0; i < rows; i++) /* (how often the row's id occurs) */
+    /* How often the row's id occurs: once (a model's ids are unique), or on a spare row as
+     * often as there are spare rows (their "" each). */
+    const int n = (int)w->m->indicators.n;
+    for (int i = 0; i < rows; i++)
         igoi_wb_formula_array(w, BONUS, row + i, bv_col(w, BV_HELP), w->f.index,
-                              (double)same_ids(w->m, (size_t)i, (size_t)rows),
+                              i < n ? 1 : rows - n,
                               "=SUMPRODUCT(EXACT(%s,%s)*1)", ids.s, igoi_wb_rel(row + i, BI_ID).s);
     igoi_wb_valid_number(w, BONUS, row, BI_WEIGHT, row + rows - 1, BI_WEIGHT);
     igoi_wb_name(w, "Bonus_indicatoren",

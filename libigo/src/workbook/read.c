@@ -7,15 +7,6 @@
 #include "bonus_wb.h"
 #include "read.h"
 
-/* Whether every cell of a block's row is empty (a spare row). */
-static int empty_row(const rd *x, int block, uint32_t r, uint32_t last_col)
-{
-    for (uint32_t c = 0; c <= last_col; c++)
-        if (!igoi_rd_empty(x, block, r, c))
-            return 0;
-    return 1;
-}
-
 static const char *or_null(const char *s)
 {
     return *s ? s : NULL;
@@ -121,7 +112,7 @@ static igo_error read_outside(rd *x)
         double count, tariff;
         int given;
         size_t n;
-        if (empty_row(x, RD_OUTSIDE, r, b->cols - 1))
+        if (igoi_rd_empty_row(x, RD_OUTSIDE, r, b->cols - 1))
             continue;
         if (!(e = igoi_rd_text(x, RD_OUTSIDE, r, 0, &label)) &&
             !(e = igoi_rd_number(x, RD_OUTSIDE, r, 1, &count, &given)) &&
@@ -187,7 +178,7 @@ static igo_error read_providers(rd *x)
     igo_error e = IGO_OK;
     uint32_t last_volume = x->blocks[RD_VOLUMES].cols - 1;
     for (uint32_t r = 0; !e && r < x->blocks[RD_PROVIDERS].rows; r++)
-        if (!empty_row(x, RD_PROVIDERS, r, 2) || !empty_row(x, RD_VOLUMES, r, last_volume))
+        if (!igoi_rd_empty_row(x, RD_PROVIDERS, r, 2) || !igoi_rd_empty_row(x, RD_VOLUMES, r, last_volume))
             e = read_provider(x, r);
     return e;
 }
@@ -239,7 +230,7 @@ static igo_error read_history(rd *x)
 {
     igo_error e = IGO_OK;
     for (uint32_t r = 0; !e && r < x->blocks[RD_HISTORY].rows; r++)
-        if (!empty_row(x, RD_HISTORY, r, HIST_PRESTATIE)) /* the columns after are formulas */
+        if (!igoi_rd_empty_row(x, RD_HISTORY, r, HIST_PRESTATIE)) /* the columns after are formulas */
             e = read_history_line(x, r);
     return e;
 }
@@ -259,7 +250,7 @@ static igo_error read_regio(rd *x)
         const char *reason;
         double count;
         int given;
-        if (empty_row(x, RD_REASONS, r, 1))
+        if (igoi_rd_empty_row(x, RD_REASONS, r, 1))
             continue;
         RD_TEXT(x, RD_REASONS, r, 0, &reason);
         RD_NUMBER(x, RD_REASONS, r, 1, &count, &given);

@@ -95,6 +95,8 @@ igo_error igoi_rd_prefix(rd *x, int block, uint32_t r, uint32_t c, igo_error cod
 
 /* Whether the cell holds nothing (no value, or only spaces). */
 int igoi_rd_empty(const rd *x, int block, uint32_t r, uint32_t c);
+/* Whether every cell of a block's row in columns 0..last_col is empty (a spare row). */
+int igoi_rd_empty_row(const rd *x, int block, uint32_t r, uint32_t last_col);
 /* A number cell: *value (0 when empty) and whether one was given. Text is accepted only when it
  * can mean one number ("1720", "12,5", "12.5"; not "1.720", which a Dutch and an English reader
  * read differently). */

@@ -246,6 +246,14 @@ int igoi_rd_empty(const rd *x, int block, uint32_t r, uint32_t c)
            (v->type == IGO_CELL_STRING && blank(v->text));
 }
 
+int igoi_rd_empty_row(const rd *x, int block, uint32_t r, uint32_t last_col)
+{
+    for (uint32_t c = 0; c <= last_col; c++)
+        if (!igoi_rd_empty(x, block, r, c))
+            return 0;
+    return 1;
+}
+
 /* A text that means one number: digits with at most one separator, which is a decimal point
  * unless exactly three digits follow it (then it may group thousands: ambiguous). */
 static int text_number(const char *s, double *out)
