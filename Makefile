@@ -179,7 +179,7 @@ ctest: apt-deps build/libigo.a build/asan/libigo.a
 	  model_read_back model_read_empty \
 	  distribute_hand_computed distribute_costs_per_prestatie distribute_history_keys \
 	  distribute_normalised_keys distribute_fixed_parts distribute_fixed_parts_edges distribute_bonuses \
-	  bonus_setter_errors bonus_random_regions workbook_bonus_round_trip workbook_fixed_round_trip \
+	  bonus_setter_errors bonus_random_regions workbook_bonus_round_trip workbook_whatif_baseline workbook_fixed_round_trip \
 	  distribute_errors distribute_random_regions_conserve batch_equals_single batch_errors \
 	  workbook_written_and_checked workbook_failures_leave_nothing workbook_numbers_shortest \
 	  workbook_numbers_rewrite workbook_numbers_failures scenario_published_figures \
@@ -219,8 +219,8 @@ libtest: python lib examples
 
 # The pytest suite, once per backend.
 pytest: python
-	LIBIGO_BACKEND=cext $(VENV)/bin/pytest -q tests
-	LIBIGO_BACKEND=cffi $(VENV)/bin/pytest -q tests
+	LIBIGO_BACKEND=cext $(VENV)/bin/pytest -q --durations=12 tests
+	LIBIGO_BACKEND=cffi $(VENV)/bin/pytest -q --durations=12 tests
 
 # ---- fuzzing ----
 

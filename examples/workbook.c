@@ -1,7 +1,8 @@
-/* Writes the filled-in model workbook of a region: the seven sheets of the instapverdeelmodel,
- * every result a live formula on the input cells, so that Excel or LibreOffice recalculating it
- * shows the cents libigo computed. The file is written under a temporary name and renamed into
- * place only when complete, so a failure never leaves half a workbook.
+/* Writes the filled-in model workbook of a region: the sheets of the instapverdeelmodel (and
+ * libigo's own: claim codes, quality bonuses, Wat als), every result a live formula on the input
+ * cells, so that Excel or LibreOffice recalculating it shows the cents libigo computed. The file
+ * is written under a temporary name and renamed into place only when complete, so a failure
+ * never leaves half a workbook.
  *
  * Build:  cc workbook.c $(pkg-config --cflags --libs libigo) -o workbook
  * Run:    ./workbook region.xlsx [en] */

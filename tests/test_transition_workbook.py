@@ -162,13 +162,13 @@ def test_the_reader_names_the_cell(example, tmp_path, edit, message):
         libigo.Region.from_excel(path)
 
 
-def test_without_a_transition_the_workbook_has_nine_sheets(example, tmp_path):
+def test_without_a_transition_the_workbook_has_ten_sheets(example, tmp_path):
     region = libigo.example_region()
     region.overgang = None
     path = region.to_excel(tmp_path / "zonder.xlsx")
-    assert len(libigo.excel_sheets(path)) == 9
+    assert len(libigo.excel_sheets(path)) == 10
     assert libigo.Region.from_excel(path).overgang is None
-    assert len(libigo.excel_sheets(example.to_excel(tmp_path / "met.xlsx"))) == 11
+    assert len(libigo.excel_sheets(example.to_excel(tmp_path / "met.xlsx"))) == 12
 
 
 def test_a_transition_the_workbook_cannot_hold_is_refused(example, tmp_path):

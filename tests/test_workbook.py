@@ -188,7 +188,7 @@ def test_workbook_is_a_proper_model(example, tmp_path):
     assert book.sheetnames == ["Modeltoelichting", "Regiokenmerken", RESULTS,
                                "Invoertabblad - regiokenmerken", CARE, SPLIT,
                                "Indeling declaratiecodes", CALC, "Kwaliteitsbonussen",
-                               "Overgang", "Berekening overgang"]
+                               "Wat als", "Overgang", "Berekening overgang"]
     for name in book.sheetnames:  # every sheet protected, without a password
         assert book[name].protection.sheet and not book[name].protection.password
         assert book[name].freeze_panes is not None
@@ -204,7 +204,7 @@ def test_workbook_is_a_proper_model(example, tmp_path):
             "Disciplinenamen", "Sleutelbron", "Normaliseren", "Regiokenmerken", "Opnames",
             "Redenen_overdracht", "Indeling", "Controle"} <= set(book.defined_names)
     links = [c.hyperlink.location for c in book["Modeltoelichting"]["A"] if c.hyperlink]
-    assert len(links) == 11
+    assert len(links) == 12
     for name in book.sheetnames[1:]:  # every other sheet links back to the explanation
         back = [c.hyperlink.location for row in book[name].iter_rows(max_row=1) for c in row
                 if c.hyperlink]
@@ -330,15 +330,16 @@ def test_output_sheets_print_legibly_on_a4(example, soffice, tmp_path):
         by_sheet.setdefault(page["sheet"], []).append(page)
     assert list(by_sheet) == ["Modeltoelichting", "Regiokenmerken", RESULTS,
                               "Invoertabblad - regiokenmerken", CARE, SPLIT,
-                              "Indeling declaratiecodes", CALC, "Kwaliteitsbonussen", "Overgang",
-                              "Berekening overgang"]
+                              "Indeling declaratiecodes", CALC, "Kwaliteitsbonussen", "Wat als",
+                              "Overgang", "Berekening overgang"]
     assert len(by_sheet[RESULTS]) <= 8 and len(by_sheet["Regiokenmerken"]) <= 4
     assert len(by_sheet["Overgang"]) <= 8 and len(by_sheet["Kwaliteitsbonussen"]) <= 2
+    assert len(by_sheet["Wat als"]) <= 3
     inputs = max(p["type"] for name in (CARE, SPLIT) for p in by_sheet[name])
     # (the bonuses' sheet, inputs and outputs side by side: no smaller than an input sheet)
     smallest_input = min(p["type"] for name in (CARE, SPLIT) for p in by_sheet[name])
     assert min(p["type"] for p in by_sheet["Kwaliteitsbonussen"]) >= smallest_input
-    for name in ("Regiokenmerken", RESULTS, "Overgang"):
+    for name in ("Regiokenmerken", RESULTS, "Overgang", "Wat als"):
         smallest = min(p["type"] for p in by_sheet[name])
         assert smallest >= max(inputs, 8.0), (name, smallest, inputs)
 

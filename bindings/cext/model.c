@@ -51,27 +51,55 @@ static PyObject *model_set_normalise_keys(ModelObject *self, PyObject *arg)
     return done(self, igo_model_set_normalise_keys(self->core, flag));
 }
 
-/* write_workbook(path, lang, transition=None): the filled-in model as .xlsx, written without
- * the GIL; transition is (ids, history, guarantee, max_decrease, max_increase, years). */
+/* The baseline of write_workbook: None, or another (idle) Model, marked busy while the call
+ * runs without the GIL; *core is NULL for None or for self. -1 with an exception otherwise. */
+static int baseline_from(ModelObject *self, PyObject *obj, ModelObject **out)
+{
+    *out = NULL;
+    if (obj == Py_None || obj == (PyObject *)self)
+        return 0;
+    PyTypeObject *type = ((cext_state *)PyType_GetModuleState(Py_TYPE(self)))->model_type;
+    if (!PyObject_TypeCheck(obj, type)) {
+        PyErr_Format(PyExc_TypeError, "write_workbook: baseline must be a Model, not %.80s",
+                     Py_TYPE(obj)->tp_name);
+        return -1;
+    }
+    *out = (ModelObject *)obj;
+    return cext_idle((*out)->busy);
+}
+
+/* write_workbook(path, lang, transition=None, baseline=None, threshold=0, threshold_share=0):
+ * the filled-in model as .xlsx, written without the GIL; transition is (ids, history,
+ * guarantee, max_decrease, max_increase, years); baseline a Model whose distribution the Wat
+ * als sheet starts from. */
 static PyObject *model_write_workbook(ModelObject *self, PyObject *args)
 {
-    PyObject *path_bytes, *spec = Py_None;
+    PyObject *path_bytes, *spec = Py_None, *base = Py_None;
     int lang = IGO_LANG_NL;
-    if (cext_idle(self->busy) || !PyArg_ParseTuple(args, "O&|iO:write_workbook",
+    double threshold = 0, share = 0;
+    if (cext_idle(self->busy) || !PyArg_ParseTuple(args, "O&|iOOdd:write_workbook",
                                                    PyUnicode_FSConverter, &path_bytes, &lang,
-                                                   &spec))
+                                                   &spec, &base, &threshold, &share))
         return NULL;
+    ModelObject *baseline;
     igo_transition *tr = NULL;
-    if (spec != Py_None &&
-        !(tr = cext_transition_build(PyType_GetModuleState(Py_TYPE(self)), spec))) {
+    if (baseline_from(self, base, &baseline) ||
+        (spec != Py_None &&
+         !(tr = cext_transition_build(PyType_GetModuleState(Py_TYPE(self)), spec)))) {
         Py_DECREF(path_bytes);
         return NULL;
     }
-    igo_workbook_options options = {.lang = lang ? IGO_LANG_EN : IGO_LANG_NL, .transition = tr};
+    igo_workbook_options options = {.lang = lang ? IGO_LANG_EN : IGO_LANG_NL, .transition = tr,
+                                     .baseline = baseline ? baseline->core : NULL,
+                                     .threshold = threshold, .threshold_share = share};
     const char *path = PyBytes_AS_STRING(path_bytes);
     igo_error e;
+    if (baseline)
+        baseline->busy = 1;
     CEXT_RUN_UNLOCKED(self, igo_model_set_progress, e,
                       igo_workbook_write(self->core, path, &options));
+    if (baseline)
+        baseline->busy = 0;
     Py_DECREF(path_bytes);
     igo_transition_free(tr);
     return cext_finish((PyObject *)self, e, igo_model_errmsg(self->core));

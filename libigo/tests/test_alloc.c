@@ -137,6 +137,7 @@ typedef struct {
     igo_scenarios *set;
     char path[64];
     const igo_transition *tr; /* the model's, or NULL */
+    igo_model *baseline;      /* the Wat als sheet's, or NULL */
 } book_state;
 
 /* Either workbook; a success must leave the file, a failure nothing. */
@@ -144,7 +145,8 @@ static igo_error book(void *state)
 {
     book_state *s = state;
     igo_scaling regional = {3030, NULL};
-    igo_workbook_options options = {.transition = s->tr};
+    igo_workbook_options options = {.transition = s->tr, .baseline = s->baseline,
+                                    .threshold = 100, .threshold_share = 0.01};
     igo_error e = s->m ? igo_workbook_write(s->m, s->path, &options)
                        : igo_scenarios_workbook_write(s->set, &regional, s->path, NULL);
     int left = access(s->path, F_OK) == 0;
@@ -343,9 +345,14 @@ void test_allocation_failures_are_errors(igo_t *t)
     igo_rng seed = {3};
     igo_transition *tr = transition_of(m, &seed);
     CHECK(tr != NULL);
-    /* The model workbook with a transition: every step of the model's sheets and of the
-     * transition's (one run, not two: under valgrind each step writes a whole workbook). */
-    book_state w = {m, mc.set, "", tr};
+    /* The model workbook with a transition and a baseline (with a provider of its own): every
+     * step of the model's sheets, the comparison's and the transition's (one run, not three:
+     * under valgrind each step writes a whole workbook). */
+    igo_model *base = NULL;
+    CHECK(build(&base) == IGO_OK);
+    CHECK_OK(base, igo_model_add_provider(base, "vp2", "Tweede", "verloskunde"));
+    CHECK_OK(base, igo_model_set_volume(base, "IG1", "vp2", 5));
+    book_state w = {m, mc.set, "", tr, base};
     char dir[] = "/tmp/igo-alloc-XXXXXX";
     CHECK(mkdtemp(dir) != NULL);
     snprintf(w.path, sizeof w.path, "%s/regio.xlsx", dir);
@@ -359,7 +366,8 @@ void test_allocation_failures_are_errors(igo_t *t)
     remove(back.path);
     igo_model_free(back.m);
     igo_transition_free(tr);
-    w.tr = NULL;
+    igo_model_free(base);
+    w.tr = NULL, w.baseline = NULL;
     w.m = NULL;
     fail_each(t, "igo_scenarios_workbook_write", book, &w, NULL);
     reader_state r = {"", 0};

@@ -239,11 +239,26 @@ class Model(_Core):
         self._call(lib.igo_model_add_default_transfer_reasons)
 
     def write_workbook(self, path: str | os.PathLike[str], lang: int = lib.IGO_LANG_NL,
-                       transition: tuple[Any, ...] | None = None) -> None:
+                       transition: tuple[Any, ...] | None = None,
+                       baseline: "Model | None" = None, threshold: float = 0.0,
+                       threshold_share: float = 0.0) -> None:
         options = _lang(lang)
         tr = _build_transition(*transition) if transition is not None else ffi.NULL
         options.transition = tr
-        self._run(lib.igo_workbook_write, _path(path), options)
+        if baseline is not None and not isinstance(baseline, Model):
+            raise TypeError("write_workbook: baseline must be a Model, not "
+                            f"{type(baseline).__name__}")
+        options.threshold = _number(threshold, "threshold")
+        options.threshold_share = _number(threshold_share, "threshold_share")
+        if baseline is None or baseline is self:
+            return self._run(lib.igo_workbook_write, _path(path), options)
+        baseline._idle()  # busy meanwhile: the call distributes it without the GIL
+        options.baseline = baseline._m
+        baseline._busy = True
+        try:
+            self._run(lib.igo_workbook_write, _path(path), options)
+        finally:
+            baseline._busy = False
 
     def read_workbook(self, path: str | os.PathLike[str]) -> int:
         lang = ffi.new("igo_lang *")

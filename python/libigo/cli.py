@@ -11,7 +11,8 @@
     igo declaraties --genereer UIT.csv --geboorten N       synthetic claims
     igo overgang REGIO [--csv MAP] [--xlsx UIT.xlsx]       the transition of the region file's
                                                            [overgang] table (cli_overgang.py)
-    igo vergelijk VOOR NA [--drempel EUR] [--csv MAP]      two regions compared (cli_compare.py)
+    igo vergelijk VOOR NA [--drempel EUR] [--csv MAP]      two regions compared, [--xlsx UIT.xlsx]
+                                                           with their workbook (cli_compare.py)
 
 Exit status: 0 done, 1 the input was refused (one line says where), 2 wrong usage, 130 stopped
 with Ctrl-C. The files one command writes are written all or none.

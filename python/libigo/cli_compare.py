@@ -2,7 +2,9 @@
 discipline and prestatie, with the changes large enough to settle marked; in Dutch.
 
     igo vergelijk VOOR.(toml|json|xlsx) NA.(toml|json|xlsx) [--drempel EUR] [--drempel-pct P]
-                  [--csv MAP]
+                  [--csv MAP] [--xlsx UIT.xlsx]
+
+--xlsx writes NA's model workbook with VOOR as the starting point of its Wat als sheet.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import pandas as pd
 from . import _files
 from .compare import Comparison, compare
 from .money import format_nl
-from .region import Region
+from .region import Region, xlsx_path
 
 
 def add_parser(sub: Any) -> None:
@@ -32,6 +34,8 @@ def add_parser(sub: Any) -> None:
                    help="... en vanaf dit percentage van het bedrag ervoor")
     p.add_argument("--csv", type=pathlib.Path, metavar="MAP",
                    help="schrijf de vergelijking per niveau als CSV in deze map")
+    p.add_argument("--xlsx", type=pathlib.Path, metavar="UIT.xlsx",
+                   help="schrijf het model van NA, met VOOR als uitgangspunt op tabblad Wat als")
 
 
 def _pct(value: Any) -> str:
@@ -71,11 +75,16 @@ def run(args: argparse.Namespace) -> int:
     before, after = Region.from_file(args.before), Region.from_file(args.after)
     result = compare(before, after, threshold=args.drempel, threshold_pct=args.threshold_pct)
     sys.stdout.write(render(result))
+    writers: dict[pathlib.Path, _files.Writer] = {}
     if args.csv:
         tables = {"zorgaanbieders": result.providers, "disciplines": result.disciplines,
                   "prestaties": result.prestaties, "totalen": result.totals}
         writers = {args.csv / f"vergelijking_{name}.csv": _files.text_writer(table.to_csv())
                    for name, table in tables.items()}
+    if args.xlsx:
+        writers[xlsx_path(args.xlsx)] = after.excel_writer(
+            "nl", before, args.drempel, args.threshold_pct)
+    if writers:
         written = _files.write_outputs(writers, [args.before, args.after], args.csv)
         sys.stdout.write("".join(f"Geschreven: {p}\n" for p in written))
     return 0

@@ -48,6 +48,14 @@ def _threshold(value: Any, name: str) -> float | None:
     return number
 
 
+def thresholds(threshold: Any, threshold_pct: Any) -> tuple[float, float]:
+    """The thresholds as the workbook's Wat als sheet takes them: EUR and a fraction, 0 for
+    none (which marks as a missing threshold does)."""
+    eur = _threshold(threshold, "threshold")
+    pct = _threshold(threshold_pct, "threshold_pct")
+    return eur or 0.0, (pct or 0.0) / 100
+
+
 def compare(before: Any, after: Any, threshold: Any = None,
             threshold_pct: Any = None) -> "Comparison":
     """Compares two distributions (or regions, distributed first). ``threshold`` (EUR) and
@@ -79,6 +87,7 @@ class Comparison(Snapshot):
                  threshold_pct: float | None) -> None:
         self.threshold, self.threshold_pct = threshold, threshold_pct
         ra, rb = a.region, b.region
+        self._regions = (ra, rb)
         levels = {
             "providers": ([o.id for o in ra.providers], [o.id for o in rb.providers],
                           _received),
@@ -172,6 +181,14 @@ class Comparison(Snapshot):
         ax.set_ylabel("EUR")
         ax.set_title("Verandering per zorgaanbieder")
         return ax
+
+    def to_excel(self, path: Any, lang: str = "nl") -> Any:
+        """Writes the model workbook of the region after, whose Wat als sheet starts from the
+        region before with this comparison's thresholds: the same figures, live, so that the
+        change can be edited further in the spreadsheet. Returns its path."""
+        before, after = self._regions
+        return after.to_excel(path, lang, baseline=before, threshold=self.threshold,
+                              threshold_pct=self.threshold_pct)
 
     def __repr__(self) -> str:
         d = self.cents["totals"]["distributed"] + self.cents["totals"]["bonuses_paid"]

@@ -35,10 +35,11 @@ class Distribution(Snapshot):
     Scalars: ``income``, ``costs`` (per component), ``costs_total``, ``outside_total``,
     ``distributed``, and the quality bonuses' ``bonus_pool``, ``bonuses_paid`` and
     ``bonuses_unpaid`` (what nobody earned, left in the budget). Tables (pandas DataFrames,
-    amounts as Decimal euros): ``per_prestatie``, ``per_discipline``, ``per_provider`` (with a
-    region's bonuses also its points, bonus and total), ``provider_prestatie`` (providers x
-    prestaties), ``discipline_prestatie``, ``outside``, ``keys`` (the verdeelsleutel used, in
-    percent), ``bonuses`` (each provider's values, points and bonus) and ``reconciliation``.
+    amounts as Decimal euros): ``per_prestatie``, ``per_discipline``, ``per_provider`` (with fixed
+    parts also each provider's ``fixed_part``; with bonuses also its points, bonus and total),
+    ``provider_prestatie`` (providers x prestaties), ``discipline_prestatie``, ``outside``,
+    ``keys`` (the verdeelsleutel used, in percent), ``bonuses`` (each provider's values, points
+    and bonus) and ``reconciliation``.
     ``cents`` keeps the core's raw figures in whole cents (read-only).
     """
 

@@ -377,24 +377,36 @@ class Region(_files.FromFile):
             m.set_transfer_reason(reason, count)
         return m
 
-    def to_excel(self, path: str | os.PathLike[str], lang: str = "nl") -> pathlib.Path:
+    def to_excel(self, path: str | os.PathLike[str], lang: str = "nl", baseline: Any = None,
+                 threshold: Any = None, threshold_pct: Any = None) -> pathlib.Path:
         """Writes the filled-in model workbook (the instapverdeelmodel's sheets, the quality
-        bonuses' sheet, and the transition's when the region has an [overgang]; live formulas,
-        charts) and returns
-        its path. The core writes it without the GIL, into a temporary file that is renamed into
-        place only when complete; it never replaces the region file the region was read from.
-        lang: "nl" (default) or "en"."""
+        bonuses' sheet, the Wat als sheet, and the transition's when the region has an
+        [overgang]; live formulas, charts) and returns its path. The core writes it without the
+        GIL, into a temporary file that is renamed into place only when complete; it never
+        replaces the region file the region was read from. lang: "nl" (default) or "en".
+
+        The Wat als sheet sets a starting point beside the workbook's figures, per provider,
+        discipline and prestatie, as libigo.compare does: ``baseline`` (a Region or
+        Distribution; by default this region itself, so that every edit in the spreadsheet
+        shows what it changes), with ``threshold`` (EUR) and ``threshold_pct`` (percent of the
+        starting point) marking the material changes."""
         target = xlsx_path(path)
-        _files.write_outputs({target: self.checked().excel_writer(lang)}, self.sources())
+        writer = self.checked().excel_writer(lang, baseline, threshold, threshold_pct)
+        _files.write_outputs({target: writer}, self.sources())
         return target
 
-    def excel_writer(self, lang: str = "nl") -> _files.Writer:
+    def excel_writer(self, lang: str = "nl", baseline: Any = None, threshold: Any = None,
+                     threshold_pct: Any = None) -> _files.Writer:
         """A function that writes this region's workbook to a given file (for write_outputs)."""
+        from .compare import thresholds
         from .transition import workbook_args
         code = workbook_lang(lang)
         model = self._model()
         transition = workbook_args(self)
-        return lambda tmp: model.write_workbook(os.fspath(tmp), code, transition)
+        base = None if baseline is None else _baseline_region(baseline)._model()
+        eur, share = thresholds(threshold, threshold_pct)
+        return lambda tmp: model.write_workbook(os.fspath(tmp), code, transition, base, eur,
+                                                share)
 
     def distribute(self) -> "Distribution":
         """Runs the distribution in the C core (without the GIL) and returns its tables."""
@@ -455,6 +467,16 @@ class Region(_files.FromFile):
         """Distributes many variants of this region in one core call; see libigo.sweep.Sweep."""
         from .sweep import run_sweep
         return run_sweep(self.checked(), counts, tariffs, costs)
+
+
+def _baseline_region(value: Any) -> "Region":
+    """The region of a workbook's baseline: a Region, or a Distribution's region."""
+    from .distribution import Distribution
+    if isinstance(value, Distribution):
+        return value.region
+    if isinstance(value, Region):
+        return value.checked()
+    raise P.fail("baseline", f"expected a Region or a Distribution, not {type(value).__name__}")
 
 
 def xlsx_path(path: Any) -> pathlib.Path:

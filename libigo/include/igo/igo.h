@@ -17,7 +17,7 @@
 /** @brief The major version of the headers; the shared library's soname is libigo.so.MAJOR. */
 #define IGO_VERSION_MAJOR 0
 /** @brief The minor version of the headers. */
-#define IGO_VERSION_MINOR 3
+#define IGO_VERSION_MINOR 4
 /** @brief The patch version of the headers. */
 #define IGO_VERSION_PATCH 0
 /**
@@ -26,7 +26,7 @@
  * The version a program was compiled against; igo_version() gives that of the library it runs
  * with.
  */
-#define IGO_VERSION "0.3.0"
+#define IGO_VERSION "0.4.0"
 
 #include "common.h"
 #include "error.h"

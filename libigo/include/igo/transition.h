@@ -12,7 +12,9 @@
  * 1. the pot P is the sum of the year's model incomes T; the historical incomes h are scaled
  *    to it: H = split(P, weights h);
  * 2. the target X = split(P, weights m * H + (1 - m) * T), m the year's share still matched to
- *    history;
+ *    history; as the weights sum to P, each part is first rounded to whole micro-euros, so that
+ *    a weight of exactly half a cent (often, with a share in whole percents) rounds up in every
+ *    spreadsheet engine;
  * 3. the base: the previous year's paid income scaled by the pot's change,
  *    ROUND(prev * P / P_prev; 2); in the first year H;
  * 4. the bounds: floor L = max(base * (1 - max_decrease), guarantee) (0 without either), cap

@@ -6,8 +6,11 @@
  * regiokenmerken, the distribution results, three input sheets (region, care delivered,
  * distribution) and the calculation; an eighth with the classification of claim codes; a
  * ninth, Kwaliteitsbonussen, with the quality bonuses (the pool, the indicators, each
- * provider's values, points and bonus; empty for a model without them); and, written with a
- * transition (igo_workbook_options.transition), two more: Overgang and Berekening overgang. Every result is a live formula on the input cells, with
+ * provider's values, points and bonus; empty for a model without them); a tenth, Wat als, that
+ * compares a starting point with the figures the workbook computes now (see
+ * igo_workbook_options.baseline); and, written with a transition
+ * (igo_workbook_options.transition), two more: Overgang and Berekening overgang. Every result
+ * is a live formula on the input cells, with
  * the core's figure as its cached value, so that Excel or LibreOffice recalculating it shows the
  * same cents as libigo. Input tables get spare rows, so that users can add providers, outside
  * activities, history lines and reasons in the spreadsheet itself.
@@ -38,6 +41,21 @@ typedef struct igo_workbook_options {
      *  the model's own distribution: a workbook holds one region for all years. The
      *  transition must compute (igo_transition_compute()). */
     const igo_transition *transition;
+    /** The Wat als sheet's starting point: a model whose distribution the sheet sets beside the
+     *  workbook's figures, per provider (model income plus quality bonus), discipline and
+     *  prestatie (the money distributable to the providers), matched by id (an id in only one
+     *  of the two counts as 0 in the other), and in total. NULL: the written model's own
+     *  figures, so that every edit in the spreadsheet shows what it changes. The call
+     *  distributes it (and writes its error message). */
+    igo_model *baseline;
+    /** The Wat als sheet's threshold of a material change in EUR (an input of the sheet): a
+     *  change is material when it is not 0, at least this (rounded to cents) and at least
+     *  threshold_share. 0 for none; a negative or non-finite value is refused. */
+    double threshold;
+    /** The other threshold: a fraction of the starting point's size (0.05 for 5 %), reached
+     *  too when the starting point is 0. 0 for none; a negative or non-finite value is
+     *  refused. */
+    double threshold_share;
 } igo_workbook_options;
 
 /**
@@ -70,9 +88,11 @@ typedef struct igo_workbook_options {
  *         #IGO_ERROR_ARGUMENT for a NULL model or a NULL or empty path;
  *         any code igo_distribute() returns, when the model does not distribute;
  *         #IGO_ERROR_LIMIT for a model beyond the limits above;
- *         #IGO_ERROR_ARGUMENT for a model with fixed parts per provider (not in the workbook
- *         yet), and for a transition of other providers or other model incomes,
- *         and any code igo_transition_compute() returns for one that does not compute;
+ *         #IGO_ERROR_ARGUMENT for a transition of other providers or other model incomes, and
+ *         for a threshold that is negative or not finite;
+ *         any code igo_transition_compute() returns for a transition that does not compute, and
+ *         igo_distribute() for a baseline that does not distribute (the message begins
+ *         "baseline: ");
  *         #IGO_ERROR_IO when path is a directory or special file, the temporary file cannot be
  *         created, or writing, checking, flushing or renaming fails (the message names the file
  *         and the system's reason, e.g. "No space left on device");

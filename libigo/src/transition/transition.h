@@ -53,6 +53,15 @@ typedef struct igoi_transition_run {
  * way; the workbook computes the same in whole cents. */
 int64_t igoi_transition_bound(int64_t base, double limit, int sign);
 
+/* A part of the target's split in cents: ROUND(ROUND(P * w / sum * 10^6; 0) / 10^4; 0), P in EUR.
+ * The weights m * H + (1 - m) * T sum to the pot, so a part is the weight itself: with the share
+ * in whole percents or basis points a number of at most 6 decimals, and often a half cent
+ * exactly (0.33 x 464,867.95 + 0.67 x 499,660.45 = 488,178.925). ROUND(P * w / sum; 2) leaves
+ * such a tie to floating point's noise, which each engine rounds its own way (Gnumeric computes
+ * in long double and rounds without LibreOffice's 15 digits); whole micro-euros first make it
+ * exact, half a cent rounded up. The workbook computes the same. */
+int64_t igoi_transition_target_part(double pot, double w, double sum);
+
 /* A copy of t's inputs (NULL when out of memory): to compute without writing t's message. */
 igo_transition *igoi_transition_copy(const igo_transition *t);
 

@@ -36,6 +36,28 @@ static size_t everyone(igoi_transition_run *run)
     return run->t->n;
 }
 
+int64_t igoi_transition_target_part(double pot, double w, double sum)
+{
+    /* The micro-euros are whole and >= 0 (w >= 0); below 2^53 the cents are exact. */
+    int64_t micro = (int64_t)igo_round(pot * w / sum * 1e6, 0);
+    return (2 * micro + 10000) / 20000;
+}
+
+/* X = split(P, w), each part igoi_transition_target_part, the largest weight taking the rest. */
+static void split_target(igoi_transition_run *run, const double *w)
+{
+    const size_t n = everyone(run);
+    double sum = igoi_fsum(w, n);
+    if (sum == 0) { /* (a pot of 0: nothing to split) */
+        split_over(run, run->pot, w, run->index, n, run->col[X]);
+        return;
+    }
+    int64_t rest = run->pot;
+    for (size_t o = 0; o < n; o++)
+        rest -= run->col[X][o] = igoi_transition_target_part(igo_eur(run->pot), w[o], sum);
+    run->col[X][igoi_argmax(w, n)] += rest;
+}
+
 /* Steps 1 and 2: H = split(P, h); X = split(P, m * H + (1 - m) * T). */
 static void history_and_target(igoi_transition_run *run, double *w)
 {
@@ -51,7 +73,7 @@ static void history_and_target(igoi_transition_run *run, double *w)
         split_over(run, run->pot, w, run->index, n, run->col[H]);
     for (size_t o = 0; o < n; o++)
         w[o] = m * (double)run->col[H][o] + (1 - m) * (double)run->col[T][o];
-    split_over(run, run->pot, w, run->index, n, run->col[X]);
+    split_target(run, w);
 }
 
 /* Step 3: the previous year's paid income scaled by the pot's change; H in the first year. */

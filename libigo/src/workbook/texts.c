@@ -5,9 +5,10 @@ static const wb_text dutch = {
     .sheet = {"Modeltoelichting", "Regiokenmerken", "Uitkomsten verdeling",
               "Invoertabblad - regiokenmerken", "Invoertabblad - geleverde zorg",
               "Invoertabblad - verdeling", "Indeling declaratiecodes", "Berekening",
-              "Kwaliteitsbonussen", "Overgang", "Berekening overgang"},
+              "Kwaliteitsbonussen", "Wat als", "Overgang", "Berekening overgang"},
     .sheet_kind = {"toelichting", "uitkomst", "uitkomst", "invoer", "invoer", "invoer", "invoer",
-                   "berekening", "invoer en uitkomst", "invoer en uitkomst", "berekening"},
+                   "berekening", "invoer en uitkomst", "invoer en uitkomst", "invoer en uitkomst",
+                   "berekening"},
     .sheet_about = {
         "Wat het model doet en hoe de tabbladen samenhangen.",
         "Kenmerken van vrouwen en kinderen in de regio: aantallen, percentages en grafieken.",
@@ -23,6 +24,8 @@ static const wb_text dutch = {
         "Elke rekenstap als formule; hier hoeft niets te worden ingevuld.",
         "Kwaliteitsbonussen uit het innovatie- en kwaliteitsbudget: de pot, de indicatoren met "
         "hun norm, de waarden per zorgaanbieder, en per zorgaanbieder punten en bonus.",
+        "Wat een wijziging uitmaakt: het uitgangspunt naast de uitkomsten nu, per zorgaanbieder, "
+        "discipline en IG-prestatie, met de veranderingen boven een drempel gemarkeerd.",
         "De overgangsregeling: van historisch inkomen naar het model over de jaren, met "
         "grenzen en garanties; het inkomen per zorgaanbieder en jaar, met een grafiek.",
         "Elke stap van de overgangsregeling als formule, per jaar; niets in te vullen."},
@@ -179,10 +182,11 @@ static const wb_text dutch = {
 static const wb_text english = {
     .sheet = {"Model explanation", "Region characteristics", "Distribution results",
               "Input - region", "Input - care delivered", "Input - distribution",
-              "Claim code classification", "Calculation", "Quality bonuses", "Transition",
+              "Claim code classification", "Calculation", "Quality bonuses", "What if", "Transition",
               "Transition calculation"},
     .sheet_kind = {"explanation", "output", "output", "input", "input", "input", "input",
-                   "calculation", "input and output", "input and output", "calculation"},
+                   "calculation", "input and output", "input and output", "input and output",
+                   "calculation"},
     .sheet_about = {
         "What the model does and how the sheets fit together.",
         "Characteristics of the region's women and children: counts, percentages and charts.",
@@ -199,6 +203,8 @@ static const wb_text english = {
         "Every calculation step as a formula; nothing to fill in here.",
         "Quality bonuses from the innovation and quality budget: the pool, the indicators with "
         "their targets, each provider's values, and per provider its points and bonus.",
+        "What a change makes: the starting point beside the results now, per provider, "
+        "discipline and IG-prestatie, with the changes above a threshold marked.",
         "The transition: from historical income to the model over the years, with limits and "
         "guarantees; each provider's income per year, with a chart.",
         "Every step of the transition as a formula, per year; nothing to fill in."},

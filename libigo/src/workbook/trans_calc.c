@@ -108,10 +108,20 @@ static void round_count(block *b)
     igoi_wb_formula(w, CALC, b->top, TF_ROUNDS, w->f.index, cached, "=%s", sum);
 }
 
+/* A part of a split before the remainder: ROUND(P * w / sum; 2), or for the target
+ * (micro) through whole micro-euros, exact in every engine (igoi_transition_target_part). */
+static void part_text(char *out, size_t size, int micro, const char *pot, const char *w,
+                      const char *sum)
+{
+    snprintf(out, size,
+             micro ? "ROUND(ROUND(%s*%s/%s*1000000,0)/10000,0)/100" : "ROUND(%s*%s/%s,2)", pot,
+             w, sum);
+}
+
 /* A split's weights (EUR, n of them), their sum, the largest's row, and the sum of the rounded
- * parts ROUND(P * w / sum; 2): the figures the split's formulas use. */
+ * parts: the figures the split's formulas use. */
 static void split_figures(block *b, int col, const double *weight, int sum_at, int largest_at,
-                          int rounded_at, const char *title)
+                          int rounded_at, const char *title, int micro)
 {
     wb *w = b->w;
     wb_ref weights = rows(b, col), sum = fig(b, TB_SUMS, sum_at);
@@ -125,7 +135,8 @@ static void split_figures(block *b, int col, const double *weight, int sum_at, i
         largest = weight[o] > weight[largest] ? o : largest;
     }
     for (size_t o = 0; b->used && total != 0 && o < b->n; o++)
-        rounded += igo_round(p * weight[o] / total, 2);
+        rounded += micro ? wb_eur(igoi_transition_target_part(p, weight[o], total))
+                         : igo_round(p * weight[o] / total, 2);
     label(b, TB_SUMS, sum_at - 1, title);
     igoi_wb_formula(w, CALC, b->top + TB_SUMS, sum_at, w->f.money, total, "=SUM(%s)",
                     weights.s);
@@ -134,9 +145,10 @@ static void split_figures(block *b, int col, const double *weight, int sum_at, i
                           total != 0 ? (double)largest + 1 : 0,
                           "=IF(%s=0,0,MATCH(MAX(%s),%s,0))", sum.s, weights.s, weights.s);
     label(b, TB_SUMS, rounded_at - 1, w->tt->sum_rounded);
+    char part[4 * sizeof(wb_ref) + 64];
+    part_text(part, sizeof part, micro, pot.s, weights.s, sum.s);
     igoi_wb_formula_array(w, CALC, b->top + TB_SUMS, rounded_at, w->f.money, rounded,
-                          "=IF(%s=0,0,SUMPRODUCT(ROUND(%s*%s/%s,2)))", sum.s, pot.s, weights.s,
-                          sum.s);
+                          "=IF(%s=0,0,SUMPRODUCT(%s))", sum.s, part);
 }
 
 /* The year's inputs, and the history and the mix as weights (the cached figures of their
@@ -184,16 +196,17 @@ static void inputs_row(block *b, size_t o, int r)
                                3 + (int)w->at.prestatie_count).s);
 }
 
-/* H and X: ROUND(P * w / sum; 2), the largest weight taking what the rounding leaves. */
+/* H and X: the rounded part (part_text), the largest weight taking what the rounding leaves. */
 static void split_cell(block *b, int o, int r, int col, int weight_col, int sum_at,
-                       int largest_at, int rounded_at, double cached)
+                       int largest_at, int rounded_at, double cached, int micro)
 {
     wb_ref pot = fig(b, TB_YEAR, TF_POT), sum = fig(b, TB_SUMS, sum_at);
+    char part[4 * sizeof(wb_ref) + 64];
+    part_text(part, sizeof part, micro, pot.s, cell(b, r, weight_col).s, sum.s);
     igoi_wb_formula(b->w, CALC, r, col, b->w->f.money_quiet, cached,
-                    "=IF(OR(%s=\"\",%s=0),0,ROUND(ROUND(%s*%s/%s,2)+IF(%s=%d,%s-%s,0),2))",
-                    cell(b, r, TC_ID).s, sum.s, pot.s, cell(b, r, weight_col).s, sum.s,
-                    fig(b, TB_SUMS, largest_at).s, o + 1, pot.s,
-                    fig(b, TB_SUMS, rounded_at).s);
+                    "=IF(OR(%s=\"\",%s=0),0,ROUND(%s+IF(%s=%d,%s-%s,0),2))",
+                    cell(b, r, TC_ID).s, sum.s, part, fig(b, TB_SUMS, largest_at).s, o + 1,
+                    pot.s, fig(b, TB_SUMS, rounded_at).s);
 }
 
 static void targets_row(block *b, size_t o, int r)
@@ -201,12 +214,12 @@ static void targets_row(block *b, size_t o, int r)
     wb *w = b->w;
     wb_ref share = fig(b, TB_YEAR, TF_SHARE);
     split_cell(b, (int)o, r, TC_H, TC_HIST, TF_HIST_SUM, TF_HIST_LARGEST, TF_HIST_ROUNDED,
-               cents(b, IGO_TRANSITION_HISTORY, o));
+               cents(b, IGO_TRANSITION_HISTORY, o), 0);
     igoi_wb_formula(w, CALC, r, TC_W, w->f.money_quiet, o < b->n ? b->mix[o] : 0,
                     "=%s*%s+(1-%s)*%s", share.s, cell(b, r, TC_H).s, share.s,
                     cell(b, r, TC_MODEL).s);
     split_cell(b, (int)o, r, TC_X, TC_W, TF_MIX_SUM, TF_MIX_LARGEST, TF_MIX_ROUNDED,
-               cents(b, IGO_TRANSITION_TARGET, o));
+               cents(b, IGO_TRANSITION_TARGET, o), 1);
 }
 
 static void bounds_row(block *b, size_t o, int r)
@@ -509,8 +522,8 @@ static void write_block(wb *w, int y)
     }
     year_figures(&b);
     split_figures(&b, TC_HIST, b.hist, TF_HIST_SUM, TF_HIST_LARGEST, TF_HIST_ROUNDED,
-                  w->tt->history_sum);
-    split_figures(&b, TC_W, b.mix, TF_MIX_SUM, TF_MIX_LARGEST, TF_MIX_ROUNDED, w->tt->mix_sum);
+                  w->tt->history_sum, 0);
+    split_figures(&b, TC_W, b.mix, TF_MIX_SUM, TF_MIX_LARGEST, TF_MIX_ROUNDED, w->tt->mix_sum, 1);
     labels(&b);
     provider_rows(&b);
     for (int k = 0; k < w->at.tr.rounds; k++)

@@ -7,7 +7,7 @@
 
 #include "../plan.h"
 
-#define WB_MAX_SHEETS 11
+#define WB_MAX_SHEETS 12
 
 enum wb_sheet {
     WB_INTRO,    /* Modeltoelichting */
@@ -19,6 +19,7 @@ enum wb_sheet {
     WB_CLASS_IN, /* Indeling declaratiecodes (input: the classification table) */
     WB_CALC,     /* Berekening */
     WB_BONUS,    /* Kwaliteitsbonussen: the pool, indicators and values, each provider's bonus */
+    WB_WHATIF,   /* Wat als: a starting point against the figures now (whatif_wb.h) */
     /* Only in a workbook written with a transition (trans_wb.h): */
     WB_TRANS,      /* Overgang: its inputs, the income per provider and year, a chart */
     WB_TRANS_CALC, /* Berekening overgang: a block of rounds per year */
@@ -139,6 +140,11 @@ typedef struct wb_bonus_layout {
     int pool, figures, indicators, values;
 } wb_bonus_layout;
 
+/* The comparison sheet (whatif_wb.h): the thresholds, the totals, a block per level. */
+typedef struct wb_whatif_layout {
+    int thresholds, totals, level[3];
+} wb_whatif_layout;
+
 typedef struct wb_layout {
     size_t prestatie_count, discipline_count;
     int checks; /* how many of the checks the workbook has: WB_MODEL_CHECKS or WB_CHECKS */
@@ -191,6 +197,7 @@ typedef struct wb_layout {
     wb_check_at check[WB_CHECKS];
     wb_trans_layout tr;
     wb_bonus_layout bn;
+    wb_whatif_layout wi;
     struct {             /* Uitkomsten verdeling */
         int checks;      /* one row per check, then the total (Controle) */
         int income;      /* the income and what it goes to */
@@ -271,6 +278,8 @@ typedef struct wb {
     const igo_transition_result *tres;
     const struct wb_trans_text *tt;
     const struct wb_bonus_text *bt; /* the bonus sheet's texts */
+    const struct wb_whatif *wi;      /* the comparison sheet's starting points */
+    const struct wb_whatif_text *wt; /* and its texts */
     /* The fixed parts' figures (calc_fixed.c), each provider's discipline money per prestatie
      * before its part (provider x prestatie) and each discipline's after them all (prestatie x
      * discipline), in cents; NULL until Berekening is written. */
@@ -379,6 +388,7 @@ void igoi_wb_sheet_results(wb *w);
 void igoi_wb_sheet_regio(wb *w);
 void igoi_wb_sheet_classes(wb *w);
 void igoi_wb_sheet_bonus(wb *w);
+void igoi_wb_sheet_whatif(wb *w);
 void igoi_wb_sheet_trans(wb *w);
 void igoi_wb_sheet_trans_calc(wb *w);
 

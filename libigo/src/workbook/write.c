@@ -12,6 +12,7 @@
 #include "bonus_wb.h"
 #include "numbers.h"
 #include "trans_wb.h"
+#include "whatif_wb.h"
 
 /* A new empty file next to path for libxlsxwriter to write (it opens the file by name). */
 static igo_error temp_file(char *errmsg, const char *path, char **tmp)
@@ -65,6 +66,7 @@ static igo_error check_size(igo_model *m, size_t class_rows, const igo_transitio
     double cells =
         4.0 * (double)at->prestatie_count * (double)(at->provider_rows + at->outside_rows) +
         3.0 * (double)at->prestatie_count * (double)at->provider_rows + /* (fixed parts) */
+        8.0 * (double)(at->provider_rows + at->prestatie_count + at->discipline_count) +
         8.0 * (double)at->history_rows +
         (double)at->provider_rows * (double)(at->bn.indicator_rows + 8);
     if (tres) {
@@ -85,13 +87,29 @@ static igo_error check_size(igo_model *m, size_t class_rows, const igo_transitio
     return IGO_OK;
 }
 
+/* The comparison sheet's starting points and its layout, refused when its rows (the baseline's
+ * ids the model lacks among them) would not fit a sheet. */
+static igo_error whatif_figures(wb_whatif *wi, igo_model *m, const igo_result *r,
+                                const igo_workbook_options *options, wb_layout *at)
+{
+    igo_error e = igoi_wb_whatif_start(wi, m, r, at->provider_rows, options);
+    if (e)
+        return e;
+    igoi_wb_make_whatif_layout(at, wi);
+    if ((size_t)at->wi.level[WI_PRESTATIES] + wi->rows[WI_PRESTATIES] + 2 > WB_MAX_ROWS)
+        return igoi_fail(m->errmsg, IGO_ERROR_LIMIT,
+                         "the baseline and the model have too many providers, disciplines and "
+                         "prestaties between them for the comparison sheet");
+    return IGO_OK;
+}
+
 static void write_sheets(wb *w)
 {
     void (*const sheets[WB_SHEETS])(wb *) = {
         igoi_wb_sheet_intro,      igoi_wb_sheet_regio,       igoi_wb_sheet_results,
         igoi_wb_sheet_regio_input, igoi_wb_sheet_care_input, igoi_wb_sheet_split_input,
         igoi_wb_sheet_classes,    igoi_wb_sheet_calc,        igoi_wb_sheet_bonus,
-        igoi_wb_sheet_trans,      igoi_wb_sheet_trans_calc};
+        igoi_wb_sheet_whatif,     igoi_wb_sheet_trans,       igoi_wb_sheet_trans_calc};
     for (int k = 0; k < w->sheets; k++) {
         w->done = (double)k / w->sheets;
         sheets[k](w);
@@ -231,11 +249,15 @@ igo_error igo_workbook_write(igo_model *m, const char *path, const igo_workbook_
         e = igoi_wb_load_classes(&w->classes, m->errmsg);
     if (!e)
         e = check_size(m, w->classes.rows, tres, &w->at);
+    wb_whatif wi = {0};
+    if (!e)
+        e = whatif_figures(&wi, m, r, options, &w->at);
     if (!e) {
         igo_lang lang = options ? options->lang : IGO_LANG_NL;
         w->m = m, w->pl = &pl, w->r = r, w->tr = tr, w->tres = tres;
         w->t = igoi_wb_texts(lang), w->tt = igoi_wb_trans_texts(lang);
         w->bt = igoi_wb_bonus_texts(lang);
+        w->wi = &wi, w->wt = igoi_wb_whatif_texts(lang);
         w->tk = igoi_ticker_start(m->progress);
         w->sheets = tr ? WB_SHEETS : WB_MODEL_SHEETS;
         for (int s = 0; s < w->sheets; s++)
@@ -247,6 +269,7 @@ igo_error igo_workbook_write(igo_model *m, const char *path, const igo_workbook_
         free(w->fixed_before), free(w->after_fixed);
     }
     free(w);
+    igoi_wb_whatif_free(&wi);
     igo_transition_result_free(tres);
     igoi_plan_free(&pl);
     igo_result_free(r);
