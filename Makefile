@@ -17,6 +17,9 @@ PY_PACKAGES  := "numpy>=1.23" "pandas>=1.5" "cffi>=1.15" "tqdm>=4" "pytest>=7" "
 version_part = $(shell sed -n 's/^\#define IGO_VERSION_$(1) *\([0-9]*\)$$/\1/p' libigo/include/igo/igo.h)
 MAJOR   := $(call version_part,MAJOR)
 VERSION := $(MAJOR).$(call version_part,MINOR).$(call version_part,PATCH)
+# The soname's version: the major one, and while that is 0 the minor too (a 0.x release may
+# change the ABI, e.g. grow a struct a caller allocates).
+ABI     := $(if $(filter 0,$(MAJOR)),$(MAJOR).$(call version_part,MINOR),$(MAJOR))
 
 # Installation, as GNU and libxlsxwriter do it: `make install PREFIX=/usr/local DESTDIR=/staging`.
 PREFIX  ?= /usr/local
@@ -89,10 +92,10 @@ build/asan/libigo.a: $(ASAN_OBJ)
 	ar rcs $@ $^
 
 build/libigo.so.$(VERSION): $(CORE_OBJ) libigo/libigo.map
-	$(CC) -shared -Wl,-soname,libigo.so.$(MAJOR) -Wl,--no-undefined \
+	$(CC) -shared -Wl,-soname,libigo.so.$(ABI) -Wl,--no-undefined \
 	    -Wl,--version-script=libigo/libigo.map -o $@ $(CORE_OBJ) $(LIBS)
-	ln -sf libigo.so.$(VERSION) build/libigo.so.$(MAJOR)
-	ln -sf libigo.so.$(MAJOR) build/libigo.so
+	ln -sf libigo.so.$(VERSION) build/libigo.so.$(ABI)
+	ln -sf libigo.so.$(ABI) build/libigo.so
 
 # One small program per feature, linked against the static library built here.
 examples: $(EXAMPLES)
@@ -107,8 +110,8 @@ install: lib
 	install -m 644 $(HEADERS) $(DESTDIR)$(INCDIR)/igo/
 	install -m 644 build/libigo.a $(DESTDIR)$(LIBDIR)/
 	install -m 755 build/libigo.so.$(VERSION) $(DESTDIR)$(LIBDIR)/
-	ln -sf libigo.so.$(VERSION) $(DESTDIR)$(LIBDIR)/libigo.so.$(MAJOR)
-	ln -sf libigo.so.$(MAJOR) $(DESTDIR)$(LIBDIR)/libigo.so
+	ln -sf libigo.so.$(VERSION) $(DESTDIR)$(LIBDIR)/libigo.so.$(ABI)
+	ln -sf libigo.so.$(ABI) $(DESTDIR)$(LIBDIR)/libigo.so
 	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' -e 's|@INCDIR@|$(INCDIR)|' \
 	    -e 's|@VERSION@|$(VERSION)|' libigo/libigo.pc.in > $(DESTDIR)$(LIBDIR)/pkgconfig/libigo.pc
 	@if [ -z "$(DESTDIR)" ] && command -v ldconfig >/dev/null && [ "$$(id -u)" = 0 ]; then ldconfig; fi
@@ -117,7 +120,7 @@ uninstall:
 	rm -f $(addprefix $(DESTDIR)$(INCDIR)/igo/,$(notdir $(HEADERS)))
 	-rmdir $(DESTDIR)$(INCDIR)/igo
 	rm -f $(DESTDIR)$(LIBDIR)/libigo.a $(DESTDIR)$(LIBDIR)/libigo.so.$(VERSION) \
-	      $(DESTDIR)$(LIBDIR)/libigo.so.$(MAJOR) $(DESTDIR)$(LIBDIR)/libigo.so \
+	      $(DESTDIR)$(LIBDIR)/libigo.so.$(ABI) $(DESTDIR)$(LIBDIR)/libigo.so \
 	      $(DESTDIR)$(LIBDIR)/pkgconfig/libigo.pc
 
 # The C reference, from the public headers; a warning (an undocumented symbol) fails the build.

@@ -71,7 +71,23 @@ def cases() -> dict[str, tuple[libigo.Region, libigo.Region, float | None, float
     for seed in range(4):
         before, after, eur, pct = random_change(seed)
         out[f"random{seed}"] = (before, after, eur, pct, "nl")
+    # two unrelated regions: the one before has prestaties, disciplines and providers the
+    # one after lacks (ids P0.., D0.., O0.. partly shared)
+    out["other"] = (distributable(14), distributable(31), 100, 5, "nl")
+    # on the thresholds exactly: 0.13 of 10.00 is 1.3 %, 0.27 of 15.00 1.8 % (material); a
+    # threshold of EUR 0.125 is 0.13 as ROUND rounds it (0.12 is not material)
+    out["on_pct"] = (tiny(10.00), tiny(10.13), None, 1.3, "nl")
+    out["on_pct2"] = (tiny(15.00), tiny(15.27), None, 1.8, "en")
+    out["on_eur"] = (tiny(10.00), tiny(10.12), 0.125, None, "nl")
     return out
+
+
+def tiny(tariff: float) -> libigo.Region:
+    """One provider, who receives the one prestatie's income: the tariff."""
+    return libigo.Region(name="Klein", prestaties=[{"code": "A", "label": "A"}],
+                         disciplines=["x"], providers=[{"id": "x1", "name": "X", "discipline": "x"}],
+                         production={"A": {"count": 1, "tariff": tariff}},
+                         verdeelsleutel={"A": {"x": 100}}, volumes={"A": {"x1": 1}})
 
 
 def whatif(path, lang: str) -> dict[str, dict[str, tuple]]:
@@ -152,7 +168,9 @@ def test_the_sheet_shows_the_comparison(recalculated, name):
     c = libigo.compare(before, after, threshold=eur, threshold_pct=pct)
     assert_shows(whatif(theirs, lang), c)
     # the thresholds are the sheet's inputs: empty for none (or 0), the percent a fraction
-    assert thresholds_of(ours, lang) == (eur or None, pct / 100 if pct else None)
+    written_eur, written_share = thresholds_of(ours, lang)
+    assert written_eur == (eur or None)
+    assert written_share == (pytest.approx(pct / 100, rel=1e-15) if pct else None)
 
 
 def test_a_region_against_itself_changes_nothing(recalculated):
@@ -167,14 +185,40 @@ def test_a_region_against_itself_changes_nothing(recalculated):
         k: round(v * 100) for k, v in received.items()}
 
 
+@pytest.mark.parametrize("name, material", [("on_pct", True), ("on_pct2", True),
+                                            ("on_eur", False)])
+def test_a_change_on_a_threshold(recalculated, name, material):
+    before, after, eur, pct, lang = cases()[name]
+    assert bool(libigo.compare(before, after, eur, pct).providers.material["x1"]) is material
+    (row,), = [whatif(recalculated[name][1], lang)["providers"]["x1"]]
+    assert (row[4] in ("ja", "yes")) is material
+
+
+def test_the_baseline_own_rows_at_every_level(recalculated):
+    before, after, *_rest = cases()["other"]
+    sheet = whatif(recalculated["other"][1], "nl")
+    for level, own in (("providers", {p.id for p in after.providers}),
+                       ("disciplines", {d.id for d in after.disciplines}),
+                       ("prestaties", {p.code for p in after.prestaties})):
+        extra = set(sheet[level]) - own - {""}
+        assert extra, level
+        assert all(cents(sheet[level][k][0][1]) == 0 for k in extra)
+
+
 def test_providers_only_in_one_are_rows_of_their_own(recalculated):
     changed = [n for n, (b, a, *_r) in cases().items()
                if {p.id for p in b.providers} != {p.id for p in a.providers}]
     assert changed, "no random case renames a provider"
     for name in changed:
+        before, after, *_rest = cases()[name]
+        only = set()  # every level's ids only in the one before
+        for ids in (lambda r: {p.id for p in r.providers}, lambda r: {d.id for d in r.disciplines},
+                    lambda r: {p.code for p in r.prestaties}):
+            only |= ids(before) - ids(after)
         sheet = openpyxl.load_workbook(recalculated[name][1], data_only=True)["Wat als"]
-        names = [sheet.cell(r, 2).value or "" for r in range(1, sheet.max_row + 1)]
-        assert sum(n.endswith("(alleen in het uitgangspunt)") for n in names) == 1
+        marked = {sheet.cell(r, 1).value for r in range(1, sheet.max_row + 1)
+                  if str(sheet.cell(r, 2).value).endswith("(alleen in het uitgangspunt)")}
+        assert marked == only
 
 
 EDIT_EUR, EDIT_PCT = 500, 0.005
@@ -245,6 +289,7 @@ def test_the_reader_ignores_the_sheet(example, tmp_path):
 
 @pytest.mark.parametrize("kwargs, problem", [
     ({"threshold": -1}, "threshold"),
+    ({"threshold": 1e13}, "threshold"),
     ({"threshold_pct": float("nan")}, "threshold_pct"),
     ({"threshold": "veel"}, "threshold"),
     ({"baseline": 5}, "baseline"),
@@ -261,6 +306,18 @@ def test_a_baseline_that_does_not_distribute_is_named(example, hand_region, tmp_
     with pytest.raises(libigo.IgoError, match="baseline: "):
         example.to_excel(tmp_path / "x.xlsx", baseline=broken)
     assert not (tmp_path / "x.xlsx").exists()
+    with pytest.raises(libigo.IgoError, match="baseline: "):  # (its model idle again)
+        example.to_excel(tmp_path / "x.xlsx", baseline=broken)
+
+
+def test_the_baseline_file_is_never_overwritten(example, tmp_path):
+    path = example.to_excel(tmp_path / "voor.xlsx")
+    before = libigo.Region.from_excel(path)
+    c = libigo.compare(before, before.what_if(move={("IG2", "IG3"): 40}))
+    with pytest.raises(libigo.IgoError, match="voor.xlsx"):
+        c.to_excel(path)
+    assert libigo.Region.from_excel(path).distribute().per_provider.equals(
+        example.distribute().per_provider)
 
 
 def test_the_cli_writes_the_comparison(example, tmp_path, capsys):

@@ -38,7 +38,8 @@ static int64_t received(const igo_result *r, size_t o)
 /* Each provider of the model and of the baseline has its row: before the baseline's cents (0
  * without), now the model's, the change the difference; the baseline's own marked. */
 static void check_providers(igo_t *t, const igo_xlsx_table *tb, igo_model *m,
-                            const igo_result *rm, igo_model *b, const igo_result *rb)
+                            const igo_result *rm, igo_model *b, const igo_result *rb,
+                            int *materials)
 {
     size_t first = row_of(tb, igo_model_provider_id(m, 0), 0), extra = 0;
     for (size_t o = 0; o < igo_model_provider_count(m); o++) {
@@ -49,9 +50,15 @@ static void check_providers(igo_t *t, const igo_xlsx_table *tb, igo_model *m,
             if (!strcmp(igo_model_provider_id(b, ob), id))
                 break;
         int64_t before = ob < igo_model_provider_count(b) ? received(rb, ob) : 0;
+        int64_t change = received(rm, o) - before, size = llabs(change);
         CHECK(cents_at(tb, 2, r) == before);
         CHECK(cents_at(tb, 3, r) == received(rm, o));
-        CHECK(cents_at(tb, 4, r) == received(rm, o) - before);
+        CHECK(cents_at(tb, 4, r) == change);
+        /* material: at least EUR 250 and 2 % of before (or before 0) */
+        int material = size >= 25000 && (!before || (double)size >= 0.02 * (double)before);
+        const uint8_t *types = igo_xlsx_table_types(tb, 6);
+        CHECK(material == (types[r] == IGO_CELL_STRING));
+        *materials += material;
     }
     for (size_t ob = 0; ob < igo_model_provider_count(b); ob++) {
         const char *id = igo_model_provider_id(b, ob);
@@ -94,7 +101,9 @@ void test_workbook_whatif_baseline(igo_t *t)
     CHECK(igo_xlsx_read_table(book, WHATIF_SHEET, &tb) == IGO_OK);
     if (tb) {
         CHECK(igo_xlsx_table_numbers(tb, 2)[6] == 250 && igo_xlsx_table_numbers(tb, 2)[7] == 0.02);
-        check_providers(t, tb, m, rm, b, rb);
+        int materials = 0;
+        check_providers(t, tb, m, rm, b, rb, &materials);
+        CHECK(materials > 0); /* the random baseline makes some changes material */
     }
     igo_xlsx_table_free(tb);
     igo_xlsx_free(book);
@@ -110,10 +119,12 @@ void test_workbook_whatif_baseline(igo_t *t)
     free(name);
 
     /* Refused: a threshold below 0 or not finite, a baseline that does not distribute. */
-    const double bad[] = {-1, NAN, INFINITY};
-    for (int k = 0; k < 3; k++) {
-        igo_workbook_options o = {.threshold_share = bad[k]};
-        CHECK_FAILS(m, igo_workbook_write(m, path, &o), IGO_ERROR_ARGUMENT, "thresholds");
+    const double bad[] = {-1, NAN, INFINITY, 1e13};
+    for (int k = 0; k < 4; k++) {
+        igo_workbook_options eur = {.threshold = bad[k]}, share = {.threshold_share = bad[k]};
+        CHECK_FAILS(m, igo_workbook_write(m, path, &eur), IGO_ERROR_ARGUMENT, "thresholds");
+        if (k < 3)
+            CHECK_FAILS(m, igo_workbook_write(m, path, &share), IGO_ERROR_ARGUMENT, "thresholds");
     }
     igo_model *empty = igo_model_new();
     options.baseline = empty;
@@ -124,4 +135,27 @@ void test_workbook_whatif_baseline(igo_t *t)
     igo_result_free(rm), igo_result_free(rb);
     igo_model_free(m), igo_model_free(b);
     rmdir(dir);
+}
+
+/* A baseline whose ids the model lacks would need more rows than the sheet gives them. */
+void test_workbook_whatif_limit(igo_t *t)
+{
+    igo_rng seed = {5};
+    igo_model *m = random_distributable_region(&seed), *b = igo_model_new();
+    CHECK_OK(b, igo_model_add_prestatie(b, "A", "A", "nataal", "vrouw"));
+    CHECK_OK(b, igo_model_add_discipline(b, "x", NULL));
+    CHECK_OK(b, igo_model_set_production(b, "A", 1, 100));
+    CHECK_OK(b, igo_model_set_key(b, "A", "x", 1));
+    char id[32];
+    for (int o = 0; o < 131072; o++) {
+        snprintf(id, sizeof id, "b%d", o);
+        igo_model_add_provider(b, id, NULL, "x");
+        igo_model_set_volume(b, "A", id, 1);
+    }
+    char path[] = "/tmp/igo-wi-limit.xlsx";
+    igo_workbook_options options = {.baseline = b};
+    CHECK_FAILS(m, igo_workbook_write(m, path, &options), IGO_ERROR_LIMIT,
+                "baseline: 131074 providers, disciplines and prestaties the model lacks");
+    CHECK(access(path, F_OK) != 0);
+    igo_model_free(m), igo_model_free(b);
 }

@@ -28,6 +28,7 @@
     X(bonus_random_regions)                                                                    \
     X(workbook_bonus_round_trip)                                                               \
     X(workbook_whatif_baseline)                                                                \
+    X(workbook_whatif_limit)                                                                   \
     X(distribute_history_keys)                                                                 \
     X(distribute_normalised_keys)                                                              \
     X(distribute_errors)                                                                       \

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from . import _parse
+from ._backend import impl as _impl
 from ._snapshot import Snapshot
 from .money import euros
 
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
 
 __all__ = ["Comparison", "compare"]
 
+MAX_EUR = 1e12  # the core's largest amount (IGO_MAX_EUR)
 TOTALS = ("income", "costs_total", "outside_total", "distributed", "bonuses_paid")
 
 
@@ -39,19 +41,20 @@ def _distribution(value: Any, name: str) -> "Distribution":
     raise _parse.fail(name, f"expected a Region or a Distribution, not {type(value).__name__}")
 
 
-def _threshold(value: Any, name: str) -> float | None:
+def _threshold(value: Any, name: str, most: float = math.inf) -> float | None:
     if value is None:
         return None
     number = _parse.number(value, name)
-    if number < 0 or not math.isfinite(number):
-        raise _parse.fail(name, f"{value!r} is not a threshold of 0 or more")
+    if number < 0 or not math.isfinite(number) or number > most:
+        raise _parse.fail(name, f"{value!r} is not a threshold of 0 or more"
+                          + (f" and {most:g} at most" if math.isfinite(most) else ""))
     return number
 
 
 def thresholds(threshold: Any, threshold_pct: Any) -> tuple[float, float]:
     """The thresholds as the workbook's Wat als sheet takes them: EUR and a fraction, 0 for
     none (which marks as a missing threshold does)."""
-    eur = _threshold(threshold, "threshold")
+    eur = _threshold(threshold, "threshold", MAX_EUR)
     pct = _threshold(threshold_pct, "threshold_pct")
     return eur or 0.0, (pct or 0.0) / 100
 
@@ -63,7 +66,7 @@ def compare(before: Any, after: Any, threshold: Any = None,
     each one given; without either, every change is material. A provider, discipline or
     prestatie in only one of the two counts as 0 in the other."""
     a, b = _distribution(before, "before"), _distribution(after, "after")
-    return Comparison(a, b, _threshold(threshold, "threshold"),
+    return Comparison(a, b, _threshold(threshold, "threshold", MAX_EUR),
                       _threshold(threshold_pct, "threshold_pct"))
 
 
@@ -112,11 +115,15 @@ class Comparison(Snapshot):
         return change / before * 100 if before else None
 
     def _material(self, before: int, change: int) -> bool:
+        """As the workbook's Wat als sheet decides: the EUR threshold rounded to cents as
+        ROUND does, the share of the amount before compared to 10 decimals (so that a change
+        exactly on the threshold counts, whatever the division's last bits)."""
         if change == 0:
             return False
-        pct = self._pct(before, change)
-        eur_ok = self.threshold is None or abs(change) >= round(self.threshold * 100)
-        pct_ok = self.threshold_pct is None or pct is None or abs(pct) >= self.threshold_pct
+        eur_ok = self.threshold is None or abs(change) >= _impl.round_cents(self.threshold)
+        pct_ok = (self.threshold_pct is None or before == 0 or
+                  _impl.round(abs(change) / abs(before), 10)
+                  >= _impl.round(self.threshold_pct / 100, 10))
         return eur_ok and pct_ok
 
     def _table(self, level: str, name: str) -> pd.DataFrame:

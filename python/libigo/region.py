@@ -392,7 +392,9 @@ class Region(_files.FromFile):
         starting point) marking the material changes."""
         target = xlsx_path(path)
         writer = self.checked().excel_writer(lang, baseline, threshold, threshold_pct)
-        _files.write_outputs({target: writer}, self.sources())
+        inputs = self.sources() + (_baseline_region(baseline).sources() if baseline is not None
+                                   else [])
+        _files.write_outputs({target: writer}, inputs)  # (never over either region's file)
         return target
 
     def excel_writer(self, lang: str = "nl", baseline: Any = None, threshold: Any = None,

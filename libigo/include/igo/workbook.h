@@ -46,7 +46,7 @@ typedef struct igo_workbook_options {
      *  prestatie (the money distributable to the providers), matched by id (an id in only one
      *  of the two counts as 0 in the other), and in total. NULL: the written model's own
      *  figures, so that every edit in the spreadsheet shows what it changes. The call
-     *  distributes it (and writes its error message). */
+     *  distributes it and writes its error message: no other thread may use it meanwhile. */
     igo_model *baseline;
     /** The Wat als sheet's threshold of a material change in EUR (an input of the sheet): a
      *  change is material when it is not 0, at least this (rounded to cents) and at least
@@ -87,7 +87,8 @@ typedef struct igo_workbook_options {
  * @return #IGO_OK;
  *         #IGO_ERROR_ARGUMENT for a NULL model or a NULL or empty path;
  *         any code igo_distribute() returns, when the model does not distribute;
- *         #IGO_ERROR_LIMIT for a model beyond the limits above;
+ *         #IGO_ERROR_LIMIT for a model beyond the limits above, or a baseline with more than
+ *         131072 providers, disciplines and prestaties the model lacks;
  *         #IGO_ERROR_ARGUMENT for a transition of other providers or other model incomes, and
  *         for a threshold that is negative or not finite;
  *         any code igo_transition_compute() returns for a transition that does not compute, and

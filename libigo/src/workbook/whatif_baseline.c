@@ -90,9 +90,9 @@ static igo_error prepare(wb_whatif *wi, const igo_model *m, size_t provider_rows
     return IGO_OK;
 }
 
-static int bad_threshold(double x)
+static int bad_threshold(double x, double most)
 {
-    return !isfinite(x) || x < 0;
+    return !isfinite(x) || x < 0 || x > most;
 }
 
 igo_error igoi_wb_whatif_start(wb_whatif *wi, igo_model *m, const igo_result *r,
@@ -100,11 +100,12 @@ igo_error igoi_wb_whatif_start(wb_whatif *wi, igo_model *m, const igo_result *r,
 {
     igo_model *b = options ? options->baseline : NULL;
     if (options) {
-        if (bad_threshold(options->threshold) || bad_threshold(options->threshold_share))
+        if (bad_threshold(options->threshold, IGO_MAX_EUR) ||
+            bad_threshold(options->threshold_share, INFINITY))
             return igoi_fail(m->errmsg, IGO_ERROR_ARGUMENT,
-                             "the thresholds of a material change must be 0 or more (EUR %g, "
-                             "share %g)",
-                             options->threshold, options->threshold_share);
+                             "the thresholds of a material change must be 0 or more, EUR %g at "
+                             "most (EUR %g, share %g)",
+                             IGO_MAX_EUR, options->threshold, options->threshold_share);
         wi->threshold = options->threshold, wi->threshold_share = options->threshold_share;
     }
     if (!b || b == m)

@@ -38,14 +38,17 @@ static void thresholds(wb *w)
     igoi_wb_valid_number(w, WHATIF, row, WH_VALUE, row + WH_ROWS - 1, WH_VALUE);
 }
 
-/* Whether a change is material, as the cached value computes it. */
+/* Whether a change is material, as the cached value computes it. The share is compared to 10
+ * decimals on both sides (ROUND(...; 10)): a change exactly on the threshold (EUR 0.13 of 10.00
+ * against 1.3 %) is then material in every engine, whatever the last bits of the division. */
 static int material(const wb_whatif *wi, int64_t before, int64_t change)
 {
     int64_t size = change < 0 ? -change : change;
     if (!change || size < igo_round_cents_fast(wi->threshold))
         return 0;
     return !before || !wi->threshold_share ||
-           (double)size / (double)(before < 0 ? -before : before) >= wi->threshold_share;
+           igo_round((double)size / (double)(before < 0 ? -before : before), 10) >=
+               igo_round(wi->threshold_share, 10);
 }
 
 /* A row's starting point (blank when not given), now (a formula, or 0 when now is NULL), change,
@@ -80,7 +83,8 @@ static void material_cell(wb *w, int r, int64_t before, int64_t change)
     igoi_wb_formula_text(
         w, WHATIF, r, WI_MATERIAL, w->f.bold, material(w->wi, before, change) ? yes : "",
         "=IF(AND(%s=\"\",%s=\"\"),IF(AND(%s<>0,OR(%s=\"\",ABS(%s)>=ROUND(%s,2)),OR(%s=\"\","
-        "IF(ISNUMBER(%s),IF(%s=0,TRUE(),ABS(%s/%s)>=%s),TRUE()))),\"%s\",\"\"),NA())",
+        "IF(ISNUMBER(%s),IF(%s=0,TRUE(),ROUND(ABS(%s/%s),10)>=ROUND(%s,10)),TRUE()))),\"%s\","
+        "\"\"),NA())",
         threshold(w, WH_EUR, WH_CHECK).s, threshold(w, WH_SHARE, WH_CHECK).s, c.s, e.s, c.s, e.s,
         s.s, b.s, b.s, c.s, b.s, s.s, yes);
 }

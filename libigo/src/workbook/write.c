@@ -87,19 +87,22 @@ static igo_error check_size(igo_model *m, size_t class_rows, const igo_transitio
     return IGO_OK;
 }
 
-/* The comparison sheet's starting points and its layout, refused when its rows (the baseline's
- * ids the model lacks among them) would not fit a sheet. */
+/* The comparison sheet's starting points and its layout. The baseline's ids the model lacks
+ * take a row of 8 cells each, beyond the model's own: at most WB_MAX_ROWS / 8 of them (a million
+ * cells more), so that the sheet fits and the cells stay within reach of check_size's budget. */
 static igo_error whatif_figures(wb_whatif *wi, igo_model *m, const igo_result *r,
                                 const igo_workbook_options *options, wb_layout *at)
 {
     igo_error e = igoi_wb_whatif_start(wi, m, r, at->provider_rows, options);
     if (e)
         return e;
-    igoi_wb_make_whatif_layout(at, wi);
-    if ((size_t)at->wi.level[WI_PRESTATIES] + wi->rows[WI_PRESTATIES] + 2 > WB_MAX_ROWS)
+    size_t extra = wi->extra[WI_PROVIDERS] + wi->extra[WI_DISCIPLINES] + wi->extra[WI_PRESTATIES];
+    if (extra > WB_MAX_ROWS / 8)
         return igoi_fail(m->errmsg, IGO_ERROR_LIMIT,
-                         "the baseline and the model have too many providers, disciplines and "
-                         "prestaties between them for the comparison sheet");
+                         "baseline: %zu providers, disciplines and prestaties the model lacks; "
+                         "the comparison sheet has room for %d",
+                         extra, WB_MAX_ROWS / 8);
+    igoi_wb_make_whatif_layout(at, wi);
     return IGO_OK;
 }
 

@@ -30,12 +30,17 @@ def test_shared_library_exports_exactly_the_public_api() -> None:
     assert exported(library) == public_functions()
 
 
-def test_soname_is_the_major_version() -> None:
+def abi_version() -> str:
+    """The major version, and while it is 0 the minor too: 0.x releases may change the ABI."""
+    major, minor, _ = header_version().split(".")
+    return f"0.{minor}" if major == "0" else major
+
+
+def test_soname_is_the_abi_version() -> None:
     library = ROOT / "build" / f"libigo.so.{header_version()}"
     dynamic = run("readelf", "-d", str(library))
-    major = header_version().split(".")[0]
-    assert f"Library soname: [libigo.so.{major}]" in dynamic
-    assert (ROOT / "build" / f"libigo.so.{major}").resolve() == library.resolve()
+    assert f"Library soname: [libigo.so.{abi_version()}]" in dynamic
+    assert (ROOT / "build" / f"libigo.so.{abi_version()}").resolve() == library.resolve()
 
 
 def test_static_library_keeps_to_two_prefixes() -> None:

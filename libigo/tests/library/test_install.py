@@ -3,7 +3,8 @@ import pathlib
 
 from conftest import HEADERS, ROOT, header_version, run
 
-MAJOR = header_version().split(".")[0]
+MAJOR, MINOR, _ = header_version().split(".")
+ABI = f"0.{MINOR}" if MAJOR == "0" else MAJOR  # the soname's version (test_abi.abi_version)
 
 
 def installed_files(prefix: pathlib.Path) -> set[str]:
@@ -13,7 +14,7 @@ def installed_files(prefix: pathlib.Path) -> set[str]:
 def expected_files() -> set[str]:
     version = header_version()
     return ({f"include/igo/{h.name}" for h in HEADERS.glob("*.h")}
-            | {"lib/libigo.a", f"lib/libigo.so.{version}", f"lib/libigo.so.{MAJOR}",
+            | {"lib/libigo.a", f"lib/libigo.so.{version}", f"lib/libigo.so.{ABI}",
                "lib/libigo.so", "lib/pkgconfig/libigo.pc"})
 
 
