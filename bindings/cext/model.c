@@ -52,7 +52,7 @@ static PyObject *model_set_normalise_keys(ModelObject *self, PyObject *arg)
 }
 
 /* The baseline of write_workbook: None, or another (idle) Model, marked busy while the call
- * runs without the GIL; *core is NULL for None or for self. -1 with an exception otherwise. */
+ * runs without the GIL; *out is NULL for None or for self. -1 with an exception otherwise. */
 static int baseline_from(ModelObject *self, PyObject *obj, ModelObject **out)
 {
     *out = NULL;
