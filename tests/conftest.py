@@ -9,6 +9,7 @@ import sys
 import pytest
 
 import libigo
+import libreoffice
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))  # the pure-Python reference model, used as an oracle
@@ -47,3 +48,10 @@ def soffice() -> str:
     if not path:
         pytest.fail("LibreOffice (soffice) is not installed; `make test` installs it")
     return path
+
+
+@pytest.fixture(params=sorted(libreoffice.ENGINES))
+def recalculate(request, soffice):
+    """Each spreadsheet engine's recalculate(paths, outdir), in turn."""
+    return libreoffice.ENGINES[request.param]
+

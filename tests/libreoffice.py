@@ -145,3 +145,16 @@ def to_pdf(path: pathlib.Path, outdir: pathlib.Path) -> pathlib.Path:
     if out.returncode != 0 or not pdf.exists():
         raise RuntimeError(f"LibreOffice could not print {path}: {out.stderr[-2000:]}")
     return pdf
+
+
+def block_cell(book, name: str, row: int, col: int):
+    """A cell of a defined name's block in an openpyxl book, 0-based within the block."""
+    (sheet, ref), = list(book.defined_names[name].destinations)
+    import openpyxl
+    col0, row0 = openpyxl.utils.cell.coordinate_from_string(ref.split(":")[0].replace("$", ""))
+    return book[sheet].cell(row0 + row, openpyxl.utils.cell.column_index_from_string(col0) + col)
+
+
+# The engines the workbooks are recalculated in: name -> recalculate(paths, outdir).
+ENGINES = {"libreoffice": recalculate, "gnumeric": gnumeric_recalculate}
+

@@ -17,13 +17,6 @@ from test_bonuses import HAND_BONUSES, random_bonuses, with_bonuses
 import libigo
 import libreoffice
 
-ENGINES = {"libreoffice": libreoffice.recalculate, "gnumeric": libreoffice.gnumeric_recalculate}
-
-
-@pytest.fixture(params=sorted(ENGINES))
-def recalculate(request, soffice):
-    return ENGINES[request.param]
-
 
 def block(book, name: str):
     """The sheet, first row and first column (1-based) of a defined name's range."""
@@ -134,32 +127,27 @@ def edited(example, tmp_path, edit) -> object:
 
 
 @pytest.mark.parametrize("change, message", [
-    (lambda b: setattr(block_cell(b, "Bonus_waarden", 2, 6), "value", 9),
+    (lambda b: setattr(libreoffice.block_cell(b, "Bonus_waarden", 2, 6), "value", 9),
      r"'Kwaliteitsbonussen'!G\d+: a value in a column without an indicator"),
-    (lambda b: setattr(block_cell(b, "Bonus_waarden", 20, 2), "value", 9),
+    (lambda b: setattr(libreoffice.block_cell(b, "Bonus_waarden", 20, 2), "value", 9),
      r"'Kwaliteitsbonussen'!C\d+: a value on a row without a provider"),
-    (lambda b: setattr(block_cell(b, "Bonus_waarden", 3, 3), "value", "13 %"),
+    (lambda b: setattr(libreoffice.block_cell(b, "Bonus_waarden", 3, 3), "value", "13 %"),
      r"'Kwaliteitsbonussen'!D\d+: '13 %' is not a number"),
-    (lambda b: setattr(block_cell(b, "Bonus_indicatoren", 1, 0), "value", None),
+    (lambda b: setattr(libreoffice.block_cell(b, "Bonus_indicatoren", 1, 0), "value", None),
      r"'Kwaliteitsbonussen'!A\d+: an indicator without an id"),
-    (lambda b: setattr(block_cell(b, "Bonus_indicatoren", 1, 4), "value", None),
+    (lambda b: setattr(libreoffice.block_cell(b, "Bonus_indicatoren", 1, 4), "value", None),
      r"'Kwaliteitsbonussen'!E\d+: indicator 'sectio': the points are missing"),
-    (lambda b: setattr(block_cell(b, "Bonus_indicatoren", 1, 3), "value", "beter"),
+    (lambda b: setattr(libreoffice.block_cell(b, "Bonus_indicatoren", 1, 3), "value", "beter"),
      r"'Kwaliteitsbonussen'!D\d+: 'beter' is not one of hoger, lager"),
-    (lambda b: setattr(block_cell(b, "Bonus_pot", 0, 1), "value", 5000),
+    (lambda b: setattr(libreoffice.block_cell(b, "Bonus_pot", 0, 1), "value", 5000),
      r"'Kwaliteitsbonussen'!C\d+: the pool is given as percentage, but this cell holds a value"),
-    (lambda b: setattr(block_cell(b, "Bonus_indicatoren", 0, 2), "value", 1e13),
+    (lambda b: setattr(libreoffice.block_cell(b, "Bonus_indicatoren", 0, 2), "value", 1e13),
      r"'Kwaliteitsbonussen'!C\d+: indicator 'clientervaring': target"),
 ])
 def test_the_reader_names_the_cell(example, tmp_path, change, message):
     path = edited(example, tmp_path, change)
     with pytest.raises(libigo.IgoError, match=message):
         libigo.Region.from_excel(path)
-
-
-def block_cell(book, name: str, row: int, col: int):
-    sheet, top, left = block(book, name)
-    return sheet.cell(top + row, left + col)
 
 
 def test_a_workbook_without_the_sheet_has_no_bonuses(example, tmp_path):
@@ -186,7 +174,7 @@ def test_an_id_of_blanks_is_shown_and_refused(example, soffice, tmp_path):
     """An indicator row whose id is only blanks: the sheet names it (no id), and the reader
     refuses it, as it would any row without an id."""
     def blank_id(book):
-        block_cell(book, "Bonus_indicatoren", 1, 0).value = "  "
+        libreoffice.block_cell(book, "Bonus_indicatoren", 1, 0).value = "  "
     path = edited(example, tmp_path, blank_id)
     (out,) = libreoffice.recalculate([path], tmp_path / "out")
     book = openpyxl.load_workbook(out, data_only=True)

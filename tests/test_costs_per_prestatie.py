@@ -12,7 +12,7 @@ import pytest
 import libigo
 import libreoffice
 
-ENGINES = {"libreoffice": libreoffice.recalculate, "gnumeric": libreoffice.gnumeric_recalculate}
+ENGINES = libreoffice.ENGINES
 
 
 def with_costs(region: libigo.Region) -> libigo.Region:

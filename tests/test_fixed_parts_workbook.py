@@ -19,19 +19,6 @@ from test_fixed_parts import with_fixed
 import libigo
 import libreoffice
 
-ENGINES = {"libreoffice": libreoffice.recalculate, "gnumeric": libreoffice.gnumeric_recalculate}
-
-
-@pytest.fixture(params=sorted(ENGINES))
-def recalculate(request, soffice):
-    return ENGINES[request.param]
-
-
-def block_cell(book, name: str, row: int, col: int):
-    (sheet, ref), = list(book.defined_names[name].destinations)
-    col0, row0 = openpyxl.utils.cell.coordinate_from_string(ref.split(":")[0].replace("$", ""))
-    return book[sheet].cell(row0 + row, openpyxl.utils.cell.column_index_from_string(col0) + col)
-
 
 def sheet_totals(path, providers: int) -> list[int]:
     """Each provider's total on Uitkomsten verdeling's provider table (cents)."""
@@ -104,7 +91,7 @@ def test_an_edit_recalculates_to_the_core(example, recalculate, tmp_path):
     book = openpyxl.load_workbook(path)
     for row, values in [(3, [50_000, 10_000, 0.4]), (12, [400_000, None, None])]:
         for c, v in enumerate(values):
-            block_cell(book, "Vaste_delen", row, 2 + c).value = v
+            libreoffice.block_cell(book, "Vaste_delen", row, 2 + c).value = v
     book.save(path)
     edited = libigo.Region.from_excel(path)
     assert edited.fixed_parts == {**example.fixed_parts,
@@ -128,7 +115,7 @@ def test_the_reader_names_the_cell(example, tmp_path, edit, message):
     path = example.to_excel(tmp_path / "voorbeeld.xlsx")
     book = openpyxl.load_workbook(path)
     for (row, col), value in edit.items():
-        block_cell(book, "Vaste_delen", row, col).value = value
+        libreoffice.block_cell(book, "Vaste_delen", row, col).value = value
     book.save(path)
     with pytest.raises(libigo.IgoError, match="'Invoertabblad - verdeling'" + message):
         libigo.Region.from_excel(path)

@@ -16,20 +16,7 @@ from strategies import distributable, engine_sample
 import libigo
 import libreoffice
 
-ENGINES = {"libreoffice": libreoffice.recalculate, "gnumeric": libreoffice.gnumeric_recalculate}
 YEARS = {2027: 100, 2028: 60, 2029: 20, 2030: 0}
-
-
-@pytest.fixture(params=sorted(ENGINES))
-def recalculate(request, soffice):
-    return ENGINES[request.param]
-
-
-def cell(book, name: str, row: int, col: int):
-    """A cell of a defined name's block, 0-based within it."""
-    (sheet, ref), = list(book.defined_names[name].destinations)
-    col0, row0 = openpyxl.utils.cell.coordinate_from_string(ref.split(":")[0].replace("$", ""))
-    return book[sheet].cell(row0 + row, openpyxl.utils.cell.column_index_from_string(col0) + col)
 
 
 def paid_in_sheet(path, years: int, providers: int) -> dict[int, dict[str, int]]:
@@ -119,11 +106,11 @@ def test_an_edited_sheet_gives_the_core_figures_for_its_inputs(example, recalcul
     equals the core's transition of the region read back from it."""
     path = example.to_excel(tmp_path / "voorbeeld.xlsx")
     book = openpyxl.load_workbook(path)
-    cell(book, "Overgang_grenzen", 0, 0).value = 0.03
-    cell(book, "Overgang_grenzen", 1, 0).value = None  # no cap any more
-    cell(book, "Overgang_jaren", 4, 0).value = 2031
-    cell(book, "Overgang_jaren", 4, 1).value = 0
-    cell(book, "Overgang_aanbieders", 2, 2).value = 700000  # vp-bloesem
+    libreoffice.block_cell(book, "Overgang_grenzen", 0, 0).value = 0.03
+    libreoffice.block_cell(book, "Overgang_grenzen", 1, 0).value = None  # no cap any more
+    libreoffice.block_cell(book, "Overgang_jaren", 4, 0).value = 2031
+    libreoffice.block_cell(book, "Overgang_jaren", 4, 1).value = 0
+    libreoffice.block_cell(book, "Overgang_aanbieders", 2, 2).value = 700000  # vp-bloesem
     book.save(path)
     (done,) = recalculate([path], tmp_path / "out")
     region = libigo.Region.from_excel(done)
@@ -136,21 +123,21 @@ def test_an_edited_sheet_gives_the_core_figures_for_its_inputs(example, recalcul
 
 
 @pytest.mark.parametrize("edit, message", [
-    (lambda b: setattr(cell(b, "Overgang_jaren", 2, 0), "value", None),
+    (lambda b: setattr(libreoffice.block_cell(b, "Overgang_jaren", 2, 0), "value", None),
      r"'Overgang'!A\d+: a share matched to history without a year"),
-    (lambda b: [setattr(cell(b, "Overgang_jaren", 2, c), "value", None) for c in (0, 1)],
+    (lambda b: [setattr(libreoffice.block_cell(b, "Overgang_jaren", 2, c), "value", None) for c in (0, 1)],
      r"'Overgang'!A\d+: a year after an empty row"),
-    (lambda b: setattr(cell(b, "Overgang_jaren", 2, 0), "value", 2029.5),
+    (lambda b: setattr(libreoffice.block_cell(b, "Overgang_jaren", 2, 0), "value", 2029.5),
      r"'Overgang'!A\d+: a year is a whole number"),
-    (lambda b: setattr(cell(b, "Overgang_jaren", 1, 0), "value", 2026),
+    (lambda b: setattr(libreoffice.block_cell(b, "Overgang_jaren", 1, 0), "value", 2026),
      r"'Overgang'!A\d+: .*years must follow each other"),
-    (lambda b: setattr(cell(b, "Overgang_jaren", 1, 1), "value", "veel"),
+    (lambda b: setattr(libreoffice.block_cell(b, "Overgang_jaren", 1, 1), "value", "veel"),
      r"'Overgang'!B\d+: 'veel' is not a number"),
-    (lambda b: setattr(cell(b, "Overgang_grenzen", 1, 0), "value", 1.5),
+    (lambda b: setattr(libreoffice.block_cell(b, "Overgang_grenzen", 1, 0), "value", 1.5),
      r"'Overgang'!B\d+: 1.5 is not a percentage"),
-    (lambda b: setattr(cell(b, "Overgang_aanbieders", 3, 2), "value", -5),
+    (lambda b: setattr(libreoffice.block_cell(b, "Overgang_aanbieders", 3, 2), "value", -5),
      r"'Overgang'!C\d+: .*negative"),
-    (lambda b: setattr(cell(b, "Overgang_aanbieders", 20, 3), "value", 10),
+    (lambda b: setattr(libreoffice.block_cell(b, "Overgang_aanbieders", 20, 3), "value", 10),
      r"'Overgang'!C\d+: amounts on a row without a provider"),
 ])
 def test_the_reader_names_the_cell(example, tmp_path, edit, message):

@@ -20,7 +20,7 @@ from strategies import distributable
 import libigo
 import libreoffice
 
-ENGINES = {"libreoffice": libreoffice.recalculate, "gnumeric": libreoffice.gnumeric_recalculate}
+ENGINES = libreoffice.ENGINES
 SHEET = {"nl": "Wat als", "en": "What if"}
 BEFORE = ("Uitgangspunt (EUR)", "Starting point (EUR)")
 TOTAL = ("Totaal", "Total")
@@ -225,14 +225,12 @@ EDIT_EUR, EDIT_PCT = 500, 0.005
 
 
 def edit_counts(book, moves: dict[str, float]) -> None:
-    """Adds to prestaties' counts in the Aantallen block."""
-    (sheet, ref), = list(book.defined_names["Aantallen"].destinations)
-    ws = book[sheet]
-    first = ws[ref.split(":")[0].replace("$", "")]
-    codes = [ws.cell(first.row + i, 1).value for i in range(9)]
-    for code, delta in moves.items():
-        cell = ws.cell(first.row + codes.index(code), first.column)
-        cell.value = cell.value + delta
+    """Adds to prestaties' counts in the Aantallen block (the codes in the Prestaties block)."""
+    for row in range(9):
+        code = libreoffice.block_cell(book, "Prestaties", row, 0).value
+        if code in moves:
+            cell = libreoffice.block_cell(book, "Aantallen", row, 0)
+            cell.value += moves[code]
 
 
 @pytest.mark.parametrize("engine", sorted(ENGINES))

@@ -52,14 +52,6 @@ def provider_amounts(path: pathlib.Path) -> dict[str, Decimal]:
     return amounts
 
 
-ENGINES = {"libreoffice": libreoffice.recalculate, "gnumeric": libreoffice.gnumeric_recalculate}
-
-
-@pytest.fixture(params=sorted(ENGINES))
-def recalculate(request, soffice):
-    """Each spreadsheet engine in turn: the workbook's paths -> the recalculated copies."""
-    return ENGINES[request.param]
-
 
 def test_example_recalculates_to_the_core(example, recalculate, tmp_path):
     nl = example.to_excel(tmp_path / "voorbeeld.xlsx")

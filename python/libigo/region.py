@@ -391,21 +391,22 @@ class Region(_files.FromFile):
         shows what it changes), with ``threshold`` (EUR) and ``threshold_pct`` (percent of the
         starting point) marking the material changes."""
         target = xlsx_path(path)
-        writer = self.checked().excel_writer(lang, baseline, threshold, threshold_pct)
-        inputs = self.sources() + (_baseline_region(baseline).sources() if baseline is not None
-                                   else [])
+        base = None if baseline is None else _baseline_region(baseline)
+        writer = self.checked().excel_writer(lang, base, threshold, threshold_pct)
+        inputs = self.sources() + (base.sources() if base is not None else [])
         _files.write_outputs({target: writer}, inputs)  # (never over either region's file)
         return target
 
-    def excel_writer(self, lang: str = "nl", baseline: Any = None, threshold: Any = None,
-                     threshold_pct: Any = None) -> _files.Writer:
-        """A function that writes this region's workbook to a given file (for write_outputs)."""
+    def excel_writer(self, lang: str = "nl", baseline: "Region | None" = None,
+                     threshold: Any = None, threshold_pct: Any = None) -> _files.Writer:
+        """A function that writes this region's workbook to a given file (for write_outputs);
+        baseline: a checked Region (as to_excel's _baseline_region gives it) or None."""
         from .compare import thresholds
         from .transition import workbook_args
         code = workbook_lang(lang)
         model = self._model()
         transition = workbook_args(self)
-        base = None if baseline is None else _baseline_region(baseline)._model()
+        base = None if baseline is None else baseline._model()
         eur, share = thresholds(threshold, threshold_pct)
         return lambda tmp: model.write_workbook(os.fspath(tmp), code, transition, base, eur,
                                                 share)

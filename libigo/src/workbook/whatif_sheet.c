@@ -166,7 +166,8 @@ static void own_texts(const wb *w, int l, size_t i, const char **id, const char 
         *id = m->prestaties.v[i].code, *name = m->prestaties.v[i].label;
 }
 
-static void level_row(wb *w, int l, size_t i, int r)
+/* Row i of a level at sheet row r; returns its figure now (cents). */
+static int64_t level_row(wb *w, int l, size_t i, int r)
 {
     const wb_whatif *wi = w->wi;
     const size_t own = wi->rows[l] - wi->extra[l];
@@ -181,7 +182,8 @@ static void level_row(wb *w, int l, size_t i, int r)
                  w->wt->only_baseline);
         igoi_wb_string(w, WHATIF, r, WI_ID, wi->extra_id[l][i - own], w->f.text);
         igoi_wb_string(w, WHATIF, r, WI_NAME, name, w->f.text);
-        return compare_row(w, r, &x);
+        compare_row(w, r, &x);
+        return 0;
     }
     wb_ref id, label, now;
     live_refs(w, l, (int)i, &id, &label, &now);
@@ -194,6 +196,7 @@ static void level_row(wb *w, int l, size_t i, int r)
     x.now = real ? igoi_wb_whatif_figure(w->r, l, i) : 0;
     x.now_formula = now.s;
     compare_row(w, r, &x);
+    return x.now;
 }
 
 static void level(wb *w, int l)
@@ -209,11 +212,8 @@ static void level(wb *w, int l)
     igoi_wb_table_title(w, WHATIF, row, wt->level_title[l], head, 8);
     int64_t sum[2] = {0, 0};
     for (int i = 0; i < rows; i++) {
-        level_row(w, l, (size_t)i, row + i);
+        sum[1] += level_row(w, l, (size_t)i, row + i);
         sum[0] += wi->before[l][i];
-        if ((size_t)i < wi->rows[l] - wi->extra[l] &&
-            (l != WI_PROVIDERS || (size_t)i < w->m->providers.n))
-            sum[1] += igoi_wb_whatif_figure(w->r, l, (size_t)i);
     }
     igoi_wb_string(w, WHATIF, row + rows, WI_ID, t->total, w->f.bold);
     const int cols[] = {WI_BEFORE, WI_NOW, WI_CHANGE};
